@@ -1,0 +1,253 @@
+// chartkey login|token|status|logout
+#include "commandline.h"
+#include "context.h"
+
+#include "auth/browsersignin.h"
+#include "auth/urlopener.h"
+#include "util/clock.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace chartkey::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::cli", text);
+}
+
+QString defaultBrowserCommand()
+{
+#if defined(Q_OS_WIN)
+    return QStringLiteral("rundll32 url.dll,FileProtocolHandler");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("open");
+#else
+    return QStringLiteral("xdg-open");
+#endif
+}
+
+QString describeValidity(const TokenSet &t)
+{
+    if (!t.expiresAt.isValid())
+        return tr("the server gave no expiry");
+    const qint64 seconds = Clock::system()->now().secsTo(t.expiresAt);
+    if (seconds <= 0)
+        return tr("access expired; renews on next use");
+    return tr("access valid %1 h %2 min%3")
+            .arg(seconds / 3600)
+            .arg((seconds % 3600) / 60)
+            .arg(t.canRefresh() ? tr(", renews automatically") : QString());
+}
+
+void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens,
+                    const QString &timing)
+{
+    ctx.err << tr("Signed in to %1 (%2). Scope: %3")
+                       .arg(profile.name, describeValidity(tokens), tokens.scope)
+            << Qt::endl;
+    if (!timing.isEmpty())
+        ctx.err << timing << Qt::endl;
+}
+
+} // namespace
+
+int runLogin(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption wait(QStringLiteral("wait"),
+                                  tr("How long to wait for the browser, in seconds (default 300)."),
+                                  QStringLiteral("seconds"), QStringLiteral("300"));
+    p.addOption(wait);
+    if (!ctx.parse(p, tr("chartkey login [--profile NAME] [--browser CMD] [--wait SECONDS]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+
+    if (profile->grant == Profile::Grant::ClientCredentials) {
+        TokenOperation *op = session->accessToken();
+        QObject::connect(op, &TokenOperation::finished, &ctx,
+                         [&ctx, session, profile](const TokenOutcome &outcome) {
+                             if (outcome.failure) {
+                                 ctx.fail(outcome.failure);
+                                 return;
+                             }
+                             reportSignedIn(ctx, *profile, session->current(), QString());
+                             ctx.finish(Ok);
+                         });
+        return kPending;
+    }
+
+    QString command = ctx.browserOption;
+    if (command.isEmpty())
+        command = qEnvironmentVariable("CHARTKEY_BROWSER");
+    if (command.isEmpty())
+        command = defaultBrowserCommand();
+    auto *opener = new CommandUrlOpener(command);
+    const int waitMs = int(p.value(wait).toDouble() * 1000);
+
+    session->readClientSecret([&ctx, session, profile, opener, waitMs](
+                                      const QString &secret, const Failure &secretFailure) {
+        if (secretFailure) {
+            delete opener;
+            ctx.fail(secretFailure);
+            return;
+        }
+        auto *signIn = new BrowserSignIn(*profile, secret, &ctx.tokens, opener, &ctx);
+        if (waitMs > 0)
+            signIn->setTimeoutMs(waitMs);
+        auto total = std::make_shared<QElapsedTimer>();
+        total->start();
+        QObject::connect(signIn, &BrowserSignIn::authorizationUrlReady, &ctx,
+                         [&ctx, profile](const QUrl &url) {
+                             ctx.err << tr("Opening the browser to sign in to %1. If it does not "
+                                           "open, visit:")
+                                                .arg(profile->name)
+                                     << Qt::endl
+                                     << "  " << url.toString(QUrl::FullyEncoded) << Qt::endl;
+                         });
+        QObject::connect(signIn, &BrowserSignIn::browserFailed, &ctx,
+                         [&ctx](const QString &message) { ctx.err << message << Qt::endl; });
+        QObject::connect(
+                signIn, &BrowserSignIn::finished, &ctx,
+                [&ctx, session, profile, opener, signIn, total](const SignInResult &result) {
+                    delete opener;
+                    signIn->deleteLater();
+                    if (result.failure) {
+                        ctx.fail(result.failure);
+                        return;
+                    }
+                    auto keychainClock = std::make_shared<QElapsedTimer>();
+                    keychainClock->start();
+                    session->adoptSignIn(result.tokens, [&ctx, profile, result, total,
+                                                         keychainClock](const Failure &stored) {
+                        if (stored) {
+                            ctx.err << stored.message << Qt::endl
+                                    << tr("You are signed in for this command only.")
+                                    << Qt::endl;
+                            ctx.finish(Failed);
+                            return;
+                        }
+                        reportSignedIn(ctx, *profile, result.tokens,
+                                       tr("Sign-in took %1 ms: browser %2 ms, code exchange %3 "
+                                          "ms, keychain %4 ms.")
+                                               .arg(total->elapsed())
+                                               .arg(result.browserMs)
+                                               .arg(result.exchangeMs)
+                                               .arg(keychainClock->elapsed()));
+                        ctx.finish(Ok);
+                    });
+                });
+        signIn->start();
+    });
+    return kPending;
+}
+
+int runToken(Context &ctx)
+{
+    QCommandLineParser p;
+    if (!ctx.parse(p, tr("chartkey token [--profile NAME]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+    TokenOperation *op = session->accessToken();
+    QObject::connect(op, &TokenOperation::finished, &ctx, [&ctx](const TokenOutcome &outcome) {
+        if (outcome.failure) {
+            ctx.fail(outcome.failure);
+            return;
+        }
+        ctx.out << outcome.accessToken << Qt::endl;
+        ctx.finish(Ok);
+    });
+    QObject::connect(session, &Session::storageFailed, &ctx,
+                     [&ctx](const Failure &f) { ctx.err << f.message << Qt::endl; });
+    return kPending;
+}
+
+int runStatus(Context &ctx)
+{
+    QCommandLineParser p;
+    if (!ctx.parse(p, tr("chartkey status [--profile NAME] [--json]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+    session->readStored([&ctx, profile](const std::optional<TokenSet> &stored,
+                                        const Failure &failure) {
+        if (failure) {
+            ctx.fail(failure);
+            return;
+        }
+        const QDateTime now = Clock::system()->now();
+        if (ctx.json) {
+            QJsonObject o;
+            o.insert(QStringLiteral("profile"), profile->name);
+            o.insert(QStringLiteral("instance"), profile->instanceUrl.toString());
+            o.insert(QStringLiteral("clientId"), profile->clientId);
+            o.insert(QStringLiteral("signedIn"), bool(stored));
+            if (stored) {
+                o.insert(QStringLiteral("tokenType"), stored->tokenType);
+                o.insert(QStringLiteral("scope"), stored->scope);
+                o.insert(QStringLiteral("hasRefreshToken"), stored->canRefresh());
+                o.insert(QStringLiteral("obtainedAt"),
+                         stored->obtainedAt.toString(Qt::ISODate));
+                if (stored->expiresAt.isValid()) {
+                    o.insert(QStringLiteral("expiresAt"),
+                             stored->expiresAt.toString(Qt::ISODate));
+                    o.insert(QStringLiteral("expiresInSeconds"), now.secsTo(stored->expiresAt));
+                }
+            }
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        } else if (stored) {
+            ctx.out << tr("Signed in to %1 (%2) — %3.")
+                               .arg(profile->name, profile->instanceUrl.toString(),
+                                    describeValidity(*stored))
+                    << Qt::endl
+                    << tr("Scope: %1").arg(stored->scope) << Qt::endl;
+        } else {
+            ctx.out << tr("Signed out of %1 (%2). Sign in with: chartkey login")
+                               .arg(profile->name, profile->instanceUrl.toString())
+                    << Qt::endl;
+        }
+        ctx.finish(stored ? Ok : SignInNeeded);
+    });
+    return kPending;
+}
+
+int runLogout(Context &ctx)
+{
+    QCommandLineParser p;
+    if (!ctx.parse(p, tr("chartkey logout [--profile NAME]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+    session->signOut([&ctx, profile](const Failure &failure) {
+        if (failure.kind == Failure::Kind::Storage) {
+            ctx.fail(failure);
+            return;
+        }
+        if (failure)
+            ctx.err << failure.message << Qt::endl;
+        else
+            ctx.err << tr("Signed out of %1: the tokens were revoked and removed from the "
+                          "keychain.")
+                               .arg(profile->name)
+                    << Qt::endl;
+        ctx.finish(Ok);
+    });
+    return kPending;
+}
+
+} // namespace chartkey::cli

@@ -1,0 +1,72 @@
+// What every command shares: output streams, the engine's objects built from the
+// process's options, and the way a command ends.
+#pragma once
+
+#include "auth/session.h"
+#include "auth/tokenclient.h"
+#include "storage/keychainstore.h"
+#include "storage/profilestore.h"
+#include "util/failure.h"
+
+#include <QCommandLineParser>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace chartkey::cli {
+
+class Context final : public QObject
+{
+    Q_OBJECT
+public:
+    Context();
+
+    QTextStream out;
+    QTextStream err;
+
+    QStringList args;           // the command's own arguments (after global options)
+    QString profileOption;      // --profile
+    QString browserOption;      // --browser
+    int timeoutMs = 30000;      // --timeout
+    bool json = false;          // --json
+
+    ProfileStore profiles;
+    KeychainStore secrets;
+    QNetworkAccessManager nam;
+    TokenClient tokens;
+
+    // The profile named by --profile, or the only one. On failure prints why, sets the exit
+    // status and returns nullopt.
+    std::optional<Profile> selectProfile();
+    // A session for `profile`, owned by the context.
+    Session *session(const Profile &profile);
+
+    // Ends the command with `code` (after pending output is flushed).
+    void finish(int code);
+    // Prints the failure's message (and detail when verbose), then finishes with the exit
+    // status that fits it.
+    void fail(const Failure &failure);
+    void usage(const QString &message);
+
+    // Parses the command's options; on error prints usage and returns false.
+    bool parse(QCommandLineParser &parser, const QString &synopsis);
+
+    bool verbose = false;
+};
+
+int runProfileCommand(Context &ctx);
+int runLogin(Context &ctx);
+int runToken(Context &ctx);
+int runStatus(Context &ctx);
+int runLogout(Context &ctx);
+int runPatients(Context &ctx);
+int runNote(Context &ctx);
+
+// Returned by a command that finishes later through Context::finish().
+constexpr int kPending = -1;
+
+} // namespace chartkey::cli

@@ -1,0 +1,191 @@
+// chartkey patients|note
+#include "commandline.h"
+#include "context.h"
+
+#include "fhir/fhirclient.h"
+#include "net/apiclient.h"
+#include "notes/notesclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace chartkey::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::cli", text);
+}
+
+QJsonObject toJson(const fhir::Patient &p)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), p.id);
+    o.insert(QStringLiteral("family"), p.family);
+    o.insert(QStringLiteral("given"), QJsonArray::fromStringList(p.given));
+    o.insert(QStringLiteral("birthDate"), p.birthDate.toString(Qt::ISODate));
+    o.insert(QStringLiteral("gender"), p.gender);
+    o.insert(QStringLiteral("mrn"), p.mrn);
+    return o;
+}
+
+struct PatientListing
+{
+    QList<fhir::Patient> patients;
+    int total = -1;
+};
+
+void fetchPatients(Context &ctx, FhirClient *fhirClient, PatientPageReply *reply, int limit,
+                   std::shared_ptr<PatientListing> listing)
+{
+    QObject::connect(reply, &PatientPageReply::finished, &ctx,
+                     [&ctx, fhirClient, limit, listing](const fhir::Page<fhir::Patient> &page) {
+                         if (page.failure) {
+                             ctx.fail(page.failure);
+                             return;
+                         }
+                         if (listing->total < 0)
+                             listing->total = page.total;
+                         for (const auto &patient : page.items) {
+                             if (listing->patients.size() < limit)
+                                 listing->patients << patient;
+                         }
+                         if (listing->patients.size() < limit && page.next.isValid()
+                             && !page.next.isEmpty()) {
+                             fetchPatients(ctx, fhirClient, fhirClient->patientPage(page.next),
+                                           limit, listing);
+                             return;
+                         }
+                         if (ctx.json) {
+                             QJsonArray list;
+                             for (const auto &patient : std::as_const(listing->patients))
+                                 list.append(toJson(patient));
+                             ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+                         } else {
+                             for (const auto &patient : std::as_const(listing->patients))
+                                 ctx.out << patient.id << '\t' << patient.displayName() << '\t'
+                                         << patient.birthDate.toString(Qt::ISODate) << '\t'
+                                         << patient.gender << '\t' << patient.mrn << Qt::endl;
+                             ctx.err << tr("%1 patient(s) shown%2.")
+                                                .arg(listing->patients.size())
+                                                .arg(listing->total >= 0
+                                                             ? tr(" of %1").arg(listing->total)
+                                                             : QString())
+                                     << Qt::endl;
+                         }
+                         ctx.finish(Ok);
+                     });
+}
+
+} // namespace
+
+int runPatients(Context &ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption name(QStringLiteral("name"), tr("Part of a name."),
+                                  QStringLiteral("text"));
+    const QCommandLineOption family(QStringLiteral("family"), tr("Family name."),
+                                    QStringLiteral("text"));
+    const QCommandLineOption given(QStringLiteral("given"), tr("Given name."),
+                                   QStringLiteral("text"));
+    const QCommandLineOption birthdate(QStringLiteral("birthdate"), tr("Birth date YYYY-MM-DD."),
+                                       QStringLiteral("date"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N patients (default 50)."),
+                                   QStringLiteral("n"), QStringLiteral("50"));
+    p.addOptions({name, family, given, birthdate, limit});
+    if (!ctx.parse(p, tr("chartkey patients [--name TEXT] [--limit N] [--json]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    bool ok = false;
+    const int max = p.value(limit).toInt(&ok);
+    if (!ok || max <= 0) {
+        ctx.usage(tr("--limit takes a positive number."));
+        return Usage;
+    }
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    QUrlQuery query;
+    for (const auto &[option, key] : {std::pair{&name, "name"}, std::pair{&family, "family"},
+                                      std::pair{&given, "given"},
+                                      std::pair{&birthdate, "birthdate"}}) {
+        if (p.isSet(*option))
+            query.addQueryItem(QString::fromLatin1(key), p.value(*option));
+    }
+    Session *session = ctx.session(*profile);
+    auto *api = new ApiClient(session, &ctx.nam, &ctx);
+    api->setTimeoutMs(ctx.timeoutMs);
+    auto *fhirClient = new FhirClient(api, profile->fhirBaseUrl, &ctx);
+    fetchPatients(ctx, fhirClient, fhirClient->searchPatients(query, std::min(max, 100)), max,
+                  std::make_shared<PatientListing>());
+    return kPending;
+}
+
+int runNote(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("action"),
+                            tr("lock, sign, lock-sign, unlock, check-in or no-show"));
+    p.addPositionalArgument(QStringLiteral("note-id"), tr("One or more note IDs."));
+    if (!ctx.parse(p, tr("chartkey note ACTION NOTE_ID...")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    QStringList positional = p.positionalArguments();
+    if (positional.size() < 2) {
+        ctx.usage(tr("note needs an ACTION and at least one NOTE_ID."));
+        return Usage;
+    }
+    const auto action = noteActionFromName(positional.takeFirst());
+    if (!action) {
+        ctx.usage(tr("ACTION is one of: lock sign lock-sign unlock check-in no-show."));
+        return Usage;
+    }
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+    auto *api = new ApiClient(session, &ctx.nam, &ctx);
+    api->setTimeoutMs(ctx.timeoutMs);
+    auto *notes = new NotesClient(api, profile->notesBaseUrl, &ctx);
+
+    // One note after another: each action is sent once, and its result printed.
+    auto remaining = std::make_shared<QStringList>(positional);
+    auto worst = std::make_shared<int>(Ok);
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [&ctx, notes, action, remaining, worst, next] {
+        if (remaining->isEmpty()) {
+            ctx.finish(*worst);
+            return;
+        }
+        const QString noteId = remaining->takeFirst();
+        NoteReply *reply = notes->run(*action, noteId);
+        QObject::connect(reply, &NoteReply::finished, &ctx,
+                         [&ctx, worst, next](const NoteResult &r) {
+                             if (ctx.json) {
+                                 QJsonObject o;
+                                 o.insert(QStringLiteral("noteId"), r.noteId);
+                                 o.insert(QStringLiteral("action"), commandName(r.action));
+                                 o.insert(QStringLiteral("done"), r.done);
+                                 o.insert(QStringLiteral("state"), r.state);
+                                 o.insert(QStringLiteral("message"), r.message);
+                                 ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact)
+                                         << Qt::endl;
+                             } else {
+                                 (r.done ? ctx.out : ctx.err)
+                                         << r.noteId << ": " << r.message << Qt::endl;
+                             }
+                             if (!r.done) {
+                                 const int code = r.failure.kind == Failure::Kind::SignInRequired
+                                         ? SignInNeeded
+                                         : Failed;
+                                 *worst = std::max(*worst, code);
+                             }
+                             (*next)();
+                         });
+    };
+    (*next)();
+    return kPending;
+}
+
+} // namespace chartkey::cli

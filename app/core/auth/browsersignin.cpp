@@ -1,0 +1,315 @@
+#include "browsersignin.h"
+
+#include "auth/pkce.h"
+#include "auth/qtcompat.h"
+#include "auth/urlopener.h"
+#include "log/logging.h"
+#include "net/portowner.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QOAuth2AuthorizationCodeFlow>
+#include <QOAuthHttpServerReplyHandler>
+
+namespace chartkey {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::BrowserSignIn", text);
+}
+
+QString decoded(const QVariant &value)
+{
+    return QUrl::fromPercentEncoding(value.toString().toUtf8());
+}
+
+QString withoutTrailingSlash(QString s)
+{
+    while (s.endsWith(QLatin1Char('/')))
+        s.chop(1);
+    return s;
+}
+
+QHostAddress listenAddressFor(const QUrl &redirect)
+{
+    const QHostAddress literal(redirect.host());
+    if (!literal.isNull())
+        return literal;
+    return QHostAddress(QHostAddress::LocalHost); // "localhost": IPv4 loopback
+}
+
+} // namespace
+
+BrowserSignIn::BrowserSignIn(const Profile &profile, const QString &clientSecret,
+                             TokenClient *tokens, UrlOpener *opener, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_clientSecret(clientSecret)
+    , m_tokens(tokens)
+    , m_opener(opener)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        SignInResult r;
+        r.failure = Failure::make(Failure::Kind::Timeout,
+                                  tr("No answer came back from the browser within %1 minutes, "
+                                     "so the sign-in was stopped. Sign in again, and finish "
+                                     "the sign-in in the browser window.")
+                                          .arg(m_timeoutMs / 60000.0, 0, 'g', 2),
+                                  QStringLiteral("no redirect within %1 ms").arg(m_timeoutMs));
+        finish(r);
+    });
+}
+
+BrowserSignIn::~BrowserSignIn()
+{
+    closeListener();
+}
+
+bool BrowserSignIn::isListening() const
+{
+    return m_handler && m_handler->isListening();
+}
+
+void BrowserSignIn::start()
+{
+    const QUrl configured = m_profile.redirectUri;
+    const QHostAddress address = listenAddressFor(configured);
+    if (!address.isLoopback()) {
+        SignInResult r;
+        r.failure = Failure::make(Failure::Kind::Configuration,
+                                  tr("The redirect URI %1 is not a loopback address. Use "
+                                     "http://127.0.0.1/callback and register it on the EHR.")
+                                          .arg(configured.toString()));
+        QMetaObject::invokeMethod(this, [this, r] { finish(r); }, Qt::QueuedConnection);
+        return;
+    }
+
+    m_handler = new QOAuthHttpServerReplyHandler(this);
+    m_handler->setCallbackPath(configured.path());
+    m_handler->setCallbackText(tr("chartkey has the answer from the sign-in. You can close this "
+                                  "tab and return to chartkey."));
+    const quint16 wanted = configured.port() > 0 ? quint16(configured.port()) : 0;
+    if (!qtcompat::listenLoopback(m_handler, address, wanted)) {
+        const QString owner = describePortOwner(wanted);
+        SignInResult r;
+        r.failure = Failure::make(
+                Failure::Kind::Configuration,
+                owner.isEmpty()
+                        ? tr("Port %1 on %2 is already in use, so chartkey cannot receive the "
+                             "sign-in. Close the program using it, or register "
+                             "%3://%2%4 (any port) on the EHR and use that as the redirect URI.")
+                                  .arg(wanted)
+                                  .arg(configured.host(), configured.scheme(), configured.path())
+                        : tr("Port %1 on %2 is already in use by %3, so chartkey cannot receive "
+                             "the sign-in. Close %3, or register %4://%2%5 (any port) on the EHR "
+                             "and use that as the redirect URI.")
+                                  .arg(wanted)
+                                  .arg(configured.host(), owner, configured.scheme(),
+                                       configured.path()),
+                QStringLiteral("listen(%1, %2) failed").arg(address.toString()).arg(wanted));
+        QMetaObject::invokeMethod(this, [this, r] { finish(r); }, Qt::QueuedConnection);
+        return;
+    }
+
+    QUrl redirect = configured;
+    redirect.setPort(m_handler->port());
+    m_redirectUri = redirect.toString(QUrl::FullyEncoded);
+    m_state = pkce::randomUrlSafe(32);
+    m_verifier = pkce::makeVerifier();
+    log::registerSecret(QString::fromLatin1(m_verifier));
+    log::registerSecret(m_clientSecret);
+
+    m_flow = new QOAuth2AuthorizationCodeFlow(this);
+    m_flow->setAuthorizationUrl(m_profile.authorizationUrl);
+    m_flow->setAccessTokenUrl(m_profile.tokenUrl);
+    m_flow->setClientIdentifier(m_profile.clientId);
+    m_flow->setScope(m_profile.scope);
+    m_flow->setState(QString::fromLatin1(m_state)); // Qt's own is predictable and reused
+    m_flow->setReplyHandler(m_handler);
+    qtcompat::disableBuiltInPkce(m_flow);
+
+    const QString challenge = QString::fromLatin1(pkce::challengeS256(m_verifier));
+    const QString redirectUri = m_redirectUri;
+    const auto extras = m_profile.extraAuthParams;
+    m_flow->setModifyParametersFunction(
+            [challenge, redirectUri, extras](QAbstractOAuth::Stage stage,
+                                             QMultiMap<QString, QVariant> *parameters) {
+                if (stage != QAbstractOAuth::Stage::RequestingAuthorization)
+                    return;
+                // Exactly the redirect URI configured (Qt would write 127.0.0.1 for any host).
+                parameters->replace(QStringLiteral("redirect_uri"), redirectUri);
+                parameters->replace(QStringLiteral("code_challenge"), challenge);
+                parameters->replace(QStringLiteral("code_challenge_method"),
+                                    QStringLiteral("S256"));
+                for (const auto &[name, value] : extras)
+                    parameters->replace(name, value);
+            });
+    connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this,
+            [this](const QUrl &url) { m_authorizationUrl = url; });
+    m_flow->grant();
+    qtcompat::takeOverCallback(m_flow);
+    connect(m_handler, &QAbstractOAuthReplyHandler::callbackReceived, this,
+            &BrowserSignIn::onCallback);
+
+    qCInfo(lcAuth).noquote() << "sign-in started for profile" << m_profile.name << "listening on"
+                             << m_redirectUri;
+    m_timeout.start(m_timeoutMs);
+    m_browserClock.start();
+    Q_EMIT authorizationUrlReady(m_authorizationUrl);
+    if (m_opener) {
+        QString error;
+        if (!m_opener->open(m_authorizationUrl, &error))
+            Q_EMIT browserFailed(error + QLatin1Char(' ')
+                                 + tr("Open the sign-in address in a browser by hand."));
+    }
+}
+
+void BrowserSignIn::cancel()
+{
+    SignInResult r;
+    r.failure = Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled."));
+    finish(r);
+}
+
+void BrowserSignIn::onCallback(const QVariantMap &values)
+{
+    if (m_done || m_exchanging)
+        return;
+    // Checks in a fixed order. A request that does not carry this attempt's state was not
+    // sent by the EHR for this attempt: answer it, ignore it, keep waiting.
+    const QByteArray state = decoded(values.value(QStringLiteral("state"))).toUtf8();
+    if (state.isEmpty()) {
+        qCWarning(lcAuth) << "redirect without state ignored";
+        return;
+    }
+    if (!pkce::constantTimeEquals(state, m_state)) {
+        qCWarning(lcAuth) << "redirect with a state mismatch ignored";
+        return;
+    }
+
+    m_browserMs = m_browserClock.elapsed();
+    m_timeout.stop();
+    closeListener();
+
+    const QString iss = decoded(values.value(QStringLiteral("iss")));
+    if (!iss.isEmpty() && !m_profile.issuer.isEmpty()
+        && withoutTrailingSlash(iss) != withoutTrailingSlash(m_profile.issuer)) {
+        SignInResult r;
+        r.failure = Failure::make(Failure::Kind::Denied,
+                                  tr("The answer came from %1, not from %2 (RFC 9207 issuer "
+                                     "check), so it was not used. Check the profile's instance "
+                                     "URL, then sign in again.")
+                                          .arg(iss, m_profile.issuer),
+                                  QStringLiteral("iss mismatch"));
+        finish(r);
+        return;
+    }
+
+    const QString error = decoded(values.value(QStringLiteral("error")));
+    if (!error.isEmpty()) {
+        const QString description = decoded(values.value(QStringLiteral("error_description")));
+        const QString said = description.isEmpty() ? error : description;
+        SignInResult r;
+        if (error == QLatin1String("access_denied"))
+            r.failure = Failure::make(Failure::Kind::Denied,
+                                      tr("The EHR refused the sign-in (access_denied: %1). If "
+                                         "you did not press Deny: staff users need a launch "
+                                         "parameter, and the account must be allowed to use "
+                                         "this application. Then sign in again.")
+                                              .arg(said));
+        else if (error == QLatin1String("invalid_scope"))
+            r.failure = Failure::make(Failure::Kind::OAuth,
+                                      tr("The EHR refused the scopes \"%1\" (%2). Ask only for "
+                                         "scopes the application is registered for.")
+                                              .arg(m_profile.scope, said));
+        else if (error == QLatin1String("unauthorized_client"))
+            r.failure = Failure::make(Failure::Kind::OAuth,
+                                      tr("The application may not use the authorization-code "
+                                         "grant (%1). Check the grant type of the registration.")
+                                              .arg(said));
+        else
+            r.failure = Failure::make(Failure::Kind::OAuth,
+                                      tr("The EHR ended the sign-in with an error (%1: %2). "
+                                         "Check that the registration's redirect URI is exactly "
+                                         "%3, then sign in again.")
+                                              .arg(error, said, m_redirectUri));
+        r.failure.oauthError = error;
+        r.failure.detail = QStringLiteral("authorization error=%1 error_description=%2")
+                                   .arg(error, description);
+        finish(r);
+        return;
+    }
+
+    const QString code = decoded(values.value(QStringLiteral("code")));
+    if (code.isEmpty()) {
+        SignInResult r;
+        r.failure = Failure::make(Failure::Kind::Malformed,
+                                  tr("The EHR's answer had neither a code nor an error. Sign in "
+                                     "again; if it repeats, the server is misbehaving."),
+                                  QStringLiteral("callback without code"));
+        finish(r);
+        return;
+    }
+    log::registerSecret(code);
+    exchange(code);
+}
+
+void BrowserSignIn::exchange(const QString &code)
+{
+    if (!m_tokens) {
+        cancel();
+        return;
+    }
+    m_exchanging = true;
+    TokenEndpoint endpoint{m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId,
+                           m_clientSecret};
+    TokenReply *reply = m_tokens->exchangeCode(endpoint, code, m_redirectUri,
+                                               QString::fromLatin1(m_verifier));
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        SignInResult r;
+        r.tokens = result.tokens;
+        r.failure = result.failure;
+        r.exchangeMs = result.elapsedMs;
+        if (r.failure.kind == Failure::Kind::SignInRequired) {
+            // invalid_grant on a fresh code: a wrong verifier or redirect URI, or a stale code.
+            r.failure.kind = Failure::Kind::OAuth;
+            r.failure.message = tr("The EHR did not accept the sign-in code (%1). Check that the "
+                                   "registration's redirect URI is exactly %2, then sign in again.")
+                                        .arg(result.failure.detail, m_redirectUri);
+        }
+        if (r.tokens.scope.isEmpty())
+            r.tokens.scope = m_profile.scope;
+        finish(r);
+    });
+}
+
+void BrowserSignIn::closeListener()
+{
+    if (m_handler && m_handler->isListening()) {
+        m_handler->close();
+        qCDebug(lcAuth) << "loopback listener closed";
+    }
+}
+
+void BrowserSignIn::finish(SignInResult result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    closeListener();
+    if (result.browserMs == 0)
+        result.browserMs = m_browserMs;
+    m_verifier.fill('\0');
+    if (result.failure)
+        qCWarning(lcAuth).noquote() << "sign-in failed:" << result.failure.message
+                                    << result.failure.detail;
+    else
+        qCInfo(lcAuth).noquote() << "sign-in complete; granted scope:" << result.tokens.scope;
+    Q_EMIT finished(result);
+}
+
+} // namespace chartkey

@@ -1,0 +1,97 @@
+// One attempt to sign in through the system browser: OAuth 2.0 authorization code with
+// PKCE (RFC 7636) and a loopback redirect (RFC 8252).
+//
+//   chartkey                       browser                      EHR (instance)
+//   --------                       -------                      --------------
+//   listen 127.0.0.1:<port>/callback
+//   open /auth/authorize/?client_id&redirect_uri&scope&state
+//        &code_challenge(S256)&launch ---->  sign in, consent ---->
+//   <---- GET /callback?code&state&iss  <---- 302 to the loopback redirect
+//   check state (constant time), iss; close the listener
+//   POST /auth/token/ code + code_verifier + redirect_uri ---------------------->
+//   <------------------------------------------- access, refresh token, scope
+//
+// QOAuth2AuthorizationCodeFlow builds the authorization request and
+// QOAuthHttpServerReplyHandler serves the redirect; chartkey checks the callback and
+// exchanges the code through TokenClient (see qtcompat.h for why). finished() is emitted
+// exactly once. A request with a missing or wrong state is answered and ignored.
+#pragma once
+
+#include "auth/tokenclient.h"
+#include "auth/tokenset.h"
+#include "storage/profile.h"
+#include "util/failure.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+
+class QOAuth2AuthorizationCodeFlow;
+class QOAuthHttpServerReplyHandler;
+
+namespace chartkey {
+
+class UrlOpener;
+
+struct SignInResult
+{
+    TokenSet tokens;
+    Failure failure;
+    qint64 browserMs = 0;    // from opening the browser to the redirect arriving
+    qint64 exchangeMs = 0;   // the code exchange
+};
+
+class BrowserSignIn final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BrowserSignIn)
+public:
+    BrowserSignIn(const Profile &profile, const QString &clientSecret, TokenClient *tokens,
+                  UrlOpener *opener, QObject *parent = nullptr);
+    ~BrowserSignIn() override;
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void start();
+    void cancel();
+
+    QUrl authorizationUrl() const { return m_authorizationUrl; }
+    QString redirectUri() const { return m_redirectUri; }
+    bool isListening() const;
+
+Q_SIGNALS:
+    // The browser is being opened with `url`; show it so it can be opened by hand.
+    void authorizationUrlReady(const QUrl &url);
+    // The browser could not be started; the URL can still be opened by hand.
+    void browserFailed(const QString &message);
+    void finished(const chartkey::SignInResult &result);
+
+private:
+    void onCallback(const QVariantMap &values);
+    void exchange(const QString &code);
+    void finish(SignInResult result);
+    void closeListener();
+
+    Profile m_profile;
+    QString m_clientSecret;
+    QPointer<TokenClient> m_tokens;
+    UrlOpener *m_opener = nullptr;
+    QOAuth2AuthorizationCodeFlow *m_flow = nullptr;
+    QOAuthHttpServerReplyHandler *m_handler = nullptr;
+    QTimer m_timeout;
+    QElapsedTimer m_browserClock;
+    QByteArray m_state;
+    QByteArray m_verifier;
+    QString m_redirectUri;
+    QUrl m_authorizationUrl;
+    int m_timeoutMs = 5 * 60 * 1000;
+    qint64 m_browserMs = 0;
+    bool m_done = false;
+    bool m_exchanging = false;
+};
+
+} // namespace chartkey
+
+Q_DECLARE_METATYPE(chartkey::SignInResult)

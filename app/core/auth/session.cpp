@@ -1,0 +1,383 @@
+#include "session.h"
+
+#include "log/logging.h"
+#include "storage/profilelock.h"
+#include "util/clock.h"
+
+#include <QCoreApplication>
+
+namespace chartkey {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::Session", text);
+}
+
+constexpr int kLockTimeoutMs = 45000;
+
+} // namespace
+
+Session::Session(const Profile &profile, SecretStore *secrets, TokenClient *tokens,
+                 const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_secrets(secrets)
+    , m_tokens(tokens)
+    , m_clock(clock)
+    , m_lock(new ProfileLock(profile.name, this))
+{
+}
+
+Session::~Session() = default;
+
+TokenOperation *Session::accessToken()
+{
+    auto *op = new TokenOperation(this);
+    m_waiters.append(op);
+    if (!m_running) {
+        m_running = true;
+        QMetaObject::invokeMethod(this, &Session::run, Qt::QueuedConnection);
+    }
+    return op;
+}
+
+void Session::reportRejected(const QString &accessToken)
+{
+    m_rejected = accessToken;
+}
+
+bool Session::usable(const TokenSet &tokens) const
+{
+    return !tokens.isEmpty() && tokens.isFreshAt(m_clock->now())
+            && tokens.accessToken != m_rejected;
+}
+
+TokenEndpoint Session::endpoint() const
+{
+    return {m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId,
+            m_clientSecret.value_or(QString())};
+}
+
+Failure Session::storageFailure(const SecretStore::Result &result) const
+{
+    Failure f = Failure::make(Failure::Kind::Storage, result.message,
+                              QStringLiteral("keychain status %1").arg(int(result.status)));
+    return f;
+}
+
+Failure Session::signInRequired(const QString &why) const
+{
+    return Failure::make(Failure::Kind::SignInRequired, why);
+}
+
+void Session::run()
+{
+    if (m_tokensCache && usable(*m_tokensCache)) {
+        complete({m_tokensCache->accessToken, TokenOutcome::Source::Memory, {}});
+        return;
+    }
+    // Fresh enough tokens may already be in the keychain (another process, an earlier run):
+    // take the lock only when a token request may really be needed.
+    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
+        if (r.isOk()) {
+            bool ok = false;
+            TokenSet stored = TokenSet::fromJson(r.data, &ok);
+            if (ok && usable(stored)) {
+                m_tokensCache = stored;
+                complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
+                return;
+            }
+        } else if (r.status != SecretStore::Status::NotFound) {
+            complete({{}, TokenOutcome::Source::None, storageFailure(r)});
+            return;
+        } else if (m_profile.grant == Profile::Grant::AuthorizationCode) {
+            m_tokensCache.reset();
+            complete({{}, TokenOutcome::Source::None,
+                      signInRequired(tr("You are not signed in to %1.").arg(m_profile.name))});
+            return;
+        }
+        m_lock->acquire(kLockTimeoutMs, [this](bool held) {
+            if (!held) {
+                complete({{}, TokenOutcome::Source::None,
+                          Failure::make(Failure::Kind::Timeout,
+                                        tr("Another chartkey window or command has been renewing "
+                                           "the sign-in of %1 for too long. Try again; if it "
+                                           "repeats, close other chartkey programs.")
+                                                .arg(m_profile.name))});
+                return;
+            }
+            renewLocked();
+        });
+    });
+}
+
+void Session::renewLocked()
+{
+    // Under the lock: re-read, because another process may have renewed meanwhile.
+    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
+        if (r.status == SecretStore::Status::NotFound) {
+            m_tokensCache.reset();
+            if (m_profile.grant == Profile::Grant::ClientCredentials) {
+                fetchClientCredentials();
+                return;
+            }
+            complete({{}, TokenOutcome::Source::None,
+                      signInRequired(tr("You are not signed in to %1.").arg(m_profile.name))});
+            return;
+        }
+        if (!r.isOk()) {
+            complete({{}, TokenOutcome::Source::None, storageFailure(r)});
+            return;
+        }
+        bool ok = false;
+        const TokenSet stored = TokenSet::fromJson(r.data, &ok);
+        if (ok)
+            m_tokensCache = stored;
+        if (ok && usable(stored)) {
+            complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
+            return;
+        }
+        if (m_profile.grant == Profile::Grant::ClientCredentials) {
+            fetchClientCredentials();
+            return;
+        }
+        if (ok && stored.canRefresh()) {
+            refreshWith(stored);
+            return;
+        }
+        if (ok && stored.isUnexpiredAt(m_clock->now()) && stored.accessToken != m_rejected) {
+            complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
+            return;
+        }
+        complete({{}, TokenOutcome::Source::None,
+                  signInRequired(ok ? tr("The sign-in to %1 has expired and the EHR gave no "
+                                         "refresh token (ask for the offline_access scope to "
+                                         "stay signed in).")
+                                              .arg(m_profile.name)
+                                    : tr("The stored sign-in of %1 is unreadable.")
+                                              .arg(m_profile.name))});
+    });
+}
+
+void Session::refreshWith(const TokenSet &stored)
+{
+    readClientSecret([this, stored](const QString &, const Failure &secretFailure) {
+        if (secretFailure) {
+            complete({{}, TokenOutcome::Source::None, secretFailure});
+            return;
+        }
+        if (!m_tokens) {
+            complete({{}, TokenOutcome::Source::None,
+                      Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+            return;
+        }
+        qCInfo(lcAuth).noquote() << "refreshing the access token of profile" << m_profile.name;
+        TokenReply *reply = m_tokens->refresh(endpoint(), stored.refreshToken, stored.scope);
+        connect(reply, &TokenReply::finished, this, [this, stored](const TokenResult &result) {
+            if (result.failure.isOk()) {
+                TokenSet renewed = result.tokens;
+                if (renewed.refreshToken.isEmpty())
+                    renewed.refreshToken = stored.refreshToken; // the server did not rotate
+                if (renewed.scope.isEmpty())
+                    renewed.scope = stored.scope;
+                storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+                return;
+            }
+            if (result.failure.kind == Failure::Kind::SignInRequired) {
+                // The EHR ended the session: forget it, so nobody spends it again.
+                Failure why = result.failure;
+                why.message = tr("The EHR ended the sign-in to %1 (the refresh token was "
+                                 "refused: invalid_grant). Sign in again.")
+                                      .arg(m_profile.name);
+                m_secrets->remove(m_profile.tokensKey(), this,
+                                  [this, why](const SecretStore::Result &) {
+                                      m_tokensCache.reset();
+                                      Q_EMIT tokensChanged();
+                                      Q_EMIT signedOut(why);
+                                      complete({{}, TokenOutcome::Source::None, why});
+                                  });
+                return;
+            }
+            // Anything else is not the end of the session: keep the tokens.
+            if (stored.isUnexpiredAt(m_clock->now()) && stored.accessToken != m_rejected) {
+                qCWarning(lcAuth).noquote()
+                        << "refresh failed; the current access token is still valid:"
+                        << result.failure.detail;
+                complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
+                return;
+            }
+            complete({{}, TokenOutcome::Source::None, result.failure});
+        });
+    });
+}
+
+void Session::fetchClientCredentials()
+{
+    readClientSecret([this](const QString &, const Failure &secretFailure) {
+        if (secretFailure || !m_tokens) {
+            complete({{}, TokenOutcome::Source::None, secretFailure});
+            return;
+        }
+        TokenReply *reply = m_tokens->clientCredentials(endpoint(), m_profile.scope);
+        connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+            if (result.failure) {
+                complete({{}, TokenOutcome::Source::None, result.failure});
+                return;
+            }
+            storeAndComplete(result.tokens, TokenOutcome::Source::ClientCredentials);
+        });
+    });
+}
+
+void Session::storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source)
+{
+    // The rotated refresh token goes to the keychain before the access token is used.
+    m_secrets->write(m_profile.tokensKey(), tokens.toJson(), this,
+                     [this, tokens, source](const SecretStore::Result &r) {
+                         m_tokensCache = tokens;
+                         if (!r.isOk()) {
+                             Failure f = storageFailure(r);
+                             f.message = tr("The renewed sign-in could not be saved in the "
+                                            "keychain (%1). It works until chartkey exits; then "
+                                            "you will have to sign in again.")
+                                                 .arg(r.message);
+                             Q_EMIT storageFailed(f);
+                         }
+                         Q_EMIT tokensChanged();
+                         complete({tokens.accessToken, source, {}});
+                     });
+}
+
+void Session::complete(const TokenOutcome &outcome)
+{
+    m_lock->release();
+    const auto waiters = std::exchange(m_waiters, {});
+    m_running = false;
+    for (const QPointer<TokenOperation> &op : waiters) {
+        if (!op)
+            continue;
+        Q_EMIT op->finished(outcome);
+        op->deleteLater();
+    }
+}
+
+void Session::adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done)
+{
+    tokens.registerSecrets();
+    m_lock->acquire(kLockTimeoutMs, [this, tokens, done = std::move(done)](bool) {
+        m_secrets->write(m_profile.tokensKey(), tokens.toJson(), this,
+                         [this, tokens, done](const SecretStore::Result &r) {
+                             if (!m_running)
+                                 m_lock->release();
+                             m_tokensCache = tokens;
+                             m_rejected.clear();
+                             Q_EMIT tokensChanged();
+                             done(r.isOk() ? Failure() : storageFailure(r));
+                         });
+    });
+}
+
+void Session::readStored(
+        std::function<void(const std::optional<TokenSet> &, const Failure &)> done)
+{
+    m_secrets->read(m_profile.tokensKey(), this,
+                    [this, done = std::move(done)](const SecretStore::Result &r) {
+                        if (r.status == SecretStore::Status::NotFound) {
+                            done(std::nullopt, {});
+                            return;
+                        }
+                        if (!r.isOk()) {
+                            done(std::nullopt, storageFailure(r));
+                            return;
+                        }
+                        bool ok = false;
+                        TokenSet t = TokenSet::fromJson(r.data, &ok);
+                        if (!ok) {
+                            done(std::nullopt,
+                                 Failure::make(Failure::Kind::Storage,
+                                               tr("The stored sign-in is unreadable. Sign in "
+                                                  "again.")));
+                            return;
+                        }
+                        done(t, {});
+                    });
+}
+
+void Session::readClientSecret(std::function<void(const QString &, const Failure &)> done)
+{
+    if (!m_profile.isConfidential() || m_clientSecret) {
+        done(m_clientSecret.value_or(QString()), {});
+        return;
+    }
+    m_secrets->read(m_profile.clientSecretKey(), this,
+                    [this, done = std::move(done)](const SecretStore::Result &r) {
+                        if (r.isOk()) {
+                            m_clientSecret = QString::fromUtf8(r.data);
+                            log::registerSecret(*m_clientSecret);
+                            done(*m_clientSecret, {});
+                            return;
+                        }
+                        if (r.status == SecretStore::Status::NotFound) {
+                            done({}, Failure::make(
+                                             Failure::Kind::Configuration,
+                                             tr("The client secret of %1 is not in the keychain. "
+                                                "Store it again with: chartkey profile "
+                                                "set-secret %1")
+                                                     .arg(m_profile.name)));
+                            return;
+                        }
+                        done({}, storageFailure(r));
+                    });
+}
+
+void Session::signOut(std::function<void(const Failure &)> done)
+{
+    readStored([this, done = std::move(done)](const std::optional<TokenSet> &stored,
+                                              const Failure &readFailure) {
+        auto forget = [this, done](const Failure &revocationFailure) {
+            m_secrets->remove(m_profile.tokensKey(), this,
+                              [this, done, revocationFailure](const SecretStore::Result &r) {
+                                  if (!r.isOk()) {
+                                      done(storageFailure(r));
+                                      return;
+                                  }
+                                  m_tokensCache.reset();
+                                  Q_EMIT tokensChanged();
+                                  Q_EMIT signedOut({});
+                                  done(revocationFailure);
+                              });
+        };
+        if (readFailure || !stored || m_profile.revocationUrl.isEmpty() || !m_tokens) {
+            forget(readFailure.kind == Failure::Kind::Storage ? readFailure : Failure());
+            return;
+        }
+        readClientSecret([this, stored, forget](const QString &, const Failure &) {
+            // Revoking the refresh token ends the grant; the access token is revoked too.
+            const QString first = stored->canRefresh() ? stored->refreshToken
+                                                       : stored->accessToken;
+            const QString hint = stored->canRefresh() ? QStringLiteral("refresh_token")
+                                                      : QStringLiteral("access_token");
+            TokenReply *reply = m_tokens->revoke(endpoint(), first, hint);
+            connect(reply, &TokenReply::finished, this,
+                    [this, stored, forget](const TokenResult &result) {
+                        if (result.failure || !stored->canRefresh()) {
+                            Failure f = result.failure;
+                            if (f)
+                                f.message = tr("Signed out on this computer, but the EHR could "
+                                               "not be told to revoke the tokens (%1).")
+                                                    .arg(result.failure.message);
+                            forget(f);
+                            return;
+                        }
+                        TokenReply *second = m_tokens->revoke(endpoint(), stored->accessToken,
+                                                              QStringLiteral("access_token"));
+                        connect(second, &TokenReply::finished, this,
+                                [forget](const TokenResult &) { forget({}); });
+                    });
+        });
+    });
+}
+
+} // namespace chartkey

@@ -1,0 +1,119 @@
+// The signed-in state of one profile, and the only way to get an access token.
+//
+// "Don't lose it, reuse it": a token is reused until its refresh is due (5 minutes before
+// expiry, or a quarter of a short lifetime), across calls and across processes. A refresh
+// is single flight: concurrent callers share it, and other chartkey processes wait on the
+// profile lock and then re-read the keychain instead of spending the single-use refresh
+// token again. A rotated refresh token is in the keychain before the new access token is
+// handed out. invalid_grant means the EHR ended the session: the stored tokens are removed
+// and every waiting caller is told to sign in again.
+#pragma once
+
+#include "auth/tokenclient.h"
+#include "auth/tokenset.h"
+#include "storage/profile.h"
+#include "storage/secretstore.h"
+#include "util/failure.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace chartkey {
+
+class Clock;
+class ProfileLock;
+
+struct TokenOutcome
+{
+    enum class Source { None, Memory, Keychain, Refreshed, ClientCredentials };
+    QString accessToken;
+    Source source = Source::None;
+    Failure failure;
+};
+
+// One caller's request for an access token; finished() is emitted once.
+class TokenOperation final : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void finished(const chartkey::TokenOutcome &outcome);
+};
+
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+public:
+    Session(const Profile &profile, SecretStore *secrets, TokenClient *tokens,
+            const Clock *clock, QObject *parent = nullptr);
+    ~Session() override;
+
+    const Profile &profile() const { return m_profile; }
+    TokenClient *tokenClient() const { return m_tokens; }
+    const Clock *clock() const { return m_clock; }
+
+    // A usable access token. Never opens a browser: when a sign-in is needed the outcome's
+    // failure has Kind::SignInRequired.
+    TokenOperation *accessToken();
+
+    // An API refused `accessToken` (HTTP 401): the next accessToken() will not return it.
+    void reportRejected(const QString &accessToken);
+
+    // Stores the tokens of a completed sign-in; `done` gets a Failure when they could not be
+    // stored (they are then kept in memory only).
+    void adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done);
+
+    // Revokes the tokens at the EHR (when it has a revocation endpoint) and removes them
+    // from the keychain. `done` receives a Failure describing what could not be done.
+    void signOut(std::function<void(const Failure &)> done);
+
+    // The stored tokens (from memory or the keychain), for status displays.
+    void readStored(std::function<void(const std::optional<TokenSet> &, const Failure &)> done);
+
+    // The client secret of a confidential client, from the keychain.
+    void readClientSecret(std::function<void(const QString &, const Failure &)> done);
+
+    // The tokens this process holds, or an empty set.
+    TokenSet current() const { return m_tokensCache.value_or(TokenSet()); }
+
+Q_SIGNALS:
+    // The tokens changed (signed in, refreshed, signed out).
+    void tokensChanged();
+    // The EHR ended the session (invalid_grant) or the tokens were removed.
+    void signedOut(const chartkey::Failure &why);
+    // Tokens were obtained but could not be written to the keychain.
+    void storageFailed(const chartkey::Failure &failure);
+
+private:
+    void run();
+    void renewLocked();
+    void refreshWith(const TokenSet &stored);
+    void fetchClientCredentials();
+    void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);
+    void complete(const TokenOutcome &outcome);
+    bool usable(const TokenSet &tokens) const;
+    TokenEndpoint endpoint() const;
+    Failure storageFailure(const SecretStore::Result &result) const;
+    Failure signInRequired(const QString &why) const;
+
+    Profile m_profile;
+    SecretStore *m_secrets = nullptr;
+    QPointer<TokenClient> m_tokens;
+    const Clock *m_clock = nullptr;
+    ProfileLock *m_lock = nullptr;
+    std::optional<TokenSet> m_tokensCache;
+    std::optional<QString> m_clientSecret;
+    QString m_rejected;
+    QList<QPointer<TokenOperation>> m_waiters;
+    bool m_running = false;
+};
+
+} // namespace chartkey
+
+Q_DECLARE_METATYPE(chartkey::TokenOutcome)

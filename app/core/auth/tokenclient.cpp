@@ -1,0 +1,136 @@
+#include "tokenclient.h"
+
+#include "log/logging.h"
+#include "util/clock.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+
+namespace chartkey {
+
+TokenClient::TokenClient(QNetworkAccessManager *nam, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_clock(clock)
+{
+}
+
+TokenReply *TokenClient::exchangeCode(const TokenEndpoint &endpoint, const QString &code,
+                                      const QString &redirectUri, const QString &codeVerifier)
+{
+    QList<std::pair<QString, QString>> fields = {
+        {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+        {QStringLiteral("code"), code},
+        {QStringLiteral("redirect_uri"), redirectUri},
+    };
+    if (!codeVerifier.isEmpty())
+        fields.append({QStringLiteral("code_verifier"), codeVerifier});
+    return post(endpoint.tokenUrl, endpoint, fields, QString(), true);
+}
+
+TokenReply *TokenClient::refresh(const TokenEndpoint &endpoint, const QString &refreshToken,
+                                 const QString &scope)
+{
+    QList<std::pair<QString, QString>> fields = {
+        {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+        {QStringLiteral("refresh_token"), refreshToken},
+    };
+    if (!scope.isEmpty())
+        fields.append({QStringLiteral("scope"), scope});
+    return post(endpoint.tokenUrl, endpoint, fields, scope, true);
+}
+
+TokenReply *TokenClient::clientCredentials(const TokenEndpoint &endpoint, const QString &scope)
+{
+    QList<std::pair<QString, QString>> fields = {
+        {QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+    };
+    if (!scope.isEmpty())
+        fields.append({QStringLiteral("scope"), scope});
+    return post(endpoint.tokenUrl, endpoint, fields, scope, true);
+}
+
+TokenReply *TokenClient::revoke(const TokenEndpoint &endpoint, const QString &token,
+                                const QString &hint)
+{
+    const QList<std::pair<QString, QString>> fields = {
+        {QStringLiteral("token"), token},
+        {QStringLiteral("token_type_hint"), hint},
+    };
+    return post(endpoint.revocationUrl, endpoint, fields, QString(), false);
+}
+
+TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
+                              QList<std::pair<QString, QString>> fields,
+                              const QString &requestedScope, bool expectTokens)
+{
+    auto *reply = new TokenReply(this);
+    for (const auto &field : std::as_const(fields))
+        log::registerSecret(field.second);
+    log::registerSecret(endpoint.clientSecret);
+
+    if (!url.isValid() || url.isEmpty()) {
+        TokenResult result;
+        result.failure = Failure::make(
+                Failure::Kind::Configuration,
+                QCoreApplication::translate("chartkey::TokenClient",
+                                            "The profile has no %1 URL. Edit the profile.")
+                        .arg(expectTokens ? QStringLiteral("token")
+                                          : QStringLiteral("revocation")));
+        QMetaObject::invokeMethod(
+                reply,
+                [reply, result] {
+                    Q_EMIT reply->finished(result);
+                    reply->deleteLater();
+                },
+                Qt::QueuedConnection);
+        return reply;
+    }
+
+    // Public clients identify themselves with client_id; confidential ones with
+    // client_secret_post, which Canvas and most servers accept.
+    fields.append({QStringLiteral("client_id"), endpoint.clientId});
+    if (!endpoint.clientSecret.isEmpty())
+        fields.append({QStringLiteral("client_secret"), endpoint.clientSecret});
+
+    QNetworkRequest request = http::makeRequest(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArray("application/x-www-form-urlencoded"));
+    const Clock *clock = m_clock;
+    http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, reply,
+               [reply, clock, requestedScope, expectTokens](const http::Response &response) {
+                   TokenResult result;
+                   result.elapsedMs = response.elapsedMs;
+                   if (response.failure) {
+                       result.failure = response.failure;
+                   } else if (expectTokens) {
+                       TokenResponse parsed = TokenResponse::parse(
+                               response.status, response.contentType, response.body,
+                               clock->now(), requestedScope);
+                       result.tokens = parsed.tokens;
+                       result.failure = parsed.failure;
+                   } else if (response.status < 200 || response.status >= 300) {
+                       // Revocation: RFC 7009 answers 200 for success, even for unknown tokens.
+                       result.failure = TokenResponse::parse(response.status,
+                                                             response.contentType, response.body,
+                                                             clock->now(), QString())
+                                                .failure;
+                       if (result.failure.isOk())
+                           result.failure = Failure::make(
+                                   Failure::Kind::Http,
+                                   QCoreApplication::translate(
+                                           "chartkey::TokenClient",
+                                           "The revocation endpoint answered HTTP %1.")
+                                           .arg(response.status));
+                   }
+                   if (result.failure)
+                       qCWarning(lcAuth).noquote()
+                               << "token endpoint failure:" << result.failure.detail;
+                   Q_EMIT reply->finished(result);
+                   reply->deleteLater();
+               });
+    return reply;
+}
+
+} // namespace chartkey

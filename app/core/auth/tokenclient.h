@@ -1,0 +1,75 @@
+// chartkey's own token-endpoint client.
+//
+// Qt 6.4's QOAuth2AuthorizationCodeFlow swallows token-endpoint failures (no signal, a
+// status stuck in RefreshingToken) and sends odd refresh requests, so every request to the
+// token and revocation endpoints goes through here: the code exchange, refresh, client
+// credentials and revocation. Each call returns a TokenReply whose finished() is emitted
+// exactly once, with the tokens or a Failure that says what the person should do.
+#pragma once
+
+#include "auth/tokenset.h"
+#include "net/http.h"
+
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace chartkey {
+
+class Clock;
+
+struct TokenEndpoint
+{
+    QUrl tokenUrl;
+    QUrl revocationUrl;
+    QString clientId;
+    QString clientSecret;   // empty for a public client
+};
+
+struct TokenResult
+{
+    TokenSet tokens;        // empty for revocation and on failure
+    Failure failure;
+    qint64 elapsedMs = 0;
+};
+
+class TokenReply final : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void finished(const chartkey::TokenResult &result);
+};
+
+class TokenClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenClient)
+public:
+    TokenClient(QNetworkAccessManager *nam, const Clock *clock, QObject *parent = nullptr);
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    TokenReply *exchangeCode(const TokenEndpoint &endpoint, const QString &code,
+                             const QString &redirectUri, const QString &codeVerifier);
+    // Sends `scope` as originally granted (RFC 6749 section 6; Canvas expects it).
+    TokenReply *refresh(const TokenEndpoint &endpoint, const QString &refreshToken,
+                        const QString &scope);
+    TokenReply *clientCredentials(const TokenEndpoint &endpoint, const QString &scope);
+    // RFC 7009. `hint` is "access_token" or "refresh_token".
+    TokenReply *revoke(const TokenEndpoint &endpoint, const QString &token, const QString &hint);
+
+private:
+    TokenReply *post(const QUrl &url, const TokenEndpoint &endpoint,
+                     QList<std::pair<QString, QString>> fields, const QString &requestedScope,
+                     bool expectTokens);
+
+    QNetworkAccessManager *m_nam = nullptr;
+    const Clock *m_clock = nullptr;
+    int m_timeoutMs = http::kDefaultTimeoutMs;
+};
+
+} // namespace chartkey

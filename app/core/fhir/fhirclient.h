@@ -1,0 +1,57 @@
+// FHIR reads on the EHR's FHIR host (Canvas: the fumage- host), through ApiClient.
+#pragma once
+
+#include "fhir/resources.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace chartkey {
+
+class ApiClient;
+
+class PatientPageReply final : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void finished(const chartkey::fhir::Page<chartkey::fhir::Patient> &page);
+};
+
+class AppointmentPageReply final : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+Q_SIGNALS:
+    void finished(const chartkey::fhir::Page<chartkey::fhir::Appointment> &page);
+};
+
+class FhirClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FhirClient)
+public:
+    FhirClient(ApiClient *api, const QUrl &base, QObject *parent = nullptr);
+
+    // Patient?name=...&_count=... (search parameters as given: name, family, given, birthdate).
+    PatientPageReply *searchPatients(const QUrlQuery &query, int pageSize = 50);
+    // The page behind a Bundle's `next` link.
+    PatientPageReply *patientPage(const QUrl &next);
+    AppointmentPageReply *appointments(const QString &patientId);
+
+    QUrl base() const { return m_base; }
+
+private:
+    QUrl resourceUrl(const QString &type, const QUrlQuery &query) const;
+
+    ApiClient *m_api = nullptr;
+    QUrl m_base;
+};
+
+} // namespace chartkey
+
+Q_DECLARE_METATYPE(chartkey::fhir::Page<chartkey::fhir::Patient>)
+Q_DECLARE_METATYPE(chartkey::fhir::Page<chartkey::fhir::Appointment>)

@@ -1,0 +1,114 @@
+#include "logging.h"
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcAuth, "chartkey.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "chartkey.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStorage, "chartkey.storage", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFhir, "chartkey.fhir", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCli, "chartkey.cli", QtInfoMsg)
+
+namespace chartkey::log {
+namespace {
+
+const QString kRedacted = QStringLiteral("[redacted]");
+
+struct SecretRegistry
+{
+    QMutex mutex;
+    QSet<QString> values;
+};
+
+SecretRegistry &registry()
+{
+    static SecretRegistry r;
+    return r;
+}
+
+bool isSecretParameter(const QString &name)
+{
+    static const QSet<QString> names = {
+        QStringLiteral("access_token"),  QStringLiteral("refresh_token"),
+        QStringLiteral("id_token"),      QStringLiteral("code"),
+        QStringLiteral("code_verifier"), QStringLiteral("client_secret"),
+        QStringLiteral("token"),         QStringLiteral("state"),
+        QStringLiteral("password"),      QStringLiteral("assertion"),
+    };
+    return names.contains(name.toLower());
+}
+
+QtMessageHandler previousHandler = nullptr;
+
+void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (previousHandler)
+        previousHandler(type, context, redact(message));
+}
+
+} // namespace
+
+void registerSecret(const QString &value)
+{
+    // Very short values would redact ordinary words; real secrets are long.
+    if (value.size() < 8)
+        return;
+    auto &r = registry();
+    QMutexLocker lock(&r.mutex);
+    r.values.insert(value);
+}
+
+QString redact(const QString &text)
+{
+    QString out = text;
+    {
+        auto &r = registry();
+        QMutexLocker lock(&r.mutex);
+        for (const QString &secret : std::as_const(r.values)) {
+            out.replace(secret, kRedacted);
+            const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+            if (encoded != secret)
+                out.replace(encoded, kRedacted);
+        }
+    }
+    // Patterns, for values that were never registered (a server echoing something, say).
+    static const QRegularExpression authHeader(
+            QStringLiteral("(Authorization:?\\s*(?:Bearer|Basic)\\s+)[^\\s\"',]+"),
+            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression formField(QStringLiteral(
+            "\\b((?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
+            "token|password)=)[^&\\s\"']+"));
+    static const QRegularExpression jsonField(QStringLiteral(
+            "(\"(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
+            "token|password)\"\\s*:\\s*\")[^\"]*"));
+    out.replace(authHeader, QStringLiteral("\\1") + kRedacted);
+    out.replace(formField, QStringLiteral("\\1") + kRedacted);
+    out.replace(jsonField, QStringLiteral("\\1") + kRedacted);
+    return out;
+}
+
+QString redactUrl(const QUrl &url)
+{
+    QUrl copy = url;
+    copy.setUserInfo(QString());
+    if (copy.hasQuery()) {
+        QUrlQuery query(copy);
+        QUrlQuery safe;
+        const auto items = query.queryItems(QUrl::FullyEncoded);
+        for (const auto &[name, value] : items)
+            safe.addQueryItem(name, isSecretParameter(name) ? kRedacted : value);
+        copy.setQuery(safe);
+    }
+    return redact(copy.toString(QUrl::FullyEncoded));
+}
+
+void installRedactingMessageHandler()
+{
+    if (!previousHandler)
+        previousHandler = qInstallMessageHandler(redactingHandler);
+}
+
+} // namespace chartkey::log

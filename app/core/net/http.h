@@ -1,0 +1,46 @@
+// Small pieces every HTTP exchange of chartkey shares: request defaults, a deadline,
+// the log line (through the redacting logger), and the mapping of network errors to
+// what a person can act on.
+#pragma once
+
+#include "util/failure.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace chartkey::http {
+
+constexpr int kDefaultTimeoutMs = 30000;
+
+QNetworkRequest makeRequest(const QUrl &url, const QByteArray &accept = "application/json");
+
+// The answer to one HTTP exchange, or why there was none.
+struct Response
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    Failure failure;   // set for network failures and timeouts only; HTTP statuses are data
+    qint64 elapsedMs = 0;
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+// Sends `verb` with `body`, aborts after `timeoutMs`, logs the exchange (redacted), and calls
+// `done` exactly once, in `context`'s thread, unless `context` was destroyed first.
+void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
+          const QByteArray &body, int timeoutMs, QObject *context,
+          std::function<void(const Response &)> done);
+
+// Application/x-www-form-urlencoded body (RFC 6749 appendix B) from name/value pairs.
+QByteArray formEncode(const QList<std::pair<QString, QString>> &fields);
+
+} // namespace chartkey::http

@@ -1,0 +1,64 @@
+// A profile: one EHR instance and one OAuth client registration on it. Kept in QSettings;
+// never holds a secret (the client secret and tokens live in the keychain).
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <utility>
+
+namespace chartkey {
+
+struct Profile
+{
+    enum class ClientType { Public, Confidential };
+    enum class Grant { AuthorizationCode, ClientCredentials };
+
+    QString name;
+    QUrl instanceUrl;
+    QUrl fhirBaseUrl;
+    QUrl authorizationUrl;
+    QUrl tokenUrl;
+    QUrl revocationUrl;
+    QUrl notesBaseUrl;
+    QString issuer;          // expected `iss` (RFC 9207); empty: not checked
+    QString clientId;
+    ClientType clientType = ClientType::Public;
+    Grant grant = Grant::AuthorizationCode;
+    QString scope;
+    QUrl redirectUri;        // loopback; without a port, any free port is used
+    QList<std::pair<QString, QString>> extraAuthParams; // launch, aud, prompt, ...
+
+    static constexpr const char *kDefaultScope =
+            "user/Patient.read user/Appointment.read offline_access launch";
+    static constexpr const char *kDefaultRedirectUri = "http://127.0.0.1/callback";
+    static constexpr const char *kDefaultLaunch = "e30="; // base64 of "{}"
+
+    // A Canvas Medical profile: endpoints under the instance, FHIR on the fumage- host,
+    // the note plugin's base, a launch parameter. Empty fields of `overrides` are derived.
+    static Profile canvas(const QString &name, const QUrl &instance);
+
+    // FHIR base for a *.canvasmedical.com instance (https://fumage-<name>.canvasmedical.com);
+    // an invalid URL for other hosts.
+    static QUrl deriveFhirBase(const QUrl &instance);
+
+    // Problems that stop the profile from working, each a sentence with what to fix.
+    QStringList validate() const;
+
+    bool isConfidential() const { return clientType == ClientType::Confidential; }
+    // True when the redirect URI names no port: any free loopback port may be used.
+    bool redirectUsesAnyPort() const { return redirectUri.port() == -1; }
+
+    QString clientSecretKey() const { return QStringLiteral("client-secret:") + name; }
+    QString tokensKey() const { return QStringLiteral("tokens:") + name; }
+
+    static bool isValidName(const QString &name);
+    static bool isLoopbackHost(const QString &host);
+};
+
+QString toString(Profile::ClientType type);
+QString toString(Profile::Grant grant);
+
+} // namespace chartkey
