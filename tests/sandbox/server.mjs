@@ -1,0 +1,969 @@
+#!/usr/bin/env node
+// chartkey test sandbox: a local stand-in for a Canvas Medical instance.
+//
+//   node tests/sandbox/server.mjs [--access-ttl SECONDS] [--patients N] [--port P] [--fhir-port P]
+//
+// Instance port: OAuth 2.0 server (oidc-provider, Canvas routes), login/consent
+// pages, notes API (plugin-io), admin controls (/__admin).
+// FHIR port: FHIR R4 subset (Patient, Appointment, metadata, smart-configuration).
+// Prints exactly one JSON line on stdout when ready; logs go to stderr only with
+// SANDBOX_DEBUG=1. See README.md in this folder.
+
+import * as http from 'node:http';
+import * as crypto from 'node:crypto';
+
+const DEBUG = process.env.SANDBOX_DEBUG === '1';
+
+// oidc-provider prints notices via console.info (stdout!) and console.warn.
+// stdout must carry only the ready line, so route everything to stderr (debug only).
+{
+  const toStderr = (...args) => { if (DEBUG) process.stderr.write(`${args.map(String).join(' ')}\n`); };
+  console.log = toStderr;
+  console.info = toStderr;
+  console.warn = toStderr;
+  console.debug = toStderr;
+  console.error = (...args) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+  if (!DEBUG) console.error = () => {};
+}
+const log = (...args) => { if (DEBUG) process.stderr.write(`[sandbox] ${args.join(' ')}\n`); };
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const opts = { accessTtl: 36000, patients: 240, port: 0, fhirPort: 0 };
+  const names = { '--access-ttl': 'accessTtl', '--patients': 'patients', '--port': 'port', '--fhir-port': 'fhirPort' };
+  for (let i = 0; i < argv.length; i += 1) {
+    let arg = argv[i];
+    let value;
+    const eq = arg.indexOf('=');
+    if (eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
+    if (arg === '--help' || arg === '-h') {
+      process.stderr.write('usage: server.mjs [--access-ttl SECONDS] [--patients N] [--port P] [--fhir-port P]\n');
+      process.exit(0);
+    }
+    const key = names[arg];
+    if (!key) { process.stderr.write(`server.mjs: unknown argument ${arg}\n`); process.exit(2); }
+    if (value === undefined) { i += 1; value = argv[i]; }
+    const n = Number(value);
+    if (value === undefined || !Number.isInteger(n) || n < 0) {
+      process.stderr.write(`server.mjs: ${arg} needs a non-negative integer\n`); process.exit(2);
+    }
+    opts[key] = n;
+  }
+  if (opts.accessTtl < 1) { process.stderr.write('server.mjs: --access-ttl must be >= 1\n'); process.exit(2); }
+  return opts;
+}
+const opts = parseArgs(process.argv.slice(2));
+
+// ---------------------------------------------------------------- constants
+const HOST = '127.0.0.1';
+const USER = { login: 'clinician', password: 'chartkey-sandbox', name: 'Demo Clinician' };
+const CLIENTS = {
+  public: { client_id: 'chartkey-public' },
+  confidential: { client_id: 'chartkey-confidential', client_secret: 'chartkey-confidential-secret' },
+  clientCredentials: { client_id: 'chartkey-service', client_secret: 'chartkey-service-secret' },
+};
+const DEFAULT_SCOPE = 'user/Patient.read user/Appointment.read offline_access launch';
+const ROUTES = {
+  authorization: '/auth/authorize/',
+  token: '/auth/token/',
+  revocation: '/auth/revoke_token/',
+  introspection: '/auth/introspect_token/',
+  userinfo: '/auth/userinfo/',
+  jwks: '/auth/jwks/',
+  end_session: '/auth/logout/',
+};
+const NOTES_PREFIX = '/plugin-io/api/note_sign_api/notes/';
+const NOTE_EXT = 'http://schemas.canvasmedical.com/fhir/extensions/note-id';
+const STANDALONE_NOTE = 'note-standalone-1';
+
+// SMART v1 scopes the FHIR "resource server" knows.
+const SMART_RESOURCES = ['*', 'Patient', 'Appointment', 'Note', 'Encounter', 'Observation', 'Practitioner',
+  'Condition', 'MedicationStatement', 'AllergyIntolerance', 'DocumentReference', 'Schedule', 'Slot', 'Coverage'];
+const RESOURCE_SCOPES = ['launch', 'launch/patient', 'fhirUser'];
+for (const c of ['user', 'system', 'patient']) {
+  for (const r of SMART_RESOURCES) for (const a of ['read', 'write', '*']) RESOURCE_SCOPES.push(`${c}/${r}.${a}`);
+}
+const OIDC_SCOPES = ['openid', 'offline_access', 'profile'];
+
+// ---------------------------------------------------------------- mutable state
+const state = {
+  accessTtl: opts.accessTtl,
+  expiredTokenIds: new Set(), // jti of access tokens killed by /__admin/expire-tokens
+  fail: {}, // target -> { count, mode }
+  hanging: new Set(), // responses we deliberately never answer
+};
+function freshStats() {
+  return {
+    token: { authorization_code: 0, refresh_token: 0, client_credentials: 0, total: 0 },
+    revocation: 0,
+    api: {},
+    notes: {},
+  };
+}
+let stats = freshStats();
+
+// ---------------------------------------------------------------- synthetic data
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const FAMILIES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez',
+  'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson',
+  'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson',
+  'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams',
+  'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts', 'Okafor', 'Kowalski',
+  'Haddad', 'Lindqvist', 'Tanaka', 'Moreau', 'Schulz', 'Rossi', "O'Brien", 'Van der Berg'];
+const GIVEN_F = ['Mary', 'Patricia', 'Jennifer', 'Linda', 'Elizabeth', 'Barbara', 'Susan', 'Jessica', 'Sarah',
+  'Karen', 'Nancy', 'Lisa', 'Betty', 'Sandra', 'Ashley', 'Emily', 'Donna', 'Michelle', 'Amanda', 'Melissa',
+  'Zoë', 'Ingrid', 'Amara', 'Yuki', 'Fatima'];
+const GIVEN_M = ['James', 'Robert', 'John', 'Michael', 'David', 'William', 'Richard', 'Joseph', 'Thomas',
+  'Charles', 'Christopher', 'Daniel', 'Matthew', 'Anthony', 'Mark', 'Donald', 'Steven', 'Paul', 'Andrew',
+  'Joshua', 'Kenji', 'Olu', 'Mateo', 'Lars', 'José'];
+const BRIDDLES = [['Ada', 'female', '1958-03-14'], ['Bertram', 'male', '1971-11-02'], ['Clementine', 'female', '1990-06-27']];
+
+function pad(n, w) { return String(n).padStart(w, '0'); }
+
+function buildPatients(n) {
+  const list = new Array(n);
+  const byId = new Map();
+  const briddleAt = new Map();
+  if (n > 0) {
+    [0.1, 0.45, 0.8].forEach((f, k) => {
+      let idx = Math.min(n - 1, Math.floor(n * f));
+      while (briddleAt.has(idx) && idx < n - 1) idx += 1;
+      if (!briddleAt.has(idx)) briddleAt.set(idx, k);
+    });
+  }
+  for (let i = 0; i < n; i += 1) {
+    const rnd = mulberry32(i * 2654435761 + 12345);
+    // Canvas patient keys are 32 hex characters; derive them deterministically.
+    const id = `${pad(((i + 1) * 2654435761 >>> 0).toString(16), 8)}${pad((i + 1).toString(16), 8)}`
+      + `${pad(Math.floor(rnd() * 0xffffffff).toString(16), 8)}${pad(Math.floor(rnd() * 0xffffffff).toString(16), 8)}`;
+    let family; let given; let gender; let birthDate;
+    if (briddleAt.has(i)) {
+      const b = BRIDDLES[briddleAt.get(i)];
+      family = 'Briddle'; [given, gender, birthDate] = b;
+      rnd(); rnd(); rnd(); rnd();
+    } else {
+      family = FAMILIES[Math.floor(rnd() * FAMILIES.length)];
+      gender = rnd() < 0.5 ? 'female' : 'male';
+      const pool = gender === 'female' ? GIVEN_F : GIVEN_M;
+      given = pool[Math.floor(rnd() * pool.length)];
+      const year = 1930 + Math.floor(rnd() * 86);
+      const month = 1 + Math.floor(rnd() * 12);
+      const day = 1 + Math.floor(rnd() * 28);
+      birthDate = `${year}-${pad(month, 2)}-${pad(day, 2)}`;
+    }
+    const apptCount = 1 + Math.floor(rnd() * 3);
+    const p = { index: i, id, family, given, gender, birthDate, apptCount,
+      familyLc: family.toLowerCase(), givenLc: given.toLowerCase(), mrn: `MRN${pad(i + 1, 6)}` };
+    list[i] = p;
+    byId.set(id, p);
+  }
+  return { list, byId };
+}
+const patients = buildPatients(opts.patients);
+
+function patientResource(p) {
+  return {
+    resourceType: 'Patient',
+    id: p.id,
+    meta: { versionId: '1', lastUpdated: '2024-01-01T00:00:00+00:00' },
+    identifier: [{ use: 'usual', system: 'http://canvasmedical.com/mrn', value: p.mrn }],
+    active: true,
+    name: [{ use: 'official', family: p.family, given: [p.given] }],
+    gender: p.gender,
+    birthDate: p.birthDate,
+  };
+}
+
+// Appointments and notes: patient #i (1-based) has appointments appt-i-k / notes note-i-k, k = 1..apptCount.
+const APPT_TYPES = ['Office Visit', 'Follow-up Visit', 'Annual Physical', 'Telehealth Visit', 'New Patient Visit'];
+function appointmentBase(p, k) {
+  const rnd = mulberry32((p.index + 1) * 7919 + k * 104729);
+  const day = 1 + Math.floor(rnd() * 28);
+  const hour = 8 + Math.floor(rnd() * 9);
+  const month = 1 + Math.floor(rnd() * 12);
+  return {
+    id: `appt-${p.index + 1}-${k}`,
+    noteId: `note-${p.index + 1}-${k}`,
+    start: `2025-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:00:00+00:00`,
+    end: `2025-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:30:00+00:00`,
+    type: APPT_TYPES[Math.floor(rnd() * APPT_TYPES.length)],
+    // first appointment of each patient is booked (can be checked in), the others fulfilled
+    status: k === 1 ? 'booked' : 'fulfilled',
+  };
+}
+const noteStates = new Map(); // noteId -> { state, appointment_status|null, actions }
+function findNote(noteId) {
+  if (noteStates.has(noteId)) return noteStates.get(noteId);
+  let entry = null;
+  if (noteId === STANDALONE_NOTE) {
+    entry = { state: 'new', appointment_status: null, actions: {} };
+  } else {
+    const m = /^note-(\d+)-(\d+)$/.exec(noteId);
+    if (m) {
+      const p = patients.list[Number(m[1]) - 1];
+      const k = Number(m[2]);
+      if (p && k >= 1 && k <= p.apptCount && String(Number(m[1])) === m[1] && String(k) === m[2]) {
+        entry = { state: 'new', appointment_status: appointmentBase(p, k).status, actions: {} };
+      }
+    }
+  }
+  if (entry) noteStates.set(noteId, entry);
+  return entry;
+}
+function appointmentResource(p, k, fhirBase) {
+  const a = appointmentBase(p, k);
+  const note = noteStates.get(a.noteId);
+  return {
+    resourceType: 'Appointment',
+    id: a.id,
+    extension: [{ url: NOTE_EXT, valueId: a.noteId }],
+    status: note ? note.appointment_status : a.status,
+    appointmentType: { coding: [{ system: 'http://snomed.info/sct', code: '308335008', display: a.type }] },
+    description: a.type,
+    start: a.start,
+    end: a.end,
+    participant: [
+      { actor: { reference: `Patient/${p.id}`, type: 'Patient' }, status: 'accepted' },
+      { actor: { reference: 'Practitioner/4150cd20de8a470aa570a852859ac87e', type: 'Practitioner' }, status: 'accepted' },
+    ],
+    _fullUrl: `${fhirBase}/Appointment/${a.id}`,
+  };
+}
+
+// ---------------------------------------------------------------- helpers
+function readBody(req, limit = 1024 * 1024) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > limit) { reject(new Error('request entity too large')); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+function sendJson(res, status, body, headers = {}, type = 'application/json') {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(data), 'Cache-Control': 'no-store', ...headers });
+  res.end(data);
+}
+function sendFhir(res, status, body, headers = {}) {
+  sendJson(res, status, body, headers, 'application/fhir+json');
+}
+function outcome(code, diagnostics, severity = 'error') {
+  return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics }] };
+}
+function htmlEscape(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+function countApi(status) {
+  stats.api[status] = (stats.api[status] || 0) + 1;
+}
+
+// Failure injection. Returns true when the request was taken over by a failure.
+function takeFailure(target, res, onStatus) {
+  const f = state.fail[target];
+  if (!f || f.count <= 0) return false;
+  f.count -= 1;
+  if (f.count <= 0) delete state.fail[target];
+  const note = (status) => { if (onStatus) onStatus(status); };
+  log(`injecting ${f.mode} failure on ${target}`);
+  switch (f.mode) {
+    case '500':
+      note(500);
+      sendJson(res, 500, { error: 'server_error', error_description: 'injected failure' });
+      return true;
+    case '503': {
+      note(503);
+      const headers = target === 'api' ? { 'Retry-After': '1' } : {};
+      sendJson(res, 503, { error: 'temporarily_unavailable', error_description: 'injected failure' }, headers);
+      return true;
+    }
+    case 'malformed': {
+      note(200);
+      const junk = target === 'api' ? '{"resourceType":"Bundle","entry":[{"resou' : '{"access_token":"Zm9vYmFy\u0000';
+      res.writeHead(200, { 'Content-Type': target === 'api' ? 'application/fhir+json' : 'application/json', 'Content-Length': Buffer.byteLength(junk) });
+      res.end(junk);
+      return true;
+    }
+    case 'html': {
+      note(502);
+      const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>';
+      res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page) });
+      res.end(page);
+      return true;
+    }
+    case 'hang':
+    default:
+      note('hang');
+      state.hanging.add(res);
+      res.on('close', () => state.hanging.delete(res));
+      return true;
+  }
+}
+
+// ---------------------------------------------------------------- servers (bind first, configure after)
+const instanceServer = http.createServer();
+const fhirServer = http.createServer();
+for (const s of [instanceServer, fhirServer]) {
+  s.keepAliveTimeout = 5000;
+  s.requestTimeout = 0; // "hang" mode must be able to keep a request open
+}
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => { server.off('error', reject); resolve(server.address().port); });
+  });
+}
+let instancePort; let fhirPort;
+try {
+  instancePort = await listen(instanceServer, opts.port);
+  fhirPort = await listen(fhirServer, opts.fhirPort);
+} catch (e) {
+  process.stderr.write(`server.mjs: cannot listen: ${e.message}\n`);
+  process.exit(1);
+}
+const ISSUER = `http://${HOST}:${instancePort}`;
+const FHIR_BASE = `http://${HOST}:${fhirPort}`;
+
+// ---------------------------------------------------------------- oidc-provider
+const { default: Provider, errors: oidcErrors } = await import('oidc-provider');
+
+// In-memory adapter (keeps expired tokens so the FHIR server can tell "expired" from "unknown").
+const store = new Map();
+const grantIndex = new Map();
+const uidIndex = new Map();
+const userCodeIndex = new Map();
+class MemoryAdapter {
+  constructor(name) { this.name = name; }
+
+  key(id) { return `${this.name}:${id}`; }
+
+  async upsert(id, payload, expiresIn) {
+    const key = this.key(id);
+    store.set(key, { payload: { ...payload }, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+    if (payload.grantId) {
+      if (!grantIndex.has(payload.grantId)) grantIndex.set(payload.grantId, new Set());
+      grantIndex.get(payload.grantId).add(key);
+    }
+    if (payload.uid) uidIndex.set(`${this.name}:${payload.uid}`, id);
+    if (payload.userCode) userCodeIndex.set(`${this.name}:${payload.userCode}`, id);
+  }
+
+  async find(id) {
+    const e = store.get(this.key(id));
+    return e ? { ...e.payload } : undefined;
+  }
+
+  async findByUid(uid) {
+    const id = uidIndex.get(`${this.name}:${uid}`);
+    return id ? this.find(id) : undefined;
+  }
+
+  async findByUserCode(userCode) {
+    const id = userCodeIndex.get(`${this.name}:${userCode}`);
+    return id ? this.find(id) : undefined;
+  }
+
+  async consume(id) {
+    const e = store.get(this.key(id));
+    if (e) e.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  async destroy(id) { store.delete(this.key(id)); }
+
+  async revokeByGrantId(grantId) {
+    const keys = grantIndex.get(grantId);
+    if (keys) for (const k of keys) store.delete(k);
+    grantIndex.delete(grantId);
+  }
+}
+
+const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const signingJwk = { ...privateKey.export({ format: 'jwk' }), kid: 'sandbox-rs256', use: 'sig', alg: 'RS256' };
+
+const TEN_YEARS = 10 * 365 * 24 * 3600;
+const redirectUris = ['http://127.0.0.1/callback'];
+const provider = new Provider(ISSUER, {
+  adapter: MemoryAdapter,
+  jwks: { keys: [signingJwk] },
+  cookies: { keys: ['chartkey-sandbox-cookie-key-1'] },
+  clients: [
+    {
+      client_id: CLIENTS.public.client_id,
+      client_name: 'chartkey (public client)',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: redirectUris,
+    },
+    {
+      client_id: CLIENTS.confidential.client_id,
+      client_secret: CLIENTS.confidential.client_secret,
+      client_name: 'chartkey (confidential client)',
+      application_type: 'native',
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: redirectUris,
+    },
+    {
+      client_id: CLIENTS.clientCredentials.client_id,
+      client_secret: CLIENTS.clientCredentials.client_secret,
+      client_name: 'chartkey (service client)',
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    },
+  ],
+  routes: ROUTES,
+  scopes: OIDC_SCOPES,
+  claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
+  responseTypes: ['code'],
+  pkce: { required: (ctx, client) => client.clientAuthMethod === 'none' },
+  features: {
+    devInteractions: { enabled: false },
+    revocation: { enabled: true },
+    introspection: { enabled: true },
+    clientCredentials: { enabled: true },
+    userinfo: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: async () => FHIR_BASE,
+      useGrantedResource: async () => true,
+      getResourceServerInfo: async (ctx, resourceIndicator) => {
+        if (resourceIndicator !== FHIR_BASE) throw new oidcErrors.InvalidTarget();
+        return {
+          scope: RESOURCE_SCOPES.join(' '),
+          audience: FHIR_BASE,
+          accessTokenTTL: state.accessTtl,
+          accessTokenFormat: 'opaque',
+        };
+      },
+    },
+  },
+  issueRefreshToken: async (ctx, client, source) => client.grantTypeAllowed('refresh_token') && source.scopes.has('offline_access'),
+  rotateRefreshToken: true,
+  ttl: {
+    AccessToken: () => state.accessTtl,
+    ClientCredentials: () => state.accessTtl,
+    AuthorizationCode: 60,
+    IdToken: 3600,
+    RefreshToken: TEN_YEARS,
+    Grant: TEN_YEARS,
+    Session: 24 * 3600,
+    Interaction: 3600,
+  },
+  expiresWithSession: async () => false,
+  findAccount: async (ctx, sub) => {
+    if (sub !== USER.login) return undefined;
+    return { accountId: sub, claims: async () => ({ sub, name: USER.name, preferred_username: USER.login }) };
+  },
+  interactions: { url: async (ctx, interaction) => `/interaction/${interaction.uid}` },
+  renderError: async (ctx, out) => {
+    ctx.type = 'html';
+    ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Canvas sandbox: error</title></head>
+<body><h1>Something went wrong</h1><div id="oauth-error">
+${Object.entries(out).map(([k, v]) => `<p><strong>${htmlEscape(k)}</strong>: <span class="${htmlEscape(k)}">${htmlEscape(v)}</span></p>`).join('\n')}
+</div></body></html>`;
+  },
+});
+provider.proxy = false;
+provider.on('server_error', (ctx, err) => log('server_error', err?.stack || err));
+
+// Token responses: oidc-provider lists only the resource-server scopes of the access token;
+// Canvas lists the whole grant, so add the OIDC scopes that were granted.
+provider.use(async (ctx, next) => {
+  await next();
+  if (ctx.oidc?.route === 'token' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && ctx.body.access_token) {
+    const scopes = (ctx.body.scope || '').split(' ').filter(Boolean);
+    if (ctx.body.id_token && !scopes.includes('openid')) scopes.unshift('openid');
+    if (ctx.body.refresh_token && !scopes.includes('offline_access')) scopes.push('offline_access');
+    if (scopes.length) ctx.body.scope = scopes.join(' ');
+  }
+});
+const providerCallback = provider.callback();
+
+// ---------------------------------------------------------------- bearer validation
+async function validateBearer(req) {
+  const h = req.headers.authorization || '';
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  if (!m) return { ok: false, reason: 'missing bearer token' };
+  const value = m[1];
+  let token;
+  try {
+    token = await provider.AccessToken.find(value, { ignoreExpiration: true })
+      || await provider.ClientCredentials.find(value, { ignoreExpiration: true });
+  } catch {
+    token = undefined;
+  }
+  if (!token) return { ok: false, reason: 'unknown or revoked access token' };
+  if (token.isExpired) return { ok: false, reason: 'access token expired' };
+  if (state.expiredTokenIds.has(token.jti)) return { ok: false, reason: 'access token expired' };
+  return { ok: true, token };
+}
+function send401(res, reason) {
+  sendFhir(res, 401, outcome('login', `Authentication failed: ${reason}.`), {
+    'WWW-Authenticate': `Bearer realm="canvas", error="invalid_token", error_description="${reason}"`,
+  });
+}
+
+// ---------------------------------------------------------------- interactions (login + consent pages)
+function page(title, body) {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEscape(title)}</title>
+<style>body{font-family:sans-serif;max-width:28em;margin:3em auto;padding:0 1em}label{display:block;margin:.6em 0}
+input{width:100%;padding:.4em;box-sizing:border-box}button{padding:.5em 1.2em;margin:.6em .4em 0 0}.error{color:#b00020}</style>
+</head><body><h1>Canvas Medical sandbox</h1>${body}</body></html>`;
+}
+function sendHtml(res, status, html) {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store' });
+  res.end(html);
+}
+function loginPage(uid, client, error) {
+  return page('Sign in - Canvas sandbox', `
+<h2>Sign in</h2>
+<p>to continue to <strong>${htmlEscape(client?.clientName || client?.clientId || 'the application')}</strong></p>
+${error ? `<p class="error" id="error">${htmlEscape(error)}</p>` : ''}
+<form method="post" action="/interaction/${htmlEscape(uid)}/login" autocomplete="off">
+<label>Username <input name="login" autofocus required></label>
+<label>Password <input name="password" type="password" required></label>
+<button type="submit" id="sign-in">Sign in</button>
+</form>`);
+}
+function consentPage(uid, client, scopes) {
+  return page('Authorize - Canvas sandbox', `
+<h2>Authorize access</h2>
+<p><strong>${htmlEscape(client?.clientName || client?.clientId)}</strong> is requesting access to:</p>
+<ul id="scopes">${scopes.map((s) => `<li>${htmlEscape(s)}</li>`).join('')}</ul>
+<form method="post" action="/interaction/${htmlEscape(uid)}/confirm" style="display:inline">
+<button type="submit" id="allow">Allow</button></form>
+<form method="post" action="/interaction/${htmlEscape(uid)}/abort" style="display:inline">
+<button type="submit" id="deny">Deny</button></form>`);
+}
+
+async function handleInteraction(req, res, url) {
+  const m = /^\/interaction\/([^/]+)(?:\/(login|confirm|abort))?\/?$/.exec(url.pathname);
+  if (!m) { sendHtml(res, 404, page('Not found', '<p>Not found.</p>')); return; }
+  const [, uid, action] = m;
+  let details;
+  try {
+    details = await provider.interactionDetails(req, res);
+    if (details.uid !== uid) throw new Error('interaction mismatch');
+  } catch (e) {
+    sendHtml(res, 400, page('Session expired', `<p class="error" id="error">The sign-in session is unknown or expired (${htmlEscape(e.message)}). Start again from the application.</p>`));
+    return;
+  }
+  const client = await provider.Client.find(details.params.client_id);
+  const { prompt } = details;
+
+  if (!action) {
+    if (req.method !== 'GET') { sendHtml(res, 405, page('Method not allowed', '')); return; }
+    if (prompt.name === 'login') { sendHtml(res, 200, loginPage(uid, client)); return; }
+    const scopes = String(details.params.scope || '').split(' ').filter(Boolean);
+    sendHtml(res, 200, consentPage(uid, client, scopes));
+    return;
+  }
+  if (req.method !== 'POST') { sendHtml(res, 405, page('Method not allowed', '')); return; }
+  const form = new URLSearchParams(await readBody(req, 64 * 1024));
+
+  if (action === 'login') {
+    if (prompt.name !== 'login') { sendHtml(res, 400, page('Error', '<p class="error" id="error">Not expecting a login now.</p>')); return; }
+    if (form.get('login') !== USER.login || form.get('password') !== USER.password) {
+      sendHtml(res, 200, loginPage(uid, client, 'Invalid username or password.'));
+      return;
+    }
+    await provider.interactionFinished(req, res, { login: { accountId: USER.login } }, { mergeWithLastSubmission: false });
+    return;
+  }
+  if (action === 'abort') {
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied', error_description: 'End-User denied the authorization request',
+    }, { mergeWithLastSubmission: false });
+    return;
+  }
+  // confirm
+  if (prompt.name !== 'consent') { sendHtml(res, 400, page('Error', '<p class="error" id="error">Not expecting consent now.</p>')); return; }
+  const { accountId } = details.session;
+  let grant;
+  if (details.grantId) grant = await provider.Grant.find(details.grantId);
+  if (!grant) grant = new provider.Grant({ accountId, clientId: details.params.client_id });
+  const d = prompt.details || {};
+  if (d.missingOIDCScope?.length) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+  if (d.missingOIDCClaims?.length) grant.addOIDCClaims(d.missingOIDCClaims);
+  if (d.missingResourceScopes) {
+    for (const [indicator, scopes] of Object.entries(d.missingResourceScopes)) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+    }
+  }
+  const grantId = await grant.save();
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+// ---------------------------------------------------------------- notes API
+const NOTE_ACTIONS = {
+  lock: { from: ['new'], to: 'locked' },
+  sign: { from: ['locked'], to: 'signed' },
+  lock_sign: { from: ['new'], to: 'signed' },
+  unlock: { from: ['locked', 'signed'], to: 'new' },
+  checkin: { appointment: 'arrived' },
+  noshow: { appointment: 'noshow' },
+};
+async function handleNotes(req, res, url) {
+  // Django-style JSON (`{"error": "Note not found."}`), like Canvas's plugin responses.
+  const done = (status, body, headers = {}) => {
+    countApi(status);
+    const data = `{${Object.entries(body).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), 'Cache-Control': 'no-store', ...headers });
+    res.end(data);
+  };
+  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); })) return;
+  const auth = await validateBearer(req);
+  if (!auth.ok) { countApi(401); send401(res, auth.reason); return; }
+  const rest = url.pathname.slice(NOTES_PREFIX.length).replace(/\/$/, '');
+  const parts = rest.split('/');
+  if (parts.length !== 2 || !parts[0]) { done(404, { error: 'Not found.' }); return; }
+  const [noteId, action] = [decodeURIComponent(parts[0]), parts[1]];
+  const rule = NOTE_ACTIONS[action];
+  if (!rule) { done(404, { error: `Unknown action ${action}.` }); return; }
+  if (req.method !== 'POST') { done(405, { error: 'Method not allowed.' }, { Allow: 'POST' }); return; }
+  await readBody(req).catch(() => '');
+  const note = findNote(noteId);
+  if (!note) { done(404, { error: 'Note not found.' }); return; }
+  note.actions[action] = (note.actions[action] || 0) + 1;
+  if (!stats.notes[noteId]) stats.notes[noteId] = {};
+  stats.notes[noteId][action] = (stats.notes[noteId][action] || 0) + 1;
+  if (rule.appointment) {
+    if (note.appointment_status === null) {
+      done(409, { error: `Cannot ${action} a note that is not an appointment note.` });
+      return;
+    }
+    if (note.appointment_status !== 'booked') {
+      done(409, { error: `Cannot ${action} an appointment in status ${note.appointment_status}.` });
+      return;
+    }
+    note.appointment_status = rule.appointment;
+  } else {
+    if (!rule.from.includes(note.state)) {
+      done(409, { error: `Cannot ${action} a note in state ${note.state}.` });
+      return;
+    }
+    note.state = rule.to;
+  }
+  done(200, { note_id: noteId, action, state: note.state, appointment_status: note.appointment_status });
+}
+
+// ---------------------------------------------------------------- admin API
+async function handleAdmin(req, res, url) {
+  const p = url.pathname.replace(/\/$/, '');
+  let body = {};
+  if (req.method === 'POST') {
+    const raw = await readBody(req, 64 * 1024);
+    if (raw.trim()) {
+      try { body = JSON.parse(raw); } catch { sendJson(res, 400, { error: 'invalid JSON body' }); return; }
+    }
+  }
+  if (req.method === 'GET' && p === '/__admin/stats') { sendJson(res, 200, stats); return; }
+  if (req.method === 'POST' && p === '/__admin/reset-stats') { stats = freshStats(); sendJson(res, 200, { ok: true }); return; }
+  if (req.method === 'POST' && p === '/__admin/expire-tokens') {
+    let n = 0;
+    for (const key of store.keys()) {
+      const i = key.indexOf(':');
+      const model = key.slice(0, i);
+      if (model === 'AccessToken' || model === 'ClientCredentials') {
+        if (!state.expiredTokenIds.has(key.slice(i + 1))) n += 1;
+        state.expiredTokenIds.add(key.slice(i + 1));
+      }
+    }
+    sendJson(res, 200, { ok: true, expired: n });
+    return;
+  }
+  if (p === '/__admin/config') {
+    if (req.method === 'POST') {
+      if (body.accessTtl !== undefined) {
+        const n = Number(body.accessTtl);
+        if (!Number.isInteger(n) || n < 1) { sendJson(res, 400, { error: 'accessTtl must be an integer >= 1' }); return; }
+        state.accessTtl = n;
+      }
+    }
+    sendJson(res, 200, { accessTtl: state.accessTtl });
+    return;
+  }
+  if (p === '/__admin/fail') {
+    if (req.method === 'POST') {
+      const targets = ['token', 'api', 'revocation'];
+      const modes = ['500', '503', 'hang', 'malformed', 'html'];
+      const target = String(body.target);
+      const mode = String(body.mode ?? '500');
+      const count = body.count === undefined ? 1 : Number(body.count);
+      if (!targets.includes(target)) { sendJson(res, 400, { error: `target must be one of ${targets.join(', ')}` }); return; }
+      if (!modes.includes(mode)) { sendJson(res, 400, { error: `mode must be one of ${modes.join(', ')}` }); return; }
+      if (!Number.isInteger(count) || count < 0) { sendJson(res, 400, { error: 'count must be an integer >= 0' }); return; }
+      if (count === 0) delete state.fail[target]; else state.fail[target] = { count, mode };
+    }
+    sendJson(res, 200, { fail: state.fail });
+    return;
+  }
+  const nm = /^\/__admin\/notes\/([^/]+)$/.exec(p);
+  if (req.method === 'GET' && nm) {
+    const note = findNote(decodeURIComponent(nm[1]));
+    if (!note) { sendJson(res, 404, { error: 'Note not found.' }); return; }
+    sendJson(res, 200, { state: note.state, appointment_status: note.appointment_status, actions: note.actions });
+    return;
+  }
+  if (req.method === 'GET' && p === '/__admin/patients') {
+    const results = searchPatients(url.searchParams).map((x) => ({ id: x.id, family: x.family, given: x.given, birthDate: x.birthDate,
+      notes: Array.from({ length: x.apptCount }, (_, k) => `note-${x.index + 1}-${k + 1}`) }));
+    sendJson(res, 200, { total: results.length, patients: results.slice(0, 100) });
+    return;
+  }
+  sendJson(res, 404, { error: 'unknown admin endpoint' });
+}
+
+// ---------------------------------------------------------------- instance front
+async function instanceHandler(req, res) {
+  const url = new URL(req.url, ISSUER);
+  const path = url.pathname;
+  log(req.method, path);
+  if (path === '/__admin' || path.startsWith('/__admin/')) { await handleAdmin(req, res, url); return; }
+  if (path.startsWith(NOTES_PREFIX)) { await handleNotes(req, res, url); return; }
+  if (path.startsWith('/interaction/')) { await handleInteraction(req, res, url); return; }
+
+  if (req.method === 'POST' && (path === ROUTES.token || path === ROUTES.revocation)) {
+    const raw = await readBody(req, 56 * 1024);
+    if (path === ROUTES.token) {
+      let gt = 'missing';
+      try { gt = new URLSearchParams(raw).get('grant_type') || 'missing'; } catch { /* keep */ }
+      stats.token[gt] = (stats.token[gt] || 0) + 1;
+      stats.token.total += 1;
+      if (takeFailure('token', res)) return;
+    } else {
+      stats.revocation += 1;
+      if (takeFailure('revocation', res)) return;
+    }
+    req.body = raw; // oidc-provider uses a pre-read body when the stream is consumed
+  }
+
+  if (req.method === 'GET' && path === ROUTES.authorization) {
+    // Canvas ignores `prompt`, `launch` and `aud`, and issues refresh tokens for offline_access
+    // without prompt=consent. oidc-provider drops offline_access unless prompt includes consent,
+    // so replace whatever prompt the client sent with prompt=consent (the consent page is shown
+    // for every new authorization anyway).
+    url.searchParams.delete('prompt');
+    url.searchParams.set('prompt', 'consent');
+    req.url = `${url.pathname}?${url.searchParams.toString()}`;
+  }
+  providerCallback(req, res);
+}
+
+// ---------------------------------------------------------------- FHIR server
+function searchPatients(params) {
+  const name = params.get('name')?.toLowerCase();
+  const family = params.get('family')?.toLowerCase();
+  const given = params.get('given')?.toLowerCase();
+  const birthdate = params.get('birthdate') ?? params.get('birthDate');
+  const gender = params.get('gender')?.toLowerCase();
+  const id = params.get('_id');
+  let identifier = params.get('identifier');
+  if (identifier && identifier.includes('|')) identifier = identifier.split('|').pop();
+  const out = [];
+  for (const p of patients.list) {
+    if (name && !p.familyLc.includes(name) && !p.givenLc.includes(name)) continue;
+    if (family && !p.familyLc.startsWith(family)) continue;
+    if (given && !p.givenLc.startsWith(given)) continue;
+    if (birthdate && p.birthDate !== birthdate) continue;
+    if (gender && p.gender !== gender) continue;
+    if (id && p.id !== id) continue;
+    if (identifier && p.mrn !== identifier) continue;
+    out.push(p);
+  }
+  return out;
+}
+function paging(params) {
+  let count = params.has('_count') ? Number(params.get('_count')) : 10;
+  let offset = params.has('_offset') ? Number(params.get('_offset')) : 0;
+  if (!Number.isFinite(count) || count < 0) count = 10;
+  if (!Number.isFinite(offset) || offset < 0) offset = 0;
+  return { count: Math.min(Math.floor(count), 100), offset: Math.floor(offset) };
+}
+function bundle(type, params, total, resources, { count, offset }, fullUrlOf) {
+  const base = new URLSearchParams();
+  for (const [k, v] of params) if (k !== '_count' && k !== '_offset') base.append(k, v);
+  const link = (o) => {
+    const q = new URLSearchParams(base);
+    q.set('_count', String(count));
+    q.set('_offset', String(o));
+    return `${type}?${q.toString()}`;
+  };
+  const links = [{ relation: 'self', url: link(offset) }];
+  if (count > 0 && offset + count < total) links.push({ relation: 'next', url: link(offset + count) });
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total,
+    link: links,
+    entry: resources.map((r) => ({ fullUrl: fullUrlOf(r), resource: r, search: { mode: 'match' } })),
+  };
+}
+function capabilityStatement() {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2024-01-01',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    implementation: { description: 'chartkey Canvas sandbox', url: FHIR_BASE },
+    rest: [{
+      mode: 'server',
+      security: {
+        service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
+        extension: [{
+          url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+          extension: [
+            { url: 'authorize', valueUri: `${ISSUER}${ROUTES.authorization}` },
+            { url: 'token', valueUri: `${ISSUER}${ROUTES.token}` },
+            { url: 'revoke', valueUri: `${ISSUER}${ROUTES.revocation}` },
+          ],
+        }],
+      },
+      resource: [
+        { type: 'Patient', interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: ['name', 'family', 'given', 'birthdate', 'gender', 'identifier', '_id'].map((n) => ({ name: n, type: 'string' })) },
+        { type: 'Appointment', interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: [{ name: 'patient', type: 'reference' }] },
+      ],
+    }],
+  };
+}
+function smartConfiguration() {
+  return {
+    issuer: ISSUER,
+    authorization_endpoint: `${ISSUER}${ROUTES.authorization}`,
+    token_endpoint: `${ISSUER}${ROUTES.token}`,
+    revocation_endpoint: `${ISSUER}${ROUTES.revocation}`,
+    introspection_endpoint: `${ISSUER}${ROUTES.introspection}`,
+    jwks_uri: `${ISSUER}${ROUTES.jwks}`,
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    scopes_supported: [...OIDC_SCOPES, ...RESOURCE_SCOPES],
+    capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
+      'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'sso-openid-connect'],
+  };
+}
+
+async function fhirHandler(req, res) {
+  const url = new URL(req.url, FHIR_BASE);
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  log('FHIR', req.method, path);
+  if (req.method === 'GET' && path === '/.well-known/smart-configuration') { sendJson(res, 200, smartConfiguration()); return; }
+  if (req.method === 'GET' && path === '/metadata') { sendFhir(res, 200, capabilityStatement()); return; }
+
+  const done = (status, body, headers) => { countApi(status); sendFhir(res, status, body, headers); };
+  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); })) return;
+  const auth = await validateBearer(req);
+  if (!auth.ok) { countApi(401); send401(res, auth.reason); return; }
+  if (req.method !== 'GET') { done(405, outcome('not-supported', `${req.method} is not supported by this sandbox.`)); return; }
+
+  const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = url.searchParams;
+  if (seg[0] === 'Patient' && seg.length === 1) {
+    const pg = paging(params);
+    const all = searchPatients(params);
+    const pageItems = all.slice(pg.offset, pg.offset + pg.count).map(patientResource);
+    done(200, bundle('Patient', params, all.length, pageItems, pg, (r) => `${FHIR_BASE}/Patient/${r.id}`));
+    return;
+  }
+  if (seg[0] === 'Patient' && seg.length === 2) {
+    const p = patients.byId.get(seg[1]);
+    if (!p) { done(404, outcome('not-found', `Patient/${seg[1]} not found.`)); return; }
+    done(200, patientResource(p));
+    return;
+  }
+  if (seg[0] === 'Appointment' && seg.length === 1) {
+    const ref = params.get('patient');
+    if (!ref) { done(400, outcome('required', 'Appointment search requires the patient parameter.')); return; }
+    const pid = ref.startsWith('Patient/') ? ref.slice(8) : ref;
+    const p = patients.byId.get(pid);
+    const appts = p ? Array.from({ length: p.apptCount }, (_, k) => appointmentResource(p, k + 1, FHIR_BASE)) : [];
+    const pg = paging(params);
+    const items = appts.slice(pg.offset, pg.offset + pg.count);
+    const b = bundle('Appointment', params, appts.length, items, pg, (r) => r._fullUrl);
+    for (const e of b.entry) delete e.resource._fullUrl;
+    done(200, b);
+    return;
+  }
+  if (seg[0] === 'Appointment' && seg.length === 2) {
+    const m = /^appt-(\d+)-(\d+)$/.exec(seg[1]);
+    const p = m && patients.list[Number(m[1]) - 1];
+    const k = m && Number(m[2]);
+    if (!p || k < 1 || k > p.apptCount) { done(404, outcome('not-found', `Appointment/${seg[1]} not found.`)); return; }
+    const r = appointmentResource(p, k, FHIR_BASE);
+    delete r._fullUrl;
+    done(200, r);
+    return;
+  }
+  done(404, outcome('not-found', `Unknown resource path ${path}.`));
+}
+
+// ---------------------------------------------------------------- wiring
+function wrap(handler, name) {
+  return (req, res) => {
+    handler(req, res).catch((err) => {
+      log(`${name} handler error`, err?.stack || err);
+      if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: String(err?.message || err) });
+      else res.destroy();
+    });
+  };
+}
+instanceServer.on('request', wrap(instanceHandler, 'instance'));
+fhirServer.on('request', wrap(fhirHandler, 'fhir'));
+
+let stopping = false;
+function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  log(`received ${signal}, shutting down`);
+  for (const res of state.hanging) res.destroy();
+  let open = 2;
+  const closed = () => { open -= 1; if (open === 0) process.exit(0); };
+  for (const s of [instanceServer, fhirServer]) {
+    s.close(closed);
+    s.closeAllConnections();
+  }
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+
+const ready = {
+  issuer: ISSUER,
+  instance: ISSUER,
+  fhirBase: FHIR_BASE,
+  admin: `${ISSUER}/__admin`,
+  authorizationEndpoint: `${ISSUER}${ROUTES.authorization}`,
+  tokenEndpoint: `${ISSUER}${ROUTES.token}`,
+  revocationEndpoint: `${ISSUER}${ROUTES.revocation}`,
+  notesBase: `${ISSUER}${NOTES_PREFIX}`,
+  clients: CLIENTS,
+  user: { login: USER.login, password: USER.password },
+  scope: DEFAULT_SCOPE,
+  accessTtl: state.accessTtl,
+  patients: opts.patients,
+};
+process.stdout.write(`${JSON.stringify(ready)}\n`);
