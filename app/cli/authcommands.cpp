@@ -233,13 +233,16 @@ int runLogout(Context &ctx)
     if (!profile)
         return Failed;
     Session *session = ctx.session(*profile);
-    session->signOut([&ctx, profile](const Failure &failure) {
+    session->signOut([&ctx, profile](bool hadSignIn, const Failure &failure) {
         if (failure.kind == Failure::Kind::Storage) {
             ctx.fail(failure);
             return;
         }
         if (failure)
             ctx.err << failure.message << Qt::endl;
+        else if (!hadSignIn)
+            ctx.err << tr("%1 had no stored sign-in; nothing to do.").arg(profile->name)
+                    << Qt::endl;
         else
             ctx.err << tr("Signed out of %1: the tokens were revoked and removed from the "
                           "keychain.")

@@ -137,7 +137,7 @@ void MainWindow::signOut()
 {
     if (!m_session)
         return;
-    m_session->signOut([this](const Failure &failure) {
+    m_session->signOut([this](bool, const Failure &failure) {
         if (failure)
             m_state->setText(failure.message.toHtmlEscaped());
         refreshState();

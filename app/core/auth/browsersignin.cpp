@@ -15,11 +15,6 @@ namespace chartkey {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::BrowserSignIn", text);
-}
-
 QString decoded(const QVariant &value)
 {
     return QUrl::fromPercentEncoding(value.toString().toUtf8());
@@ -87,12 +82,12 @@ void BrowserSignIn::start()
         return;
     }
 
-    m_handler = new QOAuthHttpServerReplyHandler(this);
+    const quint16 wanted = configured.port() > 0 ? quint16(configured.port()) : 0;
+    m_handler = qtcompat::listenLoopback(address, wanted, this);
     m_handler->setCallbackPath(configured.path());
     m_handler->setCallbackText(tr("chartkey has the answer from the sign-in. You can close this "
                                   "tab and return to chartkey."));
-    const quint16 wanted = configured.port() > 0 ? quint16(configured.port()) : 0;
-    if (!qtcompat::listenLoopback(m_handler, address, wanted)) {
+    if (!m_handler->isListening()) {
         const QString owner = describePortOwner(wanted);
         SignInResult r;
         r.failure = Failure::make(

@@ -15,13 +15,14 @@ void disableBuiltInPkce(QOAuth2AuthorizationCodeFlow *flow)
 #endif
 }
 
-bool listenLoopback(QOAuthHttpServerReplyHandler *handler, const QHostAddress &address,
-                    quint16 port)
+QOAuthHttpServerReplyHandler *listenLoopback(const QHostAddress &address, quint16 port,
+                                             QObject *parent)
 {
-    // Never the (address, port) constructor: with QHostAddress::LocalHost (an enum) it picks
-    // the (quint16 port, QObject *parent) overload and binds every interface.
+    // The default and (port) constructors start listening on every interface at once, and
+    // (QHostAddress::LocalHost, port) with the enum picks the (quint16, QObject *) overload.
+    // Only an explicit QHostAddress object selects the (address, port) constructor.
     Q_ASSERT(address.isLoopback());
-    return handler->listen(address, port);
+    return new QOAuthHttpServerReplyHandler(QHostAddress(address), port, parent);
 }
 
 void takeOverCallback(QOAuth2AuthorizationCodeFlow *flow)

@@ -16,15 +16,17 @@
 
 class QOAuth2AuthorizationCodeFlow;
 class QOAuthHttpServerReplyHandler;
+class QObject;
 
 namespace chartkey::qtcompat {
 
 // Makes the flow send no PKCE parameters of its own (chartkey adds them).
 void disableBuiltInPkce(QOAuth2AuthorizationCodeFlow *flow);
 
-// Listens on `address` (a loopback address) and `port` (0 = any free port) only.
-bool listenLoopback(QOAuthHttpServerReplyHandler *handler, const QHostAddress &address,
-                    quint16 port);
+// A reply handler listening on `address` (a loopback address) and `port` (0 = any free
+// port) only. Check isListening(): false when the port is taken.
+QOAuthHttpServerReplyHandler *listenLoopback(const QHostAddress &address, quint16 port,
+                                             QObject *parent);
 
 // Stops the flow from handling the redirect itself (state compared with operator!=, code
 // exchanged by Qt with errors that emit nothing in 6.4). Call after grant().

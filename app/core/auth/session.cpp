@@ -10,11 +10,6 @@ namespace chartkey {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::Session", text);
-}
-
 constexpr int kLockTimeoutMs = 45000;
 
 } // namespace
@@ -332,21 +327,22 @@ void Session::readClientSecret(std::function<void(const QString &, const Failure
                     });
 }
 
-void Session::signOut(std::function<void(const Failure &)> done)
+void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
 {
     readStored([this, done = std::move(done)](const std::optional<TokenSet> &stored,
                                               const Failure &readFailure) {
-        auto forget = [this, done](const Failure &revocationFailure) {
+        const bool had = stored.has_value();
+        auto forget = [this, done, had](const Failure &revocationFailure) {
             m_secrets->remove(m_profile.tokensKey(), this,
-                              [this, done, revocationFailure](const SecretStore::Result &r) {
+                              [this, done, had, revocationFailure](const SecretStore::Result &r) {
                                   if (!r.isOk()) {
-                                      done(storageFailure(r));
+                                      done(had, storageFailure(r));
                                       return;
                                   }
                                   m_tokensCache.reset();
                                   Q_EMIT tokensChanged();
                                   Q_EMIT signedOut({});
-                                  done(revocationFailure);
+                                  done(had, revocationFailure);
                               });
         };
         if (readFailure || !stored || m_profile.revocationUrl.isEmpty() || !m_tokens) {

@@ -70,8 +70,8 @@ public:
     void adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done);
 
     // Revokes the tokens at the EHR (when it has a revocation endpoint) and removes them
-    // from the keychain. `done` receives a Failure describing what could not be done.
-    void signOut(std::function<void(const Failure &)> done);
+    // from the keychain. `done` learns whether there was a sign-in, and what could not be done.
+    void signOut(std::function<void(bool hadSignIn, const Failure &)> done);
 
     // The stored tokens (from memory or the keychain), for status displays.
     void readStored(std::function<void(const std::optional<TokenSet> &, const Failure &)> done);

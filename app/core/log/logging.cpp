@@ -6,11 +6,11 @@
 #include <QSet>
 #include <QUrlQuery>
 
-Q_LOGGING_CATEGORY(lcAuth, "chartkey.auth", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcHttp, "chartkey.http", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcStorage, "chartkey.storage", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcFhir, "chartkey.fhir", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcCli, "chartkey.cli", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "chartkey.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcHttp, "chartkey.http", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStorage, "chartkey.storage", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcFhir, "chartkey.fhir", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCli, "chartkey.cli", QtWarningMsg)
 
 namespace chartkey::log {
 namespace {
