@@ -40,6 +40,8 @@ QString helpText()
               "  logout              revoke the tokens and remove them from the keychain\n"
               "  patients [--name TEXT] [--family F] [--given G] [--birthdate YYYY-MM-DD]\n"
               "           [--limit N] [--json]\n"
+              "  appointments PATIENT_ID [--json]\n"
+              "                      a patient's appointments and the note each carries\n"
               "  note ACTION NOTE_ID...   ACTION: lock sign lock-sign unlock check-in no-show\n"
               "\n"
               "Options for every command:\n"
@@ -134,6 +136,8 @@ int run(int argc, char *argv[])
         code = runLogout(ctx);
     else if (command == QLatin1String("patients"))
         code = runPatients(ctx);
+    else if (command == QLatin1String("appointments"))
+        code = runAppointments(ctx);
     else if (command == QLatin1String("note"))
         code = runNote(ctx);
     else {

@@ -64,6 +64,7 @@ int runToken(Context &ctx);
 int runStatus(Context &ctx);
 int runLogout(Context &ctx);
 int runPatients(Context &ctx);
+int runAppointments(Context &ctx);
 int runNote(Context &ctx);
 
 // Returned by a command that finishes later through Context::finish().

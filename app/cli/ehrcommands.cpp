@@ -123,6 +123,52 @@ int runPatients(Context &ctx)
     return kPending;
 }
 
+int runAppointments(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("patient-id"), tr("The patient's FHIR id."));
+    if (!ctx.parse(p, tr("chartkey appointments PATIENT_ID [--json]")))
+        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    if (p.positionalArguments().size() != 1) {
+        ctx.usage(tr("appointments needs one PATIENT_ID (see chartkey patients)."));
+        return Usage;
+    }
+    const auto profile = ctx.selectProfile();
+    if (!profile)
+        return Failed;
+    Session *session = ctx.session(*profile);
+    auto *api = new ApiClient(session, &ctx.nam, &ctx);
+    api->setTimeoutMs(ctx.timeoutMs);
+    auto *fhirClient = new FhirClient(api, profile->fhirBaseUrl, &ctx);
+    AppointmentPageReply *reply = fhirClient->appointments(p.positionalArguments().first());
+    QObject::connect(reply, &AppointmentPageReply::finished, &ctx,
+                     [&ctx](const fhir::Page<fhir::Appointment> &page) {
+                         if (page.failure) {
+                             ctx.fail(page.failure);
+                             return;
+                         }
+                         if (ctx.json) {
+                             QJsonArray list;
+                             for (const auto &a : page.items)
+                                 list.append(QJsonObject{
+                                         {QStringLiteral("id"), a.id},
+                                         {QStringLiteral("start"), a.start.toString(Qt::ISODate)},
+                                         {QStringLiteral("type"), a.type},
+                                         {QStringLiteral("status"), a.status},
+                                         {QStringLiteral("noteId"), a.noteId}});
+                             ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+                         } else {
+                             for (const auto &a : page.items)
+                                 ctx.out << a.id << '\t' << a.start.toString(Qt::ISODate) << '\t'
+                                         << a.type << '\t' << a.status << '\t'
+                                         << (a.noteId.isEmpty() ? QStringLiteral("-") : a.noteId)
+                                         << Qt::endl;
+                         }
+                         ctx.finish(Ok);
+                     });
+    return kPending;
+}
+
 int runNote(Context &ctx)
 {
     QCommandLineParser p;

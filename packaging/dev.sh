@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# chartkey's developer entry point.
+#
+#   packaging/dev.sh run    build, start the sandbox EHR, and open chartkey on a "Sandbox"
+#                           profile (without a display: sign in, list patients and run a
+#                           note action through the command line)
+#   packaging/dev.sh test   build and run the whole test suite
+#   packaging/dev.sh deps   install what is missing (Debian packages, npm modules)
+#   packaging/dev.sh build  configure and build only
+#
+# On a fresh Debian 12 machine, run as root: missing Debian packages are installed with
+# apt-get, the sandbox's npm modules with npm ci. Both steps are skipped when done already.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+# Build, run and test dependencies. Some are loaded at run time with dlopen
+# (qt6-qpa-plugins, libsecret-1-0) and must be listed explicitly.
+debian_packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-networkauth-dev qtkeychain-qt6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools libgl1-mesa-dev
+  qt6-qpa-plugins libsecret-1-0 xdg-utils
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools chromium curl
+)
+
+say() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
+
+deps() {
+  local missing=()
+  for p in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    missing+=(nodejs npm)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then
+      say "run as root (or install them yourself): apt-get install ${missing[*]}"
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  local lock=tests/sandbox/package-lock.json stamp=tests/sandbox/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+    say "installing the sandbox's npm modules (npm ci)"
+    (cd tests/sandbox && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build() {
+  local preset=$1
+  say "building (preset $preset)"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+run_test() {
+  deps
+  build ci
+  say "running the test suite"
+  ctest --preset ci --output-on-failure -j2 "$@"
+}
+
+sandbox_value() {
+  node -e 'const o = JSON.parse(process.argv[1]); const v = process.argv[2].split(".").reduce((a, k) => a[k], o); console.log(v)' "$1" "$2"
+}
+
+run_app() {
+  deps
+  build dev
+  local bin=build/dev/app/chartkey
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    say "no display (DISPLAY/WAYLAND_DISPLAY unset): showing the same job on the command line,"
+    say "with a private keyring and the scripted browser standing in for you"
+    exec tests/harness/with-peers.sh -- packaging/demo-cli.sh "$root/$bin"
+  fi
+  local ready log
+  ready=$(mktemp) log=$(mktemp)
+  node tests/sandbox/server.mjs > "$ready" 2> "$log" &
+  local sandbox_pid=$!
+  trap 'kill $sandbox_pid 2>/dev/null; rm -f "$ready" "$log"' EXIT
+  for _ in $(seq 1 600); do [ -s "$ready" ] && break; sleep 0.05; done
+  local json; json=$(head -n 1 "$ready")
+  "$bin" profile add Sandbox --replace \
+    --instance "$(sandbox_value "$json" instance)" \
+    --fhir-base "$(sandbox_value "$json" fhirBase)" \
+    --client-id "$(sandbox_value "$json" clients.public.client_id)" >/dev/null
+  say "sandbox EHR at $(sandbox_value "$json" instance); sign in as $(sandbox_value "$json" user.login) / $(sandbox_value "$json" user.password)"
+  "$bin"
+}
+
+case "${1:-}" in
+  run) shift; run_app "$@" ;;
+  test) shift; run_test "$@" ;;
+  deps) deps ;;
+  build) deps; build dev ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
