@@ -1,0 +1,41 @@
+#include "cli.h"
+
+namespace chartkey::test {
+
+QString chartkeyBinary()
+{
+    return qEnvironmentVariable("CHARTKEY_BIN");
+}
+
+QProcess *startCli(const QStringList &args, QObject *parent)
+{
+    auto *process = new QProcess(parent);
+    process->setProgram(chartkeyBinary());
+    process->setArguments(args);
+    process->start();
+    return process;
+}
+
+CliRun runCli(const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProgram(chartkeyBinary());
+    process.setArguments(args);
+    process.start();
+    process.waitForStarted();
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    CliRun run;
+    if (!process.waitForFinished(timeoutMs)) {
+        run.timedOut = true;
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace chartkey::test

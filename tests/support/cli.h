@@ -1,0 +1,26 @@
+// Runs the chartkey executable ($CHARTKEY_BIN) as a user would, for end-to-end tests.
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+
+namespace chartkey::test {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool timedOut = false;
+};
+
+// Runs `chartkey args...`, feeding `input` to standard input; waits up to `timeoutMs`.
+CliRun runCli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000);
+
+// Starts `chartkey args...` without waiting (the caller owns the process).
+QProcess *startCli(const QStringList &args, QObject *parent = nullptr);
+
+QString chartkeyBinary();
+
+} // namespace chartkey::test

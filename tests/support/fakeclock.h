@@ -1,0 +1,23 @@
+// A clock the test moves by hand.
+#pragma once
+
+#include "util/clock.h"
+
+namespace chartkey::test {
+
+class FakeClock final : public Clock
+{
+public:
+    explicit FakeClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC))
+        : m_now(start)
+    {
+    }
+    QDateTime now() const override { return m_now; }
+    void set(const QDateTime &t) { m_now = t; }
+    void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
+
+private:
+    QDateTime m_now;
+};
+
+} // namespace chartkey::test

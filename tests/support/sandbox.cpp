@@ -1,0 +1,120 @@
+#include "sandbox.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace chartkey::test {
+
+bool Sandbox::available()
+{
+    return qEnvironmentVariableIsSet("CHARTKEY_SANDBOX");
+}
+
+Sandbox Sandbox::fromEnvironment()
+{
+    const QJsonObject o = QJsonDocument::fromJson(qgetenv("CHARTKEY_SANDBOX")).object();
+    Sandbox s;
+    s.instance = QUrl(o.value(QStringLiteral("instance")).toString());
+    s.fhirBase = QUrl(o.value(QStringLiteral("fhirBase")).toString());
+    s.admin = QUrl(o.value(QStringLiteral("admin")).toString());
+    const QJsonObject clients = o.value(QStringLiteral("clients")).toObject();
+    s.publicClientId = clients.value(QStringLiteral("public")).toObject()
+                               .value(QStringLiteral("client_id")).toString();
+    const QJsonObject confidential = clients.value(QStringLiteral("confidential")).toObject();
+    s.confidentialClientId = confidential.value(QStringLiteral("client_id")).toString();
+    s.confidentialSecret = confidential.value(QStringLiteral("client_secret")).toString();
+    const QJsonObject service = clients.value(QStringLiteral("clientCredentials")).toObject();
+    s.serviceClientId = service.value(QStringLiteral("client_id")).toString();
+    s.serviceSecret = service.value(QStringLiteral("client_secret")).toString();
+    s.browser = qEnvironmentVariable("SANDBOX_BROWSER");
+    return s;
+}
+
+Profile Sandbox::publicProfile(const QString &name) const
+{
+    Profile p = Profile::canvas(name, instance);
+    p.fhirBaseUrl = fhirBase;
+    p.clientId = publicClientId;
+    return p;
+}
+
+QJsonObject Sandbox::call(const QByteArray &verb, const QString &path,
+                          const QJsonObject &body) const
+{
+    QNetworkAccessManager nam;
+    QUrl url = admin;
+    url.setPath(admin.path() + path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply *reply = nam.sendCustomRequest(
+            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonObject result = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return result;
+}
+
+QJsonObject Sandbox::stats() const
+{
+    return call("GET", QStringLiteral("/stats"));
+}
+
+int Sandbox::tokenRequests(const QString &grantType) const
+{
+    return stats().value(QStringLiteral("token")).toObject().value(grantType).toInt();
+}
+
+int Sandbox::apiResponses(int status) const
+{
+    return stats().value(QStringLiteral("api")).toObject().value(QString::number(status)).toInt();
+}
+
+void Sandbox::resetStats() const
+{
+    call("POST", QStringLiteral("/reset-stats"));
+}
+
+void Sandbox::expireTokens() const
+{
+    call("POST", QStringLiteral("/expire-tokens"));
+}
+
+void Sandbox::setAccessTtl(int seconds) const
+{
+    call("POST", QStringLiteral("/config"), {{QStringLiteral("accessTtl"), seconds}});
+}
+
+void Sandbox::failNext(const QString &target, int count, const QString &mode) const
+{
+    call("POST", QStringLiteral("/fail"),
+         {{QStringLiteral("target"), target},
+          {QStringLiteral("count"), count},
+          {QStringLiteral("mode"), mode}});
+}
+
+QJsonObject Sandbox::noteState(const QString &noteId) const
+{
+    return call("GET", QStringLiteral("/notes/") + noteId);
+}
+
+QStringList Sandbox::noteIdsOf(const QString &family) const
+{
+    const QJsonObject o = call("GET", QStringLiteral("/patients?family=") + family);
+    QStringList ids;
+    const QJsonArray patients = o.value(QStringLiteral("patients")).toArray();
+    for (const QJsonValue &p : patients) {
+        const QJsonArray notes = p.toObject().value(QStringLiteral("notes")).toArray();
+        for (const QJsonValue &n : notes)
+            ids << n.toString();
+    }
+    return ids;
+}
+
+} // namespace chartkey::test
