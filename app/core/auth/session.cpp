@@ -43,6 +43,21 @@ void Session::reportRejected(const QString &accessToken)
     m_rejected = accessToken;
 }
 
+TokenOperation *Session::renewNow()
+{
+    if (m_tokensCache)
+        m_rejected = m_tokensCache->accessToken;
+    return accessToken();
+}
+
+void Session::setRenewing(bool renewing)
+{
+    if (m_renewing == renewing)
+        return;
+    m_renewing = renewing;
+    Q_EMIT renewingChanged(renewing);
+}
+
 bool Session::usable(const TokenSet &tokens) const
 {
     return !tokens.isEmpty() && tokens.isFreshAt(m_clock->now())
@@ -169,8 +184,10 @@ void Session::refreshWith(const TokenSet &stored)
             return;
         }
         qCInfo(lcAuth).noquote() << "refreshing the access token of profile" << m_profile.name;
+        setRenewing(true);
         TokenReply *reply = m_tokens->refresh(endpoint(), stored.refreshToken, stored.scope);
         connect(reply, &TokenReply::finished, this, [this, stored](const TokenResult &result) {
+            setRenewing(false);
             if (result.failure.isOk()) {
                 TokenSet renewed = result.tokens;
                 if (renewed.refreshToken.isEmpty())
@@ -215,8 +232,10 @@ void Session::fetchClientCredentials()
             complete({{}, TokenOutcome::Source::None, secretFailure});
             return;
         }
+        setRenewing(true);
         TokenReply *reply = m_tokens->clientCredentials(endpoint(), m_profile.scope);
         connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+            setRenewing(false);
             if (result.failure) {
                 complete({{}, TokenOutcome::Source::None, result.failure});
                 return;

@@ -65,6 +65,11 @@ public:
     // An API refused `accessToken` (HTTP 401): the next accessToken() will not return it.
     void reportRejected(const QString &accessToken);
 
+    // Renews now, even though the token is still valid ("Renew now" in the token inspector).
+    TokenOperation *renewNow();
+
+    bool isRenewing() const { return m_renewing; }
+
     // Stores the tokens of a completed sign-in; `done` gets a Failure when they could not be
     // stored (they are then kept in memory only).
     void adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done);
@@ -89,6 +94,8 @@ Q_SIGNALS:
     void signedOut(const chartkey::Failure &why);
     // Tokens were obtained but could not be written to the keychain.
     void storageFailed(const chartkey::Failure &failure);
+    // A token request to the EHR started or ended.
+    void renewingChanged(bool renewing);
 
 private:
     void run();
@@ -112,6 +119,8 @@ private:
     QString m_rejected;
     QList<QPointer<TokenOperation>> m_waiters;
     bool m_running = false;
+    bool m_renewing = false;
+    void setRenewing(bool renewing);
 };
 
 } // namespace chartkey

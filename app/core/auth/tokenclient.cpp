@@ -129,7 +129,8 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                                << "token endpoint failure:" << result.failure.detail;
                    Q_EMIT reply->finished(result);
                    reply->deleteLater();
-               });
+               },
+               m_activity);
     return reply;
 }
 

@@ -17,6 +17,7 @@ class QNetworkAccessManager;
 
 namespace chartkey {
 
+class ActivityLog;
 class Clock;
 
 struct TokenEndpoint
@@ -52,6 +53,7 @@ public:
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
+    void setActivityLog(ActivityLog *activity) { m_activity = activity; }
 
     TokenReply *exchangeCode(const TokenEndpoint &endpoint, const QString &code,
                              const QString &redirectUri, const QString &codeVerifier);
@@ -70,6 +72,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     const Clock *m_clock = nullptr;
     int m_timeoutMs = http::kDefaultTimeoutMs;
+    ActivityLog *m_activity = nullptr;
 };
 
 } // namespace chartkey

@@ -58,11 +58,16 @@ QUrl FhirClient::resourceUrl(const QString &type, const QUrlQuery &query) const
     return url;
 }
 
-PatientPageReply *FhirClient::searchPatients(const QUrlQuery &query, int pageSize)
+QUrl FhirClient::patientSearchUrl(const QUrlQuery &query, int pageSize) const
 {
     QUrlQuery q = query;
     q.addQueryItem(QStringLiteral("_count"), QString::number(pageSize));
-    return patientPage(resourceUrl(QStringLiteral("Patient"), q));
+    return resourceUrl(QStringLiteral("Patient"), q);
+}
+
+PatientPageReply *FhirClient::searchPatients(const QUrlQuery &query, int pageSize)
+{
+    return patientPage(patientSearchUrl(query, pageSize));
 }
 
 PatientPageReply *FhirClient::patientPage(const QUrl &url)

@@ -38,6 +38,7 @@ public:
 
     // Patient?name=...&_count=... (search parameters as given: name, family, given, birthdate).
     PatientPageReply *searchPatients(const QUrlQuery &query, int pageSize = 50);
+    QUrl patientSearchUrl(const QUrlQuery &query, int pageSize) const;
     // The page behind a Bundle's `next` link.
     PatientPageReply *patientPage(const QUrl &next);
     AppointmentPageReply *appointments(const QString &patientId);

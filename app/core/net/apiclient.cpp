@@ -96,7 +96,8 @@ void ApiClient::attempt(ApiReply *reply, const Call &call, int attemptNo)
                                }
                                Q_EMIT reply->finished(result);
                                reply->deleteLater();
-                           });
+                           },
+                           m_activity);
             });
 }
 

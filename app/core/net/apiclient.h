@@ -15,6 +15,8 @@ class QNetworkAccessManager;
 
 namespace chartkey {
 
+class ActivityLog;
+
 struct ApiResult
 {
     http::Response response;   // the last answer (status, headers, body)
@@ -40,6 +42,7 @@ public:
     ApiClient(Session *session, QNetworkAccessManager *nam, QObject *parent = nullptr);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setActivityLog(ActivityLog *activity) { m_activity = activity; }
     Session *session() const { return m_session; }
 
     ApiReply *get(const QUrl &url, const QByteArray &accept = "application/fhir+json");
@@ -59,6 +62,7 @@ private:
     QPointer<Session> m_session;
     QNetworkAccessManager *m_nam = nullptr;
     int m_timeoutMs = http::kDefaultTimeoutMs;
+    ActivityLog *m_activity = nullptr;
 };
 
 // The sentence for a failed API answer: OperationOutcome diagnostics or {"error": ...}.

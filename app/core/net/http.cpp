@@ -1,6 +1,7 @@
 #include "http.h"
 
 #include "log/logging.h"
+#include "net/activitylog.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -77,8 +78,9 @@ QByteArray Response::header(const QByteArray &name) const
 
 void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
           const QByteArray &body, int timeoutMs, QObject *context,
-          std::function<void(const Response &)> done)
+          std::function<void(const Response &)> done, ActivityLog *activity)
 {
+    QPointer<ActivityLog> recorder(activity);
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = nam->sendCustomRequest(request, verb, body);
@@ -93,7 +95,8 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
 
     QPointer<QObject> guard(context);
     QObject::connect(reply, &QNetworkReply::finished, reply,
-                     [reply, clock, verb, timedOut, timeoutMs, guard, done = std::move(done)] {
+                     [reply, request, body, clock, verb, timedOut, timeoutMs, guard, recorder,
+                      done = std::move(done)] {
                          reply->deleteLater();
                          Response r;
                          r.elapsedMs = clock.elapsed();
@@ -107,6 +110,10 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
                                  << verb << log::redactUrl(reply->url()) << "->"
                                  << (r.failure ? r.failure.detail : QString::number(r.status))
                                  << QStringLiteral("(%1 ms)").arg(r.elapsedMs);
+                         if (recorder)
+                             recorder->record(request, verb, body, r.status,
+                                              r.failure ? r.failure.message : QString(),
+                                              r.headers, r.body, r.elapsedMs);
                          if (guard)
                              done(r);
                      });

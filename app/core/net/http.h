@@ -15,6 +15,10 @@
 
 class QNetworkAccessManager;
 
+namespace chartkey {
+class ActivityLog;
+}
+
 namespace chartkey::http {
 
 constexpr int kDefaultTimeoutMs = 30000;
@@ -34,11 +38,12 @@ struct Response
     QByteArray header(const QByteArray &name) const;
 };
 
-// Sends `verb` with `body`, aborts after `timeoutMs`, logs the exchange (redacted), and calls
-// `done` exactly once, in `context`'s thread, unless `context` was destroyed first.
+// Sends `verb` with `body`, aborts after `timeoutMs`, logs the exchange (redacted) and records
+// it in `activity` when given, and calls `done` exactly once, unless `context` was destroyed
+// first.
 void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
           const QByteArray &body, int timeoutMs, QObject *context,
-          std::function<void(const Response &)> done);
+          std::function<void(const Response &)> done, ActivityLog *activity = nullptr);
 
 // Application/x-www-form-urlencoded body (RFC 6749 appendix B) from name/value pairs.
 QByteArray formEncode(const QList<std::pair<QString, QString>> &fields);
