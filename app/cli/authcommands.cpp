@@ -69,7 +69,8 @@ int runLogin(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
+    EhrConnection *connection = ctx.connect(*profile);
+    Session *session = connection->session();
 
     if (profile->grant == Profile::Grant::ClientCredentials) {
         TokenOperation *op = session->accessToken();
@@ -93,14 +94,14 @@ int runLogin(Context &ctx)
     auto *opener = new CommandUrlOpener(command);
     const int waitMs = int(p.value(wait).toDouble() * 1000);
 
-    session->readClientSecret([&ctx, session, profile, opener, waitMs](
+    session->readClientSecret([&ctx, connection, session, profile, opener, waitMs](
                                       const QString &secret, const Failure &secretFailure) {
         if (secretFailure) {
             delete opener;
             ctx.fail(secretFailure);
             return;
         }
-        auto *signIn = new BrowserSignIn(*profile, secret, &ctx.tokens, opener, &ctx);
+        auto *signIn = new BrowserSignIn(*profile, secret, connection->tokens(), opener, &ctx);
         if (waitMs > 0)
             signIn->setTimeoutMs(waitMs);
         auto total = std::make_shared<QElapsedTimer>();
@@ -158,7 +159,7 @@ int runToken(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
+    Session *session = ctx.connect(*profile)->session();
     TokenOperation *op = session->accessToken();
     QObject::connect(op, &TokenOperation::finished, &ctx, [&ctx](const TokenOutcome &outcome) {
         if (outcome.failure) {
@@ -181,7 +182,7 @@ int runStatus(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
+    Session *session = ctx.connect(*profile)->session();
     session->readStored([&ctx, profile](const std::optional<TokenSet> &stored,
                                         const Failure &failure) {
         if (failure) {
@@ -232,7 +233,7 @@ int runLogout(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
+    Session *session = ctx.connect(*profile)->session();
     session->signOut([&ctx, profile](bool hadSignIn, const Failure &failure) {
         if (failure.kind == Failure::Kind::Storage) {
             ctx.fail(failure);

@@ -107,7 +107,6 @@ int run(int argc, char *argv[])
         else
             rest << a;
     }
-    ctx.tokens.setTimeoutMs(ctx.timeoutMs);
     if (ctx.verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("chartkey.*.debug=true"));
 
@@ -152,7 +151,6 @@ int run(int argc, char *argv[])
 Context::Context()
     : out(stdout)
     , err(stderr)
-    , tokens(&nam, Clock::system())
 {
 }
 
@@ -182,9 +180,11 @@ std::optional<Profile> Context::selectProfile()
     return profile;
 }
 
-Session *Context::session(const Profile &profile)
+EhrConnection *Context::connect(const Profile &profile)
 {
-    return new Session(profile, &secrets, &tokens, Clock::system(), this);
+    auto *connection = new EhrConnection(profile, &secrets, &nam, Clock::system(), nullptr, this);
+    connection->setTimeoutMs(timeoutMs);
+    return connection;
 }
 
 void Context::finish(int code)

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "auth/session.h"
-#include "auth/tokenclient.h"
+#include "ehrconnection.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
 #include "util/failure.h"
@@ -37,13 +37,12 @@ public:
     ProfileStore profiles;
     KeychainStore secrets;
     QNetworkAccessManager nam;
-    TokenClient tokens;
 
     // The profile named by --profile, or the only one. On failure prints why, sets the exit
     // status and returns nullopt.
     std::optional<Profile> selectProfile();
-    // A session for `profile`, owned by the context.
-    Session *session(const Profile &profile);
+    // The engine for `profile` (session, API, FHIR and notes clients), owned by the context.
+    EhrConnection *connect(const Profile &profile);
 
     // Ends the command with `code` (after pending output is flushed).
     void finish(int code);

@@ -3,7 +3,7 @@
 #include "context.h"
 
 #include "fhir/fhirclient.h"
-#include "net/apiclient.h"
+#include "notes/notebatch.h"
 #include "notes/notesclient.h"
 
 #include <QCoreApplication>
@@ -114,10 +114,7 @@ int runPatients(Context &ctx)
         if (p.isSet(*option))
             query.addQueryItem(QString::fromLatin1(key), p.value(*option));
     }
-    Session *session = ctx.session(*profile);
-    auto *api = new ApiClient(session, &ctx.nam, &ctx);
-    api->setTimeoutMs(ctx.timeoutMs);
-    auto *fhirClient = new FhirClient(api, profile->fhirBaseUrl, &ctx);
+    FhirClient *fhirClient = ctx.connect(*profile)->fhir();
     fetchPatients(ctx, fhirClient, fhirClient->searchPatients(query, std::min(max, 100)), max,
                   std::make_shared<PatientListing>());
     return kPending;
@@ -136,10 +133,7 @@ int runAppointments(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
-    auto *api = new ApiClient(session, &ctx.nam, &ctx);
-    api->setTimeoutMs(ctx.timeoutMs);
-    auto *fhirClient = new FhirClient(api, profile->fhirBaseUrl, &ctx);
+    FhirClient *fhirClient = ctx.connect(*profile)->fhir();
     AppointmentPageReply *reply = fhirClient->appointments(p.positionalArguments().first());
     QObject::connect(reply, &AppointmentPageReply::finished, &ctx,
                      [&ctx](const fhir::Page<fhir::Appointment> &page) {
@@ -190,47 +184,31 @@ int runNote(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    Session *session = ctx.session(*profile);
-    auto *api = new ApiClient(session, &ctx.nam, &ctx);
-    api->setTimeoutMs(ctx.timeoutMs);
-    auto *notes = new NotesClient(api, profile->notesBaseUrl, &ctx);
-
-    // One note after another: each action is sent once, and its result printed.
-    auto remaining = std::make_shared<QStringList>(positional);
-    auto worst = std::make_shared<int>(Ok);
-    auto next = std::make_shared<std::function<void()>>();
-    *next = [&ctx, notes, action, remaining, worst, next] {
-        if (remaining->isEmpty()) {
-            ctx.finish(*worst);
-            return;
+    auto *batch = new NoteBatch(ctx.connect(*profile)->notes(), *action, positional, &ctx);
+    QObject::connect(batch, &NoteBatch::noteFinished, &ctx, [&ctx](const NoteResult &r) {
+        if (ctx.json) {
+            QJsonObject o;
+            o.insert(QStringLiteral("noteId"), r.noteId);
+            o.insert(QStringLiteral("action"), commandName(r.action));
+            o.insert(QStringLiteral("done"), r.done);
+            o.insert(QStringLiteral("state"), r.state);
+            o.insert(QStringLiteral("message"), r.message);
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else {
+            (r.done ? ctx.out : ctx.err) << r.noteId << ": " << r.message << Qt::endl;
         }
-        const QString noteId = remaining->takeFirst();
-        NoteReply *reply = notes->run(*action, noteId);
-        QObject::connect(reply, &NoteReply::finished, &ctx,
-                         [&ctx, worst, next](const NoteResult &r) {
-                             if (ctx.json) {
-                                 QJsonObject o;
-                                 o.insert(QStringLiteral("noteId"), r.noteId);
-                                 o.insert(QStringLiteral("action"), commandName(r.action));
-                                 o.insert(QStringLiteral("done"), r.done);
-                                 o.insert(QStringLiteral("state"), r.state);
-                                 o.insert(QStringLiteral("message"), r.message);
-                                 ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact)
-                                         << Qt::endl;
-                             } else {
-                                 (r.done ? ctx.out : ctx.err)
-                                         << r.noteId << ": " << r.message << Qt::endl;
-                             }
-                             if (!r.done) {
-                                 const int code = r.failure.kind == Failure::Kind::SignInRequired
-                                         ? SignInNeeded
-                                         : Failed;
-                                 *worst = std::max(*worst, code);
-                             }
-                             (*next)();
-                         });
-    };
-    (*next)();
+    });
+    QObject::connect(batch, &NoteBatch::finished, &ctx, [&ctx](const QList<NoteResult> &results) {
+        int worst = Ok;
+        for (const NoteResult &r : results) {
+            if (!r.done)
+                worst = std::max(worst, r.failure.kind == Failure::Kind::SignInRequired
+                                                ? int(SignInNeeded)
+                                                : int(Failed));
+        }
+        ctx.finish(worst);
+    });
+    batch->start();
     return kPending;
 }
 
