@@ -228,8 +228,13 @@ void Session::refreshWith(const TokenSet &stored)
 void Session::fetchClientCredentials()
 {
     readClientSecret([this](const QString &, const Failure &secretFailure) {
-        if (secretFailure || !m_tokens) {
+        if (secretFailure) {
             complete({{}, TokenOutcome::Source::None, secretFailure});
+            return;
+        }
+        if (!m_tokens) {
+            complete({{}, TokenOutcome::Source::None,
+                      Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
             return;
         }
         setRenewing(true);

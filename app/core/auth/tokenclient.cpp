@@ -66,8 +66,15 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                               const QString &requestedScope, bool expectTokens)
 {
     auto *reply = new TokenReply(this);
-    for (const auto &field : std::as_const(fields))
-        log::registerSecret(field.second);
+    // Only the secret fields: registering ordinary values (grant types, scopes, redirect URIs)
+    // would blank them in logs and defeat the redactor's field patterns.
+    static const QStringList secretFields = {
+        QStringLiteral("code"), QStringLiteral("code_verifier"), QStringLiteral("refresh_token"),
+        QStringLiteral("token"), QStringLiteral("client_secret")};
+    for (const auto &[name, value] : std::as_const(fields)) {
+        if (secretFields.contains(name))
+            log::registerSecret(value);
+    }
     log::registerSecret(endpoint.clientSecret);
 
     if (!url.isValid() || url.isEmpty()) {

@@ -64,17 +64,8 @@ void registerSecret(const QString &value)
 QString redact(const QString &text)
 {
     QString out = text;
-    {
-        auto &r = registry();
-        QMutexLocker lock(&r.mutex);
-        for (const QString &secret : std::as_const(r.values)) {
-            out.replace(secret, kRedacted);
-            const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
-            if (encoded != secret)
-                out.replace(encoded, kRedacted);
-        }
-    }
-    // Patterns, for values that were never registered (a server echoing something, say).
+    // Patterns first, while field names are intact (a value that was never registered: a
+    // server echoing something, say); then every registered value wherever it stands.
     static const QRegularExpression authHeader(
             QStringLiteral("(Authorization:?\\s*(?:Bearer|Basic)\\s+)[^\\s\"',]+"),
             QRegularExpression::CaseInsensitiveOption);
@@ -87,6 +78,14 @@ QString redact(const QString &text)
     out.replace(authHeader, QStringLiteral("\\1") + kRedacted);
     out.replace(formField, QStringLiteral("\\1") + kRedacted);
     out.replace(jsonField, QStringLiteral("\\1") + kRedacted);
+    auto &r = registry();
+    QMutexLocker lock(&r.mutex);
+    for (const QString &secret : std::as_const(r.values)) {
+        out.replace(secret, kRedacted);
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+        if (encoded != secret)
+            out.replace(encoded, kRedacted);
+    }
     return out;
 }
 

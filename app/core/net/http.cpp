@@ -103,7 +103,8 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
                          r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                          r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
                          r.headers = reply->rawHeaderPairs();
-                         r.body = reply->readAll();
+                         if (reply->isOpen())
+                             r.body = reply->readAll();
                          if (r.status == 0 || *timedOut)
                              r.failure = networkFailure(reply, *timedOut, timeoutMs);
                          qCInfo(lcHttp).noquote()
