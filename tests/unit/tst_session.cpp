@@ -1,0 +1,412 @@
+// Session: reuse, single-flight refresh, rotation, invalid_grant, failures that keep the
+// sign-in, client credentials and sign-out; against MiniTokenServer and a memory store.
+#include "auth/session.h"
+#include "auth/tokenclient.h"
+#include "storage/profilelock.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "fakeclock.h"
+#include "memorysecretstore.h"
+#include "minitokenserver.h"
+
+#include <memory>
+
+using namespace chartkey;
+using test::MiniTokenServer;
+
+namespace {
+
+const QString kOldAccess = QStringLiteral("AT-old-0123456789abcdef");
+const QString kOldRefresh = QStringLiteral("RT-old-0123456789abcdef");
+const QString kNewAccess = QStringLiteral("AT-new-0123456789abcdef");
+const QString kNewRefresh = QStringLiteral("RT-new-0123456789abcdef");
+const QString kGranted = QStringLiteral("user/Patient.read offline_access");
+
+QString field(const QByteArray &formBody, const char *name)
+{
+    return QUrlQuery(QString::fromLatin1(formBody))
+            .queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+}
+
+// Collects what a TokenOperation hands out.
+struct Outcomes
+{
+    QList<TokenOutcome> list;
+    void watch(TokenOperation *op)
+    {
+        QObject::connect(op, &TokenOperation::finished, op,
+                         [this](const TokenOutcome &o) { list << o; });
+    }
+};
+
+} // namespace
+
+class TestSession final : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_runtime;
+    // Fresh per test (init/cleanup).
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<test::MemorySecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<Session> m_session;
+    Profile m_profile;
+
+    void makeSession(const Profile &profile)
+    {
+        m_session.reset();
+        m_profile = profile;
+        m_session = std::make_unique<Session>(m_profile, m_store.get(), m_tokens.get(),
+                                              m_clock.get());
+    }
+
+    // A stored sign-in obtained now, lasting `lifetime` seconds.
+    TokenSet storeTokens(qint64 lifetime = 3600)
+    {
+        TokenSet t;
+        t.accessToken = kOldAccess;
+        t.refreshToken = kOldRefresh;
+        t.tokenType = QStringLiteral("Bearer");
+        t.scope = kGranted;
+        t.obtainedAt = m_clock->now();
+        t.expiresAt = m_clock->now().addSecs(lifetime);
+        m_store->entries.insert(m_profile.tokensKey(), t.toJson());
+        return t;
+    }
+
+    QByteArray stored() const { return m_store->entries.value(m_profile.tokensKey()); }
+
+    // One accessToken() call, to its end.
+    TokenOutcome fetch()
+    {
+        Outcomes outcomes;
+        outcomes.watch(m_session->accessToken());
+        if (!QTest::qWaitFor([&] { return !outcomes.list.isEmpty(); }, 10000))
+            return {{}, TokenOutcome::Source::None,
+                    Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no outcome"))};
+        return outcomes.list.first();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_runtime.isValid());
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(ProfileLock::lockPath(QStringLiteral("S")).startsWith(m_runtime.path()));
+        qRegisterMetaType<TokenOutcome>();
+        qRegisterMetaType<Failure>();
+    }
+
+    void init()
+    {
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<test::MemorySecretStore>();
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_nam->setProxy(QNetworkProxy::NoProxy);
+        m_server = std::make_unique<MiniTokenServer>();
+        QVERIFY(m_server->isListening());
+        m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
+        Profile p = Profile::canvas(QStringLiteral("S"), QUrl(QStringLiteral("http://127.0.0.1:9/")));
+        p.clientId = QStringLiteral("session-client");
+        p.tokenUrl = m_server->url();
+        p.revocationUrl = QUrl();
+        makeSession(p);
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_tokens.reset();
+        m_server.reset();
+        m_nam.reset();
+        m_store.reset();
+        m_clock.reset();
+    }
+
+    void freshStoredTokenIsReusedWithoutTokenRequests()
+    {
+        storeTokens();
+        const TokenOutcome first = fetch();
+        QVERIFY(first.failure.isOk());
+        QVERIFY(first.accessToken == kOldAccess);
+        QCOMPARE(first.source, TokenOutcome::Source::Keychain);
+        m_clock->advance(600);
+        const TokenOutcome second = fetch();
+        QVERIFY(second.accessToken == kOldAccess);
+        QCOMPARE(second.source, TokenOutcome::Source::Memory);
+        QCOMPARE(m_server->requests(), 0);
+    }
+
+    void refreshIsSharedByConcurrentCallers()
+    {
+        storeTokens();
+        m_clock->advance(3600 + 10); // expired
+        MiniTokenServer::Answer answer = MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600);
+        answer.delayMs = 150;
+        m_server->script({answer});
+
+        Outcomes outcomes;
+        for (int i = 0; i < 8; ++i)
+            outcomes.watch(m_session->accessToken());
+        QTRY_COMPARE(m_server->requests(), 1); // the refresh is in flight
+        for (int i = 0; i < 8; ++i)
+            outcomes.watch(m_session->accessToken());
+        QTRY_COMPARE(outcomes.list.size(), 16);
+        for (const TokenOutcome &o : std::as_const(outcomes.list)) {
+            QVERIFY(o.failure.isOk());
+            QVERIFY(o.accessToken == kNewAccess);
+            QCOMPARE(o.source, TokenOutcome::Source::Refreshed);
+        }
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void refreshSendsTheStoredRefreshTokenAndGrantedScope()
+    {
+        storeTokens();
+        m_clock->advance(3600);
+        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        QVERIFY(fetch().accessToken == kNewAccess);
+        QCOMPARE(m_server->requests(), 1);
+        const QByteArray body = m_server->bodies().first();
+        QCOMPARE(field(body, "grant_type"), QStringLiteral("refresh_token"));
+        QVERIFY(field(body, "refresh_token") == kOldRefresh);
+        QCOMPARE(field(body, "scope"), kGranted);
+        QCOMPARE(field(body, "client_id"), QStringLiteral("session-client"));
+        QVERIFY(field(body, "client_secret").isEmpty());
+    }
+
+    void rotatedRefreshTokenIsStoredBeforeTheTokenIsHandedOut()
+    {
+        storeTokens();
+        m_clock->advance(3600);
+        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        bool storedFirst = false;
+        bool done = false;
+        TokenOperation *op = m_session->accessToken();
+        connect(op, &TokenOperation::finished, this, [&](const TokenOutcome &o) {
+            bool ok = false;
+            const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
+            storedFirst = ok && inStore.refreshToken == kNewRefresh
+                    && inStore.accessToken == o.accessToken;
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY(storedFirst);
+    }
+
+    void answerWithoutRefreshTokenKeepsTheOldOne()
+    {
+        storeTokens();
+        m_clock->advance(3600);
+        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600)});
+        QVERIFY(fetch().accessToken == kNewAccess);
+        bool ok = false;
+        const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
+        QVERIFY(ok);
+        QVERIFY(inStore.accessToken == kNewAccess);
+        QVERIFY(inStore.refreshToken == kOldRefresh);
+        QCOMPARE(inStore.expiresAt, m_clock->now().addSecs(3600));
+    }
+
+    void invalidGrantSignsEveryWaiterOut()
+    {
+        storeTokens();
+        m_clock->advance(3600);
+        m_server->script({MiniTokenServer::error(400, QStringLiteral("invalid_grant"))});
+        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        Outcomes outcomes;
+        for (int i = 0; i < 3; ++i)
+            outcomes.watch(m_session->accessToken());
+        QTRY_COMPARE(outcomes.list.size(), 3);
+        for (const TokenOutcome &o : std::as_const(outcomes.list)) {
+            QCOMPARE(o.failure.kind, Failure::Kind::SignInRequired);
+            QVERIFY(o.accessToken.isEmpty());
+        }
+        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
+        QCOMPARE(signedOut.count(), 1);
+        QCOMPARE(m_server->requests(), 1);
+        // Nobody spends the refused refresh token again.
+        QCOMPARE(fetch().failure.kind, Failure::Kind::SignInRequired);
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void failedRefreshKeepsTheStoredSignIn_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("500") << 500 << QByteArray() << 0 << int(Failure::Kind::Server);
+        QTest::newRow("503 temporarily_unavailable")
+                << 503 << QByteArray(R"({"error":"temporarily_unavailable"})") << 0
+                << int(Failure::Kind::Server);
+        QTest::newRow("malformed") << 200 << QByteArray("{not json") << 0
+                                   << int(Failure::Kind::Malformed);
+        QTest::newRow("timeout") << 200 << QByteArray("{}") << 3000
+                                 << int(Failure::Kind::Timeout);
+    }
+
+    void failedRefreshKeepsTheStoredSignIn()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, delayMs);
+        QFETCH(int, kind);
+        storeTokens();
+        m_clock->advance(3600 + 1);
+        const QByteArray before = stored();
+        m_tokens->setTimeoutMs(300);
+        MiniTokenServer::Answer answer{status, body, delayMs};
+        m_server->script({answer});
+        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+
+        const TokenOutcome o = fetch();
+        QCOMPARE(int(o.failure.kind), kind);
+        QVERIFY(o.accessToken.isEmpty());
+        QCOMPARE(stored(), before); // byte-identical
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void failedRefreshStillHandsOutAnUnexpiredToken()
+    {
+        storeTokens();
+        m_clock->advance(3600 - 100); // inside the 300 s lead: due, not expired
+        m_server->script({MiniTokenServer::error(500, QStringLiteral("server_error"))});
+        const TokenOutcome o = fetch();
+        QVERIFY(o.failure.isOk());
+        QVERIFY(o.accessToken == kOldAccess);
+        QCOMPARE(m_server->requests(), 1);
+        QVERIFY(m_store->entries.contains(m_profile.tokensKey()));
+    }
+
+    void rejectedTokenIsRefreshedEvenThoughItLooksFresh()
+    {
+        storeTokens();
+        QVERIFY(fetch().accessToken == kOldAccess);
+        QCOMPARE(m_server->requests(), 0);
+        m_session->reportRejected(kOldAccess);
+        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        const TokenOutcome o = fetch();
+        QVERIFY(o.failure.isOk());
+        QVERIFY(o.accessToken == kNewAccess);
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void noStoredSignInRequiresSignInWithoutRequests()
+    {
+        const TokenOutcome o = fetch();
+        QCOMPARE(o.failure.kind, Failure::Kind::SignInRequired);
+        QVERIFY(o.accessToken.isEmpty());
+        QCOMPARE(m_server->requests(), 0);
+    }
+
+    void unavailableKeychainIsAStorageFailure()
+    {
+        storeTokens();
+        m_store->setMode(test::MemorySecretStore::Mode::Unavailable);
+        const TokenOutcome o = fetch();
+        QCOMPARE(o.failure.kind, Failure::Kind::Storage);
+        QCOMPARE(o.failure.message, QStringLiteral("No keychain is available (test)."));
+        QCOMPARE(m_server->requests(), 0);
+    }
+
+    void clientCredentialsFetchWithTheStoredSecret()
+    {
+        Profile p = m_profile;
+        p.grant = Profile::Grant::ClientCredentials;
+        p.clientType = Profile::ClientType::Confidential;
+        p.scope = QStringLiteral("system/Patient.read");
+        makeSession(p);
+        const QString secret = QStringLiteral("cc-secret-0123456789");
+        m_store->entries.insert(p.clientSecretKey(), secret.toUtf8());
+        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600,
+                                                  QStringLiteral("system/Patient.read"))});
+
+        const TokenOutcome o = fetch();
+        QVERIFY(o.failure.isOk());
+        QVERIFY(o.accessToken == kNewAccess);
+        QCOMPARE(o.source, TokenOutcome::Source::ClientCredentials);
+        QCOMPARE(m_server->requests(), 1);
+        const QByteArray body = m_server->bodies().first();
+        QCOMPARE(field(body, "grant_type"), QStringLiteral("client_credentials"));
+        QVERIFY(field(body, "client_secret") == secret);
+        QCOMPARE(field(body, "client_id"), QStringLiteral("session-client"));
+        QCOMPARE(field(body, "scope"), QStringLiteral("system/Patient.read"));
+        QVERIFY(m_store->entries.contains(p.tokensKey()));
+        // ... and reused.
+        QVERIFY(fetch().accessToken == kNewAccess);
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void clientCredentialsWithoutATokenClientFailsInsteadOfSucceedingEmpty()
+    {
+        Profile p = m_profile;
+        p.grant = Profile::Grant::ClientCredentials;
+        p.clientType = Profile::ClientType::Confidential;
+        makeSession(p);
+        m_store->entries.insert(p.clientSecretKey(), QByteArray("cc-secret-0123456789"));
+        m_tokens.reset(); // shutting down: the session's QPointer is now null
+        const TokenOutcome o = fetch();
+        QVERIFY(o.accessToken.isEmpty());
+        QVERIFY2(!o.failure.isOk(), "an empty token was handed out as a success");
+    }
+
+    void signOutRemovesTheStoredSignIn()
+    {
+        storeTokens();
+        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        bool called = false;
+        bool had = false;
+        Failure failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("not called"));
+        m_session->signOut([&](bool hadSignIn, const Failure &f) {
+            called = true;
+            had = hadSignIn;
+            failure = f;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(had);
+        QVERIFY(failure.isOk());
+        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
+        QCOMPARE(signedOut.count(), 1);
+        QCOMPARE(fetch().failure.kind, Failure::Kind::SignInRequired);
+    }
+
+    void signOutRevokesRefreshThenAccessToken()
+    {
+        Profile p = m_profile;
+        p.revocationUrl = m_server->url();
+        makeSession(p);
+        storeTokens();
+        m_server->script({{200, QByteArray()}});
+        bool called = false;
+        Failure failure;
+        m_session->signOut([&](bool, const Failure &f) {
+            called = true;
+            failure = f;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY2(failure.isOk(), qPrintable(failure.message));
+        QCOMPARE(m_server->requests(), 2);
+        const QList<QByteArray> bodies = m_server->bodies();
+        QVERIFY(field(bodies.at(0), "token") == kOldRefresh);
+        QCOMPARE(field(bodies.at(0), "token_type_hint"), QStringLiteral("refresh_token"));
+        QVERIFY(field(bodies.at(1), "token") == kOldAccess);
+        QCOMPARE(field(bodies.at(1), "token_type_hint"), QStringLiteral("access_token"));
+        QVERIFY(!m_store->entries.contains(p.tokensKey()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"

@@ -1,0 +1,188 @@
+// TokenResponse::parse: what a token endpoint answer becomes (RFC 6749 sections 5.1, 5.2).
+#include "auth/tokenset.h"
+#include "util/failure.h"
+
+#include <QTest>
+
+using namespace chartkey;
+
+namespace {
+
+const QString kAccess = QStringLiteral("AT-parse-0123456789abcdef");
+const QString kRefresh = QStringLiteral("RT-parse-0123456789abcdef");
+const QString kRequested = QStringLiteral("user/Patient.read offline_access");
+
+QDateTime now()
+{
+    return QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+}
+
+QByteArray json(const char *text)
+{
+    // The access and refresh token stand-ins are spelled once, here.
+    return QByteArray(text)
+            .replace("$AT", kAccess.toLatin1())
+            .replace("$RT", kRefresh.toLatin1());
+}
+
+} // namespace
+
+class TestTokenResponse final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void validBearerAnswerBecomesTokens_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<qint64>("expiresIn"); // -1: no expiry
+        QTest::addColumn<QString>("refresh");
+
+        QTest::newRow("expires_in number, scope present")
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":3600,)"
+                        R"("refresh_token":"$RT","scope":"user/Patient.read"})")
+                << QStringLiteral("user/Patient.read") << qint64(3600) << kRefresh;
+        QTest::newRow("expires_in numeric string")
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":"36000",)"
+                        R"("scope":"a b"})")
+                << QStringLiteral("a b") << qint64(36000) << QString();
+        QTest::newRow("scope absent: the requested scope was granted")
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":60,)"
+                        R"("refresh_token":"$RT"})")
+                << kRequested << qint64(60) << kRefresh;
+        QTest::newRow("lower-case bearer, no expires_in")
+                << json(R"({"access_token":"$AT","token_type":"bearer","scope":"x"})")
+                << QStringLiteral("x") << qint64(-1) << QString();
+        QTest::newRow("null refresh_token and scope")
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":10,)"
+                        R"("refresh_token":null,"scope":null})")
+                << kRequested << qint64(10) << QString();
+    }
+
+    void validBearerAnswerBecomesTokens()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, scope);
+        QFETCH(qint64, expiresIn);
+        QFETCH(QString, refresh);
+
+        const TokenResponse r =
+                TokenResponse::parse(200, "application/json", body, now(), kRequested);
+        QVERIFY2(r.failure.isOk(), qPrintable(r.failure.message));
+        QVERIFY(r.tokens.accessToken == kAccess);
+        QVERIFY(r.tokens.refreshToken == refresh);
+        QCOMPARE(r.tokens.tokenType, QStringLiteral("Bearer"));
+        QCOMPARE(r.tokens.scope, scope);
+        QCOMPARE(r.tokens.obtainedAt, now());
+        if (expiresIn < 0)
+            QVERIFY(!r.tokens.expiresAt.isValid());
+        else
+            QCOMPARE(r.tokens.expiresAt, now().addSecs(expiresIn));
+    }
+
+    void badAnswerIsAFailureThatSaysWhatToDo_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("oauthError");
+        QTest::addColumn<QString>("messagePart");
+
+        const QByteArray js = "application/json";
+        const auto malformed = int(Failure::Kind::Malformed);
+        const auto oauth = int(Failure::Kind::OAuth);
+        const auto server = int(Failure::Kind::Server);
+
+        QTest::newRow("missing access_token")
+                << 200 << js << json(R"({"token_type":"Bearer","expires_in":3600})")
+                << malformed << QString() << QStringLiteral("access_token");
+        QTest::newRow("access_token not a string")
+                << 200 << js << json(R"({"access_token":12345,"token_type":"Bearer"})")
+                << malformed << QString() << QStringLiteral("access_token");
+        QTest::newRow("token_type missing")
+                << 200 << js << json(R"({"access_token":"$AT","expires_in":3600})")
+                << malformed << QString() << QStringLiteral("token_type");
+        QTest::newRow("token_type mac")
+                << 200 << js << json(R"({"access_token":"$AT","token_type":"mac"})")
+                << malformed << QString() << QStringLiteral("Bearer");
+        QTest::newRow("expires_in boolean")
+                << 200 << js
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":true})")
+                << malformed << QString() << QStringLiteral("expires_in");
+        QTest::newRow("expires_in word")
+                << 200 << js
+                << json(R"({"access_token":"$AT","token_type":"Bearer","expires_in":"soon"})")
+                << malformed << QString() << QStringLiteral("expires_in");
+        QTest::newRow("refresh_token number")
+                << 200 << js
+                << json(R"({"access_token":"$AT","token_type":"Bearer","refresh_token":7})")
+                << malformed << QString() << QStringLiteral("refresh_token");
+        QTest::newRow("scope array")
+                << 200 << js
+                << json(R"({"access_token":"$AT","token_type":"Bearer","scope":["a"]})")
+                << malformed << QString() << QStringLiteral("scope");
+        QTest::newRow("malformed JSON")
+                << 200 << js << json(R"({"access_token":"$AT","token_type":)") << malformed
+                << QString() << QStringLiteral("not valid JSON");
+        QTest::newRow("HTML error page")
+                << 404 << QByteArray("text/html; charset=utf-8")
+                << QByteArray("<!DOCTYPE html><html><body>Not Found</body></html>") << malformed
+                << QString() << QStringLiteral("web page");
+        QTest::newRow("HTML without content type")
+                << 200 << QByteArray() << QByteArray("  <html><body>login</body></html>")
+                << malformed << QString() << QStringLiteral("web page");
+        QTest::newRow("400 without an OAuth error")
+                << 400 << js << QByteArray(R"({"detail":"nope"})") << oauth << QString()
+                << QStringLiteral("HTTP 400");
+        QTest::newRow("invalid_grant")
+                << 400 << js
+                << QByteArray(R"({"error":"invalid_grant","error_description":"expired"})")
+                << int(Failure::Kind::SignInRequired) << QStringLiteral("invalid_grant")
+                << QStringLiteral("Sign in again");
+        QTest::newRow("invalid_client")
+                << 401 << js << QByteArray(R"({"error":"invalid_client"})") << oauth
+                << QStringLiteral("invalid_client") << QStringLiteral("client ID and secret");
+        QTest::newRow("invalid_scope")
+                << 400 << js << QByteArray(R"({"error":"invalid_scope"})") << oauth
+                << QStringLiteral("invalid_scope") << QStringLiteral("Ask only for scopes");
+        QTest::newRow("unauthorized_client")
+                << 400 << js << QByteArray(R"({"error":"unauthorized_client"})") << oauth
+                << QStringLiteral("unauthorized_client") << QStringLiteral("grant type");
+        QTest::newRow("503 temporarily_unavailable")
+                << 503 << js << QByteArray(R"({"error":"temporarily_unavailable"})") << server
+                << QStringLiteral("temporarily_unavailable") << QStringLiteral("Try again");
+        QTest::newRow("500 without body")
+                << 500 << QByteArray() << QByteArray() << server << QString()
+                << QStringLiteral("Try again");
+        QTest::newRow("502 HTML from a proxy")
+                << 502 << QByteArray("text/html") << QByteArray("<html>Bad gateway</html>")
+                << server << QString() << QStringLiteral("HTTP 502");
+    }
+
+    void badAnswerIsAFailureThatSaysWhatToDo()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, oauthError);
+        QFETCH(QString, messagePart);
+
+        const TokenResponse r = TokenResponse::parse(status, contentType, body, now(), kRequested);
+        QCOMPARE(int(r.failure.kind), kind);
+        QCOMPARE(r.failure.httpStatus, status);
+        QCOMPARE(r.failure.oauthError, oauthError);
+        QVERIFY2(r.failure.message.contains(messagePart, Qt::CaseInsensitive),
+                 qPrintable(r.failure.message));
+        QVERIFY(r.tokens.isEmpty());
+        // A failure never carries the token values it saw, in any text.
+        for (const QString &text : {r.failure.message, r.failure.detail}) {
+            QVERIFY(!text.contains(kAccess));
+            QVERIFY(!text.contains(kRefresh));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenResponse)
+#include "tst_tokenresponse.moc"
