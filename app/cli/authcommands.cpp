@@ -118,7 +118,8 @@ int runLogin(Context &ctx)
                          [&ctx](const QString &message) { ctx.err << message << Qt::endl; });
         QObject::connect(
                 signIn, &BrowserSignIn::finished, &ctx,
-                [&ctx, session, profile, opener, signIn, total](const SignInResult &result) {
+                [&ctx, connection, session, profile, opener, signIn, total,
+                 secret](const SignInResult &result) {
                     delete opener;
                     signIn->deleteLater();
                     if (result.failure) {
@@ -127,13 +128,34 @@ int runLogin(Context &ctx)
                     }
                     auto keychainClock = std::make_shared<QElapsedTimer>();
                     keychainClock->start();
-                    session->adoptSignIn(result.tokens, [&ctx, profile, result, total,
-                                                         keychainClock](const Failure &stored) {
+                    session->adoptSignIn(result.tokens, [&ctx, connection, profile, result,
+                                                         total, keychainClock,
+                                                         secret](const Failure &stored) {
                         if (stored) {
-                            ctx.err << stored.message << Qt::endl
-                                    << tr("You are signed in for this command only.")
-                                    << Qt::endl;
-                            ctx.finish(Failed);
+                            // Leave no live grant behind that nothing on this computer holds.
+                            ctx.err << stored.message << Qt::endl;
+                            const TokenEndpoint endpoint{profile->tokenUrl,
+                                                         profile->revocationUrl,
+                                                         profile->clientId, secret};
+                            const bool refresh = result.tokens.canRefresh();
+                            TokenReply *revoke = connection->tokens()->revoke(
+                                    endpoint,
+                                    refresh ? result.tokens.refreshToken
+                                            : result.tokens.accessToken,
+                                    refresh ? QStringLiteral("refresh_token")
+                                            : QStringLiteral("access_token"));
+                            QObject::connect(revoke, &TokenReply::finished, &ctx,
+                                             [&ctx](const TokenResult &revoked) {
+                                                 ctx.err << (revoked.failure
+                                                                     ? tr("The sign-in was not "
+                                                                          "kept.")
+                                                                     : tr("The sign-in was not "
+                                                                          "kept, and its tokens "
+                                                                          "were revoked at the "
+                                                                          "EHR."))
+                                                         << Qt::endl;
+                                                 ctx.finish(Failed);
+                                             });
                             return;
                         }
                         reportSignedIn(ctx, *profile, result.tokens,

@@ -107,8 +107,10 @@ int run(int argc, char *argv[])
         else
             rest << a;
     }
-    if (ctx.verbose)
-        QLoggingCategory::setFilterRules(QStringLiteral("chartkey.*.debug=true"));
+    // The commands say what went wrong in their own words; the log says it again only
+    // when asked to (--verbose), with the technical detail.
+    QLoggingCategory::setFilterRules(ctx.verbose ? QStringLiteral("chartkey.*.debug=true")
+                                                 : QStringLiteral("chartkey.*.warning=false"));
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help")
         || rest.first() == QLatin1String("--help") || rest.first() == QLatin1String("-h")) {

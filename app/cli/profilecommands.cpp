@@ -211,6 +211,18 @@ int remove(Context &ctx, const QString &name)
     // Local removal: tokens and secret leave the keychain with the profile. (`logout` first
     // revokes them at the EHR.)
     ctx.secrets.remove(profile->tokensKey(), &ctx, [&ctx, profile](const SecretStore::Result &r) {
+        if (r.status == SecretStore::Status::Unavailable) {
+            // No keychain now: nothing of this profile can be reached in it either.
+            ctx.profiles.remove(profile->name);
+            ctx.err << r.message << Qt::endl
+                    << tr("Removed profile \"%1\". If a keychain that is not running now holds "
+                          "its tokens or secret, remove them there (service chartkey, keys "
+                          "tokens:%1 and client-secret:%1).")
+                               .arg(profile->name)
+                    << Qt::endl;
+            ctx.finish(Ok);
+            return;
+        }
         if (!r.isOk()) {
             ctx.err << r.message << Qt::endl << tr("The profile was kept.") << Qt::endl;
             ctx.finish(Failed);

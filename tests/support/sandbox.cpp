@@ -47,7 +47,10 @@ QJsonObject Sandbox::call(const QByteArray &verb, const QString &path,
 {
     QNetworkAccessManager nam;
     QUrl url = admin;
-    url.setPath(admin.path() + path);
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    url.setPath(admin.path() + path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = nam.sendCustomRequest(

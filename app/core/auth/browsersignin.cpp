@@ -15,9 +15,24 @@ namespace chartkey {
 
 namespace {
 
+// A query value as form-decoded text: '+' is a space (RFC 6749 appendix B), then %XX.
 QString decoded(const QVariant &value)
 {
-    return QUrl::fromPercentEncoding(value.toString().toUtf8());
+    QByteArray raw = value.toString().toUtf8();
+    raw.replace('+', ' ');
+    return QUrl::fromPercentEncoding(raw);
+}
+
+QString describeWait(int ms)
+{
+    if (ms < 120000) {
+        const int seconds = (ms + 999) / 1000;
+        return QCoreApplication::translate("chartkey::BrowserSignIn", "%n second(s)", nullptr,
+                                           seconds);
+    }
+    const int minutes = ms / 60000;
+    return QCoreApplication::translate("chartkey::BrowserSignIn", "%n minute(s)", nullptr,
+                                       minutes);
 }
 
 QString withoutTrailingSlash(QString s)
@@ -49,10 +64,10 @@ BrowserSignIn::BrowserSignIn(const Profile &profile, const QString &clientSecret
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         SignInResult r;
         r.failure = Failure::make(Failure::Kind::Timeout,
-                                  tr("No answer came back from the browser within %1 minutes, "
-                                     "so the sign-in was stopped. Sign in again, and finish "
-                                     "the sign-in in the browser window.")
-                                          .arg(m_timeoutMs / 60000.0, 0, 'g', 2),
+                                  tr("No answer came back from the browser within %1, so "
+                                     "the sign-in was stopped. Sign in again, and finish the "
+                                     "sign-in in the browser window.")
+                                          .arg(describeWait(m_timeoutMs)),
                                   QStringLiteral("no redirect within %1 ms").arg(m_timeoutMs));
         finish(r);
     });

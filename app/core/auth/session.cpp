@@ -45,8 +45,7 @@ void Session::reportRejected(const QString &accessToken)
 
 TokenOperation *Session::renewNow()
 {
-    if (m_tokensCache)
-        m_rejected = m_tokensCache->accessToken;
+    m_forceRenewal = true;
     return accessToken();
 }
 
@@ -84,6 +83,20 @@ Failure Session::signInRequired(const QString &why) const
 
 void Session::run()
 {
+    if (m_forceRenewal) {
+        m_lock->acquire(kLockTimeoutMs, [this](bool held) {
+            if (!held) {
+                complete({{}, TokenOutcome::Source::None,
+                          Failure::make(Failure::Kind::Timeout,
+                                        tr("Another chartkey program is renewing the sign-in "
+                                           "of %1. Try again in a moment.")
+                                                .arg(m_profile.name))});
+                return;
+            }
+            renewLocked();
+        });
+        return;
+    }
     if (m_tokensCache && usable(*m_tokensCache)) {
         complete({m_tokensCache->accessToken, TokenOutcome::Source::Memory, {}});
         return;
@@ -145,7 +158,7 @@ void Session::renewLocked()
         const TokenSet stored = TokenSet::fromJson(r.data, &ok);
         if (ok)
             m_tokensCache = stored;
-        if (ok && usable(stored)) {
+        if (ok && usable(stored) && !m_forceRenewal) {
             complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
             return;
         }
@@ -272,6 +285,7 @@ void Session::storeAndComplete(const TokenSet &tokens, TokenOutcome::Source sour
 void Session::complete(const TokenOutcome &outcome)
 {
     m_lock->release();
+    m_forceRenewal = false;
     const auto waiters = std::exchange(m_waiters, {});
     m_running = false;
     for (const QPointer<TokenOperation> &op : waiters) {
@@ -386,8 +400,11 @@ void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
                             Failure f = result.failure;
                             if (f)
                                 f.message = tr("Signed out on this computer, but the EHR could "
-                                               "not be told to revoke the tokens (%1).")
-                                                    .arg(result.failure.message);
+                                               "not be told to revoke the tokens (%1). They "
+                                               "stop working when they expire; to end them "
+                                               "now, revoke the application's access on the "
+                                               "EHR.")
+                                                    .arg(result.failure.detail);
                             forget(f);
                             return;
                         }

@@ -120,6 +120,7 @@ private:
     QList<QPointer<TokenOperation>> m_waiters;
     bool m_running = false;
     bool m_renewing = false;
+    bool m_forceRenewal = false; // renewNow(): refresh even a token that looks fresh
     void setRenewing(bool renewing);
 };
 

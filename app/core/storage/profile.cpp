@@ -44,7 +44,7 @@ QString checkTransport(const QString &what, const QUrl &url)
 
 bool Profile::isValidName(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9._-])?$"));
     return re.match(name).hasMatch();
 }
 
