@@ -1,0 +1,128 @@
+// Several chartkey processes need a token at the same moment the stored one is due: the
+// profile lock makes exactly one of them spend the single-use refresh token, the others
+// re-read the keychain and print the renewed token.
+#include "cli.h"
+#include "clie2e.h"
+#include "sandbox.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace chartkey::test;
+using namespace chartkey::test::e2e;
+
+namespace {
+
+constexpr int kProcesses = 4;
+constexpr int kRounds = 2;
+constexpr int kAccessTtl = 6; // seconds; due 1.5 s before expiry
+
+} // namespace
+
+class CliConcurrency final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void concurrentProcessesShareOneRefreshPerRound();
+
+private:
+    // Starts kProcesses `chartkey token` at once; returns their outputs, or fails.
+    bool runRound(int round, QString *token, QByteArray *problem);
+
+    Sandbox m_sandbox;
+};
+
+void CliConcurrency::initTestCase()
+{
+    if (!Sandbox::available())
+        QSKIP("runs under tests/harness/with-peers.sh");
+    m_sandbox = Sandbox::fromEnvironment();
+    const CliRun add = runCli(addProfileArgs(m_sandbox, QStringLiteral("Sandbox")));
+    QVERIFY2(add.exitCode == 0, describe(add).constData());
+
+    // Tokens from this sign-in (and their refreshes) live 6 s, so they fall due quickly.
+    m_sandbox.setAccessTtl(kAccessTtl);
+    const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--browser"),
+                                 m_sandbox.browser},
+                                {}, 90000);
+    QVERIFY2(login.exitCode == 0, describe(login).constData());
+}
+
+bool CliConcurrency::runRound(int round, QString *token, QByteArray *problem)
+{
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < kProcesses; ++i)
+        processes.emplace_back(startCli({QStringLiteral("token")}));
+    QStringList tokens;
+    for (int i = 0; i < kProcesses; ++i) {
+        QProcess *p = processes[size_t(i)].get();
+        if (!p->waitForFinished(60000)) {
+            p->kill();
+            p->waitForFinished();
+            *problem = "round " + QByteArray::number(round) + ": process "
+                    + QByteArray::number(i) + " did not finish within 60 s";
+            return false;
+        }
+        const QByteArray err = p->readAllStandardError();
+        if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0) {
+            *problem = "round " + QByteArray::number(round) + ": process "
+                    + QByteArray::number(i) + " exit " + QByteArray::number(p->exitCode())
+                    + "; stderr: " + redacted(err);
+            return false;
+        }
+        const QString printed = QString::fromUtf8(p->readAllStandardOutput().trimmed());
+        rememberSecret(printed);
+        tokens << printed;
+    }
+    for (const QString &t : std::as_const(tokens)) {
+        if (t.isEmpty() || t != tokens.first()) {
+            *problem = "round " + QByteArray::number(round)
+                    + ": the processes printed different tokens";
+            return false;
+        }
+    }
+    *token = tokens.first();
+    return true;
+}
+
+void CliConcurrency::concurrentProcessesShareOneRefreshPerRound()
+{
+    m_sandbox.resetStats();
+    for (int round = 1; round <= kRounds; ++round) {
+        const auto before = storedTokensOf(QStringLiteral("Sandbox"));
+        QVERIFY2(before, "no tokens in the keychain");
+        const QDateTime due = dueAt(*before);
+        QVERIFY2(due.isValid(), "the stored tokens have no expiry");
+        waitUntil(due, 300);
+        QVERIFY2(QDateTime::currentDateTimeUtc() < expiresAt(*before),
+                 "the wait overshot the expiry; the round would not test a due token");
+
+        QString token;
+        QByteArray problem;
+        QVERIFY2(runRound(round, &token, &problem), problem.constData());
+        QVERIFY2(token != before->value(QStringLiteral("access_token")).toString(),
+                 "the processes printed the due token instead of a renewed one");
+        const auto after = storedTokensOf(QStringLiteral("Sandbox"));
+        QVERIFY2(after, "the tokens left the keychain");
+        QVERIFY2(after->value(QStringLiteral("access_token")).toString() == token,
+                 "the printed token is not the one in the keychain");
+        QVERIFY2(after->value(QStringLiteral("refresh_token")).toString()
+                         != before->value(QStringLiteral("refresh_token")).toString(),
+                 "the refresh token was not rotated");
+        QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("refresh_token")), round);
+    }
+    const QJsonObject stats = m_sandbox.stats();
+    const int requests = tokenCount(stats, QStringLiteral("total"));
+    qInfo("token requests: %d (minimum %d) for %d rounds of %d processes", requests, kRounds,
+          kRounds, kProcesses);
+    QCOMPARE(requests, kRounds);
+}
+
+QTEST_GUILESS_MAIN(CliConcurrency)
+#include "tst_cli_concurrency.moc"
