@@ -21,7 +21,7 @@ debian_packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-networkauth-dev qtkeychain-qt6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl1-mesa-dev
-  qt6-qpa-plugins libsecret-1-0 xdg-utils
+  qt6-qpa-plugins libqt6svg6 libsecret-1-0 xdg-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools chromium curl
 )
 

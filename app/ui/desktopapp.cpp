@@ -1,8 +1,13 @@
 #include "desktopapp.h"
 
+#include "desktopurlopener.h"
 #include "mainwindow.h"
+#include "storage/keychainstore.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 namespace chartkey::ui {
 
@@ -10,7 +15,14 @@ int runDesktop(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("chartkey"));
-    MainWindow window;
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/chartkey/chartkey.svg")));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("chartkey"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    KeychainStore secrets;
+    DesktopUrlOpener opener;
+    MainWindow window(&secrets, &opener);
     window.show();
     return app.exec();
 }

@@ -1,147 +1,430 @@
 #include "mainwindow.h"
 
+#include "activitydock.h"
 #include "auth/browsersignin.h"
-#include "auth/tokenclient.h"
+#include "auth/session.h"
+#include "ehrconnection.h"
+#include "messagebanner.h"
+#include "net/activitylog.h"
+#include "patientdetail.h"
+#include "patientspanel.h"
+#include "profileeditor.h"
+#include "storage/profilestore.h"
+#include "storage/secretstore.h"
+#include "tokeninspector.h"
 #include "util/clock.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QComboBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace chartkey::ui {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     : QMainWindow(parent)
-    , m_tokens(new TokenClient(&m_nam, Clock::system(), this))
+    , m_secrets(secrets)
+    , m_opener(opener)
+    , m_log(new ActivityLog(this))
 {
     setWindowTitle(tr("chartkey"));
+    setWindowIcon(QIcon(QStringLiteral(":/chartkey/chartkey.svg")));
+
+    auto *toolbar = addToolBar(tr("Connection"));
+    toolbar->setObjectName(QStringLiteral("connectionToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr("Profile:") + QLatin1Char(' '), toolbar));
+    m_profileBox = new QComboBox(toolbar);
+    m_profileBox->setAccessibleName(tr("Profile"));
+    m_profileBox->setMinimumContentsLength(14);
+    toolbar->addWidget(m_profileBox);
+    toolbar->addSeparator();
+    m_state = new QLabel(toolbar);
+    m_state->setAccessibleName(tr("Sign-in state"));
+    m_state->setTextFormat(Qt::PlainText);
+    m_state->setContentsMargins(6, 0, 6, 0);
+    toolbar->addWidget(m_state);
+
+    m_signInAction = new QAction(tr("&Sign in"), this);
+    m_signInAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    m_cancelAction = new QAction(tr("&Cancel sign-in"), this);
+    m_copyUrlAction = new QAction(tr("Copy sign-in &address"), this);
+    m_signOutAction = new QAction(tr("Sign &out"), this);
+    m_tokenAction = new QAction(tr("&Token…"), this);
+    m_tokenAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+T")));
+    for (QAction *a : {m_signInAction, m_cancelAction, m_copyUrlAction, m_signOutAction,
+                       m_tokenAction})
+        toolbar->addAction(a);
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *form = new QFormLayout;
-    m_profileBox = new QComboBox(central);
-    m_profileBox->setAccessibleName(tr("Profile"));
-    m_profileBox->addItems(m_profiles.names());
-    form->addRow(tr("&Profile:"), m_profileBox);
-    m_state = new QLabel(central);
-    m_state->setWordWrap(true);
-    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Sign-in:"), m_state);
-    layout->addLayout(form);
-    auto *buttons = new QHBoxLayout;
-    m_signInButton = new QPushButton(tr("&Sign in"), central);
-    m_signOutButton = new QPushButton(tr("Sign &out"), central);
-    buttons->addWidget(m_signInButton);
-    buttons->addWidget(m_signOutButton);
-    buttons->addStretch();
-    layout->addLayout(buttons);
-    layout->addStretch();
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_banner = new MessageBanner(central);
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_patients = new PatientsPanel(splitter);
+    m_detail = new PatientDetailPanel(splitter);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
-    resize(640, 240);
 
+    m_activity = new ActivityDock(m_log, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activity);
+
+    buildMenus();
+
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelSignIn);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+    connect(m_tokenAction, &QAction::triggered, this, &MainWindow::showTokenInspector);
+    connect(m_copyUrlAction, &QAction::triggered, this, [this] {
+        if (m_signIn)
+            QApplication::clipboard()->setText(
+                    m_signIn->authorizationUrl().toString(QUrl::FullyEncoded));
+    });
     connect(m_profileBox, &QComboBox::currentTextChanged, this, &MainWindow::selectProfile);
-    connect(m_signInButton, &QPushButton::clicked, this, &MainWindow::signIn);
-    connect(m_signOutButton, &QPushButton::clicked, this, &MainWindow::signOut);
+    connect(m_patients, &PatientsPanel::patientSelected, m_detail,
+            &PatientDetailPanel::showPatient);
+    connect(m_patients, &PatientsPanel::signInNeeded, this, [this](const QString &message) {
+        m_searchPending = true;
+        offerSignIn(message);
+    });
+    connect(m_detail, &PatientDetailPanel::signInNeeded, this, &MainWindow::offerSignIn);
+    connect(m_detail, &PatientDetailPanel::batchFinished, this, [this](int done, int total) {
+        if (done < total && !m_detail->hasPending())
+            m_banner->show(MessageBanner::Kind::Warning,
+                           tr("%1 of %2 note actions were done; see the results for the "
+                              "others.")
+                                   .arg(done)
+                                   .arg(total));
+    });
+    m_countdown.setInterval(30000);
+    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::refreshState);
+    m_countdown.start();
 
-    const QString last = QSettings().value(QStringLiteral("ui/lastProfile")).toString();
-    if (m_profileBox->findText(last) >= 0)
-        m_profileBox->setCurrentText(last);
-    selectProfile(m_profileBox->currentText());
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("ui/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("ui/geometry")))
+        resize(1100, 720);
+    reloadProfiles(settings.value(QStringLiteral("ui/lastProfile")).toString());
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildMenus()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *newProfile = file->addAction(tr("&New profile…"), this, [this] { editProfile(true); });
+    newProfile->setShortcut(QKeySequence::New);
+    m_editProfileAction = file->addAction(tr("&Edit profile…"), this,
+                                          [this] { editProfile(false); });
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto *session = menuBar()->addMenu(tr("&Session"));
+    session->addAction(m_signInAction);
+    session->addAction(m_cancelAction);
+    session->addAction(m_copyUrlAction);
+    session->addAction(m_signOutAction);
+    session->addSeparator();
+    session->addAction(m_tokenAction);
+
+    auto *patients = menuBar()->addMenu(tr("&Patients"));
+    auto *find = patients->addAction(tr("&Find…"), m_patients, &PatientsPanel::focusSearch);
+    find->setShortcut(QKeySequence::Find);
+    patients->addSeparator();
+    patients->addActions(m_detail->actions());
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggle = m_activity->toggleViewAction();
+    toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+A")));
+    view->addAction(toggle);
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About chartkey"), this, [this] {
+        QMessageBox::about(this, tr("About chartkey"),
+                           tr("<h3>chartkey %1</h3><p>A desktop OAuth client for EHR APIs.</p>"
+                              "<p>Built with Qt %2.</p>")
+                                   .arg(QCoreApplication::applicationVersion(),
+                                        QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::reloadProfiles(const QString &select)
+{
+    const QSignalBlocker block(m_profileBox);
+    m_profileBox->clear();
+    m_profileBox->addItems(ProfileStore().names());
+    if (m_profileBox->findText(select) >= 0)
+        m_profileBox->setCurrentText(select);
+    selectProfile(m_profileBox->currentText());
+}
+
 void MainWindow::selectProfile(const QString &name)
 {
-    delete m_session;
-    const auto profile = m_profiles.load(name);
-    if (!profile) {
-        m_state->setText(tr("No profile yet. Add one with: chartkey profile add NAME --instance "
-                            "URL --client-id ID"));
-        m_signInButton->setEnabled(false);
-        m_signOutButton->setEnabled(false);
-        return;
+    cancelSignIn();
+    m_banner->dismiss();
+    if (m_connection)
+        m_connection->deleteLater();
+    m_connection = nullptr;
+    m_signedIn = false;
+    m_loadedOnce = false;
+    const auto profile = ProfileStore().load(name);
+    if (profile) {
+        m_connection = new EhrConnection(*profile, m_secrets, &m_nam, Clock::system(), m_log,
+                                         this);
+        Session *session = m_connection->session();
+        connect(session, &Session::tokensChanged, this, &MainWindow::refreshState);
+        connect(session, &Session::renewingChanged, this, &MainWindow::refreshState);
+        connect(session, &Session::signedOut, this, [this](const Failure &why) {
+            if (why)
+                offerSignIn(why.message);
+        });
+        connect(session, &Session::storageFailed, this, [this](const Failure &f) {
+            m_banner->show(MessageBanner::Kind::Warning, f.message);
+        });
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), name);
     }
-    QSettings().setValue(QStringLiteral("ui/lastProfile"), name);
-    m_session = new Session(*profile, &m_secrets, m_tokens, Clock::system(), this);
-    connect(m_session, &Session::tokensChanged, this, &MainWindow::refreshState);
+    m_patients->setFhirClient(m_connection ? m_connection->fhir() : nullptr);
+    m_detail->setClients(m_connection ? m_connection->fhir() : nullptr,
+                         m_connection ? m_connection->notes() : nullptr);
+    m_editProfileAction->setEnabled(bool(m_connection));
     refreshState();
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_stateText;
 }
 
 void MainWindow::refreshState()
 {
-    if (!m_session)
+    auto show = [this](const QString &text) {
+        m_stateText = text;
+        m_state->setText(text);
+        const bool have = bool(m_connection);
+        const bool waiting = bool(m_signIn);
+        m_signInAction->setVisible(have && !waiting && !m_signedIn);
+        m_signInAction->setEnabled(have && !waiting);
+        m_cancelAction->setVisible(waiting);
+        m_copyUrlAction->setVisible(waiting);
+        m_signOutAction->setVisible(have && !waiting && m_signedIn);
+        m_tokenAction->setEnabled(have && m_signedIn);
+        Q_EMIT connectionStateChanged();
+    };
+    if (!m_connection) {
+        m_signedIn = false;
+        show(tr("No profile — add one with File → New profile"));
         return;
-    m_session->readStored([this](const std::optional<TokenSet> &stored, const Failure &failure) {
-        const QString name = m_session->profile().name;
+    }
+    if (m_signIn) {
+        show(tr("Waiting for the browser… finish signing in there"));
+        return;
+    }
+    Session *session = m_connection->session();
+    if (session->isRenewing()) {
+        show(tr("Renewing…"));
+        return;
+    }
+    const QPointer<EhrConnection> connection = m_connection;
+    session->readStored([this, show, connection](const std::optional<TokenSet> &stored,
+                                                 const Failure &failure) {
+        if (connection != m_connection)
+            return; // the profile changed meanwhile
+        const Profile &profile = m_connection->profile();
+        const QString where = profile.instanceUrl.host();
+        m_signedIn = bool(stored);
         if (failure) {
-            m_state->setText(failure.message.toHtmlEscaped());
-        } else if (!stored) {
-            m_state->setText(tr("Signed out of %1 — Sign in").arg(name.toHtmlEscaped()));
-        } else {
-            const qint64 seconds = Clock::system()->now().secsTo(stored->expiresAt);
-            m_state->setText(stored->expiresAt.isValid() && seconds > 0
-                                     ? tr("Signed in to %1 — access valid %2 h %3 min%4")
-                                               .arg(name.toHtmlEscaped())
-                                               .arg(seconds / 3600)
-                                               .arg((seconds % 3600) / 60)
-                                               .arg(stored->canRefresh()
-                                                            ? tr(", renews automatically")
-                                                            : QString())
-                                     : tr("Signed in to %1 — renews on next use")
-                                               .arg(name.toHtmlEscaped()));
+            show(tr("Keychain unavailable"));
+            m_banner->show(MessageBanner::Kind::Error, failure.message);
+            return;
         }
-        m_signInButton->setEnabled(!m_signIn);
-        m_signOutButton->setEnabled(bool(stored));
+        if (!stored) {
+            show(tr("Signed out of %1 — Sign in").arg(where));
+            return;
+        }
+        const qint64 seconds = stored->expiresAt.isValid()
+                ? Clock::system()->now().secsTo(stored->expiresAt)
+                : -1;
+        const QString renews = stored->canRefresh() ? tr(", renews automatically") : QString();
+        if (!stored->expiresAt.isValid())
+            show(tr("Signed in to %1").arg(where));
+        else if (seconds > 0)
+            show(tr("Signed in to %1 — access valid %2 h %3 min%4")
+                         .arg(where)
+                         .arg(seconds / 3600)
+                         .arg((seconds % 3600) / 60)
+                         .arg(renews));
+        else
+            show(tr("Signed in to %1 — access expired%2").arg(where, renews));
+        if (!m_loadedOnce) {
+            // Reuse the stored token: the first page of patients, with the last search.
+            m_loadedOnce = true;
+            QSettings s;
+            m_patients->search(s.value(QStringLiteral("ui/searchField"), QStringLiteral("name"))
+                                       .toString(),
+                               s.value(QStringLiteral("ui/searchText")).toString());
+        }
     });
+}
+
+void MainWindow::offerSignIn(const QString &message)
+{
+    m_banner->show(MessageBanner::Kind::Error, message, tr("Sign in again"),
+                   [this] { signIn(); });
+    refreshState();
 }
 
 void MainWindow::signIn()
 {
-    if (!m_session || m_signIn)
+    if (!m_connection || m_signIn)
         return;
-    const Profile profile = m_session->profile();
-    m_session->readClientSecret([this, profile](const QString &secret, const Failure &failure) {
+    m_banner->dismiss();
+    Session *session = m_connection->session();
+    const QPointer<EhrConnection> connection = m_connection;
+    session->readClientSecret([this, connection](const QString &secret, const Failure &failure) {
+        if (connection != m_connection)
+            return;
         if (failure) {
-            m_state->setText(failure.message.toHtmlEscaped());
+            m_banner->show(MessageBanner::Kind::Error, failure.message);
             return;
         }
-        m_signIn = new BrowserSignIn(profile, secret, m_tokens, &m_opener, this);
-        connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
-            m_state->setText(tr("Waiting for the browser… If it did not open, visit:<br>%1")
-                                     .arg(url.toString().toHtmlEscaped()));
-            m_signInButton->setEnabled(false);
+        const Profile profile = m_connection->profile();
+        if (profile.grant == Profile::Grant::ClientCredentials) {
+            TokenOperation *op = m_connection->session()->accessToken();
+            connect(op, &TokenOperation::finished, this, [this](const TokenOutcome &o) {
+                if (o.failure)
+                    m_banner->show(MessageBanner::Kind::Error, o.failure.message);
+                else
+                    afterSignIn();
+            });
+            return;
+        }
+        m_signIn = new BrowserSignIn(profile, secret, m_connection->tokens(), m_opener, this);
+        connect(m_signIn, &BrowserSignIn::browserFailed, this, [this](const QString &message) {
+            m_banner->show(MessageBanner::Kind::Warning, message, tr("Copy address"),
+                           [this] { m_copyUrlAction->trigger(); });
         });
         connect(m_signIn, &BrowserSignIn::finished, this, [this](const SignInResult &result) {
             m_signIn->deleteLater();
+            m_signIn = nullptr;
             if (result.failure) {
-                m_state->setText(result.failure.message.toHtmlEscaped());
-                m_signInButton->setEnabled(true);
+                if (result.failure.kind != Failure::Kind::Cancelled)
+                    m_banner->show(MessageBanner::Kind::Error, result.failure.message,
+                                   tr("Try again"), [this] { signIn(); });
+                refreshState();
                 return;
             }
-            m_session->adoptSignIn(result.tokens, [this](const Failure &stored) {
+            m_connection->session()->adoptSignIn(result.tokens, [this](const Failure &stored) {
                 if (stored)
-                    m_state->setText(stored.message.toHtmlEscaped());
-                else
-                    refreshState();
+                    m_banner->show(MessageBanner::Kind::Warning, stored.message);
+                afterSignIn();
             });
         });
         m_signIn->start();
+        refreshState();
     });
+}
+
+void MainWindow::afterSignIn()
+{
+    refreshState();
+    if (m_searchPending) {
+        m_searchPending = false;
+        m_patients->repeatSearch();
+    }
+    if (m_detail->hasPending()) {
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("Signed in. %1 was not done before; do it now?")
+                               .arg(m_detail->pendingDescription()),
+                       tr("Retry"), [this] { m_detail->retryPending(); });
+    } else if (!m_banner->isVisible()) {
+        m_banner->show(MessageBanner::Kind::Success,
+                       tr("Signed in to %1.").arg(m_connection->profile().name));
+    }
+}
+
+void MainWindow::cancelSignIn()
+{
+    if (m_signIn)
+        m_signIn->cancel();
 }
 
 void MainWindow::signOut()
 {
-    if (!m_session)
+    if (!m_connection)
         return;
-    m_session->signOut([this](bool, const Failure &failure) {
+    m_connection->session()->signOut([this](bool, const Failure &failure) {
         if (failure)
-            m_state->setText(failure.message.toHtmlEscaped());
+            m_banner->show(MessageBanner::Kind::Warning, failure.message);
+        m_patients->setFhirClient(m_connection->fhir());
+        m_loadedOnce = false;
         refreshState();
     });
+}
+
+void MainWindow::editProfile(bool isNew)
+{
+    ProfileStore store;
+    Profile initial = !isNew && m_connection ? m_connection->profile()
+                                             : Profile::canvas(QString(), QUrl());
+    ProfileEditorDialog dialog(initial, isNew, store.names(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Profile edited = dialog.profile();
+    const QString secret = dialog.clientSecret();
+    auto save = [this, edited, initial, isNew] {
+        ProfileStore s;
+        if (!isNew && initial.name != edited.name)
+            s.remove(initial.name);
+        s.save(edited);
+        reloadProfiles(edited.name);
+    };
+    if (secret.isEmpty() || !edited.isConfidential()) {
+        save();
+        return;
+    }
+    // The secret goes to the keychain first; without it the profile is not saved.
+    m_secrets->write(edited.clientSecretKey(), secret.toUtf8(), this,
+                     [this, save](const SecretStore::Result &r) {
+                         if (!r.isOk()) {
+                             m_banner->show(MessageBanner::Kind::Error,
+                                            r.message + QLatin1Char(' ')
+                                                    + tr("The profile was not saved."));
+                             return;
+                         }
+                         save();
+                     });
+}
+
+void MainWindow::showTokenInspector()
+{
+    if (!m_connection)
+        return;
+    auto *dialog = new TokenInspectorDialog(m_connection->session(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/state"), saveState());
+    settings.setValue(QStringLiteral("ui/searchField"), m_patients->searchField());
+    settings.setValue(QStringLiteral("ui/searchText"), m_patients->searchText());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace chartkey::ui

@@ -1,52 +1,98 @@
-// The main window: the profile, its sign-in state, and signing in and out.
+// The main window: the profile and its sign-in state always in view, patients on the left,
+// the selected patient's appointments and note actions on the right, the wire in the
+// Activity dock. Widgets hold no OAuth or HTTP logic: they drive an EhrConnection.
 #pragma once
 
-#include "auth/session.h"
-#include "storage/keychainstore.h"
-#include "storage/profilestore.h"
-#include "ui/desktopurlopener.h"
+#include "auth/browsersignin.h"
+#include "ehrconnection.h"
 
 #include <QMainWindow>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QTimer>
 
+class QAction;
 class QComboBox;
 class QLabel;
-class QPushButton;
 
 namespace chartkey {
-class BrowserSignIn;
-class TokenClient;
+class ActivityLog;
+class SecretStore;
+class UrlOpener;
+struct Failure;
 } // namespace chartkey
 
 namespace chartkey::ui {
+
+class ActivityDock;
+class MessageBanner;
+class PatientDetailPanel;
+class PatientsPanel;
 
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `secrets` and `opener` outlive the window.
+    MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-private:
     void selectProfile(const QString &name);
-    void refreshState();
     void signIn();
+    void cancelSignIn();
     void signOut();
 
-    ProfileStore m_profiles;
-    KeychainStore m_secrets;
+    // For tests and the accessibility tree.
+    QString connectionText() const;
+    EhrConnection *connection() const { return m_connection; }
+    PatientsPanel *patients() const { return m_patients; }
+    PatientDetailPanel *detail() const { return m_detail; }
+    ActivityDock *activity() const { return m_activity; }
+    MessageBanner *banner() const { return m_banner; }
+    ActivityLog *activityLog() const { return m_log; }
+    bool isSigningIn() const { return bool(m_signIn); }
+
+Q_SIGNALS:
+    // The sign-in state shown changed (signed in, renewing, waiting, signed out).
+    void connectionStateChanged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void reloadProfiles(const QString &select);
+    void refreshState();
+    void editProfile(bool isNew);
+    void showTokenInspector();
+    void offerSignIn(const QString &message);
+    void afterSignIn();
+
+    SecretStore *m_secrets = nullptr;
+    UrlOpener *m_opener = nullptr;
     QNetworkAccessManager m_nam;
-    TokenClient *m_tokens = nullptr;
-    DesktopUrlOpener m_opener;
-    QPointer<Session> m_session;
+    ActivityLog *m_log = nullptr;
+    QPointer<EhrConnection> m_connection;
     QPointer<BrowserSignIn> m_signIn;
 
     QComboBox *m_profileBox = nullptr;
     QLabel *m_state = nullptr;
-    QPushButton *m_signInButton = nullptr;
-    QPushButton *m_signOutButton = nullptr;
+    MessageBanner *m_banner = nullptr;
+    PatientsPanel *m_patients = nullptr;
+    PatientDetailPanel *m_detail = nullptr;
+    ActivityDock *m_activity = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_copyUrlAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_tokenAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QTimer m_countdown;
+    QString m_stateText;
+    bool m_signedIn = false;
+    bool m_searchPending = false;
+    bool m_loadedOnce = false;
 };
 
 } // namespace chartkey::ui

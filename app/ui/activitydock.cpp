@@ -1,0 +1,111 @@
+#include "activitydock.h"
+
+#include "net/activitylog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace chartkey::ui {
+
+ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
+    : QDockWidget(tr("Activity"), parent)
+    , m_log(log)
+{
+    setObjectName(QStringLiteral("activityDock"));
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *splitter = new QSplitter(Qt::Horizontal, content);
+    m_view = new QTableView(splitter);
+    m_view->setModel(log);
+    m_view->setAccessibleName(tr("HTTP exchanges"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->horizontalHeader()->setSectionResizeMode(ActivityLog::Url, QHeaderView::Stretch);
+    m_details = new QPlainTextEdit(splitter);
+    m_details->setReadOnly(true);
+    m_details->setAccessibleName(tr("Exchange details"));
+    m_details->setPlaceholderText(tr("Select an exchange to see its headers and bodies."));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_details->setFont(mono);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    auto *buttons = new QHBoxLayout;
+    auto *copy = new QPushButton(tr("Copy as &curl"), content);
+    copy->setAccessibleName(tr("Copy the selected exchange as a curl command"));
+    auto *clear = new QPushButton(tr("C&lear"), content);
+    clear->setAccessibleName(tr("Clear the activity list"));
+    buttons->addStretch();
+    buttons->addWidget(copy);
+    buttons->addWidget(clear);
+    layout->addLayout(buttons);
+    setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ActivityDock::showDetails);
+    connect(copy, &QPushButton::clicked, this, [this] {
+        const QString curl = selectedAsCurl();
+        if (!curl.isEmpty())
+            QApplication::clipboard()->setText(curl);
+    });
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_log->clear();
+        m_details->clear();
+    });
+    connect(log, &ActivityLog::recorded, this, [this](int row) {
+        if (!m_view->currentIndex().isValid() || m_view->currentIndex().row() == row - 1)
+            m_view->scrollToBottom();
+    });
+}
+
+QString ActivityDock::details() const
+{
+    return m_details->toPlainText();
+}
+
+QString ActivityDock::selectedAsCurl() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return {};
+    return m_log->exchange(current.row()).toCurl();
+}
+
+void ActivityDock::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const HttpExchange &e = m_log->exchange(current.row());
+    QString text;
+    text += QStringLiteral("%1 %2\n").arg(QString::fromLatin1(e.method), e.url);
+    for (const auto &[name, value] : e.requestHeaders)
+        text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
+    if (!e.requestBody.isEmpty())
+        text += QLatin1Char('\n') + QString::fromUtf8(e.requestBody) + QLatin1Char('\n');
+    text += QStringLiteral("\n— %1 (%2 ms)\n")
+                    .arg(e.status ? QString::number(e.status) : e.error)
+                    .arg(e.durationMs);
+    for (const auto &[name, value] : e.responseHeaders)
+        text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
+    if (!e.responseBody.isEmpty())
+        text += QLatin1Char('\n') + QString::fromUtf8(e.responseBody);
+    m_details->setPlainText(text);
+}
+
+} // namespace chartkey::ui

@@ -1,0 +1,112 @@
+// Adds or edits a profile: the EHR instance, the client registration, scopes and redirect.
+// Everything else is derived from the instance URL until the person edits it; problems are
+// shown under the field they concern (Profile::validate() plus the dialog's own checks), and
+// OK stays disabled while there are any.
+#pragma once
+
+#include "storage/profile.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+
+namespace chartkey::ui {
+
+class ProfileEditorDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileEditorDialog)
+public:
+    // `existingNames`: the profiles already stored (a new profile may not reuse one).
+    ProfileEditorDialog(const Profile &initial, bool isNew, const QStringList &existingNames,
+                        QWidget *parent = nullptr);
+    ~ProfileEditorDialog() override;
+
+    // The profile as edited; fields the person did not change are as given.
+    Profile profile() const;
+    // The client secret typed for a confidential client; empty means unchanged.
+    QString clientSecret() const;
+
+private:
+    // The fields a problem can be shown under.
+    enum class Field {
+        Name,
+        Instance,
+        FhirBase,
+        ClientId,
+        ClientType,
+        ClientSecret,
+        Grant,
+        Scope,
+        Redirect,
+        Authorization,
+        Token,
+        Revocation,
+        Issuer,
+        Other, // a problem of no field shown here
+    };
+    friend size_t qHash(Field field, size_t seed = 0) noexcept { return ::qHash(int(field), seed); }
+
+    QLineEdit *addLineEdit(QFormLayout *form, const QString &label, const QString &accessibleName,
+                           const QString &objectName, Field field);
+    QWidget *withError(QWidget *input, Field field, QWidget *row = nullptr);
+    void fillFrom(const Profile &profile);
+    void connectFields();
+    void deriveFromInstance();
+    void updateVisibility();
+    void touch(Field field);
+    void revalidate();
+    QHash<Field, QStringList> problemsByField(const Profile &profile) const;
+    bool isShown(Field field, bool instanceHasProblems) const;
+
+    Profile m_initial;
+    bool m_isNew = false;
+    QStringList m_existingNames;
+    // Derived fields that still follow the instance URL (not edited by hand).
+    bool m_fhirFollows = true;
+    bool m_authorizationFollows = true;
+    bool m_tokenFollows = true;
+    bool m_revocationFollows = true;
+    bool m_issuerFollows = true;
+    bool m_notesFollows = true;
+    bool m_redirectTouched = false;
+    QSet<Field> m_touched;
+
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_instance = nullptr;
+    QLineEdit *m_fhirBase = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QComboBox *m_clientType = nullptr;
+    QLineEdit *m_secret = nullptr;
+    QComboBox *m_grant = nullptr;
+    QLineEdit *m_scope = nullptr;
+    QRadioButton *m_redirectAny = nullptr;
+    QRadioButton *m_redirectExact = nullptr;
+    QLineEdit *m_redirectUri = nullptr;
+    QLineEdit *m_launch = nullptr;
+    QLineEdit *m_aud = nullptr;
+    QCheckBox *m_showEndpoints = nullptr;
+    QGroupBox *m_endpoints = nullptr;
+    QLineEdit *m_authorizationUrl = nullptr;
+    QLineEdit *m_tokenUrl = nullptr;
+    QLineEdit *m_revocationUrl = nullptr;
+    QLineEdit *m_issuer = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_otherProblems = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QWidget *m_secretRow = nullptr;
+    QHash<Field, QLabel *> m_errors;
+    QHash<Field, QWidget *> m_inputs;
+};
+
+} // namespace chartkey::ui
