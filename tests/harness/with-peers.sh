@@ -4,9 +4,11 @@
 #   - a private D-Bus session with gnome-keyring unlocked (a real Secret Service),
 #     or none at all with --no-keyring;
 #   - a fresh sandbox EHR (tests/sandbox/server.mjs), whose ready line is exported as
-#     CHARTKEY_SANDBOX (JSON); also SANDBOX_DIR, SANDBOX_BROWSER and PEERS_DIR.
+#     CHARTKEY_SANDBOX (JSON); also SANDBOX_DIR, SANDBOX_BROWSER and PEERS_DIR;
+#   - with --xvfb, a private X server (Xvfb) as DISPLAY, for tests of real windows.
 #
-# Usage: with-peers.sh [--no-keyring] [--no-sandbox] [--sandbox-arg ARG]... -- COMMAND [ARG]...
+# Usage: with-peers.sh [--no-keyring] [--no-sandbox] [--xvfb] [--sandbox-arg ARG]...
+#                      -- COMMAND [ARG]...
 set -euo pipefail
 [ -z "${PEERS_TRACE:-}" ] || set -x
 
@@ -15,11 +17,13 @@ sandbox_dir=$(cd "$here/../sandbox" && pwd)
 
 keyring=1
 sandbox=1
+xvfb=0
 sandbox_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-keyring) keyring=0; shift ;;
     --no-sandbox) sandbox=0; shift ;;
+    --xvfb) xvfb=1; shift ;;
     --sandbox-arg) sandbox_args+=("$2"); shift 2 ;;
     --inner) inner=1; shift ;;
     --) shift; break ;;
@@ -38,6 +42,7 @@ if [ -z "${inner:-}" ]; then
   args=()
   [ $keyring = 1 ] || args+=(--no-keyring)
   [ $sandbox = 1 ] || args+=(--no-sandbox)
+  [ $xvfb = 0 ] || args+=(--xvfb)
   for a in "${sandbox_args[@]+"${sandbox_args[@]}"}"; do args+=(--sandbox-arg "$a"); done
   status=0
   if [ $keyring = 1 ]; then
@@ -56,6 +61,15 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
+
+if [ $xvfb = 1 ]; then
+  # -displayfd picks a free display number and tells it once the server is ready.
+  exec {display_fd}<> <(:)
+  Xvfb -displayfd "$display_fd" -screen 0 1280x800x24 -nolisten tcp > "$PEERS_DIR/xvfb.log" 2>&1 &
+  pids+=($!)
+  read -r -t 20 -u "$display_fd" display_number || { echo "Xvfb did not start" >&2; cat "$PEERS_DIR/xvfb.log" >&2; exit 1; }
+  export DISPLAY=":$display_number"
+fi
 
 if [ $keyring = 1 ]; then
   # A real, unlocked keyring: nothing waits on an invisible unlock prompt.

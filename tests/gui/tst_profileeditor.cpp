@@ -1,0 +1,441 @@
+// The profile editor: endpoints derived from the instance URL as it is typed, problems shown
+// under the field they concern with OK disabled, the secret field of confidential clients,
+// scope checking, the redirect choice, and an unchanged profile coming back unchanged.
+#include "ui/profileeditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+
+#include <memory>
+
+using namespace chartkey;
+using chartkey::ui::ProfileEditorDialog;
+
+Q_DECLARE_METATYPE(chartkey::Profile)
+
+namespace {
+
+const QUrl kInstance(QStringLiteral("https://example.canvasmedical.com"));
+
+Profile completeProfile()
+{
+    Profile p = Profile::canvas(QStringLiteral("Clinic"), kInstance);
+    p.clientId = QStringLiteral("client-123");
+    return p;
+}
+
+} // namespace
+
+class TestProfileEditor final : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<ProfileEditorDialog> m_dialog;
+
+    ProfileEditorDialog &open(const Profile &initial, bool isNew, const QStringList &existing = {})
+    {
+        m_dialog = std::make_unique<ProfileEditorDialog>(initial, isNew, existing);
+        m_dialog->show();
+        if (!QTest::qWaitForWindowExposed(m_dialog.get()))
+            qWarning("the dialog was not exposed");
+        return *m_dialog;
+    }
+
+    template<typename T> T *field(const char *name) const
+    {
+        T *widget = m_dialog->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget named %s", name);
+        return widget;
+    }
+
+    QLineEdit *edit(const char *name) const { return field<QLineEdit>(name); }
+
+    // The problem shown under a field, or an empty string when none is shown.
+    QString problemUnder(const char *name) const
+    {
+        const auto *label = field<QLabel>((QByteArray(name) + "Error").constData());
+        return label->isVisibleTo(m_dialog.get()) ? label->text() : QString();
+    }
+
+    bool okEnabled() const
+    {
+        return m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+    }
+
+    // Replaces the text as a person would: select all, then type.
+    static void type(QLineEdit *lineEdit, const QString &text)
+    {
+        lineEdit->setFocus();
+        lineEdit->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(lineEdit, Qt::Key_Delete);
+        else
+            QTest::keyClicks(lineEdit, text);
+    }
+
+    static void choose(QComboBox *combo, int value)
+    {
+        combo->setCurrentIndex(combo->findData(value));
+    }
+
+    static void compareProfiles(const Profile &actual, const Profile &expected)
+    {
+        QCOMPARE(actual.name, expected.name);
+        QCOMPARE(actual.instanceUrl, expected.instanceUrl);
+        QCOMPARE(actual.fhirBaseUrl, expected.fhirBaseUrl);
+        QCOMPARE(actual.authorizationUrl, expected.authorizationUrl);
+        QCOMPARE(actual.tokenUrl, expected.tokenUrl);
+        QCOMPARE(actual.revocationUrl, expected.revocationUrl);
+        QCOMPARE(actual.notesBaseUrl, expected.notesBaseUrl);
+        QCOMPARE(actual.issuer, expected.issuer);
+        QCOMPARE(actual.clientId, expected.clientId);
+        QCOMPARE(int(actual.clientType), int(expected.clientType));
+        QCOMPARE(int(actual.grant), int(expected.grant));
+        QCOMPARE(actual.scope, expected.scope);
+        QCOMPARE(actual.redirectUri, expected.redirectUri);
+        QCOMPARE(actual.extraAuthParams, expected.extraAuthParams);
+    }
+
+private Q_SLOTS:
+    void cleanup() { m_dialog.reset(); }
+
+    void typingACanvasInstanceDerivesTheFhirBaseAndEndpoints()
+    {
+        open(Profile(), true);
+        type(edit("instanceUrl"), QStringLiteral("https://example.canvasmedical.com"));
+        QCOMPARE(edit("fhirBaseUrl")->text(),
+                 QStringLiteral("https://fumage-example.canvasmedical.com"));
+        QCOMPARE(edit("authorizationUrl")->text(),
+                 QStringLiteral("https://example.canvasmedical.com/auth/authorize/"));
+        QCOMPARE(edit("tokenUrl")->text(),
+                 QStringLiteral("https://example.canvasmedical.com/auth/token/"));
+        QCOMPARE(edit("revocationUrl")->text(),
+                 QStringLiteral("https://example.canvasmedical.com/auth/revoke_token/"));
+        QCOMPARE(edit("issuer")->text(), QStringLiteral("https://example.canvasmedical.com"));
+        QCOMPARE(m_dialog->profile().notesBaseUrl,
+                 QUrl(QStringLiteral(
+                         "https://example.canvasmedical.com/plugin-io/api/note_sign_api/")));
+        // A new profile starts with Canvas's defaults.
+        QCOMPARE(m_dialog->profile().scope, QString::fromLatin1(Profile::kDefaultScope));
+        QCOMPARE(edit("launch")->text(), QStringLiteral("e30="));
+        QVERIFY(field<QRadioButton>("redirectAnyPort")->isChecked());
+    }
+
+    void anEditedFhirBaseNoLongerFollowsTheInstance()
+    {
+        open(Profile(), true);
+        type(edit("instanceUrl"), QStringLiteral("https://example.canvasmedical.com"));
+        type(edit("fhirBaseUrl"), QStringLiteral("https://fhir.example.org/r4"));
+        type(edit("instanceUrl"), QStringLiteral("https://other.canvasmedical.com"));
+        QCOMPARE(edit("fhirBaseUrl")->text(), QStringLiteral("https://fhir.example.org/r4"));
+        QCOMPARE(edit("tokenUrl")->text(),
+                 QStringLiteral("https://other.canvasmedical.com/auth/token/"));
+        QCOMPARE(m_dialog->profile().fhirBaseUrl,
+                 QUrl(QStringLiteral("https://fhir.example.org/r4")));
+    }
+
+    void endpointsAreCollapsedUntilAskedFor()
+    {
+        open(completeProfile(), false);
+        auto *endpoints = field<QGroupBox>("endpoints");
+        QVERIFY(!endpoints->isVisibleTo(m_dialog.get()));
+        field<QCheckBox>("showEndpoints")->setChecked(true);
+        QVERIFY(endpoints->isVisibleTo(m_dialog.get()));
+    }
+
+    void plainHttpInstanceIsRefusedNextToTheField()
+    {
+        open(completeProfile(), false);
+        QVERIFY(okEnabled());
+        QVERIFY(problemUnder("instanceUrl").isEmpty());
+        type(edit("instanceUrl"), QStringLiteral("http://example.com"));
+        const QString problem = problemUnder("instanceUrl");
+        QVERIFY2(problem.contains(QStringLiteral("https://")), qPrintable(problem));
+        QVERIFY2(problem.contains(QStringLiteral("127.0.0.1, ::1 and localhost")),
+                 qPrintable(problem));
+        QVERIFY(!okEnabled());
+        // The endpoints that follow it have the same problem: it is said once.
+        QVERIFY(problemUnder("tokenUrl").isEmpty());
+        QVERIFY(!field<QCheckBox>("showEndpoints")->isChecked());
+    }
+
+    void aWrongEndpointOpensTheEndpoints()
+    {
+        open(completeProfile(), false);
+        QVERIFY(!field<QCheckBox>("showEndpoints")->isChecked());
+        edit("tokenUrl")->setText(QStringLiteral("http://example.com/token"));
+        QVERIFY(field<QCheckBox>("showEndpoints")->isChecked());
+        QVERIFY(problemUnder("tokenUrl").contains(QStringLiteral("https://")));
+        QVERIFY(!okEnabled());
+    }
+
+    void loopbackHttpInstanceIsAccepted()
+    {
+        open(completeProfile(), false);
+        type(edit("instanceUrl"), QStringLiteral("http://127.0.0.1:8080"));
+        QVERIFY(problemUnder("instanceUrl").isEmpty());
+        // Not a *.canvasmedical.com host: the FHIR base must be given.
+        QVERIFY(!problemUnder("fhirBaseUrl").isEmpty());
+        QVERIFY(!okEnabled());
+        type(edit("fhirBaseUrl"), QStringLiteral("http://127.0.0.1:8080/fhir"));
+        QVERIFY(problemUnder("fhirBaseUrl").isEmpty());
+        QVERIFY(okEnabled());
+        const Profile p = m_dialog->profile();
+        QCOMPARE(p.instanceUrl, QUrl(QStringLiteral("http://127.0.0.1:8080")));
+        QCOMPARE(p.tokenUrl, QUrl(QStringLiteral("http://127.0.0.1:8080/auth/token/")));
+        QVERIFY(p.validate().isEmpty());
+    }
+
+    void missingClientIdIsShownUnderIt()
+    {
+        open(completeProfile(), false);
+        type(edit("clientId"), QString());
+        QVERIFY(problemUnder("clientId").contains(QStringLiteral("client ID")));
+        QVERIFY(!okEnabled());
+    }
+
+    void secretFieldIsShownOnlyForConfidentialClients()
+    {
+        open(completeProfile(), true);
+        auto *secret = edit("clientSecret");
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+        QVERIFY(okEnabled());
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Confidential));
+        QVERIFY(secret->isVisibleTo(m_dialog.get()));
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        QVERIFY(!problemUnder("clientSecret").isEmpty());
+        QVERIFY(!okEnabled());
+        type(secret, QStringLiteral("s3cret"));
+        QVERIFY(problemUnder("clientSecret").isEmpty());
+        QVERIFY(okEnabled());
+        QCOMPARE(m_dialog->clientSecret(), QStringLiteral("s3cret"));
+        QVERIFY(m_dialog->profile().isConfidential());
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Public));
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+        QVERIFY(m_dialog->clientSecret().isEmpty());
+    }
+
+    void editingAConfidentialClientKeepsItsStoredSecret()
+    {
+        Profile p = completeProfile();
+        p.clientType = Profile::ClientType::Confidential;
+        open(p, false);
+        QVERIFY(edit("clientSecret")->isVisibleTo(m_dialog.get()));
+        QVERIFY(okEnabled());
+        QVERIFY(m_dialog->clientSecret().isEmpty()); // unchanged
+    }
+
+    void clientCredentialsNeedAConfidentialClient()
+    {
+        open(completeProfile(), false);
+        choose(field<QComboBox>("grant"), int(Profile::Grant::ClientCredentials));
+        QVERIFY(problemUnder("grant").contains(QStringLiteral("confidential")));
+        QVERIFY(!okEnabled());
+        QVERIFY(!field<QRadioButton>("redirectExact")->isEnabled());
+    }
+
+    void scopesAreCheckedAsTyped_data()
+    {
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        QTest::newRow("lowercase resource type")
+                << QStringLiteral("user/patient.read offline_access")
+                << QStringLiteral("capitalised");
+        QTest::newRow("v2 letters")
+                << QStringLiteral("user/Patient.rs offline_access") << QString();
+        QTest::newRow("v1") << QStringLiteral("user/Patient.read launch") << QString();
+        QTest::newRow("letters out of order")
+                << QStringLiteral("user/Patient.sr") << QStringLiteral("order");
+        QTest::newRow("none") << QString() << QStringLiteral("at least one scope");
+    }
+
+    void scopesAreCheckedAsTyped()
+    {
+        QFETCH(QString, scope);
+        QFETCH(QString, problem);
+        open(completeProfile(), false);
+        type(edit("scope"), scope);
+        const QString shown = problemUnder("scope");
+        if (problem.isEmpty()) {
+            QVERIFY2(shown.isEmpty(), qPrintable(shown));
+            QVERIFY(okEnabled());
+            QCOMPARE(m_dialog->profile().scope, scope);
+        } else {
+            QVERIFY2(shown.contains(problem), qPrintable(shown));
+            QVERIFY(!okEnabled());
+        }
+    }
+
+    void exactRedirectMustBeLoopbackWithAPath_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("loopback with port")
+                << QStringLiteral("http://127.0.0.1:8765/callback") << true;
+        QTest::newRow("ipv6 loopback") << QStringLiteral("http://[::1]:8765/callback") << true;
+        QTest::newRow("not loopback") << QStringLiteral("http://example.com/callback") << false;
+        QTest::newRow("https") << QStringLiteral("https://127.0.0.1:8765/callback") << false;
+        QTest::newRow("no path") << QStringLiteral("http://127.0.0.1:8765") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void exactRedirectMustBeLoopbackWithAPath()
+    {
+        QFETCH(QString, uri);
+        QFETCH(bool, accepted);
+        open(completeProfile(), false);
+        QVERIFY(!edit("redirectUri")->isEnabled());
+        field<QRadioButton>("redirectExact")->setChecked(true);
+        QVERIFY(edit("redirectUri")->isEnabled());
+        type(edit("redirectUri"), uri);
+        QCOMPARE(problemUnder("redirectUri").isEmpty(), accepted);
+        QCOMPARE(okEnabled(), accepted);
+        if (accepted)
+            QCOMPARE(m_dialog->profile().redirectUri, QUrl(uri));
+        field<QRadioButton>("redirectAnyPort")->setChecked(true);
+        QVERIFY(okEnabled());
+        QCOMPARE(m_dialog->profile().redirectUri,
+                 QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri)));
+    }
+
+    void aNewProfileMayNotReuseAName()
+    {
+        open(completeProfile(), true, {QStringLiteral("clinic"), QStringLiteral("Lab")});
+        QVERIFY(problemUnder("name").contains(QStringLiteral("already exists")));
+        QVERIFY(!okEnabled());
+        type(edit("name"), QStringLiteral("Clinic 2"));
+        QVERIFY(problemUnder("name").isEmpty());
+        QVERIFY(okEnabled());
+        type(edit("name"), QStringLiteral("Bad/Name"));
+        QVERIFY(!problemUnder("name").isEmpty());
+        QVERIFY(!okEnabled());
+    }
+
+    void anEditedProfileKeepsItsName()
+    {
+        open(completeProfile(), false, {QStringLiteral("Clinic")});
+        QVERIFY(edit("name")->isReadOnly());
+        QVERIFY(problemUnder("name").isEmpty());
+        QVERIFY(okEnabled());
+    }
+
+    void anEmptyNewProfilePointsAtNothingYet()
+    {
+        open(Profile(), true);
+        QVERIFY(!okEnabled());
+        const auto labels = m_dialog->findChildren<QLabel *>();
+        for (const QLabel *label : labels) {
+            if (label->objectName().endsWith(QLatin1String("Error")))
+                QVERIFY2(!label->isVisibleTo(m_dialog.get()), qPrintable(label->text()));
+        }
+    }
+
+    void anUnchangedProfileRoundTrips_data()
+    {
+        QTest::addColumn<Profile>("initial");
+        QTest::newRow("canvas") << completeProfile();
+
+        Profile custom = completeProfile();
+        custom.name = QStringLiteral("Custom");
+        custom.fhirBaseUrl = QUrl(QStringLiteral("https://fhir.example.org/r4/"));
+        custom.revocationUrl = QUrl();
+        custom.issuer = QStringLiteral("https://issuer.example.org");
+        custom.clientType = Profile::ClientType::Confidential;
+        custom.scope = QStringLiteral("openid  fhirUser user/Patient.rs");
+        custom.redirectUri = QUrl(QStringLiteral("http://127.0.0.1:8765/callback"));
+        custom.extraAuthParams
+                = {{QStringLiteral("prompt"), QStringLiteral("login")},
+                   {QStringLiteral("aud"), QStringLiteral("https://fhir.example.org/r4/")},
+                   {QStringLiteral("launch"), QStringLiteral("e30=")}};
+        QTest::newRow("custom") << custom;
+
+        Profile machine = Profile::canvas(QStringLiteral("Machine"),
+                                          QUrl(QStringLiteral("http://127.0.0.1:9000/")));
+        machine.clientId = QStringLiteral("m2m");
+        machine.fhirBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:9000/fhir"));
+        machine.grant = Profile::Grant::ClientCredentials;
+        machine.clientType = Profile::ClientType::Confidential;
+        machine.redirectUri = QUrl();
+        machine.extraAuthParams.clear();
+        QTest::newRow("client credentials") << machine;
+    }
+
+    void anUnchangedProfileRoundTrips()
+    {
+        QFETCH(Profile, initial);
+        open(initial, false);
+        compareProfiles(m_dialog->profile(), initial);
+        QVERIFY(m_dialog->clientSecret().isEmpty());
+    }
+
+    void editsReachTheProfile()
+    {
+        open(completeProfile(), false);
+        type(edit("clientId"), QStringLiteral("  other-client "));
+        type(edit("aud"), QStringLiteral("https://fumage-example.canvasmedical.com"));
+        type(edit("launch"), QString());
+        const Profile p = m_dialog->profile();
+        QCOMPARE(p.clientId, QStringLiteral("other-client"));
+        QCOMPARE(p.extraAuthParams,
+                 (QList<std::pair<QString, QString>> {
+                         {QStringLiteral("aud"),
+                          QStringLiteral("https://fumage-example.canvasmedical.com")}}));
+    }
+
+    void everyFieldHasALabelWithAMnemonicAndAnAccessibleName()
+    {
+        open(completeProfile(), false);
+        field<QCheckBox>("showEndpoints")->setChecked(true);
+        const auto labels = m_dialog->findChildren<QLabel *>();
+        QSet<QWidget *> labelled;
+        for (const QLabel *label : labels) {
+            if (!label->buddy())
+                continue;
+            QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
+            labelled.insert(label->buddy());
+        }
+        const auto inputs = m_dialog->findChildren<QWidget *>();
+        for (QWidget *w : inputs) {
+            if (!qobject_cast<QLineEdit *>(w) && !qobject_cast<QComboBox *>(w))
+                continue;
+            if (w->parent() && qobject_cast<QComboBox *>(w->parent()))
+                continue; // a combo box's own line edit
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+            if (w->objectName() != QLatin1String("redirectUri")) // labelled by its radio button
+                QVERIFY2(labelled.contains(w), qPrintable(w->objectName()));
+        }
+    }
+
+    // Saves pictures of the dialog for a look at its layout when CHARTKEY_GRAB_DIR is set.
+    void grabForReview()
+    {
+        const QString dir = qEnvironmentVariable("CHARTKEY_GRAB_DIR");
+        if (dir.isEmpty())
+            QSKIP("set CHARTKEY_GRAB_DIR to save pictures of the dialog");
+        open(Profile(), true);
+        type(edit("name"), QStringLiteral("Clinic"));
+        type(edit("instanceUrl"), QStringLiteral("http://example.com"));
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Confidential));
+        type(edit("scope"), QStringLiteral("user/patient.read offline_access"));
+        QCoreApplication::processEvents();
+        m_dialog->adjustSize();
+        QCoreApplication::processEvents();
+        QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/profileeditor-problems.png")));
+        m_dialog.reset();
+        Profile p = completeProfile();
+        open(p, false);
+        m_dialog->adjustSize();
+        QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/profileeditor.png")));
+    }
+};
+
+QTEST_MAIN(TestProfileEditor)
+#include "tst_profileeditor.moc"

@@ -1,0 +1,438 @@
+// The token inspector on a session over an in-memory keychain: granted against requested
+// scopes, the countdown, JWT claims or "not a JWT", renewing, the confirmed copy, and that
+// no token is ever shown.
+#include "ui/tokeninspector.h"
+
+#include "auth/session.h"
+#include "auth/tokenclient.h"
+#include "storage/profilelock.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include "fakeclock.h"
+#include "memorysecretstore.h"
+#include "minitokenserver.h"
+
+#include <functional>
+#include <memory>
+
+using namespace chartkey;
+using chartkey::test::MiniTokenServer;
+using chartkey::ui::TokenInspectorDialog;
+
+namespace {
+
+const QString kOpaque = QStringLiteral("opaque-AT-0123456789abcdef0123456789");
+const QString kRefresh = QStringLiteral("RT-0123456789abcdef0123456789");
+const QString kNewAccess = QStringLiteral("renewed-AT-fedcba9876543210");
+const QString kNewRefresh = QStringLiteral("renewed-RT-fedcba9876543210");
+
+QByteArray base64Url(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// An unsigned JWT (alg "none") carrying `claims`.
+QString fakeJwt(const QJsonObject &claims)
+{
+    const QByteArray header
+            = QJsonDocument(QJsonObject {{QStringLiteral("alg"), QStringLiteral("none")},
+                                         {QStringLiteral("typ"), QStringLiteral("JWT")}})
+                      .toJson(QJsonDocument::Compact);
+    const QByteArray payload = QJsonDocument(claims).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(base64Url(header) + '.' + base64Url(payload) + '.'
+                               + base64Url("not-a-signature"));
+}
+
+// Every text the dialog shows.
+QStringList shownTexts(const QWidget *root)
+{
+    QStringList texts {root->windowTitle()};
+    const auto widgets = root->findChildren<QWidget *>();
+    for (const QWidget *w : widgets) {
+        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription();
+        if (const auto *label = qobject_cast<const QLabel *>(w))
+            texts << label->text();
+        else if (const auto *edit = qobject_cast<const QLineEdit *>(w))
+            texts << edit->text();
+        else if (const auto *plain = qobject_cast<const QPlainTextEdit *>(w))
+            texts << plain->toPlainText();
+        else if (const auto *button = qobject_cast<const QPushButton *>(w))
+            texts << button->text();
+        if (const auto *tree = qobject_cast<const QTreeWidget *>(w)) {
+            std::function<void(const QTreeWidgetItem *)> walk = [&](const QTreeWidgetItem *item) {
+                for (int c = 0; c < item->columnCount(); ++c)
+                    texts << item->text(c) << item->toolTip(c);
+                for (int i = 0; i < item->childCount(); ++i)
+                    walk(item->child(i));
+            };
+            walk(tree->headerItem());
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                walk(tree->topLevelItem(i));
+        }
+    }
+    return texts;
+}
+
+// Answers the next message box with `button`; returns the text it showed.
+void answerNextMessageBox(QMessageBox::StandardButton button, QString *shown)
+{
+    QTimer::singleShot(0, qApp, [button, shown] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            qWarning("no message box");
+            return;
+        }
+        *shown = box->text();
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
+class TestTokenInspector final : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_runtime;
+    std::unique_ptr<test::FakeClock> m_clock;
+    std::unique_ptr<test::MemorySecretStore> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<TokenInspectorDialog> m_dialog;
+    Profile m_profile;
+
+    TokenSet storeTokens(const QString &access, const QString &grantedScope,
+                         const QString &refresh = kRefresh, qint64 lifetime = 36000)
+    {
+        TokenSet t;
+        t.accessToken = access;
+        t.refreshToken = refresh;
+        t.tokenType = QStringLiteral("Bearer");
+        t.scope = grantedScope;
+        t.obtainedAt = m_clock->now();
+        t.expiresAt = m_clock->now().addSecs(lifetime);
+        m_store->entries.insert(m_profile.tokensKey(), t.toJson());
+        return t;
+    }
+
+    TokenInspectorDialog &open()
+    {
+        m_session = std::make_unique<Session>(m_profile, m_store.get(), m_tokens.get(),
+                                              m_clock.get());
+        m_dialog = std::make_unique<TokenInspectorDialog>(m_session.get());
+        m_dialog->show();
+        if (!QTest::qWaitForWindowExposed(m_dialog.get()))
+            qWarning("the dialog was not exposed");
+        return *m_dialog;
+    }
+
+    template<typename T> T *child(const char *name) const
+    {
+        T *widget = m_dialog->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qFatal("no widget named %s", name);
+        return widget;
+    }
+
+    QString labelText(const char *name) const { return child<QLabel>(name)->text(); }
+
+    // Waits until the stored tokens are shown.
+    bool loaded() const
+    {
+        return QTest::qWaitFor(
+                [this] { return labelText("tokenType") == QLatin1String("Bearer"); });
+    }
+
+    bool statusSays(const QString &text) const
+    {
+        return QTest::qWaitFor([this, text] {
+            const auto *status = child<QLabel>("status");
+            return status->isVisibleTo(m_dialog.get()) && status->text().contains(text);
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_runtime.isValid());
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(ProfileLock::lockPath(QStringLiteral("Clinic")).startsWith(m_runtime.path()));
+        qRegisterMetaType<TokenOutcome>();
+        qRegisterMetaType<Failure>();
+    }
+
+    void init()
+    {
+        m_clock = std::make_unique<test::FakeClock>();
+        m_store = std::make_unique<test::MemorySecretStore>();
+        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_nam->setProxy(QNetworkProxy::NoProxy);
+        m_server = std::make_unique<MiniTokenServer>();
+        QVERIFY(m_server->isListening());
+        m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
+        m_profile = Profile::canvas(QStringLiteral("Clinic"),
+                                    QUrl(QStringLiteral("https://example.canvasmedical.com")));
+        m_profile.clientId = QStringLiteral("inspector-client");
+        m_profile.tokenUrl = m_server->url();
+        m_profile.revocationUrl = QUrl();
+    }
+
+    void cleanup()
+    {
+        m_dialog.reset();
+        m_session.reset();
+        m_tokens.reset();
+        m_server.reset();
+        m_nam.reset();
+        m_store.reset();
+        m_clock.reset();
+    }
+
+    void showsTheProfileTypeTimesAndRefreshPresence()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QCOMPARE(labelText("profileName"), QStringLiteral("Clinic"));
+        QVERIFY(labelText("obtainedAt")
+                        .startsWith(m_clock->now().toLocalTime().toString(
+                                QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        QVERIFY(labelText("refreshToken").startsWith(QStringLiteral("yes")));
+        QCOMPARE(labelText("timeLeft"), QStringLiteral("10 h 0 min 0 s"));
+        QVERIFY(labelText("scopes").contains(QStringLiteral("Every requested scope was granted")));
+        QVERIFY(child<QPushButton>("copyAccessToken")->isEnabled());
+    }
+
+    void withoutARefreshTokenSaysNo()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope), QString());
+        open();
+        QVERIFY(loaded());
+        QVERIFY(labelText("refreshToken").startsWith(QStringLiteral("no")));
+    }
+
+    void countdownIsLive()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope), kRefresh,
+                    9 * 3600 + 52 * 60 + 10);
+        open();
+        QVERIFY(loaded());
+        QCOMPARE(labelText("timeLeft"), QStringLiteral("9 h 52 min 10 s"));
+        m_clock->advance(1);
+        QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("9 h 52 min 9 s"));
+        m_clock->advance(9 * 3600 + 52 * 60);
+        QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("9 s"));
+        m_clock->advance(60);
+        QTRY_VERIFY(labelText("timeLeft").startsWith(QStringLiteral("expired")));
+        QVERIFY(!child<QPushButton>("copyAccessToken")->isEnabled());
+    }
+
+    void requestedScopesNotGrantedAreHighlighted()
+    {
+        storeTokens(kOpaque, QStringLiteral("user/Patient.read launch offline_access"));
+        open();
+        QVERIFY(loaded());
+        const QString scopes = labelText("scopes");
+        QVERIFY2(
+                scopes.contains(QStringLiteral("Requested but not granted: user/Appointment.read")),
+                qPrintable(scopes));
+        QVERIFY(scopes.contains(QStringLiteral("color:"))); // highlighted
+    }
+
+    void jwtClaimsAreShown()
+    {
+        const qint64 exp = m_clock->now().addSecs(3600).toSecsSinceEpoch();
+        const QString jwt = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("exp"), exp},
+                 {QStringLiteral("aud"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")}},
+                 {QStringLiteral("ctx"),
+                  QJsonObject {{QStringLiteral("patient"), QStringLiteral("p-1")}}}});
+        storeTokens(jwt, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        auto *tree = child<QTreeWidget>("claims");
+        QVERIFY(tree->isVisibleTo(m_dialog.get()));
+        QVERIFY(!child<QLabel>("claimsNote")->isVisibleTo(m_dialog.get()));
+        const auto sub = tree->findItems(QStringLiteral("sub"), Qt::MatchExactly, 0);
+        QCOMPARE(sub.size(), 1);
+        QCOMPARE(sub.first()->text(1), QStringLiteral("staff-42"));
+        const auto expItem = tree->findItems(QStringLiteral("exp"), Qt::MatchExactly, 0);
+        QCOMPARE(expItem.size(), 1);
+        QVERIFY(expItem.first()->text(1).startsWith(QString::number(exp) + QStringLiteral(" (")));
+        QCOMPARE(tree->findItems(QStringLiteral("aud"), Qt::MatchExactly, 0).first()->text(1),
+                 QStringLiteral("a, b"));
+        const auto ctx = tree->findItems(QStringLiteral("ctx"), Qt::MatchExactly, 0);
+        QCOMPARE(ctx.first()->childCount(), 1);
+        QCOMPARE(ctx.first()->child(0)->text(1), QStringLiteral("p-1"));
+        QVERIFY(tree->editTriggers() == QAbstractItemView::NoEditTriggers);
+        const QStringList texts = shownTexts(m_dialog.get());
+        for (const QString &t : texts)
+            QVERIFY2(!t.contains(jwt) && !t.contains(jwt.section(QLatin1Char('.'), 2)),
+                     "the dialog shows the token");
+    }
+
+    void anOpaqueTokenIsSaidToBeNotAJwt()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QVERIFY(!child<QTreeWidget>("claims")->isVisibleTo(m_dialog.get()));
+        QVERIFY(labelText("claimsNote").contains(QStringLiteral("not a JWT")));
+    }
+
+    void noTokenIsEverShown()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        const QStringList texts = shownTexts(m_dialog.get());
+        QVERIFY(texts.size() > 10);
+        for (const QString &t : texts) {
+            QVERIFY2(!t.contains(kOpaque), "the dialog shows the access token");
+            QVERIFY2(!t.contains(kRefresh), "the dialog shows the refresh token");
+        }
+    }
+
+    void withoutASignInSaysSo()
+    {
+        open();
+        QVERIFY(statusSays(QStringLiteral("Not signed in to Clinic")));
+        QVERIFY(!child<QPushButton>("copyAccessToken")->isEnabled());
+    }
+
+    void copyAsksFirstAndCopiesOnlyOnYes()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+        QString warning;
+        answerNextMessageBox(QMessageBox::No, &warning);
+        child<QPushButton>("copyAccessToken")->click();
+        QVERIFY2(warning.contains(QStringLiteral("Anyone with this token can act as you at "
+                                                 "https://example.canvasmedical.com")),
+                 qPrintable(warning));
+        QVERIFY(!warning.contains(kOpaque));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("before"));
+
+        answerNextMessageBox(QMessageBox::Yes, &warning);
+        child<QPushButton>("copyAccessToken")->click();
+        QVERIFY(QGuiApplication::clipboard()->text() == kOpaque);
+        QVERIFY(statusSays(QStringLiteral("on the clipboard")));
+        QGuiApplication::clipboard()->clear();
+    }
+
+    void renewNowShowsRenewingThenTheResult()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        MiniTokenServer::Answer answer = MiniTokenServer::tokens(
+                kNewAccess, kNewRefresh, 7200, QString::fromLatin1(Profile::kDefaultScope));
+        answer.delayMs = 300;
+        m_server->script({answer});
+        open();
+        QVERIFY(loaded());
+        // This process has used the token already (see the test below for when it has not).
+        bool used = false;
+        connect(m_session->accessToken(), &TokenOperation::finished, this,
+                [&used](const TokenOutcome &) { used = true; });
+        QTRY_VERIFY(used);
+        child<QPushButton>("renew")->click();
+        QCOMPARE(labelText("status"), QStringLiteral("Renewing\u2026"));
+        QVERIFY(!child<QPushButton>("renew")->isEnabled());
+        QVERIFY2(statusSays(QStringLiteral("Renewed at")), qPrintable(labelText("status")));
+        QCOMPARE(m_server->requests(), 1);
+        QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("2 h 0 min 0 s"));
+        QVERIFY(child<QPushButton>("renew")->isEnabled());
+        const QStringList texts = shownTexts(m_dialog.get());
+        for (const QString &t : texts)
+            QVERIFY2(!t.contains(kNewAccess) && !t.contains(kNewRefresh), "a token is shown");
+    }
+
+    void renewNowRenewsATokenThisProcessHasNotUsedYet()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 7200,
+                                                  QString::fromLatin1(Profile::kDefaultScope))});
+        open();
+        QVERIFY(loaded());
+        child<QPushButton>("renew")->click();
+        QVERIFY(statusSays(QStringLiteral("Renewed at")));
+        QCOMPARE(m_server->requests(), 1);
+    }
+
+    void aFailedRenewalIsShownInline()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        m_server->script({MiniTokenServer::error(503, QStringLiteral("temporarily_unavailable"))});
+        open();
+        QVERIFY(loaded());
+        m_clock->advance(36000 - 60); // due for renewal: the session asks the EHR
+        child<QPushButton>("renew")->click();
+        QVERIFY(statusSays(QStringLiteral("Not renewed")));
+        QVERIFY(child<QPushButton>("renew")->isEnabled());
+        QCOMPARE(labelText("tokenType"), QStringLiteral("Bearer")); // the sign-in is kept
+    }
+
+    void theViewFollowsTheSession()
+    {
+        open();
+        QVERIFY(statusSays(QStringLiteral("Not signed in")));
+        TokenSet t;
+        t.accessToken = kOpaque;
+        t.tokenType = QStringLiteral("Bearer");
+        t.scope = QStringLiteral("user/Patient.read");
+        t.obtainedAt = m_clock->now();
+        t.expiresAt = m_clock->now().addSecs(600);
+        m_session->adoptSignIn(t, [](const Failure &) {});
+        QVERIFY(loaded());
+        QVERIFY(!child<QLabel>("status")->isVisibleTo(m_dialog.get()));
+        QVERIFY(labelText("scopes").contains(QStringLiteral("user/Appointment.read")));
+        m_session.reset();
+        QVERIFY(!m_dialog->isVisible()); // its session is gone: the dialog closes
+    }
+
+    // Saves a picture of the dialog for a look at its layout when CHARTKEY_GRAB_DIR is set.
+    void grabForReview()
+    {
+        const QString dir = qEnvironmentVariable("CHARTKEY_GRAB_DIR");
+        if (dir.isEmpty())
+            QSKIP("set CHARTKEY_GRAB_DIR to save a picture of the dialog");
+        const QString jwt = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("iat"), m_clock->now().toSecsSinceEpoch()},
+                 {QStringLiteral("exp"), m_clock->now().addSecs(35530).toSecsSinceEpoch()},
+                 {QStringLiteral("scope"),
+                  QStringLiteral("user/Patient.read launch offline_access")}});
+        storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"), kRefresh,
+                    35530);
+        open();
+        QVERIFY(loaded());
+        QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/tokeninspector.png")));
+    }
+};
+
+QTEST_MAIN(TestTokenInspector)
+#include "tst_tokeninspector.moc"
