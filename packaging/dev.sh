@@ -5,6 +5,8 @@
 #                           profile (without a display: sign in, list patients and run a
 #                           note action through the command line)
 #   packaging/dev.sh test   build and run the whole test suite
+#   packaging/dev.sh bench  build and run the benchmarks (tests/bench), printing figures
+#                           against references measured in the same run
 #   packaging/dev.sh deps   install what is missing (Debian packages, npm modules)
 #   packaging/dev.sh build  configure and build only
 #
@@ -93,10 +95,19 @@ run_app() {
   "$bin"
 }
 
+run_bench() {
+  deps
+  build dev
+  say "start-up and memory: chartkey against a bare Qt Widgets window (Xvfb, 10,000 patients)"
+  tests/harness/with-peers.sh --xvfb --sandbox-arg --patients --sandbox-arg 10000 -- \
+    build/dev/tests/bench/bench_startup 2> >(grep -v -e 'dbus-daemon' -e 'propagateSizeHints' >&2)
+}
+
 case "${1:-}" in
   run) shift; run_app "$@" ;;
+  bench) shift; run_bench "$@" ;;
   test) shift; run_test "$@" ;;
   deps) deps ;;
   build) deps; build dev ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -2,6 +2,8 @@
 
 #include "net/activitylog.h"
 
+#include <QJsonDocument>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
@@ -84,6 +86,17 @@ QString ActivityDock::selectedAsCurl() const
     return m_log->exchange(current.row()).toCurl();
 }
 
+namespace {
+
+// A body for reading: JSON indented, anything else as it is.
+QString readable(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    return QString::fromUtf8(doc.isNull() ? body : doc.toJson(QJsonDocument::Indented));
+}
+
+} // namespace
+
 void ActivityDock::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
@@ -97,14 +110,14 @@ void ActivityDock::showDetails()
     for (const auto &[name, value] : e.requestHeaders)
         text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
     if (!e.requestBody.isEmpty())
-        text += QLatin1Char('\n') + QString::fromUtf8(e.requestBody) + QLatin1Char('\n');
+        text += QLatin1Char('\n') + readable(e.requestBody) + QLatin1Char('\n');
     text += QStringLiteral("\n— %1 (%2 ms)\n")
                     .arg(e.status ? QString::number(e.status) : e.error)
                     .arg(e.durationMs);
     for (const auto &[name, value] : e.responseHeaders)
         text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
     if (!e.responseBody.isEmpty())
-        text += QLatin1Char('\n') + QString::fromUtf8(e.responseBody);
+        text += QLatin1Char('\n') + readable(e.responseBody);
     m_details->setPlainText(text);
 }
 

@@ -69,7 +69,8 @@ QByteArray ActivityLog::redactBody(const QByteArray &body)
             if (o.contains(key))
                 o.insert(key, QStringLiteral("[redacted]"));
         }
-        return log::redact(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)))
+        // Kept compact: a long session holds thousands of bodies; views indent on display.
+        return log::redact(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))
                 .toUtf8();
     }
     return log::redact(QString::fromUtf8(body)).toUtf8();
