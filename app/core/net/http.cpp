@@ -107,8 +107,15 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
                              r.body = reply->readAll();
                          if (r.status == 0 || *timedOut)
                              r.failure = networkFailure(reply, *timedOut, timeoutMs);
+                         // No query in the log: it carries searched names and patient
+                         // ids. (The activity view shows it, redacted, on screen only.)
+                         const QUrl url = reply->url();
                          qCInfo(lcHttp).noquote()
-                                 << verb << log::redactUrl(reply->url()) << "->"
+                                 << verb
+                                 << log::redactUrl(url.adjusted(QUrl::RemoveQuery))
+                                                + (url.hasQuery() ? QStringLiteral("?…")
+                                                                  : QString())
+                                 << "->"
                                  << (r.failure ? r.failure.detail : QString::number(r.status))
                                  << QStringLiteral("(%1 ms)").arg(r.elapsedMs);
                          if (recorder)
