@@ -88,14 +88,14 @@ fi
 
 if [ $sandbox = 1 ]; then
   ready="$PEERS_DIR/sandbox.json"
-  node "$sandbox_dir/server.mjs" "${sandbox_args[@]+"${sandbox_args[@]}"}" > "$ready" 2> "$PEERS_DIR/sandbox.log" &
+  SANDBOX_DEBUG=1 node "$sandbox_dir/server.mjs" "${sandbox_args[@]+"${sandbox_args[@]}"}" > "$ready" 2> "$PEERS_DIR/sandbox.log" &
   pids+=($!)
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1200); do
     [ -s "$ready" ] && break
     kill -0 "${pids[-1]}" 2>/dev/null || { echo "sandbox failed to start:" >&2; cat "$PEERS_DIR/sandbox.log" >&2; exit 1; }
     sleep 0.05
   done
-  [ -s "$ready" ] || { echo "sandbox did not start within 30 s" >&2; exit 1; }
+  [ -s "$ready" ] || { echo "sandbox did not start within 60 s; its log:" >&2; cat "$PEERS_DIR/sandbox.log" >&2; exit 1; }
   CHARTKEY_SANDBOX=$(head -n 1 "$ready")
   export CHARTKEY_SANDBOX
 fi

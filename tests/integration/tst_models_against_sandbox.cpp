@@ -1,0 +1,185 @@
+// The data models under QAbstractItemModelTester, fed by the sandbox's FHIR server:
+// PatientModel paging through Bundle next links, AppointmentModel, and the ActivityLog.
+// The session uses the sandbox's client-credentials client, so no browser is involved.
+#include "auth/session.h"
+#include "ehrconnection.h"
+#include "fhir/patientmodel.h"
+#include "net/activitylog.h"
+#include "sandbox.h"
+#include "storage/keychainstore.h"
+#include "util/clock.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chartkey;
+using chartkey::test::Sandbox;
+
+class TestModelsAgainstSandbox final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Sandbox m_sandbox;
+    KeychainStore m_keychain;
+    QNetworkAccessManager m_nam;
+    ActivityLog m_activity;
+    std::unique_ptr<EhrConnection> m_connection;
+
+    static QUrlQuery query(const QString &name, const QString &value)
+    {
+        QUrlQuery q;
+        if (!value.isEmpty())
+            q.addQueryItem(name, value);
+        return q;
+    }
+
+    static void waitForPage(PatientModel &model)
+    {
+        QSignalSpy page(&model, &PatientModel::pageLoaded);
+        QVERIFY(page.wait(20000));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!Sandbox::available())
+            QSKIP("runs under tests/harness/with-peers.sh");
+        m_sandbox = Sandbox::fromEnvironment();
+        Profile profile = m_sandbox.publicProfile(QStringLiteral("Service"));
+        profile.clientId = m_sandbox.serviceClientId;
+        profile.clientType = Profile::ClientType::Confidential;
+        profile.grant = Profile::Grant::ClientCredentials;
+        profile.scope = QStringLiteral("system/Patient.read system/Appointment.read");
+        bool stored = false;
+        m_keychain.write(profile.clientSecretKey(), m_sandbox.serviceSecret.toUtf8(), this,
+                         [&](const SecretStore::Result &r) { stored = r.isOk(); });
+        QTRY_VERIFY(stored);
+        m_connection = std::make_unique<EhrConnection>(profile, &m_keychain, &m_nam,
+                                                       Clock::system(), &m_activity);
+    }
+
+    void aSearchFillsTheModelAndTheTesterFindsNoFault()
+    {
+        PatientModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.search(query(QStringLiteral("family"), QStringLiteral("Briddle")));
+        QCOMPARE(model.state(), PatientModel::State::Loading);
+        waitForPage(model);
+        QCOMPARE(model.state(), PatientModel::State::Loaded);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.total(), 3);
+        QVERIFY(!model.canFetchMore({}));
+        for (int row = 0; row < 3; ++row) {
+            QVERIFY(model.index(row, PatientModel::Name).data().toString().startsWith(
+                    QLatin1String("Briddle, ")));
+            QVERIFY(!model.index(row, 0).data(PatientModel::PatientIdRole).toString().isEmpty());
+        }
+    }
+
+    void fetchMoreWalksEveryPageOnceAndStops()
+    {
+        PatientModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(25);
+        m_sandbox.resetStats();
+        model.search({});
+        waitForPage(model);
+        QVERIFY(model.rowCount() >= 25);
+        // The tester itself calls fetchMore() too: whoever asks, one page is on its way at
+        // a time, and every page is requested once.
+        while (model.rowCount() < model.total()) {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            QVERIFY(!model.canFetchMore({}));
+            waitForPage(model);
+        }
+        QCOMPARE(model.rowCount(), model.total());
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(m_sandbox.apiResponses(200), (model.total() + 24) / 25);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.insert(model.index(row, 0).data(PatientModel::PatientIdRole).toString());
+        QCOMPARE(ids.size(), model.rowCount());
+    }
+
+    void noMatchIsTheEmptyState()
+    {
+        PatientModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.search(query(QStringLiteral("family"), QStringLiteral("Nobody-Has-This-Name")));
+        waitForPage(model);
+        QCOMPARE(model.state(), PatientModel::State::Empty);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void aServerFailureIsTheFailedStateWithItsMessage()
+    {
+        PatientModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_sandbox.failNext(QStringLiteral("api"), 1, QStringLiteral("503"));
+        model.search({});
+        waitForPage(model);
+        QCOMPARE(model.state(), PatientModel::State::Failed);
+        QCOMPARE(model.failure().httpStatus, 503);
+        QVERIFY(!model.failure().message.isEmpty());
+        QVERIFY(!model.canFetchMore({}));
+    }
+
+    void aNewSearchIgnoresTheAnswerToTheOldOne()
+    {
+        PatientModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.search({});
+        model.search(query(QStringLiteral("family"), QStringLiteral("Briddle")));
+        waitForPage(model);
+        QTest::qWait(300); // the first search's answer arrives and must be dropped
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void appointmentsCarryTheirNoteIds()
+    {
+        PatientModel patients(m_connection->fhir());
+        patients.search(query(QStringLiteral("family"), QStringLiteral("Briddle")));
+        waitForPage(patients);
+        AppointmentModel model(m_connection->fhir());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &AppointmentModel::loaded);
+        model.load(patients.patient(0).id);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(model.failure().isOk());
+        QVERIFY(model.rowCount() >= 1);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.index(row, 0)
+                            .data(AppointmentModel::NoteIdRole)
+                            .toString()
+                            .startsWith(QLatin1String("note-")));
+    }
+
+    void theActivityLogRecordedTheExchangesRedacted()
+    {
+        QAbstractItemModelTester tester(&m_activity, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(m_activity.rowCount() > 5);
+        const QString token = m_connection->session()->current().accessToken;
+        QVERIFY(!token.isEmpty());
+        bool sawTokenRequest = false;
+        for (int row = 0; row < m_activity.rowCount(); ++row) {
+            const HttpExchange &e = m_activity.exchange(row);
+            QVERIFY(!e.responseBody.contains(token.toUtf8()));
+            QVERIFY(!e.requestBody.contains(m_sandbox.serviceSecret.toUtf8()));
+            for (const auto &header : e.requestHeaders)
+                QVERIFY(!header.second.contains(token.toUtf8()));
+            if (e.url.contains(QLatin1String("/auth/token/"))) {
+                sawTokenRequest = true;
+                QVERIFY(e.responseBody.contains("\"access_token\":\"[redacted]\""));
+            }
+        }
+        QVERIFY(sawTokenRequest);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelsAgainstSandbox)
+#include "tst_models_against_sandbox.moc"
