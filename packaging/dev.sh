@@ -80,11 +80,13 @@ run_app() {
     say "with a private keyring and the scripted browser standing in for you"
     exec tests/harness/with-peers.sh -- packaging/demo-cli.sh "$root/$bin"
   fi
-  local ready log
-  ready=$(mktemp) log=$(mktemp)
-  node tests/sandbox/server.mjs > "$ready" 2> "$log" &
-  local sandbox_pid=$!
-  trap 'kill $sandbox_pid 2>/dev/null; rm -f "$ready" "$log"' EXIT
+  # Globals: the EXIT trap runs after this function has returned.
+  sandbox_ready=$(mktemp) sandbox_log=$(mktemp)
+  node tests/sandbox/server.mjs > "$sandbox_ready" 2> "$sandbox_log" &
+  sandbox_pid=$!
+  trap 'kill "$sandbox_pid" 2>/dev/null; rm -f "$sandbox_ready" "$sandbox_log"' EXIT
+  trap 'exit 130' INT TERM HUP
+  local ready=$sandbox_ready
   for _ in $(seq 1 600); do [ -s "$ready" ] && break; sleep 0.05; done
   local json; json=$(head -n 1 "$ready")
   "$bin" profile add Sandbox --replace \
@@ -92,7 +94,7 @@ run_app() {
     --fhir-base "$(sandbox_value "$json" fhirBase)" \
     --client-id "$(sandbox_value "$json" clients.public.client_id)" >/dev/null
   say "sandbox EHR at $(sandbox_value "$json" instance); sign in as $(sandbox_value "$json" user.login) / $(sandbox_value "$json" user.password)"
-  "$bin"
+  "$bin" --profile Sandbox || true
 }
 
 run_bench() {

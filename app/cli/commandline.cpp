@@ -26,7 +26,8 @@ QString helpText()
 {
     return tr("Usage: chartkey [COMMAND] [OPTIONS]\n"
               "\n"
-              "Without a command, chartkey opens the desktop app.\n"
+              "Without a command, chartkey opens the desktop app (on the profile NAME with\n"
+              "chartkey --profile NAME).\n"
               "\n"
               "Commands:\n"
               "  profile add NAME --instance URL --client-id ID [options]\n"
@@ -60,6 +61,9 @@ QString helpText()
 bool wantsCommandLine(int argc, char *argv[])
 {
     if (argc < 2)
+        return false;
+    // `chartkey --profile NAME` alone opens the desktop app on that profile.
+    if (argc == 3 && std::strcmp(argv[1], "--profile") == 0)
         return false;
     for (const char *gui : kGuiOptions) {
         if (std::strcmp(argv[1], gui) == 0)

@@ -23,6 +23,10 @@ int runDesktop(int argc, char *argv[])
     KeychainStore secrets;
     DesktopUrlOpener opener;
     MainWindow window(&secrets, &opener);
+    const QStringList args = QApplication::arguments();
+    const qsizetype profile = args.indexOf(QStringLiteral("--profile"));
+    if (profile > 0 && profile + 1 < args.size())
+        window.selectProfile(args.at(profile + 1));
     window.show();
     return app.exec();
 }

@@ -173,6 +173,10 @@ void MainWindow::reloadProfiles(const QString &select)
 
 void MainWindow::selectProfile(const QString &name)
 {
+    if (m_profileBox->currentText() != name && m_profileBox->findText(name) >= 0) {
+        m_profileBox->setCurrentText(name); // comes back here through currentTextChanged
+        return;
+    }
     cancelSignIn();
     m_banner->dismiss();
     if (m_connection)
