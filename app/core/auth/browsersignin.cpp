@@ -1,5 +1,6 @@
 #include "browsersignin.h"
 
+#include "auth/callbackcheck.h"
 #include "auth/pkce.h"
 #include "auth/qtcompat.h"
 #include "auth/urlopener.h"
@@ -15,14 +16,6 @@ namespace chartkey {
 
 namespace {
 
-// A query value as form-decoded text: '+' is a space (RFC 6749 appendix B), then %XX.
-QString decoded(const QVariant &value)
-{
-    QByteArray raw = value.toString().toUtf8();
-    raw.replace('+', ' ');
-    return QUrl::fromPercentEncoding(raw);
-}
-
 QString describeWait(int ms)
 {
     if (ms < 120000) {
@@ -33,13 +26,6 @@ QString describeWait(int ms)
     const int minutes = ms / 60000;
     return QCoreApplication::translate("chartkey::BrowserSignIn", "%n minute(s)", nullptr,
                                        minutes);
-}
-
-QString withoutTrailingSlash(QString s)
-{
-    while (s.endsWith(QLatin1Char('/')))
-        s.chop(1);
-    return s;
 }
 
 QHostAddress listenAddressFor(const QUrl &redirect)
@@ -188,83 +174,24 @@ void BrowserSignIn::onCallback(const QVariantMap &values)
 {
     if (m_done || m_exchanging)
         return;
-    // Checks in a fixed order. A request that does not carry this attempt's state was not
-    // sent by the EHR for this attempt: answer it, ignore it, keep waiting.
-    const QByteArray state = decoded(values.value(QStringLiteral("state"))).toUtf8();
-    if (state.isEmpty()) {
-        qCWarning(lcAuth) << "redirect without state ignored";
+    const CallbackVerdict verdict = checkCallback(
+            values, {m_state, m_profile.issuer, m_profile.scope, m_redirectUri});
+    if (verdict.kind == CallbackVerdict::Kind::Ignore) {
+        // Not sent by the EHR for this attempt: answered, ignored, still waiting.
+        qCWarning(lcAuth).noquote() << verdict.reason << "ignored";
         return;
     }
-    if (!pkce::constantTimeEquals(state, m_state)) {
-        qCWarning(lcAuth) << "redirect with a state mismatch ignored";
-        return;
-    }
-
     m_browserMs = m_browserClock.elapsed();
     m_timeout.stop();
     closeListener();
-
-    const QString iss = decoded(values.value(QStringLiteral("iss")));
-    if (!iss.isEmpty() && !m_profile.issuer.isEmpty()
-        && withoutTrailingSlash(iss) != withoutTrailingSlash(m_profile.issuer)) {
+    if (verdict.kind == CallbackVerdict::Kind::Failed) {
         SignInResult r;
-        r.failure = Failure::make(Failure::Kind::Denied,
-                                  tr("The answer came from %1, not from %2 (RFC 9207 issuer "
-                                     "check), so it was not used. Check the profile's instance "
-                                     "URL, then sign in again.")
-                                          .arg(iss, m_profile.issuer),
-                                  QStringLiteral("iss mismatch"));
+        r.failure = verdict.failure;
         finish(r);
         return;
     }
-
-    const QString error = decoded(values.value(QStringLiteral("error")));
-    if (!error.isEmpty()) {
-        const QString description = decoded(values.value(QStringLiteral("error_description")));
-        const QString said = description.isEmpty() ? error : description;
-        SignInResult r;
-        if (error == QLatin1String("access_denied"))
-            r.failure = Failure::make(Failure::Kind::Denied,
-                                      tr("The EHR refused the sign-in (access_denied: %1). If "
-                                         "you did not press Deny: staff users need a launch "
-                                         "parameter, and the account must be allowed to use "
-                                         "this application. Then sign in again.")
-                                              .arg(said));
-        else if (error == QLatin1String("invalid_scope"))
-            r.failure = Failure::make(Failure::Kind::OAuth,
-                                      tr("The EHR refused the scopes \"%1\" (%2). Ask only for "
-                                         "scopes the application is registered for.")
-                                              .arg(m_profile.scope, said));
-        else if (error == QLatin1String("unauthorized_client"))
-            r.failure = Failure::make(Failure::Kind::OAuth,
-                                      tr("The application may not use the authorization-code "
-                                         "grant (%1). Check the grant type of the registration.")
-                                              .arg(said));
-        else
-            r.failure = Failure::make(Failure::Kind::OAuth,
-                                      tr("The EHR ended the sign-in with an error (%1: %2). "
-                                         "Check that the registration's redirect URI is exactly "
-                                         "%3, then sign in again.")
-                                              .arg(error, said, m_redirectUri));
-        r.failure.oauthError = error;
-        r.failure.detail = QStringLiteral("authorization error=%1 error_description=%2")
-                                   .arg(error, description);
-        finish(r);
-        return;
-    }
-
-    const QString code = decoded(values.value(QStringLiteral("code")));
-    if (code.isEmpty()) {
-        SignInResult r;
-        r.failure = Failure::make(Failure::Kind::Malformed,
-                                  tr("The EHR's answer had neither a code nor an error. Sign in "
-                                     "again; if it repeats, the server is misbehaving."),
-                                  QStringLiteral("callback without code"));
-        finish(r);
-        return;
-    }
-    log::registerSecret(code);
-    exchange(code);
+    log::registerSecret(verdict.code);
+    exchange(verdict.code);
 }
 
 void BrowserSignIn::exchange(const QString &code)

@@ -78,6 +78,74 @@ QList<NoteAction> allNoteActions()
     return all;
 }
 
+NoteResult noteResultFrom(NoteAction action, const QString &noteId, const ApiResult &result)
+{
+    NoteResult r;
+    r.action = action;
+    r.noteId = noteId;
+    const int status = result.response.status;
+    const QJsonObject body = QJsonDocument::fromJson(result.response.body).object();
+    const QString said = describeApiError(result.response);
+    if (result.failure.kind == Failure::Kind::Timeout) {
+        // The request went out and no answer came: the EHR may have acted on it.
+        r.failure = result.failure;
+        r.message = tr("%1 may or may not have been done: %2 Check the note's state before "
+                       "trying again.")
+                            .arg(displayName(action), result.failure.message);
+    } else if (result.failure) {
+        r.failure = result.failure;
+        r.message = tr("%1 was not done: %2").arg(displayName(action), result.failure.message);
+    } else if (status == 429 || status == 503) {
+        // Refused before processing: busy or down.
+        const QByteArray retryAfter = result.response.header("Retry-After");
+        r.failure = Failure::make(Failure::Kind::Server,
+                                  retryAfter.isEmpty()
+                                          ? tr("%1 was not done: the EHR is busy or unavailable "
+                                               "(HTTP %2). Try again in a minute.")
+                                                    .arg(displayName(action))
+                                                    .arg(status)
+                                          : tr("%1 was not done: the EHR is busy or unavailable "
+                                               "(HTTP %2). Try again in %3 s.")
+                                                    .arg(displayName(action))
+                                                    .arg(status)
+                                                    .arg(QString::fromLatin1(retryAfter)));
+    } else if (status >= 200 && status < 300) {
+        r.done = true;
+        r.state = body.value(QStringLiteral("state")).toString();
+        r.message = r.state.isEmpty() ? tr("%1: done.").arg(displayName(action))
+                                      : tr("%1: done; the note is now %2.")
+                                                .arg(displayName(action), r.state);
+    } else if (status == 404) {
+        r.failure = Failure::make(Failure::Kind::Http,
+                                  tr("Note %1 was not found (%2). Check the note ID.")
+                                          .arg(noteId, said));
+    } else if (status == 409 || status == 400 || status == 422) {
+        r.failure = Failure::make(Failure::Kind::Http,
+                                  tr("%1 is not possible for note %2 now: %3")
+                                          .arg(displayName(action), noteId, said));
+    } else if (status == 403) {
+        r.failure = Failure::make(Failure::Kind::Denied,
+                                  tr("Not authorized to %1 note %2 (%3). Sign in as a user "
+                                     "allowed to, with a scope that covers notes.")
+                                          .arg(displayName(action).toLower(), noteId, said));
+    } else {
+        r.failure = Failure::make(Failure::Kind::Server,
+                                  tr("The EHR answered HTTP %1 (%2); %3 may not have been "
+                                     "done. Check the note's state before trying again.")
+                                          .arg(status)
+                                          .arg(said, displayName(action).toLower()));
+    }
+    if (r.failure) {
+        r.failure.httpStatus = status;
+        r.failure.detail = QStringLiteral("POST notes/%1/%2 -> %3")
+                                   .arg(noteId, pathName(action))
+                                   .arg(status);
+        if (r.message.isEmpty())
+            r.message = r.failure.message;
+    }
+    return r;
+}
+
 NotesClient::NotesClient(ApiClient *api, const QUrl &pluginBase, QObject *parent)
     : QObject(parent)
     , m_api(api)
@@ -97,50 +165,7 @@ NoteReply *NotesClient::run(NoteAction action, const QString &noteId)
                 + pathName(action));
     ApiReply *api = m_api->post(url, QByteArray("{}"));
     connect(api, &ApiReply::finished, reply, [reply, action, noteId](const ApiResult &result) {
-        NoteResult r;
-        r.action = action;
-        r.noteId = noteId;
-        const int status = result.response.status;
-        const QJsonObject body = QJsonDocument::fromJson(result.response.body).object();
-        const QString said = describeApiError(result.response);
-        if (result.failure) {
-            r.failure = result.failure;
-            r.message = tr("%1 was not done: %2").arg(displayName(action), result.failure.message);
-        } else if (status >= 200 && status < 300) {
-            r.done = true;
-            r.state = body.value(QStringLiteral("state")).toString();
-            r.message = r.state.isEmpty() ? tr("%1: done.").arg(displayName(action))
-                                          : tr("%1: done; the note is now %2.")
-                                                    .arg(displayName(action), r.state);
-        } else if (status == 404) {
-            r.failure = Failure::make(Failure::Kind::Http,
-                                      tr("Note %1 was not found (%2). Check the note ID.")
-                                              .arg(noteId, said));
-        } else if (status == 409 || status == 400 || status == 422) {
-            r.failure = Failure::make(Failure::Kind::Http,
-                                      tr("%1 is not possible for note %2 now: %3")
-                                              .arg(displayName(action), noteId, said));
-        } else if (status == 403) {
-            r.failure = Failure::make(Failure::Kind::Denied,
-                                      tr("Not authorized to %1 note %2 (%3). Sign in as a user "
-                                         "allowed to, with a scope that covers notes.")
-                                              .arg(displayName(action).toLower(), noteId, said));
-        } else {
-            r.failure = Failure::make(Failure::Kind::Server,
-                                      tr("The EHR answered HTTP %1 (%2); %3 may not have been "
-                                         "done. Check the note's state before trying again.")
-                                              .arg(status)
-                                              .arg(said, displayName(action).toLower()));
-        }
-        if (r.failure) {
-            r.failure.httpStatus = status;
-            r.failure.detail = QStringLiteral("POST notes/%1/%2 -> %3")
-                                       .arg(noteId, pathName(action))
-                                       .arg(status);
-            if (r.message.isEmpty())
-                r.message = r.failure.message;
-        }
-        Q_EMIT reply->finished(r);
+        Q_EMIT reply->finished(noteResultFrom(action, noteId, result));
         reply->deleteLater();
     });
     return reply;

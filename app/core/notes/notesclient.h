@@ -35,6 +35,12 @@ struct NoteResult
     Failure failure;
 };
 
+struct ApiResult;
+
+// What the EHR's answer to a note action means: done (and the note's new state), or why
+// not. Pure, for the client and for fuzzing.
+NoteResult noteResultFrom(NoteAction action, const QString &noteId, const ApiResult &result);
+
 class NoteReply final : public QObject
 {
     Q_OBJECT
