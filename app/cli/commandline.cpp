@@ -49,7 +49,8 @@ QString helpText()
               "  --profile NAME      the profile to use (the default when there is only one)\n"
               "  --browser CMD       the browser command for login (else $CHARTKEY_BROWSER,\n"
               "                      else the desktop's default browser)\n"
-              "  --timeout SECONDS   network timeout (default 30)\n"
+              "  --timeout SECONDS   how long to wait for the network or the keychain\n"
+              "                      (default 30)\n"
               "  --verbose           log what happens on the wire (secrets are redacted)\n"
               "  --version, --help\n"
               "\n"
@@ -111,6 +112,7 @@ int run(int argc, char *argv[])
         else
             rest << a;
     }
+    ctx.secrets.setTimeoutMs(std::max(ctx.timeoutMs, 1000));
     // The commands say what went wrong in their own words; the log says it again only
     // when asked to (--verbose), with the technical detail.
     QLoggingCategory::setFilterRules(ctx.verbose ? QStringLiteral("chartkey.*.debug=true")

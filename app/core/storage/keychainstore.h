@@ -22,6 +22,7 @@ public:
     QString backendName() const override;
 
     QString service() const { return m_service; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
     QString m_service;
