@@ -84,17 +84,7 @@ Failure Session::signInRequired(const QString &why) const
 void Session::run()
 {
     if (m_forceRenewal) {
-        m_lock->acquire(kLockTimeoutMs, [this](bool held) {
-            if (!held) {
-                complete({{}, TokenOutcome::Source::None,
-                          Failure::make(Failure::Kind::Timeout,
-                                        tr("Another chartkey program is renewing the sign-in "
-                                           "of %1. Try again in a moment.")
-                                                .arg(m_profile.name))});
-                return;
-            }
-            renewLocked();
-        });
+        renewUnderLock();
         return;
     }
     if (m_tokensCache && usable(*m_tokensCache)) {
@@ -121,18 +111,41 @@ void Session::run()
                       signInRequired(tr("You are not signed in to %1.").arg(m_profile.name))});
             return;
         }
-        m_lock->acquire(kLockTimeoutMs, [this](bool held) {
-            if (!held) {
-                complete({{}, TokenOutcome::Source::None,
-                          Failure::make(Failure::Kind::Timeout,
-                                        tr("Another chartkey window or command has been renewing "
-                                           "the sign-in of %1 for too long. Try again; if it "
-                                           "repeats, close other chartkey programs.")
-                                                .arg(m_profile.name))});
-                return;
-            }
-            renewLocked();
-        });
+        renewUnderLock();
+    });
+}
+
+void Session::renewUnderLock()
+{
+    m_lock->acquire(kLockTimeoutMs, [this](bool held) {
+        if (!held) {
+            complete({{}, TokenOutcome::Source::None,
+                      Failure::make(Failure::Kind::Timeout,
+                                    tr("Another chartkey window or command has been renewing "
+                                       "the sign-in of %1 for too long. Try again; if it "
+                                       "repeats, close other chartkey programs.")
+                                            .arg(m_profile.name))});
+            return;
+        }
+        renewLocked();
+    });
+}
+
+void Session::beforeTokenRequest(std::function<void()> send)
+{
+    // What every token request needs: the client secret (confidential clients), and a
+    // token client that still exists.
+    readClientSecret([this, send = std::move(send)](const QString &, const Failure &secretFailure) {
+        if (secretFailure) {
+            complete({{}, TokenOutcome::Source::None, secretFailure});
+            return;
+        }
+        if (!m_tokens) {
+            complete({{}, TokenOutcome::Source::None,
+                      Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+            return;
+        }
+        send();
     });
 }
 
@@ -186,16 +199,7 @@ void Session::renewLocked()
 
 void Session::refreshWith(const TokenSet &stored)
 {
-    readClientSecret([this, stored](const QString &, const Failure &secretFailure) {
-        if (secretFailure) {
-            complete({{}, TokenOutcome::Source::None, secretFailure});
-            return;
-        }
-        if (!m_tokens) {
-            complete({{}, TokenOutcome::Source::None,
-                      Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
-            return;
-        }
+    beforeTokenRequest([this, stored] {
         qCInfo(lcAuth).noquote() << "refreshing the access token of profile" << m_profile.name;
         setRenewing(true);
         TokenReply *reply = m_tokens->refresh(endpoint(), stored.refreshToken, stored.scope);
@@ -240,16 +244,7 @@ void Session::refreshWith(const TokenSet &stored)
 
 void Session::fetchClientCredentials()
 {
-    readClientSecret([this](const QString &, const Failure &secretFailure) {
-        if (secretFailure) {
-            complete({{}, TokenOutcome::Source::None, secretFailure});
-            return;
-        }
-        if (!m_tokens) {
-            complete({{}, TokenOutcome::Source::None,
-                      Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
-            return;
-        }
+    beforeTokenRequest([this] {
         setRenewing(true);
         TokenReply *reply = m_tokens->clientCredentials(endpoint(), m_profile.scope);
         connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {

@@ -99,7 +99,9 @@ Q_SIGNALS:
 
 private:
     void run();
+    void renewUnderLock();
     void renewLocked();
+    void beforeTokenRequest(std::function<void()> send);
     void refreshWith(const TokenSet &stored);
     void fetchClientCredentials();
     void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);
