@@ -5,10 +5,13 @@
 #                           profile (without a display: sign in, list patients and run a
 #                           note action through the command line)
 #   packaging/dev.sh test   build and run the whole test suite
-#   packaging/dev.sh bench  build and run the benchmarks (tests/bench), printing figures
-#                           against references measured in the same run
+#   packaging/dev.sh bench  build and run the benchmarks (tests/bench: start-up, tokens,
+#                           sign-in, scale, note actions), each against a same-run reference
 #   packaging/dev.sh deps   install what is missing (Debian packages, npm modules)
 #   packaging/dev.sh build  configure and build only
+#   packaging/dev.sh fuzz [SECONDS] [TARGET...]
+#                           build the libFuzzer targets with clang (build/fuzz) and run each
+#                           for SECONDS (default 600); the suite runs them for 20 s each
 #
 # On a fresh Debian 12 machine, run as root: missing Debian packages are installed with
 # apt-get, the sandbox's npm modules with npm ci. Both steps are skipped when done already.
@@ -25,6 +28,7 @@ debian_packages=(
   qt6-l10n-tools libgl1-mesa-dev
   qt6-qpa-plugins libqt6svg6 libsecret-1-0 xdg-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools chromium curl
+  clang libclang-rt-14-dev
 )
 
 say() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
@@ -107,9 +111,35 @@ run_app() {
 run_bench() {
   deps
   build dev
+  local bench=build/dev/tests/bench failed=()
+  # Each benchmark in its own harness (keyring, XDG dirs, sandbox with the arguments it needs);
+  # a failed one is reported at the end and does not stop the others.
+  in_peers() {
+    local name=$1; shift
+    tests/harness/with-peers.sh "$@" 2> >(grep -v -e 'dbus-daemon' -e 'propagateSizeHints' >&2) \
+      || failed+=("$name")
+  }
   say "start-up and memory: chartkey against a bare Qt Widgets window (Xvfb, 10,000 patients)"
-  tests/harness/with-peers.sh --xvfb --sandbox-arg --patients --sandbox-arg 10000 -- \
-    build/dev/tests/bench/bench_startup 2> >(grep -v -e 'dbus-daemon' -e 'propagateSizeHints' >&2)
+  in_peers bench_startup --xvfb --sandbox-arg --patients --sandbox-arg 10000 -- "$bench/bench_startup"
+  say "token economy: 1,000 API calls, 4 processes x 16 callers, expiries and restarts"
+  in_peers bench_tokens -- "$bench/bench_tokens"
+  say "sign-in: browser, code exchange, keychain; the refresh grant against curl"
+  in_peers bench_signin -- "$bench/bench_signin"
+  say "scale: 10,000 and 100,000 patients paged in, against the bare download and a plain model"
+  in_peers bench_scale --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_scale"
+  say "note actions: 200 notes locked and signed, against the same POSTs with plain Qt"
+  in_peers bench_notes --sandbox-arg --patients --sandbox-arg 3000 -- "$bench/bench_notes"
+  if [ ${#failed[@]} -gt 0 ]; then
+    say "failed: ${failed[*]}"
+    return 1
+  fi
+}
+
+run_fuzz() {
+  deps
+  local seconds=${1:-600}
+  say "fuzzing: each target for $seconds s (clang, ASan + UBSan, build/fuzz; tests/fuzz/README.md)"
+  tests/fuzz/run-fuzzers.sh build/fuzz "$seconds" "${@:2}"
 }
 
 case "${1:-}" in
@@ -118,5 +148,6 @@ case "${1:-}" in
   test) shift; run_test "$@" ;;
   deps) deps ;;
   build) deps; build dev ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) shift; run_fuzz "$@" ;;
+  *) sed -n '2,/^set -e/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

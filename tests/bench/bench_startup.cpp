@@ -43,6 +43,11 @@ using namespace chartkey;
 
 namespace {
 
+QString mib(long kb)
+{
+    return QString::number(kb / 1024.0, 'f', 1);
+}
+
 long peakRssKb()
 {
     rusage usage{};
@@ -231,18 +236,18 @@ int driver(int argc, char **argv)
 
     out << "start-up, process start to first paint (median of " << rounds << ", Xvfb):\n"
         << "  bare Qt Widgets window (empty table)          " << median(bare) << " ms, peak RSS "
-        << bareKb / 1024.0 << " MiB\n"
+        << mib(bareKb) << " MiB\n"
         << "  chartkey, stored token, first patients shown  " << median(chartkeyMs)
-        << " ms, peak RSS " << chartkeyKb / 1024.0 << " MiB\n"
+        << " ms, peak RSS " << mib(chartkeyKb) << " MiB\n"
         << "  token requests made by those " << rounds << " starts: " << tokenRequests
         << " (minimum 0: the stored token is reused)\n"
         << "memory with 10,000 patients:\n"
         << "  chartkey, " << big.loaded << " patients paged in (" << big.loadMs << " ms)   peak RSS "
-        << big.loadedKb / 1024.0 << " MiB, "
+        << mib(big.loadedKb) << " MiB, "
         << (big.loadedKb - big.readyKb) * 1024.0 / std::max(1, big.loaded - 50)
         << " bytes per patient after the first page\n"
         << "  bare window, 10,000 rows in a QStandardItemModel   peak RSS "
-        << bareBig.loadedKb / 1024.0 << " MiB\n";
+        << mib(bareBig.loadedKb) << " MiB\n";
     out.flush();
     return 0;
 }
