@@ -9,6 +9,10 @@
 #                           sign-in, scale, note actions), each against a same-run reference
 #   packaging/dev.sh deps   install what is missing (Debian packages, npm modules)
 #   packaging/dev.sh build  configure and build only
+#   packaging/dev.sh package
+#                           Release build (preset release) and its packages in
+#                           build/packages: chartkey_<version>_amd64.deb and the source
+#                           tarball chartkey-<version>.tar.gz
 #   packaging/dev.sh fuzz [SECONDS] [TARGET...]
 #                           build the libFuzzer targets with clang (build/fuzz) and run each
 #                           for SECONDS (default 600); the suite runs them for 20 s each
@@ -29,6 +33,8 @@ debian_packages=(
   qt6-qpa-plugins libqt6svg6 libsecret-1-0 xdg-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools chromium curl
   clang libclang-rt-14-dev
+  # packages (dpkg-shlibdeps) and their test (tests/packaging)
+  dpkg-dev desktop-file-utils appstream debootstrap hicolor-icon-theme
 )
 
 say() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
@@ -135,6 +141,17 @@ run_bench() {
   fi
 }
 
+run_package() {
+  deps
+  build release
+  local out=build/packages
+  say "packaging: cpack -G DEB and the source tarball into $out"
+  cpack --config build/release/CPackConfig.cmake -G DEB -B "$out"
+  cpack --config build/release/CPackSourceConfig.cmake -B "$out"
+  rm -rf "$out/_CPack_Packages"
+  ls -l "$out"/*.deb "$out"/*.tar.gz >&2
+}
+
 run_fuzz() {
   deps
   local seconds=${1:-600}
@@ -148,6 +165,7 @@ case "${1:-}" in
   test) shift; run_test "$@" ;;
   deps) deps ;;
   build) deps; build dev ;;
+  package) run_package ;;
   fuzz) shift; run_fuzz "$@" ;;
   *) sed -n '2,/^set -e/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

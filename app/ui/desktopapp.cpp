@@ -15,6 +15,8 @@ int runDesktop(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("chartkey"));
+    // Lets Wayland shells match the window to io.github.chartkey.chartkey.desktop (its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.chartkey.chartkey"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chartkey/chartkey.svg")));
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("chartkey"), QStringLiteral("_"),
