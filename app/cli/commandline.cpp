@@ -115,7 +115,7 @@ int run(int argc, char *argv[])
     ctx.secrets.setTimeoutMs(std::max(ctx.timeoutMs, 1000));
     // The commands say what went wrong in their own words; the log says it again only
     // when asked to (--verbose), with the technical detail.
-    QLoggingCategory::setFilterRules(ctx.verbose ? QStringLiteral("chartkey.*.debug=true")
+    QLoggingCategory::setFilterRules(ctx.verbose ? QStringLiteral("chartkey.*=true")
                                                  : QStringLiteral("chartkey.*.warning=false"));
 
     if (rest.isEmpty() || rest.first() == QLatin1String("help")

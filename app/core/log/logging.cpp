@@ -15,7 +15,14 @@ Q_LOGGING_CATEGORY(lcCli, "chartkey.cli", QtWarningMsg)
 namespace chartkey::log {
 namespace {
 
-const QString kRedacted = QStringLiteral("[redacted]");
+// Everything the redactor uses lives until the process ends and is never destroyed: Qt
+// keeps logging while it unloads plugins after main() has returned, and every such message
+// still passes through redact().
+const QString &redactedText()
+{
+    static const auto *text = new QString(QStringLiteral("[redacted]"));
+    return *text;
+}
 
 struct SecretRegistry
 {
@@ -25,13 +32,32 @@ struct SecretRegistry
 
 SecretRegistry &registry()
 {
-    static SecretRegistry r;
-    return r;
+    static auto *r = new SecretRegistry;
+    return *r;
+}
+
+struct Patterns
+{
+    QRegularExpression authHeader{
+            QStringLiteral("(Authorization:?\\s*(?:Bearer|Basic)\\s+)[^\\s\"',]+"),
+            QRegularExpression::CaseInsensitiveOption};
+    QRegularExpression formField{QStringLiteral(
+            "\\b((?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
+            "token|password)=)[^&\\s\"']+")};
+    QRegularExpression jsonField{QStringLiteral(
+            "(\"(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
+            "token|password)\"\\s*:\\s*\")[^\"]*")};
+};
+
+const Patterns &patterns()
+{
+    static const auto *p = new Patterns;
+    return *p;
 }
 
 bool isSecretParameter(const QString &name)
 {
-    static const QSet<QString> names = {
+    static const auto &names = *new QSet<QString>{
         QStringLiteral("access_token"),  QStringLiteral("refresh_token"),
         QStringLiteral("id_token"),      QStringLiteral("code"),
         QStringLiteral("code_verifier"), QStringLiteral("client_secret"),
@@ -66,18 +92,11 @@ QString redact(const QString &text)
     QString out = text;
     // Patterns first, while field names are intact (a value that was never registered: a
     // server echoing something, say); then every registered value wherever it stands.
-    static const QRegularExpression authHeader(
-            QStringLiteral("(Authorization:?\\s*(?:Bearer|Basic)\\s+)[^\\s\"',]+"),
-            QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression formField(QStringLiteral(
-            "\\b((?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
-            "token|password)=)[^&\\s\"']+"));
-    static const QRegularExpression jsonField(QStringLiteral(
-            "(\"(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
-            "token|password)\"\\s*:\\s*\")[^\"]*"));
-    out.replace(authHeader, QStringLiteral("\\1") + kRedacted);
-    out.replace(formField, QStringLiteral("\\1") + kRedacted);
-    out.replace(jsonField, QStringLiteral("\\1") + kRedacted);
+    const Patterns &p = patterns();
+    const QString kRedacted = redactedText();
+    out.replace(p.authHeader, QStringLiteral("\\1") + kRedacted);
+    out.replace(p.formField, QStringLiteral("\\1") + kRedacted);
+    out.replace(p.jsonField, QStringLiteral("\\1") + kRedacted);
     auto &r = registry();
     QMutexLocker lock(&r.mutex);
     for (const QString &secret : std::as_const(r.values)) {
@@ -98,7 +117,7 @@ QString redactUrl(const QUrl &url)
         QUrlQuery safe;
         const auto items = query.queryItems(QUrl::FullyEncoded);
         for (const auto &[name, value] : items)
-            safe.addQueryItem(name, isSecretParameter(name) ? kRedacted : value);
+            safe.addQueryItem(name, isSecretParameter(name) ? redactedText() : value);
         copy.setQuery(safe);
     }
     return redact(copy.toString(QUrl::FullyEncoded));
