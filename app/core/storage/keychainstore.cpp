@@ -8,6 +8,15 @@
 
 #include <qt6keychain/keychain.h>
 
+#if defined(CHARTKEY_SECRET_SERVICE)
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#endif
+
 #include <memory>
 
 namespace chartkey {
@@ -51,6 +60,69 @@ SecretStore::Result mapResult(QKeychain::Job *job, const QByteArray &data)
         r.message = tr("The keychain failed (%1). Try again.").arg(job->errorString());
         return r;
     }
+}
+
+SecretStore::Result lockedResult()
+{
+    SecretStore::Result r;
+    r.status = SecretStore::Status::Locked;
+    r.message = tr("The keychain is locked, so chartkey cannot reach its sign-in. Unlock the "
+                   "keyring (signing in to the desktop session usually does), then try again. "
+                   "Nothing was changed.");
+    return r;
+}
+
+// QtKeychain's Secret Service backend answers "not found" for an entry in a locked
+// collection when it cannot show an unlock prompt. Asks the Secret Service whether the
+// entry exists among the locked items; `done(true)` when it does. Linux only.
+void checkLocked(const QString &service, const QString &key, int timeoutMs, QObject *context,
+                 std::function<void(bool)> done)
+{
+#if defined(CHARTKEY_SECRET_SERVICE)
+    using Attributes = QMap<QString, QString>;
+    static const QMetaType registered = qDBusRegisterMetaType<Attributes>();
+    Q_UNUSED(registered);
+    QDBusMessage call = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+            QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
+    call << QVariant::fromValue(Attributes{{QStringLiteral("server"), service},
+                                           {QStringLiteral("user"), key}});
+    auto *watcher = new QDBusPendingCallWatcher(
+            QDBusConnection::sessionBus().asyncCall(call, timeoutMs), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, watcher,
+                     [done = std::move(done)](QDBusPendingCallWatcher *w) {
+                         const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>>
+                                 reply = *w;
+                         w->deleteLater();
+                         done(!reply.isError() && !reply.argumentAt<1>().isEmpty());
+                     });
+#else
+    Q_UNUSED(service);
+    Q_UNUSED(key);
+    Q_UNUSED(timeoutMs);
+    Q_UNUSED(context);
+    done(false);
+#endif
+}
+
+// A "not found" (or, for a removal, also a success) becomes Locked when the entry is in
+// fact still there, behind a lock.
+SecretStore::Callback lockAware(const QString &service, const QString &key, int timeoutMs,
+                                QObject *context, SecretStore::Callback done,
+                                bool alsoAfterSuccess = false)
+{
+    QPointer<QObject> guard(context);
+    return [=](const SecretStore::Result &r) {
+        const bool check = r.status == SecretStore::Status::NotFound
+                || (alsoAfterSuccess && r.status == SecretStore::Status::Ok);
+        if (!check || !guard) {
+            done(r);
+            return;
+        }
+        checkLocked(service, key, timeoutMs, guard, [r, done](bool locked) {
+            done(locked ? lockedResult() : r);
+        });
+    };
 }
 
 // Runs `job`, calling `done` exactly once: with its result, or with TimedOut at the deadline.
@@ -107,7 +179,7 @@ void KeychainStore::read(const QString &key, QObject *context, Callback done)
            [](QKeychain::Job *j) {
                return static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
            },
-           std::move(done));
+           lockAware(m_service, key, m_timeoutMs, context, std::move(done)));
 }
 
 void KeychainStore::write(const QString &key, const QByteArray &data, QObject *context,
@@ -127,7 +199,7 @@ void KeychainStore::remove(const QString &key, QObject *context, Callback done)
     job->setInsecureFallback(false);
     job->setKey(key);
     runJob(job, m_timeoutMs, context, [](QKeychain::Job *) { return QByteArray(); },
-           [done = std::move(done)](const Result &r) {
+           lockAware(m_service, key, m_timeoutMs, context, [done = std::move(done)](const Result &r) {
                // Removing what is not there is success: the outcome the caller wanted.
                if (r.status == Status::NotFound) {
                    Result ok;
@@ -136,7 +208,7 @@ void KeychainStore::remove(const QString &key, QObject *context, Callback done)
                    return;
                }
                done(r);
-           });
+           }, true));
 }
 
 QString KeychainStore::backendName() const

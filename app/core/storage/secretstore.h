@@ -21,6 +21,7 @@ public:
         NotFound,     // no entry: for tokens this means "signed out", not an error
         Unavailable,  // no keychain service at all
         Denied,       // the user or the system refused access
+        Locked,       // the keychain holds the entry but is locked
         TimedOut,     // the keychain did not answer (locked, prompt nobody can see)
         Failed,
     };
