@@ -5,10 +5,14 @@
 #     or none at all with --no-keyring;
 #   - a fresh sandbox EHR (tests/sandbox/server.mjs), whose ready line is exported as
 #     CHARTKEY_SANDBOX (JSON); also SANDBOX_DIR, SANDBOX_BROWSER and PEERS_DIR;
-#   - with --xvfb, a private X server (Xvfb) as DISPLAY, for tests of real windows.
+#   - with --xvfb, a private X server (Xvfb) as DISPLAY, for tests of real windows;
+#   - with --locked-keyring, the keyring's login collection is locked before COMMAND runs
+#     (PEERS_KEYRING_PASSWORD unlocks it: `gnome-keyring-daemon --unlock` reads it on stdin).
+#     Without --xvfb an unlock prompt cannot be shown and fails at once; with --xvfb it is
+#     shown on the private X server, where nobody answers it (a keychain that never answers).
 #
-# Usage: with-peers.sh [--no-keyring] [--no-sandbox] [--xvfb] [--sandbox-arg ARG]...
-#                      -- COMMAND [ARG]...
+# Usage: with-peers.sh [--no-keyring | --locked-keyring] [--no-sandbox] [--xvfb]
+#                      [--sandbox-arg ARG]... -- COMMAND [ARG]...
 set -euo pipefail
 [ -z "${PEERS_TRACE:-}" ] || set -x
 
@@ -16,12 +20,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 sandbox_dir=$(cd "$here/../sandbox" && pwd)
 
 keyring=1
+locked=0
 sandbox=1
 xvfb=0
 sandbox_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-keyring) keyring=0; shift ;;
+    --locked-keyring) locked=1; shift ;;
     --no-sandbox) sandbox=0; shift ;;
     --xvfb) xvfb=1; shift ;;
     --sandbox-arg) sandbox_args+=("$2"); shift 2 ;;
@@ -41,6 +47,7 @@ if [ -z "${inner:-}" ]; then
   unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
   args=()
   [ $keyring = 1 ] || args+=(--no-keyring)
+  [ $locked = 0 ] || args+=(--locked-keyring)
   [ $sandbox = 1 ] || args+=(--no-sandbox)
   [ $xvfb = 0 ] || args+=(--xvfb)
   for a in "${sandbox_args[@]+"${sandbox_args[@]}"}"; do args+=(--sandbox-arg "$a"); done
@@ -84,6 +91,16 @@ if [ $keyring = 1 ]; then
     fi
     sleep 0.1
   done
+  if [ $locked = 1 ]; then
+    export PEERS_KEYRING_PASSWORD=chartkey-test-keyring
+    # Unlock prompts go where the bus starts the prompter: onto Xvfb with --xvfb, else nowhere.
+    [ -z "${DISPLAY:-}" ] || dbus-update-activation-environment DISPLAY
+    dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+      org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login > /dev/null
+    dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets/collection/login \
+      org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked \
+      | grep -q 'boolean true' || { echo "with-peers.sh: could not lock the keyring" >&2; exit 1; }
+  fi
 fi
 
 if [ $sandbox = 1 ]; then

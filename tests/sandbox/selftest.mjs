@@ -125,6 +125,9 @@ let usedCode;
     && tokens.token_type === 'Bearer' && tokens.expires_in === 36000, `status ${r.status}`);
   check('token scope lists SMART scopes', ['user/Patient.read', 'user/Appointment.read', 'offline_access', 'launch'].every((s) => scopes.includes(s)), tokens.scope);
   usedCode = { code: cb.code, verifier };
+  const last = await admin('/last-secrets');
+  check('last-secrets: code and verifier of the last code exchange', last.code === cb.code && last.code_verifier === verifier
+    && last.client_id === S.clients.public.client_id && last.client_secret === null);
 }
 
 // ------------------------------------------------------------- FHIR
@@ -268,6 +271,38 @@ let usedCode;
   await admin('/reset-stats', {});
   const st2 = await admin('/stats');
   check('reset-stats', st2.token.total === 0 && st2.revocation === 0);
+
+  // ----------------------------------------------------------- OAuth error and API status fail modes
+  const oauthModes = { invalid_client: 401, invalid_grant: 400, invalid_scope: 400, temporarily_unavailable: 503 };
+  for (const [mode, status] of Object.entries(oauthModes)) {
+    await admin('/fail', { target: 'token', count: 1, mode });
+    const r = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` });
+    check(`fail token ${mode}`, r.status === status && r.json?.error === mode && typeof r.json?.error_description === 'string'
+      && /application\/json/.test(r.headers.get('content-type')), `status ${r.status} ${r.text.slice(0, 80)}`);
+    if (mode === 'invalid_client') check('fail token invalid_client has WWW-Authenticate', /^Basic/.test(r.headers.get('www-authenticate') || ''));
+  }
+  const apiModes = [401, 403, 404, 409, 429];
+  for (const status of apiModes) {
+    await admin('/fail', { target: 'api', count: 1, mode: String(status) });
+    const fr = await fhir('Patient?_count=1', ok.json.access_token);
+    const fb = await fr.json();
+    await admin('/fail', { target: 'api', count: 1, mode: String(status) });
+    const nr = await note('note-1-1', 'lock', ok.json.access_token);
+    const nb = await nr.text();
+    check(`fail api ${status} (FHIR OperationOutcome, notes Django JSON)`, fr.status === status && fb.resourceType === 'OperationOutcome'
+      && nr.status === status && /^\{"error": "/.test(nb), `${fr.status} ${nr.status} ${nb}`);
+    if (status === 429) check('fail api 429 has Retry-After: 2', fr.headers.get('retry-after') === '2' && nr.headers.get('retry-after') === '2');
+    if (status === 401) check('fail api 401 has WWW-Authenticate', /invalid_token/.test(fr.headers.get('www-authenticate') || ''));
+  }
+  const untouched = await admin('/notes/note-1-1');
+  check('injected API failures never reach the note', untouched.state === 'new' && !untouched.actions.lock, JSON.stringify(untouched));
+  const st3 = await admin('/stats');
+  check('injected API failures are counted by status', apiModes.every((x) => st3.api[String(x)] === 2), JSON.stringify(st3.api));
+  const wrongTarget = await fetch(`${S.admin}/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target: 'api', mode: 'invalid_grant' }) });
+  const wrongMode = await fetch(`${S.admin}/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target: 'token', mode: '429' }) });
+  check('fail modes are checked per target', wrongTarget.status === 400 && wrongMode.status === 400);
+  check('token endpoint fine after OAuth error modes', (await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` })).status === 200);
+  await admin('/reset-stats', {});
 }
 
 // ------------------------------------------------------------- redirect URI checks, PKCE, deny
@@ -302,6 +337,9 @@ let usedCode;
   const basic = Buffer.from(`${C.client_id}:${C.client_secret}`).toString('base64');
   const r = await tokenRequest({ grant_type: 'authorization_code', code: cb.code, redirect_uri: redirectUri }, { authorization: `Basic ${basic}` });
   const sc = (r.json?.scope || '').split(' ');
+  const lastConf = await admin('/last-secrets');
+  check('last-secrets: client secret from Basic auth', lastConf.code === cb.code && lastConf.client_secret === C.client_secret
+    && lastConf.client_id === C.client_id && lastConf.code_verifier === null);
   check('confidential: code exchange (client_secret_basic)', r.status === 200 && !!r.json.refresh_token && !!r.json.id_token
     && ['openid', 'user/*.*', 'offline_access', 'launch'].every((x) => sc.includes(x)), `status ${r.status} ${r.json?.scope}`);
   const rr = await tokenRequest({ grant_type: 'refresh_token', refresh_token: r.json?.refresh_token, client_id: C.client_id, client_secret: C.client_secret });
@@ -310,7 +348,7 @@ let usedCode;
   check('confidential: wrong secret 401 invalid_client', bad.status === 401 && bad.json?.error === 'invalid_client');
   // two failing runs in parallel (neither reaches the listener)
   const [e, w] = await Promise.all([
-    runBrowser(['--timeout-ms', '10000', authUrl({ state: 'x', code_challenge: pkce().challenge, code_challenge_method: 'S256', redirect_uri: `${redirectUri}/x` })]),
+    runBrowser(['--timeout-ms', '45000', authUrl({ state: 'x', code_challenge: pkce().challenge, code_challenge_method: 'S256', redirect_uri: `${redirectUri}/x` })]),
     runBrowser(['--password', 'wrong', authUrl({ state: 'x', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]),
   ]);
   check('browser fails fast on an error page', e.code === 1 && /invalid_redirect_uri|redirect_uri/.test(e.err) && e.out === '', e.err.trim());

@@ -91,6 +91,7 @@ const state = {
   expiredTokenIds: new Set(), // jti of access tokens killed by /__admin/expire-tokens
   fail: {}, // target -> { count, mode }
   hanging: new Set(), // responses we deliberately never answer
+  lastSecrets: null, // what the last authorization_code request carried (GET /__admin/last-secrets)
 };
 function freshStats() {
   return {
@@ -272,13 +273,59 @@ function countApi(status) {
 }
 
 // Failure injection. Returns true when the request was taken over by a failure.
-function takeFailure(target, res, onStatus) {
+// `flavor` shapes the error bodies: 'oauth' (token, revocation), 'fhir' (OperationOutcome)
+// or 'notes' (Django-style {"error": "…"}).
+const FAIL_MODES = {
+  common: ['500', '503', 'hang', 'malformed', 'html'],
+  // token endpoint and revocation: real OAuth error answers (RFC 6749 section 5.2)
+  oauth: ['invalid_client', 'invalid_grant', 'invalid_scope', 'temporarily_unavailable'],
+  // API: HTTP statuses a resource server answers
+  api: ['401', '403', '404', '409', '429'],
+};
+const OAUTH_FAILURES = {
+  invalid_client: [401, 'Client authentication failed (injected failure)'],
+  invalid_grant: [400, 'grant request is invalid (injected failure)'],
+  invalid_scope: [400, 'requested scope is not allowed (injected failure)'],
+  temporarily_unavailable: [503, 'the server is temporarily unavailable (injected failure)'],
+};
+const API_FAILURES = {
+  401: ['login', 'Authentication failed: injected failure.'],
+  403: ['forbidden', 'Forbidden: the token does not allow this (injected failure).'],
+  404: ['not-found', 'Not found (injected failure).'],
+  409: ['conflict', 'Conflict: the resource changed (injected failure).'],
+  429: ['throttled', 'Too many requests (injected failure).'],
+};
+function takeFailure(target, res, onStatus, flavor = 'oauth') {
   const f = state.fail[target];
   if (!f || f.count <= 0) return false;
   f.count -= 1;
   if (f.count <= 0) delete state.fail[target];
   const note = (status) => { if (onStatus) onStatus(status); };
   log(`injecting ${f.mode} failure on ${target}`);
+  if (OAUTH_FAILURES[f.mode]) {
+    const [status, description] = OAUTH_FAILURES[f.mode];
+    note(status);
+    const headers = f.mode === 'invalid_client' ? { 'WWW-Authenticate': 'Basic realm="canvas"' }
+      : f.mode === 'temporarily_unavailable' ? { 'Retry-After': '1' } : {};
+    sendJson(res, status, { error: f.mode, error_description: description }, headers);
+    return true;
+  }
+  if (API_FAILURES[f.mode]) {
+    const status = Number(f.mode);
+    const [code, text] = API_FAILURES[f.mode];
+    note(status);
+    const headers = status === 401
+      ? { 'WWW-Authenticate': 'Bearer realm="canvas", error="invalid_token", error_description="injected failure"' }
+      : status === 429 ? { 'Retry-After': '2' } : {};
+    if (flavor === 'notes') {
+      const data = `{"error": ${JSON.stringify(text)}}`;
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), 'Cache-Control': 'no-store', ...headers });
+      res.end(data);
+    } else {
+      sendJson(res, status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics: text }] }, headers, 'application/fhir+json');
+    }
+    return true;
+  }
   switch (f.mode) {
     case '500':
       note(500);
@@ -311,6 +358,34 @@ function takeFailure(target, res, onStatus) {
       res.on('close', () => state.hanging.delete(res));
       return true;
   }
+}
+
+// Remembers the code, PKCE verifier and client secret of an authorization_code request, for
+// the secret-leak tests (GET /__admin/last-secrets). `raw` is the form body.
+function recordCodeExchange(req, raw) {
+  let params;
+  try { params = new URLSearchParams(raw); } catch { return; }
+  if (params.get('grant_type') !== 'authorization_code') return;
+  let clientId = params.get('client_id');
+  let clientSecret = params.get('client_secret');
+  const basic = /^Basic\s+(\S+)\s*$/i.exec(req.headers.authorization || '');
+  if (basic) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon >= 0) {
+      clientId = clientId || decodeURIComponent(decoded.slice(0, colon));
+      clientSecret = clientSecret || decodeURIComponent(decoded.slice(colon + 1));
+    }
+  }
+  state.lastSecrets = {
+    client_id: clientId || null,
+    code: params.get('code'),
+    code_verifier: params.get('code_verifier'),
+    client_secret: clientSecret || null,
+  };
+}
+function isLoopback(address) {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 // ---------------------------------------------------------------- servers (bind first, configure after)
@@ -631,7 +706,7 @@ async function handleNotes(req, res, url) {
     res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), 'Cache-Control': 'no-store', ...headers });
     res.end(data);
   };
-  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); })) return;
+  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); }, 'notes')) return;
   const auth = await validateBearer(req);
   if (!auth.ok) { countApi(401); send401(res, auth.reason); return; }
   const rest = url.pathname.slice(NOTES_PREFIX.length).replace(/\/$/, '');
@@ -703,15 +778,22 @@ async function handleAdmin(req, res, url) {
     sendJson(res, 200, { accessTtl: state.accessTtl });
     return;
   }
+  if (req.method === 'GET' && p === '/__admin/last-secrets') {
+    // Test control only: the secrets of the last code exchange, so that leak scans can look
+    // for them. Loopback callers only (the server listens on 127.0.0.1 anyway).
+    if (!isLoopback(req.socket.remoteAddress)) { sendJson(res, 403, { error: 'loopback only' }); return; }
+    sendJson(res, 200, state.lastSecrets || { client_id: null, code: null, code_verifier: null, client_secret: null });
+    return;
+  }
   if (p === '/__admin/fail') {
     if (req.method === 'POST') {
       const targets = ['token', 'api', 'revocation'];
-      const modes = ['500', '503', 'hang', 'malformed', 'html'];
       const target = String(body.target);
+      const modes = [...FAIL_MODES.common, ...(target === 'api' ? FAIL_MODES.api : FAIL_MODES.oauth)];
       const mode = String(body.mode ?? '500');
       const count = body.count === undefined ? 1 : Number(body.count);
       if (!targets.includes(target)) { sendJson(res, 400, { error: `target must be one of ${targets.join(', ')}` }); return; }
-      if (!modes.includes(mode)) { sendJson(res, 400, { error: `mode must be one of ${modes.join(', ')}` }); return; }
+      if (!modes.includes(mode)) { sendJson(res, 400, { error: `mode for ${target} must be one of ${modes.join(', ')}` }); return; }
       if (!Number.isInteger(count) || count < 0) { sendJson(res, 400, { error: 'count must be an integer >= 0' }); return; }
       if (count === 0) delete state.fail[target]; else state.fail[target] = { count, mode };
     }
@@ -750,6 +832,7 @@ async function instanceHandler(req, res) {
       try { gt = new URLSearchParams(raw).get('grant_type') || 'missing'; } catch { /* keep */ }
       stats.token[gt] = (stats.token[gt] || 0) + 1;
       stats.token.total += 1;
+      recordCodeExchange(req, raw);
       if (takeFailure('token', res)) return;
     } else {
       stats.revocation += 1;
@@ -875,7 +958,7 @@ async function fhirHandler(req, res) {
   if (req.method === 'GET' && path === '/metadata') { sendFhir(res, 200, capabilityStatement()); return; }
 
   const done = (status, body, headers) => { countApi(status); sendFhir(res, status, body, headers); };
-  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); })) return;
+  if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); }, 'fhir')) return;
   const auth = await validateBearer(req);
   if (!auth.ok) { countApi(401); send401(res, auth.reason); return; }
   if (req.method !== 'GET') { done(405, outcome('not-supported', `${req.method} is not supported by this sandbox.`)); return; }

@@ -1,0 +1,381 @@
+// The secret-leak scan: every chartkey flow at full verbosity (--verbose and
+// QT_LOGGING_RULES="*=true": every category, Qt's own too, at every level), for a public and a
+// confidential client, a refresh, a failed refresh and logout; then every file the app could
+// have written and everything it printed is searched for every secret of the run: access
+// tokens, refresh tokens (read from the keychain while signed in), authorization codes and
+// PKCE verifiers (what the sandbox's token route received: GET /__admin/last-secrets) and the
+// client secret. A hit fails with the file (or command) and the kind of secret, never the
+// value. The one allowed place is the stdout of `chartkey token`, which must be exactly the
+// access token.
+//
+// Scanned: $HOME, $XDG_CONFIG_HOME, $XDG_DATA_HOME, $XDG_CACHE_HOME, $XDG_RUNTIME_DIR
+// (settings, profile locks, caches, anything written by Qt or the app; there is no crash
+// output or activity export on the command line, but a file either would write lands here).
+// Skipped, and why:
+//   $XDG_DATA_HOME/keyrings   gnome-keyring's own encrypted store: the one place the secrets
+//                             are meant to be (it is not written by chartkey);
+//   Chromium's files          the scripted browser's profile (tests/sandbox/browser.mjs makes
+//                             it under $TMPDIR, outside the scanned dirs) holds the redirect
+//                             with the code in its history by design; what Chromium leaves in
+//                             $XDG_CONFIG_HOME/chromium (Crash Reports), $XDG_CACHE_HOME/chromium
+//                             and $HOME/.pki is the browser's, not chartkey's.
+#include "cli.h"
+#include "clie2e.h"
+#include "faults.h"
+#include "sandbox.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+
+using namespace chartkey::test;
+using namespace chartkey::test::e2e;
+using namespace chartkey::test::faults;
+
+namespace {
+
+const QString kPublic = QStringLiteral("Public");
+const QString kConfidential = QStringLiteral("Conf");
+
+struct Captured
+{
+    QString what;             // the command line, without secrets
+    CliRun run;
+    bool printsToken = false; // `chartkey token`: stdout is the access token, and only that
+};
+
+// The command ended as expected, or crashed or hung (reported by its own test function below;
+// the flows go on so that the scan still sees everything).
+bool ended(const CliRun &run, int expected)
+{
+    return run.exitCode == expected || run.exitCode == -1;
+}
+
+} // namespace
+
+class SecretLeaks final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void publicClientFlowsAtFullVerbosity();
+    void confidentialClientFlowsAtFullVerbosity();
+    void everyCommandEndsWithItsOwnExitStatus();
+    void verboseAloneLogsEachHttpExchange();
+    void noOutputHoldsASecret();
+    void noFileTheAppWroteHoldsASecret();
+
+private:
+    CliRun run(const QStringList &args, const QByteArray &input = {}, bool printsToken = false,
+               int timeoutMs = 10000);
+    void collect(const QString &kind, const QString &value);
+    void collectStoredTokens(const QString &profile);
+    void collectCodeExchange(bool confidential);
+    // The kinds of secret `text` contains.
+    QStringList kindsIn(const QByteArray &text) const;
+
+    Sandbox m_sandbox;
+    std::map<QString, QList<QByteArray>> m_secrets; // kind -> values
+    QList<Captured> m_runs;
+    CliRun m_verboseAlone;
+};
+
+void SecretLeaks::initTestCase()
+{
+    if (!Sandbox::available())
+        QSKIP("runs under tests/harness/with-peers.sh");
+    m_sandbox = Sandbox::fromEnvironment();
+    QVERIFY(!m_sandbox.browser.isEmpty());
+}
+
+CliRun SecretLeaks::run(const QStringList &args, const QByteArray &input, bool printsToken,
+                        int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const CliRun r = runCliWithEnvironment(args + QStringList{QStringLiteral("--verbose")},
+                                           {{QStringLiteral("QT_LOGGING_RULES"),
+                                             QStringLiteral("*=true")}},
+                                           input, timeoutMs);
+    m_runs.append({args.join(QLatin1Char(' ')), r, printsToken});
+    qInfo("chartkey %s: exit %d%s, %lld ms", qPrintable(args.first()), r.exitCode,
+          r.timedOut ? " (killed: no end)" : "", qlonglong(clock.elapsed()));
+    return r;
+}
+
+void SecretLeaks::collect(const QString &kind, const QString &value)
+{
+    if (value.size() < 8)
+        return;
+    rememberSecret(value);
+    QList<QByteArray> &values = m_secrets[kind];
+    const QByteArray raw = value.toUtf8();
+    if (!values.contains(raw))
+        values << raw;
+    // As it would stand in a URL or a form body.
+    const QByteArray encoded = QUrl::toPercentEncoding(value);
+    if (!values.contains(encoded))
+        values << encoded;
+}
+
+void SecretLeaks::collectStoredTokens(const QString &profile)
+{
+    const auto stored = storedTokensOf(profile);
+    QVERIFY2(stored, qPrintable(QStringLiteral("no tokens:%1 in the keychain").arg(profile)));
+    const QString access = stored->value(QStringLiteral("access_token")).toString();
+    const QString refresh = stored->value(QStringLiteral("refresh_token")).toString();
+    QVERIFY(access.size() >= 16);
+    QVERIFY(refresh.size() >= 16);
+    collect(QStringLiteral("access token"), access);
+    collect(QStringLiteral("refresh token"), refresh);
+}
+
+void SecretLeaks::collectCodeExchange(bool confidential)
+{
+    const CodeExchangeSecrets last = lastCodeExchange(m_sandbox);
+    QVERIFY2(last.code.size() >= 16, "the sandbox saw no authorization code");
+    QVERIFY2(last.codeVerifier.size() >= 43, "chartkey sent no PKCE code_verifier");
+    collect(QStringLiteral("authorization code"), last.code);
+    collect(QStringLiteral("PKCE code_verifier"), last.codeVerifier);
+    if (confidential) {
+        QCOMPARE(last.clientSecret, m_sandbox.confidentialSecret);
+        collect(QStringLiteral("client secret"), last.clientSecret);
+    } else {
+        QVERIFY2(last.clientSecret.isEmpty(), "a public client sent a client secret");
+    }
+}
+
+void SecretLeaks::publicClientFlowsAtFullVerbosity()
+{
+    const QStringList profile{QStringLiteral("--profile"), kPublic};
+    CliRun r = run(addProfileArgs(m_sandbox, kPublic));
+    QVERIFY2(ended(r, 0), describe(r).constData());
+
+    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.browser}
+                    + profile,
+            {}, false, 90000);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    collectCodeExchange(false);
+    collectStoredTokens(kPublic);
+    if (QTest::currentTestFailed())
+        return;
+
+    r = run(QStringList{QStringLiteral("token")} + profile, {}, true);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("patients"), QStringLiteral("--name"),
+                        QStringLiteral("Briddle"), QStringLiteral("--json")}
+            + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    const QJsonArray patients = QJsonDocument::fromJson(r.out).array();
+    QVERIFY(!patients.isEmpty());
+    const QString patient = patients.first().toObject().value(QStringLiteral("id")).toString();
+    r = run(QStringList{QStringLiteral("appointments"), patient} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    const QString note = QString::fromUtf8(r.out.split('\n').first().split('\t').last());
+    QVERIFY2(note.startsWith(QLatin1String("note-")), r.out.constData());
+    r = run(QStringList{QStringLiteral("note"), QStringLiteral("lock"), note} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    // --verbose alone, without QT_LOGGING_RULES (checked by verboseAloneLogsEachHttpExchange).
+    m_verboseAlone = runCli(QStringList{QStringLiteral("patients"), QStringLiteral("--limit"),
+                                        QStringLiteral("1"), QStringLiteral("--verbose")}
+                            + profile);
+    m_runs.append({QStringLiteral("patients --limit 1 --verbose (no QT_LOGGING_RULES)"),
+                   m_verboseAlone, false});
+
+    // A rejected token: refreshed (the refresh token in a form body) and retried.
+    m_sandbox.expireTokens();
+    r = run(QStringList{QStringLiteral("patients"), QStringLiteral("--limit"),
+                        QStringLiteral("1")}
+            + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    collectStoredTokens(kPublic);
+
+    // A failed refresh, with the technical detail printed (--verbose).
+    m_sandbox.expireTokens();
+    m_sandbox.failNext(QStringLiteral("token"), 1, QStringLiteral("html"));
+    r = run(QStringList{QStringLiteral("patients"), QStringLiteral("--limit"),
+                        QStringLiteral("1")}
+            + profile);
+    QVERIFY2(ended(r, 1), describe(r).constData());
+    m_sandbox.failNext(QStringLiteral("token"), 0, QStringLiteral("500"));
+
+    r = run(QStringList{QStringLiteral("token")} + profile, {}, true);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("logout")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("status")} + profile);
+    QVERIFY2(ended(r, 3), describe(r).constData());
+}
+
+void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
+{
+    const QStringList profile{QStringLiteral("--profile"), kConfidential};
+    QStringList add = addProfileArgs(m_sandbox, kConfidential,
+                                     {QStringLiteral("--client-secret-stdin")});
+    add[add.indexOf(m_sandbox.publicClientId)] = m_sandbox.confidentialClientId;
+    CliRun r = run(add, m_sandbox.confidentialSecret.toUtf8() + '\n');
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    collect(QStringLiteral("client secret"), m_sandbox.confidentialSecret);
+
+    r = run(QStringList{QStringLiteral("profile"), QStringLiteral("show"), kConfidential,
+                        QStringLiteral("--json")});
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.browser}
+                    + profile,
+            {}, false, 90000);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    collectCodeExchange(true);
+    collectStoredTokens(kConfidential);
+    if (QTest::currentTestFailed())
+        return;
+
+    r = run(QStringList{QStringLiteral("token")} + profile, {}, true);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    // A refresh with the client secret in the form body.
+    m_sandbox.expireTokens();
+    r = run(QStringList{QStringLiteral("patients"), QStringLiteral("--limit"),
+                        QStringLiteral("1")}
+            + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    collectStoredTokens(kConfidential);
+    r = run(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("logout")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+}
+
+// At full verbosity too. (Qt logs while the process exits, after chartkey's own statics are
+// gone: the log handler must still work then.)
+void SecretLeaks::everyCommandEndsWithItsOwnExitStatus()
+{
+    QVERIFY(!m_runs.isEmpty());
+    QStringList crashed;
+    for (const Captured &c : std::as_const(m_runs)) {
+        if (c.run.exitCode != -1)
+            continue;
+        const QList<QByteArray> lines = c.run.err.trimmed().split('\n');
+        crashed << QStringLiteral("`chartkey %1` %2; last lines of stderr:\n  %3\n  %4")
+                           .arg(c.what,
+                                c.run.timedOut ? QStringLiteral("hung") : QStringLiteral("crashed"),
+                                QString::fromUtf8(redacted(lines.value(lines.size() - 2))),
+                                QString::fromUtf8(redacted(lines.last())));
+    }
+    QVERIFY2(crashed.isEmpty(), qPrintable(QStringLiteral("%1 of %2 commands did not end "
+                                                          "normally:\n")
+                                                   .arg(crashed.size())
+                                                   .arg(m_runs.size())
+                                           + crashed.join(QLatin1Char('\n'))));
+}
+
+// `--verbose` alone (no QT_LOGGING_RULES) shows the HTTP exchanges, as chartkey --help and
+// the README say ("log what happens on the wire", "logs each HTTP exchange").
+void SecretLeaks::verboseAloneLogsEachHttpExchange()
+{
+    QVERIFY2(ended(m_verboseAlone, 0), describe(m_verboseAlone).constData());
+    QVERIFY2(m_verboseAlone.err.contains("GET ") && m_verboseAlone.err.contains("/Patient"),
+             ("`chartkey patients --verbose` logged no HTTP exchange: "
+              + describe(m_verboseAlone))
+                     .constData());
+}
+
+QStringList SecretLeaks::kindsIn(const QByteArray &text) const
+{
+    QStringList kinds;
+    for (const auto &[kind, values] : m_secrets) {
+        for (const QByteArray &value : values) {
+            if (text.contains(value)) {
+                kinds << kind;
+                break;
+            }
+        }
+    }
+    return kinds;
+}
+
+void SecretLeaks::noOutputHoldsASecret()
+{
+    for (const char *kind : {"access token", "refresh token", "authorization code",
+                             "PKCE code_verifier", "client secret"})
+        QVERIFY2(m_secrets.count(QString::fromLatin1(kind)) == 1,
+                 qPrintable(QStringLiteral("no %1 was collected: the scan would be void")
+                                    .arg(QString::fromLatin1(kind))));
+    QVERIFY(m_runs.size() >= 15);
+
+    QStringList hits;
+    for (const Captured &c : std::as_const(m_runs)) {
+        QByteArray out = c.run.out;
+        if (c.printsToken) {
+            // The one allowed place: exactly one line, an access token of this run.
+            const QByteArray line = out.trimmed();
+            const auto &access = m_secrets.at(QStringLiteral("access token"));
+            QVERIFY2(out == line + '\n' && access.contains(line),
+                     qPrintable(c.what + QStringLiteral(": stdout is not exactly the access "
+                                                        "token")));
+            out.clear();
+        }
+        for (const QString &kind : kindsIn(out))
+            hits << QStringLiteral("stdout of `chartkey %1`: %2").arg(c.what, kind);
+        for (const QString &kind : kindsIn(c.run.err))
+            hits << QStringLiteral("stderr of `chartkey %1`: %2").arg(c.what, kind);
+    }
+    // The scan did see verbose logs (else it proves little).
+    bool verbose = false;
+    for (const Captured &c : std::as_const(m_runs))
+        verbose = verbose || c.run.err.contains("/auth/token/");
+    QVERIFY2(verbose, "no run logged its token requests: --verbose had no effect");
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+}
+
+void SecretLeaks::noFileTheAppWroteHoldsASecret()
+{
+    QStringList roots = userDirectories();
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runtime.isEmpty() && !roots.contains(runtime))
+        roots << runtime;
+    const QString keyrings = qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/keyrings/");
+    const QStringList browserDirs = {
+            qEnvironmentVariable("HOME") + QStringLiteral("/.pki/"),
+            qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/chromium/"),
+            qEnvironmentVariable("XDG_CACHE_HOME") + QStringLiteral("/chromium/")};
+
+    QStringList hits;
+    QStringList scanned;
+    for (const QString &root : std::as_const(roots)) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!it.fileInfo().isFile() || scanned.contains(path) || path.startsWith(keyrings))
+                continue;
+            bool browser = false;
+            for (const QString &dir : browserDirs)
+                browser = browser || path.startsWith(dir);
+            if (browser)
+                continue;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            scanned << path;
+            for (const QString &kind : kindsIn(file.readAll()))
+                hits << path + QStringLiteral(": ") + kind;
+        }
+    }
+    qInfo("scanned %lld files: %s", qlonglong(scanned.size()),
+          qPrintable(scanned.join(QStringLiteral(", "))));
+    const bool sawSettings = std::any_of(scanned.cbegin(), scanned.cend(), [](const QString &p) {
+        return p.endsWith(QLatin1String("/chartkey/chartkey.conf"));
+    });
+    QVERIFY2(sawSettings, "the settings file was not among the scanned files");
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(SecretLeaks)
+#include "tst_secret_leaks.moc"
