@@ -115,11 +115,14 @@ CallbackVerdict checkCallback(const QVariantMap &values, const CallbackContext &
 
 CallbackVerdict checkCallbackQuery(const QString &query, const CallbackContext &context)
 {
-    // As QOAuthHttpServerReplyHandler does: query items, later ones winning.
+    // Exactly as QOAuthHttpServerReplyHandler (Qt 6.4) turns a request target into values:
+    // a tolerant QUrl, its query, the items as QUrlQuery decodes them by default, later
+    // ones winning.
+    const QUrl url(QStringLiteral("http://127.0.0.1/callback?") + query);
     QVariantMap values;
-    const auto items = QUrlQuery(query).queryItems(QUrl::FullyEncoded);
+    const auto items = QUrlQuery(url.query()).queryItems();
     for (const auto &[name, value] : items)
-        values.insert(QUrl::fromPercentEncoding(name.toUtf8()), value);
+        values.insert(name, value);
     return checkCallback(values, context);
 }
 

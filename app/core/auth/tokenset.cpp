@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace chartkey {
 
 namespace {
@@ -107,9 +109,9 @@ QString describeTokenError(const QString &error, const QString &description, int
         || httpStatus >= 500)
         return tr("The token server is not available right now (%1, HTTP %2). Try again in a "
                   "minute; your sign-in is kept.")
-                .arg(said)
-                .arg(httpStatus);
-    return tr("The token server refused the request (%1, HTTP %2).").arg(said).arg(httpStatus);
+                .arg(said, QString::number(httpStatus)); // one pass: said may hold "%1"
+    return tr("The token server refused the request (%1, HTTP %2).")
+            .arg(said, QString::number(httpStatus));
 }
 
 TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType,
@@ -215,10 +217,13 @@ TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType
     r.tokens.refreshToken = refresh.toString();
     r.tokens.scope = scope.isString() ? scope.toString() : requestedScope;
     r.tokens.obtainedAt = now;
-    const qint64 seconds = expiresIn.isString() ? expiresIn.toString().toLongLong()
-                                                : static_cast<qint64>(expiresIn.toDouble());
-    if (seconds > 0)
-        r.tokens.expiresAt = now.addSecs(seconds);
+    // A lifetime beyond ten years is taken as ten years: large values would overflow the
+    // arithmetic (found by fuzzing), and no server means them.
+    constexpr double kLongestLifetime = 10.0 * 365 * 24 * 3600;
+    const double given = expiresIn.isString() ? expiresIn.toString().toDouble()
+                                              : expiresIn.toDouble();
+    if (std::isfinite(given) && given >= 1)
+        r.tokens.expiresAt = now.addSecs(static_cast<qint64>(std::min(given, kLongestLifetime)));
     return r;
 }
 
