@@ -44,7 +44,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 say "building the fuzz targets"
 if ! cmake --build "$build" --target fuzzers > "$build/build.log" 2>&1; then
-  grep -E 'error|Error' "$build/build.log" | head -n 30 || tail -n 30 "$build/build.log"
+  grep -aE 'error|Error' "$build/build.log" | head -n 30 || tail -n 30 "$build/build.log"
   say "building failed (log: $build/build.log)"; exit 1
 fi
 
@@ -76,7 +76,7 @@ failures=()
 report() {
   local target=$1 exe=$2 log=$3 input
   input=$(grep -oE 'Test unit written to [^ ]+' "$log" | tail -n 1 | sed 's/Test unit written to //' || true)
-  grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant broken|qFatal|.*runtime error:|ALARM|==[0-9]+== ERROR: libFuzzer)' "$log" | head -n 5 | sed 's/^/    /'
+  grep -aE '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant broken|qFatal|.*runtime error:|ALARM|==[0-9]+== ERROR: libFuzzer)' "$log" | head -n 5 | sed 's/^/    /'
   if [ -n "$input" ]; then
     say "  input: $input"
     say "  reproduce: $(dirname "$exe")/$(basename "$exe") $input"
@@ -99,7 +99,7 @@ for t in "${targets[@]}"; do
       log=$artifacts/$t-regression-$(basename "$input").log
       if ! (cd "$work" && "${run_env[@]}" "$exe" "${fuzz_flags[@]}" "$input") > "$log" 2>&1; then
         say "FAIL $t: regression input $input crashes again"
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant broken|qFatal|.*runtime error:)' "$log" | head -n 5 | sed 's/^/    /'
+        grep -aE '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant broken|qFatal|.*runtime error:)' "$log" | head -n 5 | sed 's/^/    /'
         say "  reproduce: $exe $input"
         say "  log: $log"
         ok=0
@@ -121,7 +121,7 @@ for t in "${targets[@]}"; do
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-  status=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
+  status=$(grep -aE '^#[0-9]+' "$log" | tail -n 1 || true)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<< "$status")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<< "$status")
   corp=$(sed -nE 's/.* corp: ([0-9]+).*/\1/p' <<< "$status")

@@ -170,6 +170,24 @@ private Q_SLOTS:
         QTest::newRow("empty body") << 503 << QByteArray() << QStringLiteral("HTTP 503");
         QTest::newRow("HTML body") << 502 << QByteArray("<html>Bad gateway</html>")
                                    << QStringLiteral("HTTP 502");
+        // Found by fuzzing: an empty member used to give an empty sentence.
+        QTest::newRow("empty error member") << 500 << QByteArray(R"({"error": ""})")
+                                            << QStringLiteral("HTTP 500");
+        QTest::newRow("empty error, message given")
+                << 400 << QByteArray(R"({"error": "", "message": "Bad note id"})")
+                << QStringLiteral("Bad note id");
+    }
+
+    void aNoteIdTypedWithPercentSignsIsReportedAsTyped()
+    {
+        // Found by fuzzing: a chained QString::arg substituted the id's "%1" again.
+        ApiResult result;
+        result.response.status = 409;
+        result.response.body = QByteArray(R"({"error": "Cannot sign a note in state new."})");
+        const NoteResult r = noteResultFrom(NoteAction::Sign, QStringLiteral("note-%1-%2"), result);
+        QVERIFY(!r.done);
+        QCOMPARE(r.failure.detail, QStringLiteral("POST notes/note-%1-%2/sign -> 409"));
+        QVERIFY2(r.message.contains(QLatin1String("note-%1-%2")), qPrintable(r.message));
     }
 
     void describeApiError()

@@ -31,6 +31,48 @@ class TestTokenResponse final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Found by fuzzing (tests/fuzz/regressions/tokenresponse): a lifetime beyond int64 was
+    // undefined behaviour, and one past year 9999 was stored as no expiry at all.
+    void anAbsurdLifetimeIsCappedAtTenYears_data()
+    {
+        QTest::addColumn<QByteArray>("expiresIn");
+        QTest::newRow("beyond int64") << QByteArray("1e19");
+        QTest::newRow("past year 9999") << QByteArray("315569260000");
+        QTest::newRow("as a string") << QByteArray(R"("99999999999999999999")");
+    }
+
+    void anAbsurdLifetimeIsCappedAtTenYears()
+    {
+        QFETCH(QByteArray, expiresIn);
+        const QDateTime now(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+        const auto r = chartkey::TokenResponse::parse(
+                200, "application/json",
+                R"({"access_token":"opaque-access-1","token_type":"Bearer","expires_in":)"
+                        + expiresIn + "}",
+                now, QString());
+        QVERIFY(r.failure.isOk());
+        QVERIFY(r.tokens.expiresAt.isValid());
+        QVERIFY(r.tokens.expiresAt <= now.addYears(10).addDays(3));
+        bool ok = false;
+        const auto stored = chartkey::TokenSet::fromJson(r.tokens.toJson(), &ok);
+        QVERIFY(ok);
+        QCOMPARE(stored.expiresAt, r.tokens.expiresAt);
+    }
+
+    // Found by fuzzing: server text holding "%1" was substituted again by a chained arg().
+    void serverTextWithPercentSignsIsShownAsSent()
+    {
+        const auto r = chartkey::TokenResponse::parse(
+                400, "application/json",
+                R"({"error":"weird_error","error_description":"at most 5%1 of the time"})",
+                QDateTime::currentDateTimeUtc(), QString());
+        QVERIFY(!r.failure.isOk());
+        QVERIFY2(r.failure.message.contains(QLatin1String("at most 5%1 of the time")),
+                 qPrintable(r.failure.message));
+        QVERIFY2(r.failure.message.contains(QLatin1String("HTTP 400")),
+                 qPrintable(r.failure.message));
+    }
+
     void validBearerAnswerBecomesTokens_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -202,7 +202,7 @@ TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType
                             .arg(type.toString()),
                     QStringLiteral("token_type=%1").arg(type.toString()));
     if (!expiresIn.isUndefined() && !expiresIn.isNull() && !expiresIn.isDouble()
-        && !(expiresIn.isString() && expiresIn.toString().toLongLong() > 0))
+        && !(expiresIn.isString() && expiresIn.toString().toDouble() > 0))
         return fail(Failure::Kind::Malformed, malformed.arg(QStringLiteral("expires_in")),
                     QStringLiteral("expires_in has the wrong type"));
     if (!refresh.isUndefined() && !refresh.isNull() && !refresh.isString())

@@ -121,10 +121,12 @@ QString describeApiError(const http::Response &response)
         if (!parts.isEmpty())
             return parts.join(QStringLiteral("; "));
     }
-    if (o.value(QStringLiteral("error")).isString())
-        return o.value(QStringLiteral("error")).toString();
-    if (o.value(QStringLiteral("message")).isString())
-        return o.value(QStringLiteral("message")).toString();
+    // An empty "error" or "message" says nothing: fall through to the status.
+    for (const char *member : {"error", "message"}) {
+        const QString text = o.value(QLatin1String(member)).toString();
+        if (!text.isEmpty())
+            return text;
+    }
     return tr("HTTP %1").arg(response.status);
 }
 

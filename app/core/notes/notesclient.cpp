@@ -138,8 +138,7 @@ NoteResult noteResultFrom(NoteAction action, const QString &noteId, const ApiRes
     if (r.failure) {
         r.failure.httpStatus = status;
         r.failure.detail = QStringLiteral("POST notes/%1/%2 -> %3")
-                                   .arg(noteId, pathName(action))
-                                   .arg(status);
+                                   .arg(noteId, pathName(action), QString::number(status));
         if (r.message.isEmpty())
             r.message = r.failure.message;
     }
