@@ -164,24 +164,7 @@ inline CliRun runCliWithEnvironment(const QStringList &args,
     process.setProcessEnvironment(env);
     process.setProgram(chartkeyBinary());
     process.setArguments(args);
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted(10000)) {
-        run.err = "could not start chartkey";
-        return run;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        run.timedOut = true;
-        process.kill();
-        process.waitForFinished();
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runProcess(process, input, timeoutMs);
 }
 
 } // namespace chartkey::test::faults

@@ -16,17 +16,17 @@ QProcess *startCli(const QStringList &args, QObject *parent)
     return process;
 }
 
-CliRun runCli(const QStringList &args, const QByteArray &input, int timeoutMs)
+CliRun runProcess(QProcess &process, const QByteArray &input, int timeoutMs)
 {
-    QProcess process;
-    process.setProgram(chartkeyBinary());
-    process.setArguments(args);
     process.start();
-    process.waitForStarted();
+    CliRun run;
+    if (!process.waitForStarted(10000)) {
+        run.err = "could not start " + process.program().toUtf8();
+        return run;
+    }
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    CliRun run;
     if (!process.waitForFinished(timeoutMs)) {
         run.timedOut = true;
         process.kill();
@@ -36,6 +36,14 @@ CliRun runCli(const QStringList &args, const QByteArray &input, int timeoutMs)
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+CliRun runCli(const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProgram(chartkeyBinary());
+    process.setArguments(args);
+    return runProcess(process, input, timeoutMs);
 }
 
 } // namespace chartkey::test

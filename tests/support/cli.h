@@ -18,6 +18,10 @@ struct CliRun
 // Runs `chartkey args...`, feeding `input` to standard input; waits up to `timeoutMs`.
 CliRun runCli(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000);
 
+// Runs `process` (program, arguments and environment already set) to its end: feeds
+// `input`, waits up to `timeoutMs` (then kills it), and collects what it printed.
+CliRun runProcess(QProcess &process, const QByteArray &input, int timeoutMs);
+
 // Starts `chartkey args...` without waiting (the caller owns the process).
 QProcess *startCli(const QStringList &args, QObject *parent = nullptr);
 

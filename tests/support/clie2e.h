@@ -81,24 +81,7 @@ inline CliRun runProgram(const QString &program, const QStringList &args, int ti
     QProcess process;
     process.setProgram(program);
     process.setArguments(args);
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted(10000)) {
-        run.err = "could not start " + program.toUtf8();
-        return run;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        run.timedOut = true;
-        process.kill();
-        process.waitForFinished();
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return runProcess(process, input, timeoutMs);
 }
 
 // The `chartkey` arguments that add the sandbox's public client as profile `name`.
