@@ -44,6 +44,9 @@ QString helpText()
               "  appointments PATIENT_ID [--json]\n"
               "                      a patient's appointments and the note each carries\n"
               "  note ACTION NOTE_ID...   ACTION: lock sign lock-sign unlock check-in no-show\n"
+              "  check [--details] [--skip IDS] [--json]\n"
+              "                      test the profile's app registration end to end (discovery,\n"
+              "                      redirect URI, PKCE, tokens, refresh, API, revocation)\n"
               "\n"
               "Options for every command:\n"
               "  --profile NAME      the profile to use (the default when there is only one)\n"
@@ -147,6 +150,8 @@ int run(int argc, char *argv[])
         code = runAppointments(ctx);
     else if (command == QLatin1String("note"))
         code = runNote(ctx);
+    else if (command == QLatin1String("check"))
+        code = runCheck(ctx);
     else {
         ctx.usage(tr("Unknown command \"%1\".").arg(command));
         return Usage;
@@ -186,6 +191,21 @@ std::optional<Profile> Context::selectProfile()
         err << tr("There is no profile named \"%1\". See: chartkey profile list").arg(name)
             << Qt::endl;
     return profile;
+}
+
+QString Context::browserCommand() const
+{
+    if (!browserOption.isEmpty())
+        return browserOption;
+    if (const QString env = qEnvironmentVariable("CHARTKEY_BROWSER"); !env.isEmpty())
+        return env;
+#if defined(Q_OS_WIN)
+    return QStringLiteral("rundll32 url.dll,FileProtocolHandler");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("open");
+#else
+    return QStringLiteral("xdg-open");
+#endif
 }
 
 EhrConnection *Context::connect(const Profile &profile)

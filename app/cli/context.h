@@ -54,6 +54,10 @@ public:
     // Parses the command's options; on error prints usage and returns false.
     bool parse(QCommandLineParser &parser, const QString &synopsis);
 
+    // The browser command for sign-ins: --browser, else $CHARTKEY_BROWSER, else the
+    // desktop's default.
+    QString browserCommand() const;
+
     bool verbose = false;
 };
 
@@ -65,6 +69,7 @@ int runLogout(Context &ctx);
 int runPatients(Context &ctx);
 int runAppointments(Context &ctx);
 int runNote(Context &ctx);
+int runCheck(Context &ctx);
 
 // Returned by a command that finishes later through Context::finish().
 constexpr int kPending = -1;

@@ -179,6 +179,8 @@ void BrowserSignIn::onCallback(const QVariantMap &values)
     if (verdict.kind == CallbackVerdict::Kind::Ignore) {
         // Not sent by the EHR for this attempt: answered, ignored, still waiting.
         qCWarning(lcAuth).noquote() << verdict.reason << "ignored";
+        Q_EMIT callbackIgnored(verdict.reason, values.contains(QStringLiteral("code"))
+                                       || values.contains(QStringLiteral("error")));
         return;
     }
     m_browserMs = m_browserClock.elapsed();
@@ -191,6 +193,16 @@ void BrowserSignIn::onCallback(const QVariantMap &values)
         return;
     }
     log::registerSecret(verdict.code);
+    m_issuerSeen = QUrl::fromPercentEncoding(values.value(QStringLiteral("iss")).toString().toUtf8());
+    if (!m_exchangeCode) {
+        SignInResult r;
+        r.code = verdict.code;
+        r.codeVerifier = QString::fromLatin1(m_verifier);
+        r.redirectUri = m_redirectUri;
+        r.issuer = m_issuerSeen;
+        finish(r);
+        return;
+    }
     exchange(verdict.code);
 }
 
@@ -240,6 +252,8 @@ void BrowserSignIn::finish(SignInResult result)
     closeListener();
     if (result.browserMs == 0)
         result.browserMs = m_browserMs;
+    if (result.issuer.isEmpty())
+        result.issuer = m_issuerSeen;
     m_verifier.fill('\0');
     if (result.failure)
         qCWarning(lcAuth).noquote() << "sign-in failed:" << result.failure.message

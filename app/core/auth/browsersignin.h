@@ -42,6 +42,11 @@ struct SignInResult
     Failure failure;
     qint64 browserMs = 0;    // from opening the browser to the redirect arriving
     qint64 exchangeMs = 0;   // the code exchange
+    // With setExchangeCode(false): the code and what its exchange needs, in memory only.
+    QString code;
+    QString codeVerifier;
+    QString redirectUri;
+    QString issuer;          // the redirect's `iss`, when it carried one
 };
 
 class BrowserSignIn final : public QObject
@@ -54,6 +59,9 @@ public:
     ~BrowserSignIn() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // false: finished() hands over the code and verifier instead of exchanging them (for
+    // `chartkey check`, which exchanges them itself).
+    void setExchangeCode(bool exchange) { m_exchangeCode = exchange; }
     void start();
     void cancel();
 
@@ -66,6 +74,9 @@ Q_SIGNALS:
     void authorizationUrlReady(const QUrl &url);
     // The browser could not be started; the URL can still be opened by hand.
     void browserFailed(const QString &message);
+    // A request reached the callback path and was ignored (missing or wrong state).
+    // `carriedAnswer`: it held a code or an error, so it looked like the EHR's redirect.
+    void callbackIgnored(const QString &reason, bool carriedAnswer);
     void finished(const chartkey::SignInResult &result);
 
 private:
@@ -90,6 +101,8 @@ private:
     qint64 m_browserMs = 0;
     bool m_done = false;
     bool m_exchanging = false;
+    bool m_exchangeCode = true;
+    QString m_issuerSeen;
 };
 
 } // namespace chartkey

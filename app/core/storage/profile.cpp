@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "presets.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -72,6 +74,7 @@ Profile Profile::canvas(const QString &name, const QUrl &instance)
 {
     Profile p;
     p.name = name;
+    p.kind = Kind::Canvas;
     QUrl base = instance.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery
                                   | QUrl::RemoveFragment);
     p.instanceUrl = base;
@@ -89,24 +92,51 @@ Profile Profile::canvas(const QString &name, const QUrl &instance)
 
 QStringList Profile::validate() const
 {
+    const ServerPreset preset = ServerPreset::of(kind);
+    const bool staticToken = grant == Grant::StaticToken;
     QStringList problems;
     if (!isValidName(name))
         problems << tr("The profile name \"%1\" may use letters, digits, space, dot, dash and "
                        "underscore (at most 64).")
                             .arg(name);
-    if (clientId.isEmpty())
+    if (!preset.offers(grant)) {
+        problems << preset.refusal(grant);
+        return problems; // the other checks depend on the grant
+    }
+    if (clientId.isEmpty() && !staticToken)
         problems << tr("The client ID is missing: copy it from the application registered on "
                        "the EHR.");
-    for (const auto &[what, url] : {std::pair{tr("The instance URL"), instanceUrl},
-                                    std::pair{tr("The token URL"), tokenUrl}}) {
-        if (QString p = checkTransport(what, url); !p.isEmpty())
+    if (preset.needsInstance || !instanceUrl.isEmpty()) {
+        if (QString p = checkTransport(tr("The instance URL"), instanceUrl); !p.isEmpty())
             problems << p;
     }
-    if (fhirBaseUrl.isEmpty())
-        problems << tr("The FHIR base URL is missing. chartkey derives it only for "
-                       "*.canvasmedical.com instances; give it explicitly.");
-    else if (QString p = checkTransport(tr("The FHIR base URL"), fhirBaseUrl); !p.isEmpty())
+    if (preset.needsDiscoveryUrl && discoveryUrl.isEmpty())
+        problems << tr("The discovery URL is missing: give the address of the server's "
+                       ".well-known/openid-configuration document.");
+    else if (!discoveryUrl.isEmpty()) {
+        if (QString p = checkTransport(tr("The discovery URL"), discoveryUrl); !p.isEmpty())
+            problems << p;
+    }
+    if (!staticToken) {
+        if (tokenUrl.isEmpty() && preset.usesDiscovery)
+            problems << tr("The token URL is missing: fetch the endpoints from the discovery "
+                           "document, or give them explicitly.");
+        else if (QString p = checkTransport(tr("The token URL"), tokenUrl); !p.isEmpty())
+            problems << p;
+    }
+    const bool fhirRequired = kind == Kind::Canvas || kind == Kind::CanvasSandboxToken
+            || kind == Kind::Smart;
+    if (fhirBaseUrl.isEmpty()) {
+        if (fhirRequired)
+            problems << (kind == Kind::Smart
+                                 ? tr("The FHIR base URL is missing: a SMART server is named by "
+                                      "its FHIR base URL.")
+                                 : tr("The FHIR base URL is missing. chartkey derives it only "
+                                      "for *.canvasmedical.com instances; give it "
+                                      "explicitly."));
+    } else if (QString p = checkTransport(tr("The FHIR base URL"), fhirBaseUrl); !p.isEmpty()) {
         problems << p;
+    }
     for (const auto &[what, url] : {std::pair{tr("The revocation URL"), revocationUrl},
                                     std::pair{tr("The notes API URL"), notesBaseUrl}}) {
         if (url.isEmpty())
@@ -115,8 +145,11 @@ QStringList Profile::validate() const
             problems << p;
     }
     if (grant == Grant::AuthorizationCode) {
-        if (QString p = checkTransport(tr("The authorization URL"), authorizationUrl);
-            !p.isEmpty())
+        if (authorizationUrl.isEmpty() && preset.usesDiscovery)
+            problems << tr("The authorization URL is missing: fetch the endpoints from the "
+                           "discovery document, or give them explicitly.");
+        else if (QString p = checkTransport(tr("The authorization URL"), authorizationUrl);
+                 !p.isEmpty())
             problems << p;
         if (redirectUri.scheme() != QLatin1String("http") || !isLoopbackHost(redirectUri.host())
             || redirectUri.path().isEmpty() || redirectUri.path() == QLatin1String("/"))
@@ -124,7 +157,7 @@ QStringList Profile::validate() const
                            "http://127.0.0.1/callback (any port) or "
                            "http://127.0.0.1:8765/callback (that port).")
                                 .arg(redirectUri.toString());
-    } else if (!isConfidential()) {
+    } else if (grant == Grant::ClientCredentials && !isConfidential()) {
         problems << tr("The client-credentials grant needs a confidential client with a secret.");
     }
     return problems;
@@ -138,8 +171,53 @@ QString toString(Profile::ClientType type)
 
 QString toString(Profile::Grant grant)
 {
-    return grant == Profile::Grant::AuthorizationCode ? QStringLiteral("authorization-code")
-                                                      : QStringLiteral("client-credentials");
+    switch (grant) {
+    case Profile::Grant::AuthorizationCode:
+        return QStringLiteral("authorization-code");
+    case Profile::Grant::ClientCredentials:
+        return QStringLiteral("client-credentials");
+    case Profile::Grant::StaticToken:
+        return QStringLiteral("static-token");
+    }
+    return {};
+}
+
+std::optional<Profile::Grant> grantFromString(const QString &id)
+{
+    for (Profile::Grant g : {Profile::Grant::AuthorizationCode, Profile::Grant::ClientCredentials,
+                             Profile::Grant::StaticToken}) {
+        if (toString(g) == id)
+            return g;
+    }
+    return std::nullopt;
+}
+
+QString toString(Profile::Kind kind)
+{
+    switch (kind) {
+    case Profile::Kind::Canvas:
+        return QStringLiteral("canvas");
+    case Profile::Kind::CanvasSandboxToken:
+        return QStringLiteral("canvas-sandbox-token");
+    case Profile::Kind::Smart:
+        return QStringLiteral("smart");
+    case Profile::Kind::OpenId:
+        return QStringLiteral("openid");
+    case Profile::Kind::CanvasLms:
+        return QStringLiteral("canvas-lms");
+    }
+    return {};
+}
+
+std::optional<Profile::Kind> kindFromString(const QString &id)
+{
+    for (Profile::Kind k : {Profile::Kind::Canvas, Profile::Kind::CanvasSandboxToken,
+                            Profile::Kind::Smart, Profile::Kind::OpenId,
+                            Profile::Kind::CanvasLms}) {
+        if (toString(k) == id)
+            return k;
+    }
+    return std::nullopt;
 }
 
 } // namespace chartkey

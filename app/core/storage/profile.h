@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 #include <utility>
 
 namespace chartkey {
@@ -14,9 +16,15 @@ namespace chartkey {
 struct Profile
 {
     enum class ClientType { Public, Confidential };
-    enum class Grant { AuthorizationCode, ClientCredentials };
+    // StaticToken: a bearer token made by hand (a Canvas sandbox dashboard token, a Canvas
+    // LMS "manually generated access token"), kept in the keychain, never renewed.
+    enum class Grant { AuthorizationCode, ClientCredentials, StaticToken };
+    // The kind of server, from the presets (storage/presets.h). Decides the defaults, which
+    // checks apply and how the API is probed.
+    enum class Kind { Canvas, CanvasSandboxToken, Smart, OpenId, CanvasLms };
 
     QString name;
+    Kind kind = Kind::Canvas;
     QUrl instanceUrl;
     QUrl fhirBaseUrl;
     QUrl authorizationUrl;
@@ -24,6 +32,9 @@ struct Profile
     QUrl revocationUrl;
     QUrl notesBaseUrl;
     QString issuer;          // expected `iss` (RFC 9207); empty: not checked
+    // Where the server publishes its endpoints: SMART's {fhir}/.well-known/smart-configuration,
+    // an OpenID Provider's .well-known/openid-configuration. Empty: none known.
+    QUrl discoveryUrl;
     QString clientId;
     ClientType clientType = ClientType::Public;
     Grant grant = Grant::AuthorizationCode;
@@ -60,5 +71,8 @@ struct Profile
 
 QString toString(Profile::ClientType type);
 QString toString(Profile::Grant grant);
+QString toString(Profile::Kind kind);   // the preset id: canvas, canvas-sandbox-token, ...
+std::optional<Profile::Kind> kindFromString(const QString &id);
+std::optional<Profile::Grant> grantFromString(const QString &id);
 
 } // namespace chartkey

@@ -1,0 +1,1052 @@
+#include "registrationcheck.h"
+
+#include "auth/browsersignin.h"
+#include "auth/discovery.h"
+#include "auth/pkce.h"
+#include "auth/scopes.h"
+#include "auth/tokenclient.h"
+#include "auth/urlopener.h"
+#include "log/logging.h"
+#include "net/activitylog.h"
+#include "util/clock.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+
+namespace chartkey::check {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::check", text);
+}
+
+constexpr int kAnswerLimit = 2000;
+
+// What a person reads of one exchange: status line, the headers that matter, the body
+// (already redacted by the activity log), cut at a readable length.
+QString describeExchange(const HttpExchange &e)
+{
+    QString out;
+    if (e.status == 0)
+        return QStringLiteral("%1 %2\n-> %3").arg(QString::fromLatin1(e.method), e.url, e.error);
+    out = QStringLiteral("%1 %2\nHTTP %3").arg(QString::fromLatin1(e.method), e.url).arg(e.status);
+    for (const auto &[name, value] : e.responseHeaders) {
+        const QByteArray lower = name.toLower();
+        if (lower == "content-type" || lower == "cache-control" || lower == "location"
+            || lower == "www-authenticate" || lower == "retry-after" || lower == "pragma")
+            out += QStringLiteral("\n%1: %2").arg(QString::fromLatin1(name),
+                                                  QString::fromUtf8(value));
+    }
+    if (!e.responseBody.isEmpty()) {
+        QString body = QString::fromUtf8(e.responseBody);
+        const QJsonDocument doc = QJsonDocument::fromJson(e.responseBody);
+        if (doc.isObject())
+            body = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+        if (body.size() > kAnswerLimit)
+            body = body.left(kAnswerLimit) + tr("\n… (%1 characters in all)").arg(e.responseBody.size());
+        out += QStringLiteral("\n\n") + body;
+    }
+    return out;
+}
+
+QString header(const HttpExchange &e, const QByteArray &name)
+{
+    for (const auto &[key, value] : e.responseHeaders) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return QString::fromUtf8(value);
+    }
+    return {};
+}
+
+QString seconds(qint64 s)
+{
+    if (s >= 3600 && s % 3600 == 0)
+        return tr("%1 s (%2 h)").arg(s).arg(s / 3600);
+    return tr("%1 s").arg(s);
+}
+
+// The user-visible text of an HTML error page, enough to find "redirect" in it.
+QString pageText(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body);
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    text.replace(tags, QStringLiteral(" "));
+    return text.simplified();
+}
+
+class UrlCatcher final : public UrlOpener
+{
+public:
+    bool open(const QUrl &url, QString *) override
+    {
+        caught = url;
+        return true;
+    }
+    QUrl caught;
+};
+
+} // namespace
+
+RegistrationCheck::RegistrationCheck(const Profile &profile, const CheckSecrets &secrets,
+                                     QNetworkAccessManager *nam, UrlOpener *opener,
+                                     const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_secrets(secrets)
+    , m_nam(nam)
+    , m_opener(opener)
+    , m_clock(clock)
+    , m_activity(new ActivityLog(this))
+    , m_tokens(new TokenClient(nam, clock, this))
+{
+    m_tokens->setActivityLog(m_activity);
+    log::registerSecret(m_secrets.clientSecret);
+    log::registerSecret(m_secrets.staticToken);
+}
+
+RegistrationCheck::~RegistrationCheck() = default;
+
+bool RegistrationCheck::skipped(const QString &id) const
+{
+    return m_skip.contains(id);
+}
+
+// ------------------------------------------------------------------ the sequence
+
+void RegistrationCheck::start()
+{
+    if (m_running || m_done)
+        return;
+    m_running = true;
+    m_tokens->setTimeoutMs(m_timeoutMs);
+    m_report = {};
+    m_report.profile = m_profile.name;
+    m_report.kind = toString(m_profile.kind);
+    m_report.clientId = m_profile.clientId;
+    m_report.started = QDateTime::currentDateTimeUtc();
+    m_totalClock.start();
+
+    m_queue.clear();
+    switch (m_profile.grant) {
+    case Profile::Grant::StaticToken:
+        m_accessToken = m_secrets.staticToken;
+        m_queue << [this] { stepStaticToken(); } << [this] { stepApi(); };
+        break;
+    case Profile::Grant::ClientCredentials:
+        m_queue << [this] { stepDiscovery(); } << [this] { stepClientCredentials(); }
+                << [this] { stepWrongSecret(); } << [this] { stepApi(); }
+                << [this] { stepRevocation(); };
+        break;
+    case Profile::Grant::AuthorizationCode:
+        m_queue << [this] { stepDiscovery(); } << [this] { stepRedirectUri(); }
+                << [this] { stepAuthorization(); } << [this] { stepPkce(); }
+                << [this] { stepCodeExchange(); } << [this] { stepApi(); }
+                << [this] { stepWrongSecret(); } << [this] { stepRefresh(); }
+                << [this] { stepOldAccessToken(); } << [this] { stepRevocation(); }
+                << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); };
+        break;
+    }
+    QMetaObject::invokeMethod(this, &RegistrationCheck::runNext, Qt::QueuedConnection);
+}
+
+void RegistrationCheck::cancel()
+{
+    if (m_done)
+        return;
+    m_queue.clear();
+    if (m_signIn)
+        m_signIn->cancel(); // ends the current step through its finished()
+    else if (m_inStep)
+        end(Status::Skip, tr("Stopped before this step finished."));
+    else
+        finishAll();
+}
+
+void RegistrationCheck::runNext()
+{
+    if (m_done)
+        return;
+    if (m_queue.isEmpty()) {
+        finishAll();
+        return;
+    }
+    auto step = m_queue.takeFirst();
+    step();
+}
+
+void RegistrationCheck::begin(const QString &id, const QString &title)
+{
+    m_current = {};
+    m_current.id = id;
+    m_current.title = title;
+    m_firstExchange = m_activity->rowCount();
+    m_inStep = true;
+    m_stepClock.start();
+    Q_EMIT stepStarted(id, title);
+}
+
+void RegistrationCheck::end(Status status, const QString &summary, const QString &hint)
+{
+    if (!m_inStep)
+        return;
+    m_inStep = false;
+    m_current.status = status;
+    m_current.summary = summary;
+    m_current.hint = hint;
+    m_current.durationMs = m_stepClock.elapsed();
+    const int rows = m_activity->rowCount();
+    for (int row = m_firstExchange; row < rows; ++row)
+        m_current.curl << m_activity->exchange(row).toCurl();
+    if (m_current.answer.isEmpty() && rows > m_firstExchange)
+        m_current.answer = describeExchange(m_activity->exchange(rows - 1));
+    m_report.steps.append(m_current);
+    Q_EMIT stepFinished(m_current);
+    QMetaObject::invokeMethod(this, &RegistrationCheck::runNext, Qt::QueuedConnection);
+}
+
+void RegistrationCheck::skip(const QString &id, const QString &title, const QString &why)
+{
+    begin(id, title);
+    end(Status::Skip, why);
+}
+
+void RegistrationCheck::stopAfter(Status status, const QString &summary, const QString &hint)
+{
+    // What follows needs what this step did not get; say so once, in the report's steps.
+    m_queue.clear();
+    m_queue << [this] { stepCleanup(); };
+    end(status, summary, hint);
+}
+
+void RegistrationCheck::finishAll()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_running = false;
+    m_report.durationMs = m_totalClock.isValid() ? m_totalClock.elapsed() : 0;
+    Q_EMIT finished(m_report);
+}
+
+const HttpExchange *RegistrationCheck::lastExchange() const
+{
+    const int rows = m_activity->rowCount();
+    return rows > m_firstExchange ? &m_activity->exchange(rows - 1) : nullptr;
+}
+
+TokenEndpoint RegistrationCheck::endpoint(const QString &secret) const
+{
+    return {m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId, secret};
+}
+
+// ------------------------------------------------------------------ discovery
+
+void RegistrationCheck::stepDiscovery()
+{
+    const QString title = tr("Discovery document");
+    QUrl url = m_profile.discoveryUrl;
+    if (url.isEmpty() && m_profile.kind == Profile::Kind::Canvas && !m_profile.fhirBaseUrl.isEmpty())
+        url = ServerMetadata::smartConfigurationUrl(m_profile.fhirBaseUrl);
+    if (skipped(QStringLiteral("discovery")) || url.isEmpty()) {
+        skip(QStringLiteral("discovery"), title,
+             m_profile.kind == Profile::Kind::CanvasLms
+                     ? tr("Canvas LMS publishes no discovery document; its endpoints are fixed.")
+                     : tr("The profile names no discovery document."));
+        return;
+    }
+    begin(QStringLiteral("discovery"), title);
+    // Required for the presets that are configured from it; optional for Canvas.
+    const bool required = m_profile.kind == Profile::Kind::Smart
+            || m_profile.kind == Profile::Kind::OpenId;
+    QNetworkRequest request = http::makeRequest(url);
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, this,
+               [this, url, required](const http::Response &r) {
+                   const Status missing = required ? Status::Fail : Status::Skip;
+                   if (r.failure) {
+                       end(missing, tr("%1 could not be fetched: %2").arg(url.toString(), r.failure.message),
+                           required ? tr("Check the discovery URL in the profile.") : QString());
+                       return;
+                   }
+                   if (r.status != 200) {
+                       end(missing, tr("%1 answered HTTP %2.").arg(url.toString()).arg(r.status),
+                           required ? tr("Check the discovery URL in the profile; for SMART servers "
+                                         "it is {FHIR base}/.well-known/smart-configuration.")
+                                    : tr("The server does not publish it; chartkey uses the "
+                                         "profile's endpoints."));
+                       return;
+                   }
+                   QString error;
+                   const ServerMetadata m = ServerMetadata::parse(r.body, &error);
+                   if (!error.isEmpty()) {
+                       end(Status::Fail, error, tr("The URL must serve the JSON document itself."));
+                       return;
+                   }
+                   reviewDiscovery(m, url);
+               },
+               m_activity);
+}
+
+void RegistrationCheck::reviewDiscovery(const ServerMetadata &m, const QUrl &url)
+{
+    const bool code = m_profile.grant == Profile::Grant::AuthorizationCode;
+    const QList<MetadataFinding> findings = reviewMetadata(m, url, code);
+    QStringList fails;
+    QStringList warnings;
+    for (const MetadataFinding &f : findings)
+        (f.severity == MetadataFinding::Severity::Failure ? fails : warnings) << f.message;
+
+    // The profile must use what the server publishes.
+    const auto compare = [&](const QString &what, const QUrl &profileUrl, const QUrl &published) {
+        if (published.isEmpty() || profileUrl.isEmpty())
+            return;
+        if (profileUrl.adjusted(QUrl::StripTrailingSlash) != published.adjusted(QUrl::StripTrailingSlash))
+            fails << tr("The profile's %1 is %2 but the server publishes %3.")
+                             .arg(what, profileUrl.toString(), published.toString());
+    };
+    compare(tr("token URL"), m_profile.tokenUrl, m.tokenEndpoint);
+    if (code)
+        compare(tr("authorization URL"), m_profile.authorizationUrl, m.authorizationEndpoint);
+    if (!m.issuer.isEmpty() && !m_profile.issuer.isEmpty()
+        && QUrl(m.issuer).adjusted(QUrl::StripTrailingSlash)
+                != QUrl(m_profile.issuer).adjusted(QUrl::StripTrailingSlash))
+        warnings << tr("The profile expects the issuer %1 but the document says %2; the "
+                       "redirect's iss is compared with the profile's.")
+                            .arg(m_profile.issuer, m.issuer);
+
+    QStringList facts;
+    facts << tr("Fetched %1.").arg(url.toString());
+    if (!m.issuer.isEmpty())
+        facts << tr("Issuer %1.").arg(m.issuer);
+    facts << tr("Token endpoint %1.").arg(m.tokenEndpoint.toString());
+    if (code)
+        facts << tr("Authorization endpoint %1.").arg(m.authorizationEndpoint.toString());
+    if (m.hasCodeChallengeMethods)
+        facts << tr("PKCE methods: %1.").arg(m.codeChallengeMethods.join(QLatin1String(", ")));
+    const QString summary = (fails + warnings + facts).join(QLatin1Char('\n'));
+    if (!fails.isEmpty())
+        end(Status::Fail, summary, tr("Correct the profile's endpoints (chartkey profile add "
+                                      "--preset ... fills them from discovery), or ask the server's "
+                                      "operator to fix the document."));
+    else if (!warnings.isEmpty())
+        end(Status::Warn, summary);
+    else
+        end(Status::Pass, summary);
+}
+
+// ------------------------------------------------------------------ authorization
+
+void RegistrationCheck::stepRedirectUri()
+{
+    // The browser step's own authorization URL (state, PKCE challenge and port included),
+    // fetched first without a browser: an EHR that refuses the redirect URI or the client says
+    // so on its first answer, and a person should not have to sign in to learn that.
+    const QString title = tr("Redirect URI accepted");
+    begin(QStringLiteral("redirect-uri"), title);
+    auto *catcher = new UrlCatcher;
+    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, catcher, this);
+    m_signIn->setExchangeCode(false);
+    m_signIn->setTimeoutMs(m_browserTimeoutMs);
+    connect(m_signIn, &BrowserSignIn::finished, this, &RegistrationCheck::onSignInFinished);
+    connect(m_signIn, &BrowserSignIn::callbackIgnored, this,
+            [this](const QString &reason, bool carriedAnswer) {
+                if (carriedAnswer)
+                    m_ignoredCallback = reason;
+            });
+    connect(m_signIn, &BrowserSignIn::destroyed, this, [catcher] { delete catcher; });
+    m_signIn->start();
+    if (!m_signIn->isListening() || catcher->caught.isEmpty())
+        return; // finished() follows with the reason (port in use, not loopback)
+    m_authorizationUrl = catcher->caught;
+
+    QNetworkRequest request = http::makeRequest(m_authorizationUrl, "text/html,application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, this,
+               [this](const http::Response &r) { reviewAuthorizationAnswer(r); }, m_activity);
+}
+
+void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
+{
+    const QString registered = registeredRedirectUri();
+    if (r.failure) {
+        stopAfter(Status::Fail,
+                  tr("The authorization endpoint %1 could not be reached: %2")
+                          .arg(m_profile.authorizationUrl.toString(), r.failure.message),
+                  tr("Check the authorization URL in the profile."));
+        return;
+    }
+    const QUrl location = QUrl(QString::fromUtf8(r.header("Location")));
+    const QUrl resolved = m_authorizationUrl.resolved(location);
+    const bool toUs = r.status >= 300 && r.status < 400
+            && resolved.toString(QUrl::RemoveQuery) == QUrl(m_signIn->redirectUri()).toString(QUrl::RemoveQuery);
+    if (toUs) {
+        // Straight back to the redirect URI: accepted, with an error= answer or (an existing
+        // session and consent) a code. The browser step reads that answer.
+        m_preflightRedirect = resolved;
+        end(Status::Pass, tr("The EHR accepted the redirect URI %1 and answered on it at once "
+                             "(HTTP %2).").arg(m_signIn->redirectUri()).arg(r.status));
+        return;
+    }
+    if ((r.status >= 300 && r.status < 400) || r.status == 200) {
+        end(Status::Pass, tr("The EHR accepted client %1 with the redirect URI %2 and showed its "
+                             "sign-in (HTTP %3).")
+                                  .arg(m_profile.clientId, m_signIn->redirectUri())
+                                  .arg(r.status));
+        return;
+    }
+    const QString text = pageText(r.body);
+    const QJsonObject json = QJsonDocument::fromJson(r.body).object();
+    const QString said = json.isEmpty()
+            ? text.left(300)
+            : QStringLiteral("%1: %2").arg(json.value(QLatin1String("error")).toString(),
+                                           json.value(QLatin1String("error_description")).toString());
+    m_signIn->cancel();
+    if (text.contains(QLatin1String("redirect"), Qt::CaseInsensitive)) {
+        stopAfter(Status::Fail,
+                  tr("The EHR refused the redirect URI %1 (HTTP %2: %3).")
+                          .arg(m_signIn ? m_signIn->redirectUri() : registered)
+                          .arg(r.status)
+                          .arg(said),
+                  tr("Register exactly this redirect URI on the application: %1 %2")
+                          .arg(registered, redirectPortNote()));
+        return;
+    }
+    if (text.contains(QLatin1String("client"), Qt::CaseInsensitive)) {
+        stopAfter(Status::Fail,
+                  tr("The EHR does not accept the client ID %1 (HTTP %2: %3).")
+                          .arg(m_profile.clientId)
+                          .arg(r.status)
+                          .arg(said),
+                  tr("Copy the client ID from the application's page on the EHR (Canvas: "
+                     "Settings → Authentication → Applications)."));
+        return;
+    }
+    stopAfter(Status::Fail, tr("The authorization endpoint answered HTTP %1: %2").arg(r.status).arg(said),
+              tr("Read the server's answer below; the request is shown as curl."));
+}
+
+QString RegistrationCheck::registeredRedirectUri() const
+{
+    return m_profile.redirectUri.toString();
+}
+
+QString RegistrationCheck::redirectPortNote() const
+{
+    if (!m_profile.redirectUsesAnyPort())
+        return tr("(with port %1, as the profile says).").arg(m_profile.redirectUri.port());
+    if (m_profile.redirectUri.host() == QLatin1String("127.0.0.1"))
+        return tr("(without a port: a loopback redirect on 127.0.0.1 may use any port, and "
+                  "chartkey picks a free one each time).");
+    return tr("(Canvas accepts any port only on 127.0.0.1: use http://127.0.0.1%1 in the "
+              "profile and the registration).").arg(m_profile.redirectUri.path());
+}
+
+void RegistrationCheck::stepAuthorization()
+{
+    const QString title = tr("Authorization in the browser");
+    if (!m_signIn) {
+        skip(QStringLiteral("authorization"), title, tr("Nothing to authorize."));
+        return;
+    }
+    begin(QStringLiteral("authorization"), title);
+    m_browserStep = true;
+    if (!m_preflightRedirect.isEmpty()) {
+        // The EHR answered on the redirect URI without a sign-in page: deliver that answer
+        // to the listener as the browser would.
+        QNetworkRequest request(m_preflightRedirect);
+        http::send(m_nam, request, "GET", {}, m_timeoutMs, this, [](const http::Response &) {});
+        return;
+    }
+    Q_EMIT authorizationUrlReady(m_authorizationUrl);
+    if (m_opener) {
+        QString error;
+        if (!m_opener->open(m_authorizationUrl, &error))
+            qCWarning(lcAuth).noquote() << "the browser could not be opened:" << error;
+    }
+}
+
+void RegistrationCheck::onSignInFinished(const SignInResult &result)
+{
+    if (m_signIn)
+        m_signIn->deleteLater();
+    m_signIn.clear();
+    if (!m_browserStep) {
+        // Ended before the browser step: the listener could not start, or the pre-flight
+        // found a refusal and cancelled it (that step reports itself).
+        if (m_inStep && result.failure.kind != Failure::Kind::Cancelled)
+            stopAfter(Status::Fail, result.failure.message,
+                      tr("chartkey could not listen for the redirect."));
+        return;
+    }
+    m_browserStep = false;
+    if (result.failure.kind == Failure::Kind::Cancelled) {
+        end(Status::Skip, tr("Stopped before the browser answered."));
+        return;
+    }
+    if (result.failure) {
+        QString hint;
+        const QString error = result.failure.oauthError;
+        if (!m_ignoredCallback.isEmpty())
+            hint = tr("A redirect with an answer arrived but without this attempt's state (%1): "
+                      "the EHR must send state back unchanged (RFC 6749 section 4.1.2).")
+                           .arg(m_ignoredCallback);
+        else if (error == QLatin1String("access_denied"))
+            hint = tr("The sign-in was declined. Sign in as a user allowed to use the "
+                      "application and approve the requested access.");
+        else if (error == QLatin1String("invalid_scope"))
+            hint = tr("The application is not allowed the scope \"%1\". Allow those scopes on "
+                      "the application, or ask for fewer in the profile.").arg(m_profile.scope);
+        else if (error == QLatin1String("unauthorized_client"))
+            hint = tr("The application may not use the authorization-code grant. Set its "
+                      "grant type to \"Authorization code\" on the EHR.");
+        else if (result.failure.kind == Failure::Kind::Timeout)
+            hint = tr("Finish the sign-in in the browser, or open the authorization URL by hand.");
+        stopAfter(Status::Fail, result.failure.message, hint);
+        return;
+    }
+    m_code = result.code;
+    m_verifier = result.codeVerifier;
+    m_redirectUri = result.redirectUri;
+    m_current.answer = tr("GET %1?code=[redacted]&state=[matched]%2")
+                               .arg(m_redirectUri,
+                                    result.issuer.isEmpty()
+                                            ? QString()
+                                            : QStringLiteral("&iss=") + result.issuer);
+    QStringList facts{tr("The redirect came back to %1 with a code and this attempt's state "
+                         "(compared in constant time) after %2 ms in the browser.")
+                              .arg(m_redirectUri)
+                              .arg(result.browserMs)};
+    if (result.issuer.isEmpty())
+        facts << tr("It carried no iss (RFC 9207 is optional; Canvas does not send it).");
+    else if (m_profile.issuer.isEmpty())
+        facts << tr("iss was %1 (not compared: the profile names no issuer).").arg(result.issuer);
+    else
+        facts << tr("iss was %1, as expected.").arg(result.issuer);
+    end(Status::Pass, facts.join(QLatin1Char('\n')));
+}
+
+// ------------------------------------------------------------------ code exchange
+
+void RegistrationCheck::stepPkce()
+{
+    const QString title = tr("PKCE enforced");
+    if (m_code.isEmpty()) {
+        skip(QStringLiteral("pkce"), title, tr("No authorization code to test with."));
+        return;
+    }
+    if (m_profile.isConfidential() || skipped(QStringLiteral("pkce"))) {
+        skip(QStringLiteral("pkce"), title,
+             m_profile.isConfidential()
+                     ? tr("A confidential client's secret authenticates the code exchange; PKCE "
+                          "enforcement is tested for public clients.")
+                     : tr("Skipped as asked."));
+        return;
+    }
+    begin(QStringLiteral("pkce"), title);
+    // A well-formed verifier that is not the one the challenge was made from.
+    const QString wrong = QString::fromLatin1(pkce::makeVerifier());
+    TokenReply *reply = m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
+                                               m_redirectUri, wrong);
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            m_probeTokens = result.tokens;
+            end(Status::Fail,
+                tr("The EHR issued tokens for a code exchange with a wrong code_verifier: it does "
+                   "not enforce PKCE. Anyone who intercepts the redirect (another program on "
+                   "this computer can listen for it) can redeem the code."),
+                tr("Require PKCE (S256) for public clients on the server. The tokens it issued "
+                   "are used for the rest of this check and revoked at the end."));
+            return;
+        }
+        const QString error = result.failure.oauthError;
+        if (error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_request")) {
+            end(Status::Pass, tr("The EHR refused a wrong code_verifier (%1).")
+                                      .arg(result.failure.detail));
+            return;
+        }
+        end(Status::Warn,
+            tr("The exchange with a wrong code_verifier failed, but not with invalid_grant: %1")
+                    .arg(result.failure.message),
+            tr("Whether PKCE is enforced cannot be told from this answer."));
+    });
+}
+
+void RegistrationCheck::stepCodeExchange()
+{
+    const QString title = tr("Token response");
+    if (!m_probeTokens.isEmpty()) {
+        // The PKCE probe already redeemed the code.
+        begin(QStringLiteral("token-response"), title);
+        TokenResult r;
+        r.tokens = m_probeTokens;
+        m_firstExchange = qMax(0, m_activity->rowCount() - 1);
+        reviewTokenResponse(r, m_profile.scope, true);
+        return;
+    }
+    if (m_code.isEmpty()) {
+        skip(QStringLiteral("token-response"), title, tr("No authorization code to exchange."));
+        return;
+    }
+    begin(QStringLiteral("token-response"), title);
+    TokenReply *reply = m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
+                                               m_redirectUri, m_verifier);
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        if (result.failure) {
+            QString hint;
+            const QString error = result.failure.oauthError;
+            if (error == QLatin1String("invalid_client"))
+                hint = m_profile.isConfidential()
+                        ? tr("The client secret is wrong: copy it again from the application "
+                             "and run chartkey profile set-secret %1.").arg(m_profile.name)
+                        : tr("The application is registered as confidential: give chartkey its "
+                             "secret, or register a public client.");
+            else if (error == QLatin1String("invalid_grant") && m_report.step(QStringLiteral("pkce")))
+                hint = tr("The server may have invalidated the code when the wrong verifier was "
+                          "tried (allowed by RFC 6749). Run the check again with --skip pkce.");
+            else if (error == QLatin1String("invalid_grant"))
+                hint = tr("The code or redirect URI was refused: register exactly %1 %2")
+                               .arg(registeredRedirectUri(), redirectPortNote());
+            stopAfter(Status::Fail, result.failure.message, hint);
+            return;
+        }
+        reviewTokenResponse(result, m_profile.scope, true);
+    });
+}
+
+void RegistrationCheck::reviewTokenResponse(const TokenResult &result,
+                                            const QString &requestedScope, bool expectRefresh)
+{
+    const TokenSet &t = result.tokens;
+    t.registerSecrets();
+    m_accessToken = t.accessToken;
+    m_refreshToken = t.refreshToken;
+    m_firstAccessToken = t.accessToken;
+    m_firstRefreshToken = t.refreshToken;
+    m_grantedScope = t.scope;
+
+    QStringList fails;
+    QStringList warnings;
+    QStringList facts;
+    if (t.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
+        fails << tr("token_type is \"%1\", not Bearer.").arg(t.tokenType);
+    else
+        facts << tr("token_type Bearer.");
+    if (!t.expiresAt.isValid())
+        warnings << tr("No expires_in: chartkey cannot know when the token ends and renews it "
+                       "only after the API refuses it.");
+    else
+        facts << tr("expires_in %1.").arg(seconds(t.obtainedAt.secsTo(t.expiresAt)));
+
+    const QStringList dropped = scopes::missing(requestedScope, t.scope);
+    if (!requestedScope.isEmpty() && !dropped.isEmpty())
+        warnings << tr("The EHR granted fewer scopes than requested; dropped: %1.")
+                            .arg(dropped.join(QLatin1Char(' ')));
+    else if (!requestedScope.isEmpty())
+        facts << tr("Granted every requested scope.");
+    if (!t.scope.isEmpty())
+        facts << tr("Granted: %1").arg(t.scope);
+
+    const bool askedOffline = scopes::split(requestedScope).contains(QLatin1String("offline_access"));
+    const bool grantedOffline = scopes::split(t.scope).contains(QLatin1String("offline_access"));
+    if (expectRefresh && askedOffline) {
+        if (!t.refreshToken.isEmpty())
+            facts << tr("A refresh token came with it (offline_access).");
+        else if (grantedOffline)
+            fails << tr("offline_access was granted but no refresh token came: the user will "
+                        "have to sign in again every time the access token ends.");
+        else
+            warnings << tr("No refresh token: offline_access was not granted.");
+    }
+
+    if (const HttpExchange *e = lastExchange()) {
+        const QString cache = header(*e, "Cache-Control");
+        if (!cache.contains(QLatin1String("no-store"), Qt::CaseInsensitive))
+            warnings << tr("The token response has no \"Cache-Control: no-store\" (RFC 6749 "
+                           "section 5.1 requires it): a proxy or cache may keep the tokens.");
+        else
+            facts << tr("Cache-Control: %1.").arg(cache);
+    }
+
+    QString hint;
+    if (!dropped.isEmpty())
+        hint = tr("Allow the dropped scopes on the application (Canvas: the application's "
+                  "scopes), or stop asking for them in the profile.");
+    if (!fails.isEmpty())
+        end(Status::Fail, (fails + warnings + facts).join(QLatin1Char('\n')), hint);
+    else if (!warnings.isEmpty())
+        end(Status::Warn, (warnings + facts).join(QLatin1Char('\n')), hint);
+    else
+        end(Status::Pass, facts.join(QLatin1Char('\n')));
+}
+
+// ------------------------------------------------------------------ client credentials
+
+void RegistrationCheck::stepClientCredentials()
+{
+    begin(QStringLiteral("token-response"), tr("Token response (client credentials)"));
+    TokenReply *reply = m_tokens->clientCredentials(endpoint(m_secrets.clientSecret), m_profile.scope);
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        if (result.failure) {
+            QString hint;
+            if (result.failure.oauthError == QLatin1String("invalid_client"))
+                hint = tr("The client ID or secret is wrong: copy them again from the "
+                          "application and run chartkey profile set-secret %1.").arg(m_profile.name);
+            else if (result.failure.oauthError == QLatin1String("unauthorized_client")
+                     || result.failure.oauthError == QLatin1String("unsupported_grant_type"))
+                hint = tr("The application may not use the client-credentials grant: set its "
+                          "grant type on the EHR.");
+            else if (result.failure.oauthError == QLatin1String("invalid_scope"))
+                hint = tr("The application is not allowed \"%1\".").arg(m_profile.scope);
+            stopAfter(Status::Fail, result.failure.message, hint);
+            return;
+        }
+        result.tokens.registerSecrets();
+        if (m_profile.scope.trimmed().isEmpty() && m_profile.kind == Profile::Kind::Canvas) {
+            m_accessToken = result.tokens.accessToken;
+            m_grantedScope = result.tokens.scope;
+            end(Status::Warn,
+                tr("Tokens issued without a requested scope: Canvas then grants full access to "
+                   "every resource the application may reach."),
+                tr("Ask for the scopes the integration needs (for example system/Patient.read)."));
+            return;
+        }
+        reviewTokenResponse(result, m_profile.scope, false);
+    });
+}
+
+void RegistrationCheck::stepWrongSecret()
+{
+    const QString title = tr("Wrong client secret refused");
+    const bool clientCredentials = m_profile.grant == Profile::Grant::ClientCredentials;
+    if (!m_profile.isConfidential() || skipped(QStringLiteral("wrong-secret"))) {
+        if (clientCredentials || skipped(QStringLiteral("wrong-secret")))
+            skip(QStringLiteral("wrong-secret"), title,
+                 tr("The profile has no client secret."));
+        else
+            runNext(); // not a question for public clients
+        return;
+    }
+    if (!clientCredentials && m_refreshToken.isEmpty()) {
+        skip(QStringLiteral("wrong-secret"), title, tr("No refresh token to test with."));
+        return;
+    }
+    begin(QStringLiteral("wrong-secret"), title);
+    const QString wrong = QStringLiteral("chartkey-check-wrong-secret");
+    TokenReply *reply = clientCredentials
+            ? m_tokens->clientCredentials(endpoint(wrong), m_profile.scope)
+            : m_tokens->refresh(endpoint(wrong), m_refreshToken, m_grantedScope);
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            if (!result.tokens.refreshToken.isEmpty())
+                m_refreshToken = result.tokens.refreshToken;
+            end(Status::Fail, tr("The EHR issued tokens to a request with a wrong client secret."),
+                tr("The server does not authenticate this client; report it to the server's "
+                   "operator."));
+            return;
+        }
+        if (result.failure.oauthError == QLatin1String("invalid_client"))
+            end(Status::Pass, tr("Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 "
+                                 "says.").arg(lastExchange() ? lastExchange()->status : 0));
+        else
+            end(Status::Warn, tr("Refused, but with %1 rather than invalid_client: %2")
+                                      .arg(result.failure.oauthError.isEmpty()
+                                                   ? tr("no OAuth error")
+                                                   : result.failure.oauthError,
+                                           result.failure.message));
+    });
+}
+
+// ------------------------------------------------------------------ API
+
+QUrl RegistrationCheck::apiProbeUrl() const
+{
+    if (m_profile.kind == Profile::Kind::CanvasLms) {
+        QUrl url = m_profile.instanceUrl;
+        url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
+                    + QStringLiteral("/api/v1/users/self"));
+        return url;
+    }
+    if (m_profile.fhirBaseUrl.isEmpty())
+        return {};
+    QUrl url = m_profile.fhirBaseUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/Patient"));
+    url.setQuery(QStringLiteral("_count=1"));
+    return url;
+}
+
+void RegistrationCheck::apiRead(const QString &accessToken,
+                                std::function<void(const http::Response &)> done)
+{
+    QNetworkRequest request = http::makeRequest(apiProbeUrl(), "application/fhir+json, application/json");
+    request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, this, std::move(done), m_activity);
+}
+
+void RegistrationCheck::stepStaticToken()
+{
+    const QString title = tr("Stored token");
+    begin(QStringLiteral("static-token"), title);
+    if (m_accessToken.isEmpty()) {
+        stopAfter(Status::Fail, tr("No token is stored for this profile."),
+                  tr("Store the token from the dashboard with: chartkey profile set-token %1")
+                          .arg(m_profile.name));
+        return;
+    }
+    end(Status::Pass, tr("A static token is stored in the keychain (%1 characters); it is never "
+                         "renewed.").arg(m_accessToken.size()));
+}
+
+void RegistrationCheck::stepApi()
+{
+    const QString title = m_profile.kind == Profile::Kind::CanvasLms ? tr("API read (users/self)")
+                                                                     : tr("API read (FHIR Patient)");
+    if (m_accessToken.isEmpty() || apiProbeUrl().isEmpty()) {
+        skip(QStringLiteral("api"), title,
+             m_accessToken.isEmpty() ? tr("No access token.")
+                                     : tr("The profile names no FHIR base URL to read from."));
+        return;
+    }
+    begin(QStringLiteral("api"), title);
+    apiRead(m_accessToken, [this](const http::Response &r) {
+        if (r.failure) {
+            end(Status::Fail, r.failure.message, tr("Check the FHIR base URL in the profile."));
+            return;
+        }
+        if (r.status == 200) {
+            m_apiWorked = true;
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            QString what;
+            if (o.value(QLatin1String("resourceType")).toString() == QLatin1String("Bundle"))
+                what = tr("a Bundle with total %1").arg(o.value(QLatin1String("total")).toInteger());
+            else if (o.contains(QLatin1String("name")))
+                what = tr("the user %1").arg(o.value(QLatin1String("name")).toString());
+            else
+                what = tr("%1 bytes").arg(r.body.size());
+            end(Status::Pass, tr("GET %1 with the token: HTTP 200, %2.")
+                                      .arg(apiProbeUrl().toString(), what));
+            return;
+        }
+        const QString granted = m_grantedScope.isEmpty() ? tr("(no scope stated)") : m_grantedScope;
+        if (r.status == 401) {
+            end(Status::Fail,
+                tr("The API refused the token (HTTP 401). Granted scope: %1").arg(granted),
+                m_profile.grant == Profile::Grant::StaticToken
+                        ? tr("The token is expired or revoked: create a new one and store it "
+                             "with chartkey profile set-token %1.").arg(m_profile.name)
+                        : tr("The API does not accept tokens from this token endpoint: check "
+                             "that the FHIR base URL belongs to the same EHR instance."));
+            return;
+        }
+        if (r.status == 403) {
+            end(Status::Fail,
+                tr("The API refused to read Patient with this token (HTTP 403). Granted scope: %1")
+                        .arg(granted),
+                tr("Ask for a scope that allows reading patients (user/Patient.read, "
+                   "system/Patient.read or patient/Patient.read) and allow it on the application."));
+            return;
+        }
+        end(Status::Fail, tr("The API answered HTTP %1.").arg(r.status),
+            tr("Read the server's answer below."));
+    });
+}
+
+// ------------------------------------------------------------------ refresh and revocation
+
+void RegistrationCheck::stepRefresh()
+{
+    const QString title = tr("Refresh");
+    if (m_refreshToken.isEmpty()) {
+        skip(QStringLiteral("refresh"), title, tr("No refresh token was issued."));
+        return;
+    }
+    begin(QStringLiteral("refresh"), title);
+    const QString old = m_refreshToken;
+    TokenReply *reply = m_tokens->refresh(endpoint(m_secrets.clientSecret), old, m_grantedScope);
+    connect(reply, &TokenReply::finished, this, [this, old](const TokenResult &result) {
+        if (result.failure) {
+            m_refreshToken.clear();
+            end(Status::Fail, result.failure.message,
+                tr("The refresh grant must work for a user to stay signed in; check that the "
+                   "application allows the refresh_token grant."));
+            return;
+        }
+        result.tokens.registerSecrets();
+        m_accessToken = result.tokens.accessToken;
+        const QString fresh = result.tokens.refreshToken;
+        QStringList facts{tr("A refresh gave a new access token.")};
+        if (!fresh.isEmpty() && fresh != old) {
+            m_refreshRotated = true;
+            m_refreshToken = fresh;
+            facts << tr("The refresh token rotated (a new one came with it).");
+            end(Status::Pass, facts.join(QLatin1Char('\n')));
+            return;
+        }
+        facts << (fresh.isEmpty() ? tr("No new refresh token came: the old one stays in use.")
+                                  : tr("The same refresh token came back."));
+        if (m_profile.kind == Profile::Kind::CanvasLms) {
+            facts << tr("Canvas LMS documents this: its refresh tokens do not rotate.");
+            end(Status::Pass, facts.join(QLatin1Char('\n')));
+            return;
+        }
+        end(Status::Warn,
+            facts.join(QLatin1Char('\n')) + QLatin1Char('\n')
+                    + tr("Refresh tokens do not rotate: a stolen refresh token stays usable for "
+                         "as long as the grant lives."),
+            tr("Canvas documents single-use refresh tokens, rotated on every refresh. Ask the "
+               "server's operator whether rotation is turned off."));
+    });
+}
+
+void RegistrationCheck::stepOldAccessToken()
+{
+    const QString title = tr("Old access token after refresh");
+    if (!m_apiWorked || m_firstAccessToken.isEmpty() || m_accessToken == m_firstAccessToken) {
+        skip(QStringLiteral("old-access-token"), title,
+             tr("Needs a working API read and a refresh."));
+        return;
+    }
+    begin(QStringLiteral("old-access-token"), title);
+    apiRead(m_firstAccessToken, [this](const http::Response &r) {
+        if (r.status == 200)
+            end(Status::Pass, tr("The access token from before the refresh still works; it "
+                                 "ends when it expires (allowed; the EHR does not revoke it on "
+                                 "refresh)."));
+        else if (r.status == 401)
+            end(Status::Pass, tr("The access token from before the refresh is refused (HTTP 401): "
+                                 "the EHR revokes it on refresh."));
+        else
+            end(Status::Warn, tr("The API answered HTTP %1 for the old access token.")
+                                      .arg(r.status ? QString::number(r.status) : r.failure.message));
+    });
+}
+
+void RegistrationCheck::stepRevocation()
+{
+    const QString title = tr("Revocation");
+    if (m_profile.revocationUrl.isEmpty() || m_accessToken.isEmpty()
+        || skipped(QStringLiteral("revocation"))) {
+        skip(QStringLiteral("revocation"), title,
+             m_profile.kind == Profile::Kind::CanvasLms
+                     ? tr("Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not "
+                          "tested.")
+                     : m_profile.revocationUrl.isEmpty() ? tr("The profile has no revocation URL.")
+                                                         : tr("No token to revoke."));
+        return;
+    }
+    begin(QStringLiteral("revocation"), title);
+    // The live access token: revoke it, then show the API refuses it. Without an API to ask,
+    // only whether the endpoint accepts the request can be told.
+    const QString token = m_accessToken;
+    TokenReply *reply = m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
+                                         QStringLiteral("access_token"));
+    connect(reply, &TokenReply::finished, this, [this, token](const TokenResult &result) {
+        if (result.failure) {
+            end(Status::Fail, result.failure.message,
+                tr("Signing out cannot end the session on the server; check the revocation URL."));
+            return;
+        }
+        m_accessToken.clear();
+        if (!m_apiWorked) {
+            end(Status::Pass, tr("The revocation endpoint accepted the request (HTTP 200); "
+                                 "whether the token is refused afterwards was not tested (no "
+                                 "working API read)."));
+            return;
+        }
+        apiRead(token, [this](const http::Response &r) {
+            if (r.status == 401)
+                end(Status::Pass, tr("Revoked the access token (HTTP 200); the API then "
+                                     "refused it (HTTP 401)."));
+            else if (r.status == 200)
+                end(Status::Fail, tr("The revocation endpoint answered 200, but the API still "
+                                     "accepts the revoked token."),
+                    tr("Revocation does not reach the API: signing out leaves the token usable "
+                       "until it expires. Report it to the server's operator."));
+            else
+                end(Status::Warn, tr("After revocation the API answered %1.")
+                                          .arg(r.status ? QString::number(r.status) : r.failure.message));
+        });
+    });
+}
+
+void RegistrationCheck::stepOldRefreshToken()
+{
+    const QString title = tr("Old refresh token refused");
+    if (!m_refreshRotated) {
+        skip(QStringLiteral("old-refresh-token"), title, tr("The refresh token did not rotate."));
+        return;
+    }
+    begin(QStringLiteral("old-refresh-token"), title);
+    TokenReply *reply = m_tokens->refresh(endpoint(m_secrets.clientSecret), m_firstRefreshToken,
+                                          m_grantedScope);
+    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            if (!result.tokens.refreshToken.isEmpty())
+                m_extraRefreshToken = result.tokens.refreshToken;
+            end(Status::Fail,
+                tr("The replaced refresh token still works: the EHR rotates refresh tokens but "
+                   "does not invalidate the old ones, so rotation protects nothing."),
+                tr("Report it to the server's operator: a used refresh token must be refused "
+                   "(invalid_grant)."));
+            return;
+        }
+        if (result.failure.oauthError == QLatin1String("invalid_grant"))
+            end(Status::Pass, tr("Reusing the replaced refresh token is refused with invalid_grant."));
+        else
+            end(Status::Warn, tr("Reusing the replaced refresh token failed, but with: %1")
+                                      .arg(result.failure.message));
+    });
+}
+
+void RegistrationCheck::stepCleanup()
+{
+    // Leave nothing behind on the server: revoke the refresh tokens this check still holds.
+    QStringList live;
+    for (const QString &t : {m_refreshToken, m_extraRefreshToken}) {
+        if (!t.isEmpty() && !live.contains(t))
+            live << t;
+    }
+    m_refreshToken.clear();
+    m_extraRefreshToken.clear();
+    if (live.isEmpty() || m_profile.revocationUrl.isEmpty()) {
+        if (!live.isEmpty()) {
+            begin(QStringLiteral("cleanup"), tr("Clean-up"));
+            end(Status::Warn, tr("The check's refresh token stays valid on the server: the profile "
+                                 "has no revocation URL."),
+                tr("Remove the grant on the EHR if it matters."));
+            return;
+        }
+        runNext();
+        return;
+    }
+    begin(QStringLiteral("cleanup"), tr("Clean-up"));
+    auto pending = std::make_shared<int>(int(live.size()));
+    auto failed = std::make_shared<QStringList>();
+    for (const QString &token : std::as_const(live)) {
+        TokenReply *reply = m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
+                                             QStringLiteral("refresh_token"));
+        connect(reply, &TokenReply::finished, this, [this, pending, failed](const TokenResult &r) {
+            if (r.failure)
+                *failed << r.failure.message;
+            if (--*pending > 0)
+                return;
+            if (failed->isEmpty())
+                end(Status::Pass, tr("Revoked the refresh token(s) this check obtained; the "
+                                     "profile's own sign-in was not touched."));
+            else
+                end(Status::Warn, failed->join(QLatin1Char('\n')),
+                    tr("The check's refresh token may still be valid on the server."));
+        });
+    }
+}
+
+} // namespace chartkey::check

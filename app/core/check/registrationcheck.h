@@ -1,0 +1,150 @@
+// `chartkey check`: tests an OAuth app registration end to end, the way a developer would by
+// hand with a browser, curl and the server's documentation, and reports every step.
+//
+//   discovery ─ redirect-uri ─ authorization ─ pkce ─ token-response ─ api
+//     ─ refresh ─ old-access-token ─ revocation ─ old-refresh-token
+//   (client credentials: discovery ─ token-response ─ wrong-secret ─ api ─ revocation;
+//    static tokens: api only)
+//
+// It works on its own tokens, in memory, and revokes what it got at the end: the profile's
+// stored sign-in is neither read nor changed. finished() is emitted exactly once.
+#pragma once
+
+#include "auth/browsersignin.h"
+#include "auth/discovery.h"
+#include "auth/tokenclient.h"
+#include "check/checkreport.h"
+#include "net/activitylog.h"
+#include "net/http.h"
+#include "storage/profile.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace chartkey {
+
+class Clock;
+class UrlOpener;
+
+namespace check {
+
+struct CheckSecrets
+{
+    QString clientSecret;   // confidential clients
+    QString staticToken;    // static-token profiles
+};
+
+class RegistrationCheck final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistrationCheck)
+public:
+    RegistrationCheck(const Profile &profile, const CheckSecrets &secrets,
+                      QNetworkAccessManager *nam, UrlOpener *opener, const Clock *clock,
+                      QObject *parent = nullptr);
+    ~RegistrationCheck() override;
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
+    // Step ids not to run (`chartkey check --skip pkce`): reported as SKIP.
+    void setSkipped(const QStringList &ids) { m_skip = ids; }
+    // Every exchange, redacted, for the window's wire view.
+    ActivityLog *activity() const { return m_activity; }
+
+    void start();
+    void cancel();
+    const CheckReport &report() const { return m_report; }
+
+Q_SIGNALS:
+    void stepStarted(const QString &id, const QString &title);
+    void stepFinished(const chartkey::check::StepResult &step);
+    // The browser is being opened with `url` (show it so it can be opened by hand).
+    void authorizationUrlReady(const QUrl &url);
+    void finished(const chartkey::check::CheckReport &report);
+
+private:
+    void runNext();
+    void begin(const QString &id, const QString &title);
+    void end(Status status, const QString &summary, const QString &hint = {});
+    void skip(const QString &id, const QString &title, const QString &why);
+    // Ends the step and drops the steps that need what it did not get (clean-up still runs).
+    void stopAfter(Status status, const QString &summary, const QString &hint = {});
+    void finishAll();
+    bool skipped(const QString &id) const;
+
+    void stepDiscovery();
+    void reviewDiscovery(const ServerMetadata &metadata, const QUrl &url);
+    void stepRedirectUri();
+    void reviewAuthorizationAnswer(const http::Response &response);
+    void stepAuthorization();
+    void onSignInFinished(const SignInResult &result);
+    void stepPkce();
+    void stepCodeExchange();
+    void stepClientCredentials();
+    void stepWrongSecret();
+    void stepStaticToken();
+    void stepApi();
+    void stepRefresh();
+    void stepOldAccessToken();
+    void stepRevocation();
+    void stepOldRefreshToken();
+    void stepCleanup();
+
+    void reviewTokenResponse(const TokenResult &result, const QString &requestedScope,
+                             bool expectRefresh);
+    void apiRead(const QString &accessToken, std::function<void(const http::Response &)> done);
+    QUrl apiProbeUrl() const;
+    const HttpExchange *lastExchange() const;
+    TokenEndpoint endpoint(const QString &secret) const;
+    QString registeredRedirectUri() const;
+    QString redirectPortNote() const;
+
+    Profile m_profile;
+    CheckSecrets m_secrets;
+    QNetworkAccessManager *m_nam = nullptr;
+    UrlOpener *m_opener = nullptr;
+    const Clock *m_clock = nullptr;
+    ActivityLog *m_activity = nullptr;
+    TokenClient *m_tokens = nullptr;
+    QPointer<BrowserSignIn> m_signIn;
+    int m_timeoutMs = http::kDefaultTimeoutMs;
+    int m_browserTimeoutMs = 5 * 60 * 1000;
+    QStringList m_skip;
+
+    QList<std::function<void()>> m_queue;
+    CheckReport m_report;
+    StepResult m_current;
+    int m_firstExchange = 0;
+    QElapsedTimer m_stepClock;
+    QElapsedTimer m_totalClock;
+    bool m_running = false;
+    bool m_done = false;
+    bool m_inStep = false;
+    bool m_browserStep = false;
+
+    // What the steps hand on to each other (in memory only; revoked at the end).
+    QUrl m_authorizationUrl;
+    QUrl m_preflightRedirect;
+    QString m_ignoredCallback;
+    QString m_code;
+    QString m_verifier;
+    QString m_redirectUri;
+    TokenSet m_probeTokens;      // tokens the PKCE probe should not have got
+    QString m_accessToken;       // newest live access token
+    QString m_refreshToken;      // newest live refresh token
+    QString m_extraRefreshToken; // one a reused refresh token should not have got
+    QString m_firstAccessToken;
+    QString m_firstRefreshToken;
+    QString m_grantedScope;
+    bool m_refreshRotated = false;
+    bool m_apiWorked = false;
+};
+
+} // namespace check
+} // namespace chartkey
