@@ -24,32 +24,8 @@
 namespace chartkey::test::faults {
 
 
-// What the sandbox's token route received in the last authorization_code request
-// (GET /__admin/last-secrets): code, code_verifier, client_secret; empty when absent.
-struct CodeExchangeSecrets
-{
-    QString clientId;
-    QString code;
-    QString codeVerifier;
-    QString clientSecret;
-};
-
-inline CodeExchangeSecrets lastCodeExchange(const Sandbox &sandbox)
-{
-    QUrl url = sandbox.admin;
-    url.setPath(sandbox.admin.path() + QStringLiteral("/last-secrets"));
-    const e2e::HttpAnswer answer = e2e::httpRequest(url);
-    const QJsonObject o = QJsonDocument::fromJson(answer.body).object();
-    CodeExchangeSecrets s;
-    s.clientId = o.value(QStringLiteral("client_id")).toString();
-    s.code = o.value(QStringLiteral("code")).toString();
-    s.codeVerifier = o.value(QStringLiteral("code_verifier")).toString();
-    s.clientSecret = o.value(QStringLiteral("client_secret")).toString();
-    e2e::rememberSecret(s.code);
-    e2e::rememberSecret(s.codeVerifier);
-    e2e::rememberSecret(s.clientSecret);
-    return s;
-}
+using e2e::CodeExchangeSecrets;
+using e2e::lastCodeExchange;
 
 // A LISTEN socket in /proc/net/tcp or /proc/net/tcp6.
 struct ListeningSocket

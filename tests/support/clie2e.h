@@ -317,6 +317,33 @@ inline HttpAnswer httpRequest(const QUrl &url, const QByteArray &verb = "GET",
     return answer;
 }
 
+// What the sandbox's token route received in the last authorization_code request
+// (GET /__admin/last-secrets): code, code_verifier, client_secret; empty when absent.
+struct CodeExchangeSecrets
+{
+    QString clientId;
+    QString code;
+    QString codeVerifier;
+    QString clientSecret;
+};
+
+inline CodeExchangeSecrets lastCodeExchange(const Sandbox &sandbox)
+{
+    QUrl url = sandbox.admin;
+    url.setPath(sandbox.admin.path() + QStringLiteral("/last-secrets"));
+    const HttpAnswer answer = httpRequest(url);
+    const QJsonObject o = QJsonDocument::fromJson(answer.body).object();
+    CodeExchangeSecrets s;
+    s.clientId = o.value(QStringLiteral("client_id")).toString();
+    s.code = o.value(QStringLiteral("code")).toString();
+    s.codeVerifier = o.value(QStringLiteral("code_verifier")).toString();
+    s.clientSecret = o.value(QStringLiteral("client_secret")).toString();
+    rememberSecret(s.code);
+    rememberSecret(s.codeVerifier);
+    rememberSecret(s.clientSecret);
+    return s;
+}
+
 // A refresh_token grant sent straight to the token endpoint, as the public client.
 inline HttpAnswer refreshDirectly(const Sandbox &sandbox, const QString &refreshToken)
 {

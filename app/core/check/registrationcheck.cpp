@@ -25,7 +25,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::check", text);
 }
 
-constexpr int kAnswerLimit = 2000;
+constexpr int kAnswerLimit = 1500;
 
 // What a person reads of one exchange: status line, the headers that matter, the body
 // (already redacted by the activity log), cut at a readable length.
@@ -411,7 +411,8 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
                           .arg(m_signIn ? m_signIn->redirectUri() : registered)
                           .arg(r.status)
                           .arg(said),
-                  tr("Register exactly this redirect URI on the application: %1 %2")
+                  tr("Register exactly this redirect URI on the application: %1 %2 Or set "
+                     "the profile's redirect URI to the one registered.")
                           .arg(registered, redirectPortNote()));
         return;
     }

@@ -21,6 +21,23 @@ bool isSecretHeader(const QByteArray &name)
 
 QString HttpExchange::toCurl() const
 {
+    // Secrets become shell variables named for what they hold ($CODE, $REFRESH_TOKEN, ...),
+    // in double quotes so that a person who sets them can run the command as it is.
+    static const QRegularExpression redacted(QStringLiteral("([A-Za-z_]+)=\\[redacted\\]"));
+    const auto placeholders = [](QString text) {
+        QRegularExpressionMatch m;
+        qsizetype from = 0;
+        while ((m = redacted.match(text, from)).hasMatch()) {
+            const QString replacement = m.captured(1) + QStringLiteral("=$") + m.captured(1).toUpper();
+            text.replace(m.capturedStart(), m.capturedLength(), replacement);
+            from = m.capturedStart() + replacement.size();
+        }
+        return text.replace(QStringLiteral("[redacted]"), QStringLiteral("$SECRET"));
+    };
+    const auto quoted = [](const QString &text) {
+        return text.contains(QLatin1Char('$')) ? QStringLiteral("\"%1\"").arg(text)
+                                               : QStringLiteral("'%1'").arg(text);
+    };
     QStringList parts{QStringLiteral("curl")};
     if (method != "GET")
         parts << QStringLiteral("-X") << QString::fromLatin1(method);
@@ -29,16 +46,15 @@ QString HttpExchange::toCurl() const
             continue;
         QString v = QString::fromLatin1(value);
         if (name.toLower() == "authorization")
-            v = QStringLiteral("Bearer $ACCESS_TOKEN");
+            v = v.startsWith(QLatin1String("Basic"), Qt::CaseInsensitive)
+                    ? QStringLiteral("Basic $CLIENT_CREDENTIALS")
+                    : QStringLiteral("Bearer $ACCESS_TOKEN");
         parts << QStringLiteral("-H")
-              << QStringLiteral("'%1: %2'").arg(QString::fromLatin1(name), v);
+              << quoted(QStringLiteral("%1: %2").arg(QString::fromLatin1(name), v));
     }
-    if (!requestBody.isEmpty()) {
-        QString body = QString::fromUtf8(requestBody);
-        body.replace(QStringLiteral("[redacted]"), QStringLiteral("$SECRET"));
-        parts << QStringLiteral("--data") << QStringLiteral("'%1'").arg(body);
-    }
-    parts << QStringLiteral("'%1'").arg(url);
+    if (!requestBody.isEmpty())
+        parts << QStringLiteral("--data") << quoted(placeholders(QString::fromUtf8(requestBody)));
+    parts << quoted(placeholders(url));
     return parts.join(QLatin1Char(' '));
 }
 
