@@ -56,6 +56,8 @@ async function tokenRequest(params, headers = {}) {
   return { status: r.status, json, text, headers: r.headers };
 }
 const fhir = (p, token, init = {}) => fetch(new URL(p, `${S.fhirBase}/`), { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers || {}) } });
+// Canvas (django-oauth-toolkit) page for a redirect URI that does not match.
+const MISMATCH_PAGE = /<span class="error">invalid_request<\/span>[\s\S]*<span class="error_description">Mismatching redirect URI\.<\/span>/;
 const note = (id, action, token) => fetch(`${S.instance}/plugin-io/api/note_sign_api/notes/${id}/${action}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 // ------------------------------------------------------------- discovery
@@ -310,9 +312,9 @@ let usedCode;
   const { challenge } = pkce();
   const other = await fetch(authUrl({ state: 'x', code_challenge: challenge, code_challenge_method: 'S256', redirect_uri: redirectUri.replace('/callback', '/other') }), { redirect: 'manual' });
   const otherBody = await other.text();
-  check('redirect_uri with another path refused', other.status === 400 && /redirect_uri/.test(otherBody) && !other.headers.get('location'));
+  check('redirect_uri with another path refused', other.status === 400 && MISMATCH_PAGE.test(otherBody) && !other.headers.get('location'));
   const lh = await fetch(authUrl({ state: 'x', code_challenge: challenge, code_challenge_method: 'S256', redirect_uri: redirectUri.replace('127.0.0.1', 'localhost') }), { redirect: 'manual' });
-  check('localhost redirect_uri refused', lh.status === 400 && /redirect_uri/.test(await lh.text()));
+  check('localhost redirect_uri refused', lh.status === 400 && MISMATCH_PAGE.test(await lh.text()));
   const noPkce = await fetch(authUrl({ state: 'x' }), { redirect: 'manual' });
   const loc = new URL(noPkce.headers.get('location') || 'http://x/');
   check('public client without PKCE refused', noPkce.status === 303 && loc.searchParams.get('error') === 'invalid_request');
@@ -351,8 +353,351 @@ let usedCode;
     runBrowser(['--timeout-ms', '45000', authUrl({ state: 'x', code_challenge: pkce().challenge, code_challenge_method: 'S256', redirect_uri: `${redirectUri}/x` })]),
     runBrowser(['--password', 'wrong', authUrl({ state: 'x', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]),
   ]);
-  check('browser fails fast on an error page', e.code === 1 && /invalid_redirect_uri|redirect_uri/.test(e.err) && e.out === '', e.err.trim());
+  check('browser fails fast on an error page', e.code === 1 && /Mismatching redirect URI/.test(e.err) && e.out === '', e.err.trim());
   check('browser fails on a wrong password', w.code === 1 && /login rejected/.test(w.err));
+}
+
+// ------------------------------------------------------------- helpers for the new servers
+// Signs in and consents over plain HTTP (a cookie jar, redirects followed by hand) — what the
+// scripted browser does, in a few milliseconds. Returns { params } of the redirect to the
+// listener, or { status, body } of a page that is neither login nor consent.
+async function httpAuthorize(startUrl, { deny = false } = {}) {
+  const jar = new Map();
+  let next = startUrl; let method = 'GET'; let body;
+  for (let i = 0; i < 20; i += 1) {
+    const r = await fetch(next, {
+      method, redirect: 'manual', body,
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    });
+    for (const c of r.headers.getSetCookie()) {
+      const nv = c.split(';')[0];
+      const eq = nv.indexOf('=');
+      jar.set(nv.slice(0, eq).trim(), nv.slice(eq + 1));
+    }
+    method = 'GET'; body = undefined;
+    if (r.status >= 300 && r.status < 400) {
+      const loc = new URL(r.headers.get('location'), next);
+      if (loc.origin === new URL(redirectUri).origin) return { params: Object.fromEntries(loc.searchParams) };
+      next = loc.href;
+      continue;
+    }
+    const html = await r.text();
+    const actions = [...html.matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => new URL(m[1], next).href);
+    if (r.status === 200 && /name="login"/.test(html)) {
+      if (/id="error"/.test(html)) return { status: r.status, body: html };
+      method = 'POST'; body = form({ login: S.user.login, password: S.user.password }); [next] = actions;
+    } else if (r.status === 200 && /id="allow"/.test(html)) {
+      method = 'POST'; body = ''; next = actions.find((a) => a.endsWith(deny ? '/abort' : '/confirm'));
+    } else {
+      return { status: r.status, body: html };
+    }
+  }
+  return { status: 0, body: 'too many redirects' };
+}
+const jwtPayload = (t) => JSON.parse(Buffer.from(String(t).split('.')[1] || '', 'base64url').toString('utf8') || 'null');
+const basicAuth = (id, secret) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+async function postForm(url, params, headers = {}) {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form(params) });
+  const text = await r.text();
+  let json; try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: r.status, json, text, headers: r.headers };
+}
+const config = async (body) => admin('/config', body);
+// A code for the public client over HTTP (PKCE S256 unless `challenge: null`).
+async function publicCode({ challenge, method = 'S256', scope = S.scope, clientId = S.clients.public.client_id } = {}) {
+  const extra = { state: 's', scope, client_id: clientId };
+  if (challenge) Object.assign(extra, { code_challenge: challenge, code_challenge_method: method });
+  const r = await httpAuthorize(authUrl(extra));
+  return r.params?.code ? r.params.code : undefined;
+}
+
+// ------------------------------------------------------------- ready line: new keys
+{
+  check('ready line: smartConfiguration, openidConfiguration', S.smartConfiguration === `${S.fhirBase}/.well-known/smart-configuration`
+    && S.openidConfiguration === `${S.issuer}/.well-known/openid-configuration`);
+  check('ready line: lms', S.lms && S.lms.client.client_id === '10000000000001' && S.lms.client.client_secret === 'chartkey-lms-secret'
+    && S.lms.authorizationEndpoint === `${S.lms.base}/login/oauth2/auth` && S.lms.tokenEndpoint === `${S.lms.base}/login/oauth2/token`
+    && S.lms.apiSelf === `${S.lms.base}/api/v1/users/self` && new URL(S.lms.base).port !== new URL(S.issuer).port, JSON.stringify(S.lms));
+  const C = S.cognito || {};
+  check('ready line: cognito', C.issuer?.endsWith('/us-east-1_chartkey') && C.discoveryUrl === `${C.issuer}/.well-known/openid-configuration`
+    && new URL(C.tokenEndpoint).pathname === '/oauth2/token' && new URL(C.revocationEndpoint).pathname === '/oauth2/revoke'
+    && new URL(C.authorizationEndpoint).origin !== new URL(C.issuer).origin && C.client?.client_id && C.client?.client_secret
+    && C.scope === 'system/*.read system/*.write', JSON.stringify(C));
+}
+
+// ------------------------------------------------------------- Canvas authorize pre-flight (no browser)
+{
+  const { challenge } = pkce();
+  const good = await fetch(authUrl({ state: 'pre', code_challenge: challenge, code_challenge_method: 'S256' }), { redirect: 'manual' });
+  check('pre-flight GET, right redirect_uri: 302/303 to the login interaction', [302, 303].includes(good.status)
+    && /\/interaction\//.test(good.headers.get('location') || ''), `${good.status} ${good.headers.get('location')}`);
+  const bad = await fetch(authUrl({ state: 'pre', code_challenge: challenge, code_challenge_method: 'S256', redirect_uri: 'http://127.0.0.1:1/elsewhere' }), { redirect: 'manual' });
+  const badBody = await bad.text();
+  check('pre-flight GET, wrong redirect_uri: 400 HTML "Mismatching redirect URI."', bad.status === 400
+    && /text\/html/.test(bad.headers.get('content-type') || '') && MISMATCH_PAGE.test(badBody), `${bad.status} ${badBody.slice(0, 200)}`);
+  const json = await fetch(authUrl({ state: 'pre', redirect_uri: 'http://127.0.0.1:1/elsewhere' }), { redirect: 'manual', headers: { accept: 'application/json' } });
+  check('mismatch page is HTML even for Accept: application/json', json.status === 400 && MISMATCH_PAGE.test(await json.text()));
+  const unknown = await fetch(authUrl({ state: 'pre', client_id: 'no-such-client' }), { redirect: 'manual' });
+  const unknownBody = await unknown.text();
+  check('unknown client_id: 400 invalid_client page', unknown.status === 400 && /<span class="error">invalid_client<\/span>/.test(unknownBody)
+    && /Invalid client_id/.test(unknownBody), `${unknown.status} ${unknownBody.slice(0, 200)}`);
+}
+
+// ------------------------------------------------------------- behaviour modes
+{
+  const defaults = await admin('/config');
+  check('config GET: defaults', defaults.accessTtl === 36000 && defaults.pkce === 'enforce' && defaults.rotateRefreshTokens === true
+    && Array.isArray(defaults.dropScopes) && defaults.dropScopes.length === 0 && defaults.advertisePlain === false, JSON.stringify(defaults));
+  const badMode = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pkce: 'maybe', accessTtl: 5 }) });
+  const afterBad = await admin('/config');
+  check('config: bad value 400, nothing applied', badMode.status === 400 && afterBad.accessTtl === 36000 && afterBad.pkce === 'enforce');
+
+  // advertisePlain
+  const methods = async () => [
+    (await (await fetch(S.openidConfiguration)).json()).code_challenge_methods_supported.join(),
+    (await (await fetch(S.smartConfiguration)).json()).code_challenge_methods_supported.join()];
+  check('advertisePlain off: S256 only', (await methods()).every((m) => m === 'S256'));
+  await config({ advertisePlain: true });
+  check('advertisePlain on: discovery and SMART list S256, plain', (await methods()).every((m) => m === 'S256,plain'), (await methods()).join(' | '));
+  await config({ advertisePlain: false });
+
+  // pkce: enforce (default) refuses a wrong verifier
+  const pub = S.clients.public.client_id;
+  const exchange = (code, extra = {}) => tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: pub, ...extra });
+  const p1 = pkce();
+  const c1 = await publicCode({ challenge: p1.challenge });
+  const wrong = await exchange(c1, { code_verifier: pkce().verifier });
+  check('pkce enforce: wrong verifier 400 invalid_grant', !!c1 && wrong.status === 400 && wrong.json?.error === 'invalid_grant', `${wrong.status} ${wrong.json?.error || ''}`);
+  const p2 = pkce();
+  const c2 = await publicCode({ challenge: p2.challenge });
+  const missing = await exchange(c2);
+  check('pkce enforce: missing verifier 400 invalid_grant', missing.status === 400 && missing.json?.error === 'invalid_grant');
+
+  const cfg = await config({ pkce: 'ignore' });
+  check('config POST answers the new values', cfg.pkce === 'ignore' && cfg.accessTtl === 36000);
+  const c3 = await publicCode({ challenge: pkce().challenge });
+  const wrong3 = await exchange(c3, { code_verifier: pkce().verifier });
+  check('pkce ignore: wrong verifier accepted', wrong3.status === 200 && !!wrong3.json?.access_token, `${wrong3.status} ${wrong3.json?.error || ''}`);
+  check('pkce ignore: token works on FHIR', (await fhir('Patient?_count=1', wrong3.json?.access_token)).status === 200);
+  const c4 = await publicCode({ challenge: pkce().challenge });
+  const missing4 = await exchange(c4);
+  check('pkce ignore: missing verifier accepted', missing4.status === 200, `${missing4.status} ${missing4.json?.error || ''}`);
+  const c5 = await publicCode({ challenge: null });
+  check('pkce ignore: public client without code_challenge gets a code', !!c5 && (await exchange(c5, { code_verifier: pkce().verifier })).status === 200);
+  const c6 = await publicCode({ challenge: 'plain-challenge-plain-challenge-plain-challenge-1', method: 'plain' });
+  check('pkce ignore: plain challenge not refused', !!c6 && (await exchange(c6, { code_verifier: 'anything-anything-anything-anything-anything-12' })).status === 200);
+  // a code issued in enforce mode, exchanged once the mode is "ignore"
+  await config({ pkce: 'enforce' });
+  const c7 = await publicCode({ challenge: pkce().challenge });
+  await config({ pkce: 'ignore' });
+  check('pkce ignore: also for a code issued before the switch', (await exchange(c7, { code_verifier: pkce().verifier })).status === 200);
+  await config({ pkce: 'enforce' });
+  const c8 = await publicCode({ challenge: pkce().challenge });
+  check('pkce back to enforce: wrong verifier refused again', (await exchange(c8, { code_verifier: pkce().verifier })).status === 400);
+
+  // rotateRefreshTokens
+  const p9 = pkce();
+  const c9 = await publicCode({ challenge: p9.challenge });
+  const t9 = (await exchange(c9, { code_verifier: p9.verifier })).json || {};
+  const refresh = (rt) => tokenRequest({ grant_type: 'refresh_token', refresh_token: rt, client_id: pub });
+  const r9 = await refresh(t9.refresh_token);
+  check('rotateRefreshTokens on (default): new refresh token', r9.status === 200 && r9.json.refresh_token && r9.json.refresh_token !== t9.refresh_token);
+  await config({ rotateRefreshTokens: false });
+  const r10 = await refresh(r9.json?.refresh_token);
+  const r11 = await refresh(r9.json?.refresh_token);
+  const r12 = await refresh(r9.json?.refresh_token);
+  check('rotateRefreshTokens off: same refresh token, reusable', r10.status === 200 && r10.json.refresh_token === r9.json.refresh_token
+    && r11.status === 200 && r12.status === 200 && r12.json.access_token !== r11.json.access_token, `${r10.status} ${r11.status} ${r12.status}`);
+  check('rotateRefreshTokens off: new access tokens work', (await fhir('Patient?_count=1', r12.json?.access_token)).status === 200);
+  await config({ rotateRefreshTokens: true });
+  const r13 = await refresh(r9.json?.refresh_token);
+  const r14 = await refresh(r9.json?.refresh_token);
+  check('rotateRefreshTokens back on: rotates, reuse refused', r13.status === 200 && r13.json.refresh_token !== r9.json.refresh_token
+    && r14.status === 400 && r14.json?.error === 'invalid_grant');
+
+  // dropScopes (confidential client: it may introspect its own tokens)
+  const Cf = S.clients.confidential;
+  const confAuth = { authorization: basicAuth(Cf.client_id, Cf.client_secret) };
+  const introspect = async (token) => (await postForm(`${S.issuer}/auth/introspect_token/`, { token }, confAuth)).json || {};
+  await config({ dropScopes: ['user/Appointment.read', 'offline_access'] });
+  const cd = await publicCode({ clientId: Cf.client_id, scope: S.scope });
+  const td = await tokenRequest({ grant_type: 'authorization_code', code: cd, redirect_uri: redirectUri }, confAuth);
+  const sd = (td.json?.scope || '').split(' ');
+  check('dropScopes: token scope lacks dropped scopes, no refresh token', td.status === 200 && sd.includes('user/Patient.read')
+    && sd.includes('launch') && !sd.includes('user/Appointment.read') && !sd.includes('offline_access') && !td.json.refresh_token, td.json?.scope);
+  const id = await introspect(td.json?.access_token);
+  check('dropScopes: the access token really lacks them (introspection)', id.active === true && id.scope.split(' ').includes('user/Patient.read')
+    && !id.scope.includes('Appointment'), JSON.stringify(id.scope));
+  const svc = S.clients.clientCredentials;
+  const ccd = await tokenRequest({ grant_type: 'client_credentials', scope: 'system/Patient.read system/Appointment.read user/Appointment.read' }, { authorization: basicAuth(svc.client_id, svc.client_secret) });
+  check('dropScopes: client_credentials narrowed', ccd.status === 200 && ccd.json.scope === 'system/Patient.read system/Appointment.read', ccd.json?.scope);
+  await config({ dropScopes: [] });
+  const cu = await publicCode({ clientId: Cf.client_id, scope: S.scope });
+  const tu = await tokenRequest({ grant_type: 'authorization_code', code: cu, redirect_uri: redirectUri }, confAuth);
+  check('dropScopes []: everything granted again', tu.status === 200 && tu.json.scope.includes('user/Appointment.read') && !!tu.json.refresh_token, tu.json?.scope);
+
+  // reset
+  await config({ pkce: 'ignore', rotateRefreshTokens: false, dropScopes: ['launch'], advertisePlain: true, accessTtl: 7 });
+  await admin('/fail', { target: 'token', count: 3, mode: '500' });
+  const reset = await config({ reset: true });
+  const fails = await admin('/fail');
+  check('config reset: every mode, accessTtl and failure injections back to defaults', reset.pkce === 'enforce' && reset.rotateRefreshTokens === true
+    && reset.dropScopes.length === 0 && reset.advertisePlain === false && reset.accessTtl === 36000 && Object.keys(fails.fail).length === 0, JSON.stringify(reset));
+}
+
+// ------------------------------------------------------------- static tokens
+{
+  const canvas = (await admin('/static-token', { kind: 'canvas' })).token;
+  const lmsTok = (await admin('/static-token', { kind: 'lms' })).token;
+  const self = (t) => fetch(S.lms.apiSelf, { headers: { authorization: `Bearer ${t}` } });
+  check('static tokens minted', typeof canvas === 'string' && canvas.length >= 30 && /^1~/.test(lmsTok) && canvas !== lmsTok);
+  check('canvas static token: FHIR 200', (await fhir('Patient?_count=1', canvas)).status === 200);
+  const nr = await note('note-standalone-1', 'lock', canvas);
+  check('canvas static token: notes API 200', nr.status === 200);
+  check('canvas static token: refused by the LMS API', (await self(canvas)).status === 401);
+  check('lms static token: LMS API 200', (await self(lmsTok)).status === 200);
+  check('lms static token: refused by FHIR', (await fhir('Patient?_count=1', lmsTok)).status === 401);
+  await admin('/expire-tokens', {});
+  check('static tokens survive expire-tokens', (await fhir('Patient?_count=1', canvas)).status === 200 && (await self(lmsTok)).status === 200);
+  const rv = await fetch(`${S.admin}/static-token/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: canvas }) });
+  check('revoked canvas static token refused', rv.status === 200 && (await fhir('Patient?_count=1', canvas)).status === 401
+    && (await note('note-standalone-1', 'unlock', canvas)).status === 401);
+  await admin('/static-token/revoke', { token: lmsTok });
+  check('revoked lms static token refused', (await self(lmsTok)).status === 401);
+  const badKind = await fetch(`${S.admin}/static-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'other' }) });
+  check('static token: unknown kind 400', badKind.status === 400);
+}
+
+// ------------------------------------------------------------- Canvas LMS
+{
+  const L = S.lms;
+  await admin('/reset-stats', {});
+  const lmsAuth = (extra = {}) => `${L.authorizationEndpoint}?${new URLSearchParams({ client_id: L.client.client_id, response_type: 'code', redirect_uri: redirectUri, ...extra })}`;
+  const pre = await fetch(lmsAuth({ state: 'x' }), { redirect: 'manual' });
+  check('LMS pre-flight GET: redirect to the login', [302, 303].includes(pre.status) && /\/interaction\//.test(pre.headers.get('location') || ''), String(pre.status));
+  const mis = await fetch(lmsAuth({ state: 'x', redirect_uri: 'http://127.0.0.1:1/other' }), { redirect: 'manual' });
+  const misBody = await mis.text();
+  check('LMS wrong redirect_uri: 400 JSON invalid_request', mis.status === 400
+    && misBody === '{"error":"invalid_request","error_description":"redirect_uri does not match client settings"}', `${mis.status} ${misBody}`);
+  const unk = await fetch(lmsAuth({ state: 'x', client_id: '999' }), { redirect: 'manual' });
+  check('LMS unknown client: 401 invalid_client', unk.status === 401 && (await unk.json()).error === 'invalid_client');
+
+  // the scripted browser, with PKCE
+  const { verifier, challenge } = pkce();
+  received.length = 0;
+  const b = await runBrowser([lmsAuth({ state: 'lms-state', scope: 'url:GET|/api/v1/users/self', code_challenge: challenge, code_challenge_method: 'S256' })]);
+  const cb = received[0]?.params || {};
+  check('LMS: browser signs in, code and state at the listener', b.code === 0 && !!cb.code && cb.state === 'lms-state', b.err.trim());
+  const tok = await postForm(L.tokenEndpoint, { grant_type: 'authorization_code', client_id: L.client.client_id, client_secret: L.client.client_secret,
+    redirect_uri: redirectUri, code: cb.code, code_verifier: verifier });
+  const t = tok.json || {};
+  check('LMS code exchange: Canvas LMS shape', tok.status === 200 && Object.keys(t).join() === 'access_token,token_type,user,refresh_token,expires_in'
+    && t.token_type === 'Bearer' && t.expires_in === 3600 && t.user.id === 1 && t.user.name === 'Demo Clinician' && t.user.global_id === '10000000000001'
+    && /no-store/.test(tok.headers.get('cache-control') || ''), `${tok.status} ${Object.keys(t)}`);
+  const lastLms = await admin('/last-secrets');
+  check('last-secrets: LMS code exchange too', lastLms.code === cb.code && lastLms.code_verifier === verifier
+    && lastLms.client_id === L.client.client_id && lastLms.client_secret === L.client.client_secret);
+  const me = await fetch(L.apiSelf, { headers: { authorization: `Bearer ${t.access_token}` } });
+  const meBody = await me.json();
+  check('LMS users/self', me.status === 200 && meBody.id === 1 && meBody.name === 'Demo Clinician' && meBody.login_id === 'clinician', JSON.stringify(meBody));
+  check('LMS token refused by FHIR', (await fhir('Patient?_count=1', t.access_token)).status === 401);
+  const refresh = () => postForm(L.tokenEndpoint, { grant_type: 'refresh_token', client_id: L.client.client_id, client_secret: L.client.client_secret, refresh_token: t.refresh_token });
+  const r1 = await refresh();
+  const r2 = await refresh();
+  check('LMS refresh: no refresh_token in the answer, the old one keeps working', r1.status === 200 && !('refresh_token' in r1.json)
+    && r1.json.access_token && r1.json.access_token !== t.access_token && r1.json.user?.id === 1 && r2.status === 200, `${r1.status} ${Object.keys(r1.json || {})} ${r1.json?.error || ''}`);
+  const badSecret = await postForm(L.tokenEndpoint, { grant_type: 'refresh_token', client_id: L.client.client_id, client_secret: 'wrong', refresh_token: t.refresh_token });
+  check('LMS wrong secret: 401 invalid_client', badSecret.status === 401 && badSecret.json?.error === 'invalid_client');
+  const cc = await postForm(L.tokenEndpoint, { grant_type: 'client_credentials', client_id: L.client.client_id, client_secret: L.client.client_secret });
+  check('LMS client_credentials: 400 unsupported_grant_type, mentions the LTI assertion', cc.status === 400 && cc.json?.error === 'unsupported_grant_type'
+    && /client_assertion|LTI/.test(cc.json.error_description));
+  const bad = await fetch(L.apiSelf, { headers: { authorization: 'Bearer nope' } });
+  check('LMS API bad token: 401 errors + WWW-Authenticate', bad.status === 401 && (await bad.json()).errors[0].message === 'Invalid access token.'
+    && bad.headers.get('www-authenticate') === 'Bearer realm="canvas-lms"');
+  const del = await fetch(L.tokenEndpoint, { method: 'DELETE', headers: { authorization: `Bearer ${r2.json.access_token}` } });
+  const delBody = await del.text();
+  check('LMS DELETE token: 200 {}', del.status === 200 && delBody === '{}', `${del.status} ${delBody}`);
+  const after = await refresh();
+  check('LMS after DELETE: access and refresh token refused', (await fetch(L.apiSelf, { headers: { authorization: `Bearer ${r2.json.access_token}` } })).status === 401
+    && (await fetch(L.apiSelf, { headers: { authorization: `Bearer ${r1.json.access_token}` } })).status === 401 && after.status === 400);
+  // (reusing a code revokes its grant, so this comes after the checks above)
+  const wrongCode = await postForm(L.tokenEndpoint, { grant_type: 'authorization_code', client_id: L.client.client_id, client_secret: L.client.client_secret, redirect_uri: redirectUri, code: cb.code, code_verifier: verifier });
+  check('LMS code is single use', wrongCode.status === 400 && wrongCode.json?.error === 'invalid_grant');
+  // pkce ignore applies to the LMS too
+  await config({ pkce: 'ignore' });
+  const lc = await httpAuthorize(lmsAuth({ state: 'y', code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
+  const lx = await postForm(L.tokenEndpoint, { grant_type: 'authorization_code', client_id: L.client.client_id, client_secret: L.client.client_secret, redirect_uri: redirectUri, code: lc.params?.code, code_verifier: pkce().verifier });
+  await config({ reset: true });
+  check('LMS pkce ignore: wrong verifier accepted', lx.status === 200, `${lx.status} ${lx.json?.error || ''}`);
+  const st = await admin('/stats');
+  check('stats.lms counts LMS token requests apart', st.lms.token.authorization_code === 3 && st.lms.token.refresh_token === 4
+    && st.lms.token.client_credentials === 1 && st.lms.token.total === 8 && st.lms.revocation === 1 && st.token.total === 0, JSON.stringify(st.lms));
+}
+
+// ------------------------------------------------------------- Cognito-shaped OpenID Provider
+{
+  const C = S.cognito;
+  const d = await (await fetch(C.discoveryUrl)).json();
+  check('Cognito discovery: shape', d.issuer === C.issuer && d.token_endpoint === C.tokenEndpoint && d.authorization_endpoint === C.authorizationEndpoint
+    && d.revocation_endpoint === C.revocationEndpoint && d.jwks_uri === `${C.issuer}/.well-known/jwks.json` && !('code_challenge_methods_supported' in d)
+    && d.token_endpoint_auth_methods_supported.join() === 'client_secret_basic,client_secret_post' && d.scopes_supported.join() === 'openid,email,phone,profile'
+    && new URL(d.userinfo_endpoint).origin === new URL(C.tokenEndpoint).origin, JSON.stringify(d));
+  await config({ advertisePlain: true });
+  check('Cognito discovery never lists code_challenge_methods_supported', !('code_challenge_methods_supported' in await (await fetch(C.discoveryUrl)).json()));
+  await config({ reset: true });
+  const jwks = await (await fetch(d.jwks_uri)).json();
+  check('Cognito JWKS', jwks.keys?.length === 1 && jwks.keys[0].kty === 'RSA' && !jwks.keys[0].d);
+
+  const auth = { authorization: basicAuth(C.client.client_id, C.client.client_secret) };
+  const cc = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials', scope: C.scope }, auth);
+  const ccp = jwtPayload(cc.json?.access_token);
+  check('Cognito client_credentials: Cognito-shaped answer', cc.status === 200 && Object.keys(cc.json).join() === 'access_token,expires_in,token_type'
+    && cc.json.expires_in === 3600 && cc.json.token_type === 'Bearer', `${cc.status} ${Object.keys(cc.json || {})}`);
+  check('Cognito access token: JWT with scope, token_use, client_id', ccp?.iss === C.issuer && ccp.token_use === 'access'
+    && ccp.scope === 'system/*.read system/*.write' && ccp.client_id === C.client.client_id, JSON.stringify({ ...ccp, jti: undefined }));
+  check('Cognito access token works on FHIR (Patient?_count=1)', (await fhir('Patient?_count=1', cc.json?.access_token)).status === 200);
+  const noScope = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials' }, auth);
+  check('Cognito client_credentials without scope: every scope of the app client', noScope.status === 200
+    && jwtPayload(noScope.json.access_token).scope === 'system/*.read system/*.write');
+  const post = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials', scope: 'system/*.read', client_id: C.client.client_id, client_secret: C.client.client_secret });
+  check('Cognito client_credentials, client_secret_post, one scope', post.status === 200 && jwtPayload(post.json.access_token).scope === 'system/*.read');
+  const badScope = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials', scope: 'system/*.delete' }, auth);
+  check('Cognito unknown scope: 400 invalid_scope', badScope.status === 400 && badScope.json?.error === 'invalid_scope', `${badScope.status} ${badScope.json?.error}`);
+  const badSecret = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials' }, { authorization: basicAuth(C.client.client_id, 'wrong') });
+  check('Cognito wrong secret: invalid_client', badSecret.json?.error === 'invalid_client');
+  const forged = `${cc.json.access_token.split('.').slice(0, 2).join('.')}.${Buffer.from('x').toString('base64url')}`;
+  check('FHIR refuses a Cognito JWT with a bad signature', (await fhir('Patient?_count=1', forged)).status === 401);
+
+  // authorization code + PKCE over HTTP, then refresh and revoke
+  const cAuth = (extra = {}) => `${C.authorizationEndpoint}?${new URLSearchParams({ client_id: C.client.client_id, response_type: 'code', redirect_uri: redirectUri, scope: 'openid email system/*.read', ...extra })}`;
+  const mis = await fetch(cAuth({ state: 'x', redirect_uri: 'http://127.0.0.1:1/x' }), { redirect: 'manual' });
+  check('Cognito wrong redirect_uri: 400 redirect_mismatch page', mis.status === 400 && /redirect_mismatch/.test(await mis.text()));
+  const { verifier, challenge } = pkce();
+  const cb = await httpAuthorize(cAuth({ state: 'cog', code_challenge: challenge, code_challenge_method: 'S256' }));
+  const ct = await postForm(C.tokenEndpoint, { grant_type: 'authorization_code', code: cb.params?.code, redirect_uri: redirectUri, code_verifier: verifier }, auth);
+  check('Cognito code exchange: id_token, access_token, refresh_token, expires_in, token_type', ct.status === 200
+    && Object.keys(ct.json).join() === 'id_token,access_token,refresh_token,expires_in,token_type' && cb.params?.state === 'cog', `${ct.status} ${Object.keys(ct.json || {})} ${ct.json?.error || ''}`);
+  const idt = jwtPayload(ct.json?.id_token);
+  check('Cognito id_token: issuer, audience, email', idt?.iss === C.issuer && idt.aud === C.client.client_id && idt.email === 'clinician@example.org', JSON.stringify({ ...idt, at_hash: undefined }));
+  check('Cognito user access token works on FHIR', (await fhir('Patient?_count=1', ct.json?.access_token)).status === 200);
+  const cwrong = await httpAuthorize(cAuth({ state: 'cog', code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
+  const cw = await postForm(C.tokenEndpoint, { grant_type: 'authorization_code', code: cwrong.params?.code, redirect_uri: redirectUri, code_verifier: verifier }, auth);
+  check('Cognito wrong verifier: 400 invalid_grant', cw.status === 400 && cw.json?.error === 'invalid_grant');
+  const cr = await postForm(C.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: ct.json?.refresh_token }, auth);
+  const cr2 = await postForm(C.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: ct.json?.refresh_token }, auth);
+  check('Cognito refresh: no refresh_token in the answer, not rotated', cr.status === 200 && !('refresh_token' in cr.json) && !!cr.json.access_token
+    && cr2.status === 200, `${cr.status} ${Object.keys(cr.json || {})} ${cr.json?.error || ''}`);
+  const rv = await postForm(C.revocationEndpoint, { token: ct.json?.refresh_token }, auth);
+  const cr3 = await postForm(C.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: ct.json?.refresh_token }, auth);
+  check('Cognito revoke: 200, refresh token refused afterwards', rv.status === 200 && cr3.status === 400 && cr3.json?.error === 'invalid_grant', `${rv.status} ${cr3.status}`);
+
+  await admin('/expire-tokens', {});
+  check('expire-tokens covers Cognito JWTs', (await fhir('Patient?_count=1', cc.json.access_token)).status === 401);
+  const fresh = await postForm(C.tokenEndpoint, { grant_type: 'client_credentials' }, auth);
+  check('new Cognito token after expire-tokens works', (await fhir('Patient?_count=1', fresh.json.access_token)).status === 200);
+  const st = await admin('/stats');
+  check('stats.cognito counts Cognito token and revocation requests', st.cognito.token.client_credentials === 6 && st.cognito.token.authorization_code === 2
+    && st.cognito.token.refresh_token === 3 && st.cognito.revocation === 1, JSON.stringify(st.cognito));
 }
 
 // ------------------------------------------------------------- shutdown

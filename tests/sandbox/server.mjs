@@ -6,11 +6,17 @@
 // Instance port: OAuth 2.0 server (oidc-provider, Canvas routes), login/consent
 // pages, notes API (plugin-io), admin controls (/__admin).
 // FHIR port: FHIR R4 subset (Patient, Appointment, metadata, smart-configuration).
+// LMS port: a Canvas LMS (Instructure) OAuth server and /api/v1/users/self (lms.mjs).
+// Cognito ports: an AWS-Cognito-shaped OpenID Provider, discovery + JWKS on one port
+// ("cognito-idp"), authorize/token/revoke/userInfo on another ("auth domain") (cognito.mjs).
 // Prints exactly one JSON line on stdout when ready; logs go to stderr only with
 // SANDBOX_DEBUG=1. See README.md in this folder.
 
 import * as http from 'node:http';
 import * as crypto from 'node:crypto';
+
+import { createLms } from './lms.mjs';
+import { createCognito } from './cognito.mjs';
 
 const DEBUG = process.env.SANDBOX_DEBUG === '1';
 
@@ -86,8 +92,19 @@ for (const c of ['user', 'system', 'patient']) {
 const OIDC_SCOPES = ['openid', 'offline_access', 'profile'];
 
 // ---------------------------------------------------------------- mutable state
+// Server behaviour modes (POST /__admin/config; {"reset":true} restores these defaults):
+//   pkce: "enforce" | "ignore"   ignore = the authorization servers drop code_challenge and
+//                                code_verifier, so a wrong or missing verifier is accepted;
+//   rotateRefreshTokens: bool    false = a refresh answer carries the same refresh token,
+//                                which stays valid (Canvas instance only);
+//   dropScopes: [scope]          left out of every grant and token even when requested and
+//                                consented (a server that narrows scopes; not "openid");
+//   advertisePlain: bool         discovery and SMART configuration list "plain" too.
+const DEFAULT_MODES = Object.freeze({ pkce: 'enforce', rotateRefreshTokens: true, dropScopes: [], advertisePlain: false });
 const state = {
   accessTtl: opts.accessTtl,
+  modes: { ...DEFAULT_MODES, dropScopes: [] },
+  staticTokens: new Map(), // static bearer token -> "canvas" | "lms" (POST /__admin/static-token)
   expiredTokenIds: new Set(), // jti of access tokens killed by /__admin/expire-tokens
   fail: {}, // target -> { count, mode }
   hanging: new Set(), // responses we deliberately never answer
@@ -99,7 +116,17 @@ function freshStats() {
     revocation: 0,
     api: {},
     notes: {},
+    // The Canvas LMS and Cognito servers count apart, so `token` keeps meaning the instance.
+    lms: { token: { total: 0 }, revocation: 0, api: {} },
+    cognito: { token: { total: 0 }, revocation: 0 },
   };
+}
+// Counts one POST at a token route by grant_type into `bucket` ({total, <grant_type>: n}).
+function countToken(bucket, raw) {
+  let gt = 'missing';
+  try { gt = new URLSearchParams(raw).get('grant_type') || 'missing'; } catch { /* keep */ }
+  bucket[gt] = (bucket[gt] || 0) + 1;
+  bucket.total += 1;
 }
 let stats = freshStats();
 
@@ -361,7 +388,8 @@ function takeFailure(target, res, onStatus, flavor = 'oauth') {
 }
 
 // Remembers the code, PKCE verifier and client secret of an authorization_code request, for
-// the secret-leak tests (GET /__admin/last-secrets). `raw` is the form body.
+// the secret-leak tests (GET /__admin/last-secrets). `raw` is the form body. Called by the
+// token routes of the instance, the Canvas LMS and Cognito alike.
 function recordCodeExchange(req, raw) {
   let params;
   try { params = new URLSearchParams(raw); } catch { return; }
@@ -391,7 +419,11 @@ function isLoopback(address) {
 // ---------------------------------------------------------------- servers (bind first, configure after)
 const instanceServer = http.createServer();
 const fhirServer = http.createServer();
-for (const s of [instanceServer, fhirServer]) {
+const lmsServer = http.createServer(); // Canvas LMS: its own host in reality
+const cognitoIdpServer = http.createServer(); // cognito-idp.<region>.amazonaws.com: discovery, JWKS
+const cognitoAuthServer = http.createServer(); // <domain>.auth.<region>.amazoncognito.com: OAuth endpoints
+const allServers = [instanceServer, fhirServer, lmsServer, cognitoIdpServer, cognitoAuthServer];
+for (const s of allServers) {
   s.keepAliveTimeout = 5000;
   s.requestTimeout = 0; // "hang" mode must be able to keep a request open
 }
@@ -401,72 +433,129 @@ function listen(server, port) {
     server.listen(port, HOST, () => { server.off('error', reject); resolve(server.address().port); });
   });
 }
-let instancePort; let fhirPort;
+let instancePort; let fhirPort; let lmsPort; let cognitoIdpPort; let cognitoAuthPort;
 try {
   instancePort = await listen(instanceServer, opts.port);
   fhirPort = await listen(fhirServer, opts.fhirPort);
+  lmsPort = await listen(lmsServer, 0);
+  cognitoIdpPort = await listen(cognitoIdpServer, 0);
+  cognitoAuthPort = await listen(cognitoAuthServer, 0);
 } catch (e) {
   process.stderr.write(`server.mjs: cannot listen: ${e.message}\n`);
   process.exit(1);
 }
 const ISSUER = `http://${HOST}:${instancePort}`;
 const FHIR_BASE = `http://${HOST}:${fhirPort}`;
+const LMS_BASE = `http://${HOST}:${lmsPort}`;
+const COGNITO_BASE = `http://${HOST}:${cognitoIdpPort}`;
+const COGNITO_AUTH_DOMAIN = `http://${HOST}:${cognitoAuthPort}`;
 
 // ---------------------------------------------------------------- oidc-provider
 const { default: Provider, errors: oidcErrors } = await import('oidc-provider');
 
 // In-memory adapter (keeps expired tokens so the FHIR server can tell "expired" from "unknown").
+// One store for every authorization server; keys are `${realm}${Model}:${id}` with realm ''
+// for the Canvas instance, 'lms/' and 'cognito/' for the others.
 const store = new Map();
 const grantIndex = new Map();
 const uidIndex = new Map();
 const userCodeIndex = new Map();
-class MemoryAdapter {
-  constructor(name) { this.name = name; }
+function makeAdapter(realm = '') {
+  return class MemoryAdapter {
+    constructor(name) { this.name = `${realm}${name}`; }
 
-  key(id) { return `${this.name}:${id}`; }
+    key(id) { return `${this.name}:${id}`; }
 
-  async upsert(id, payload, expiresIn) {
-    const key = this.key(id);
-    store.set(key, { payload: { ...payload }, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
-    if (payload.grantId) {
-      if (!grantIndex.has(payload.grantId)) grantIndex.set(payload.grantId, new Set());
-      grantIndex.get(payload.grantId).add(key);
+    async upsert(id, payload, expiresIn) {
+      const key = this.key(id);
+      store.set(key, { payload: { ...payload }, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+      if (payload.grantId) {
+        const g = `${realm}${payload.grantId}`;
+        if (!grantIndex.has(g)) grantIndex.set(g, new Set());
+        grantIndex.get(g).add(key);
+      }
+      if (payload.uid) uidIndex.set(`${this.name}:${payload.uid}`, id);
+      if (payload.userCode) userCodeIndex.set(`${this.name}:${payload.userCode}`, id);
     }
-    if (payload.uid) uidIndex.set(`${this.name}:${payload.uid}`, id);
-    if (payload.userCode) userCodeIndex.set(`${this.name}:${payload.userCode}`, id);
-  }
 
-  async find(id) {
-    const e = store.get(this.key(id));
-    return e ? { ...e.payload } : undefined;
-  }
+    async find(id) {
+      const e = store.get(this.key(id));
+      return e ? { ...e.payload } : undefined;
+    }
 
-  async findByUid(uid) {
-    const id = uidIndex.get(`${this.name}:${uid}`);
-    return id ? this.find(id) : undefined;
-  }
+    async findByUid(uid) {
+      const id = uidIndex.get(`${this.name}:${uid}`);
+      return id ? this.find(id) : undefined;
+    }
 
-  async findByUserCode(userCode) {
-    const id = userCodeIndex.get(`${this.name}:${userCode}`);
-    return id ? this.find(id) : undefined;
-  }
+    async findByUserCode(userCode) {
+      const id = userCodeIndex.get(`${this.name}:${userCode}`);
+      return id ? this.find(id) : undefined;
+    }
 
-  async consume(id) {
-    const e = store.get(this.key(id));
-    if (e) e.payload.consumed = Math.floor(Date.now() / 1000);
-  }
+    async consume(id) {
+      const e = store.get(this.key(id));
+      if (e) e.payload.consumed = Math.floor(Date.now() / 1000);
+    }
 
-  async destroy(id) { store.delete(this.key(id)); }
+    async destroy(id) { store.delete(this.key(id)); }
 
-  async revokeByGrantId(grantId) {
-    const keys = grantIndex.get(grantId);
-    if (keys) for (const k of keys) store.delete(k);
-    grantIndex.delete(grantId);
+    async revokeByGrantId(grantId) { revokeGrant(realm, grantId); }
+  };
+}
+// Removes every token of a grant (what oidc-provider does on code or refresh token reuse).
+function revokeGrant(realm, grantId) {
+  const g = `${realm}${grantId}`;
+  const keys = grantIndex.get(g);
+  if (keys) for (const k of keys) store.delete(k);
+  grantIndex.delete(g);
+}
+const MemoryAdapter = makeAdapter('');
+
+// ---------------------------------------------------------------- behaviour modes, shared by the authorization servers
+// pkce=ignore, authorization request: forget the challenge (so `plain` or a malformed one is
+// no error either). Returns true when it changed the parameters.
+function applyModesToAuthorization(params) {
+  if (state.modes.pkce !== 'ignore') return false;
+  const had = params.has('code_challenge') || params.has('code_challenge_method');
+  params.delete('code_challenge');
+  params.delete('code_challenge_method');
+  return had;
+}
+// Token request (form body `raw`, already counted): pkce=ignore drops code_verifier and the
+// challenge stored with the code (codes issued before the mode changed too); dropScopes
+// narrows a `scope` parameter (client_credentials, refresh). Returns the body to hand on.
+function applyModesToToken(realm, raw) {
+  let params;
+  try { params = new URLSearchParams(raw); } catch { return raw; }
+  let changed = false;
+  const gt = params.get('grant_type');
+  if (state.modes.pkce === 'ignore' && gt === 'authorization_code') {
+    if (params.has('code_verifier')) { params.delete('code_verifier'); changed = true; }
+    const e = store.get(`${realm}AuthorizationCode:${params.get('code')}`);
+    if (e) { delete e.payload.codeChallenge; delete e.payload.codeChallengeMethod; }
   }
+  if (state.modes.dropScopes.length && params.has('scope')) {
+    const kept = params.get('scope').split(' ').filter((x) => x && !state.modes.dropScopes.includes(x));
+    if (kept.length) params.set('scope', kept.join(' ')); else params.delete('scope');
+    changed = true;
+  }
+  return changed ? params.toString() : raw;
 }
 
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingJwk = { ...privateKey.export({ format: 'jwk' }), kid: 'sandbox-rs256', use: 'sig', alg: 'RS256' };
+
+// The HTML error page of the authorization endpoints: spans with class "error" and
+// "error_description" inside #oauth-error (what tests and the scripted browser look for).
+function renderErrorPage(ctx, out, title) {
+  ctx.type = 'html';
+  ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${htmlEscape(title)}</title></head>
+<body><h1>Something went wrong</h1><div id="oauth-error">
+${Object.entries(out).map(([k, v]) => `<p><strong>${htmlEscape(k)}</strong>: <span class="${htmlEscape(k)}">${htmlEscape(v)}</span></p>`).join('\n')}
+</div></body></html>`;
+}
+const codeChallengeMethods = () => (state.modes.advertisePlain ? ['S256', 'plain'] : ['S256']);
 
 const TEN_YEARS = 10 * 365 * 24 * 3600;
 const redirectUris = ['http://127.0.0.1/callback'];
@@ -508,7 +597,7 @@ const provider = new Provider(ISSUER, {
   scopes: OIDC_SCOPES,
   claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
   responseTypes: ['code'],
-  pkce: { required: (ctx, client) => client.clientAuthMethod === 'none' },
+  pkce: { required: (ctx, client) => state.modes.pkce === 'enforce' && client.clientAuthMethod === 'none' },
   features: {
     devInteractions: { enabled: false },
     revocation: { enabled: true },
@@ -531,7 +620,7 @@ const provider = new Provider(ISSUER, {
     },
   },
   issueRefreshToken: async (ctx, client, source) => client.grantTypeAllowed('refresh_token') && source.scopes.has('offline_access'),
-  rotateRefreshToken: true,
+  rotateRefreshToken: () => state.modes.rotateRefreshTokens,
   ttl: {
     AccessToken: () => state.accessTtl,
     ClientCredentials: () => state.accessTtl,
@@ -549,11 +638,14 @@ const provider = new Provider(ISSUER, {
   },
   interactions: { url: async (ctx, interaction) => `/interaction/${interaction.uid}` },
   renderError: async (ctx, out) => {
-    ctx.type = 'html';
-    ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Canvas sandbox: error</title></head>
-<body><h1>Something went wrong</h1><div id="oauth-error">
-${Object.entries(out).map(([k, v]) => `<p><strong>${htmlEscape(k)}</strong>: <span class="${htmlEscape(k)}">${htmlEscape(v)}</span></p>`).join('\n')}
-</div></body></html>`;
+    // Canvas (django-oauth-toolkit) wording for what cannot be redirected back to the client.
+    if (out.error === 'invalid_redirect_uri') {
+      out = { error: 'invalid_request', error_description: 'Mismatching redirect URI.' };
+    } else if (out.error === 'invalid_client') {
+      ctx.status = 400;
+      out = { error: 'invalid_client', error_description: 'Invalid client_id parameter value.' };
+    }
+    renderErrorPage(ctx, out, 'Canvas sandbox: error');
   },
 });
 provider.proxy = false;
@@ -570,7 +662,23 @@ provider.use(async (ctx, next) => {
     if (scopes.length) ctx.body.scope = scopes.join(' ');
   }
 });
+// advertisePlain mode: the discovery document lists "plain" too (the server still refuses it).
+provider.use(async (ctx, next) => {
+  await next();
+  if (ctx.oidc?.route === 'discovery' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+    ctx.body.code_challenge_methods_supported = codeChallengeMethods();
+  }
+});
 const providerCallback = provider.callback();
+
+// ---------------------------------------------------------------- Canvas LMS and Cognito (own modules)
+const shared = {
+  Provider, oidcErrors, USER, FHIR_BASE, state, stats: () => stats, makeAdapter, revokeGrant,
+  countToken, recordCodeExchange, applyModesToAuthorization, applyModesToToken, handleInteraction,
+  renderErrorPage, readBody, sendJson, log, signingJwk,
+};
+const lms = await createLms({ ...shared, base: LMS_BASE });
+const cognito = await createCognito({ ...shared, idpBase: COGNITO_BASE, authBase: COGNITO_AUTH_DOMAIN });
 
 // ---------------------------------------------------------------- bearer validation
 async function validateBearer(req) {
@@ -578,6 +686,12 @@ async function validateBearer(req) {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
   if (!m) return { ok: false, reason: 'missing bearer token' };
   const value = m[1];
+  // Canvas static tokens (sandbox dashboard tokens): valid until revoked, never expire.
+  const kind = state.staticTokens.get(value);
+  if (kind === 'canvas') return { ok: true, token: { static: true } };
+  if (kind) return { ok: false, reason: 'unknown or revoked access token' };
+  // Cognito access tokens are JWTs, checked like a resource server does (signature, iss, exp).
+  if (value.split('.').length === 3) return cognito.validateAccessToken(value);
   let token;
   try {
     token = await provider.AccessToken.find(value, { ignoreExpiration: true })
@@ -597,19 +711,19 @@ function send401(res, reason) {
 }
 
 // ---------------------------------------------------------------- interactions (login + consent pages)
-function page(title, body) {
+function page(title, body, brand = 'Canvas Medical sandbox') {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlEscape(title)}</title>
 <style>body{font-family:sans-serif;max-width:28em;margin:3em auto;padding:0 1em}label{display:block;margin:.6em 0}
 input{width:100%;padding:.4em;box-sizing:border-box}button{padding:.5em 1.2em;margin:.6em .4em 0 0}.error{color:#b00020}</style>
-</head><body><h1>Canvas Medical sandbox</h1>${body}</body></html>`;
+</head><body><h1>${htmlEscape(brand)}</h1>${body}</body></html>`;
 }
 function sendHtml(res, status, html) {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store' });
   res.end(html);
 }
-function loginPage(uid, client, error) {
+function loginPage(uid, client, error, brand) {
   return page('Sign in - Canvas sandbox', `
 <h2>Sign in</h2>
 <p>to continue to <strong>${htmlEscape(client?.clientName || client?.clientId || 'the application')}</strong></p>
@@ -618,9 +732,9 @@ ${error ? `<p class="error" id="error">${htmlEscape(error)}</p>` : ''}
 <label>Username <input name="login" autofocus required></label>
 <label>Password <input name="password" type="password" required></label>
 <button type="submit" id="sign-in">Sign in</button>
-</form>`);
+</form>`, brand);
 }
-function consentPage(uid, client, scopes) {
+function consentPage(uid, client, scopes, brand) {
   return page('Authorize - Canvas sandbox', `
 <h2>Authorize access</h2>
 <p><strong>${htmlEscape(client?.clientName || client?.clientId)}</strong> is requesting access to:</p>
@@ -628,10 +742,12 @@ function consentPage(uid, client, scopes) {
 <form method="post" action="/interaction/${htmlEscape(uid)}/confirm" style="display:inline">
 <button type="submit" id="allow">Allow</button></form>
 <form method="post" action="/interaction/${htmlEscape(uid)}/abort" style="display:inline">
-<button type="submit" id="deny">Deny</button></form>`);
+<button type="submit" id="deny">Deny</button></form>`, brand);
 }
 
-async function handleInteraction(req, res, url) {
+// Login and consent pages of one authorization server (`provider`); every server uses the
+// same pages, selectors and user, under its own heading (`brand`).
+async function handleInteraction(provider, req, res, url, brand = undefined) {
   const m = /^\/interaction\/([^/]+)(?:\/(login|confirm|abort))?\/?$/.exec(url.pathname);
   if (!m) { sendHtml(res, 404, page('Not found', '<p>Not found.</p>')); return; }
   const [, uid, action] = m;
@@ -648,9 +764,9 @@ async function handleInteraction(req, res, url) {
 
   if (!action) {
     if (req.method !== 'GET') { sendHtml(res, 405, page('Method not allowed', '')); return; }
-    if (prompt.name === 'login') { sendHtml(res, 200, loginPage(uid, client)); return; }
+    if (prompt.name === 'login') { sendHtml(res, 200, loginPage(uid, client, undefined, brand)); return; }
     const scopes = String(details.params.scope || '').split(' ').filter(Boolean);
-    sendHtml(res, 200, consentPage(uid, client, scopes));
+    sendHtml(res, 200, consentPage(uid, client, scopes, brand));
     return;
   }
   if (req.method !== 'POST') { sendHtml(res, 405, page('Method not allowed', '')); return; }
@@ -659,7 +775,7 @@ async function handleInteraction(req, res, url) {
   if (action === 'login') {
     if (prompt.name !== 'login') { sendHtml(res, 400, page('Error', '<p class="error" id="error">Not expecting a login now.</p>')); return; }
     if (form.get('login') !== USER.login || form.get('password') !== USER.password) {
-      sendHtml(res, 200, loginPage(uid, client, 'Invalid username or password.'));
+      sendHtml(res, 200, loginPage(uid, client, 'Invalid username or password.', brand));
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: USER.login } }, { mergeWithLastSubmission: false });
@@ -678,11 +794,23 @@ async function handleInteraction(req, res, url) {
   if (details.grantId) grant = await provider.Grant.find(details.grantId);
   if (!grant) grant = new provider.Grant({ accountId, clientId: details.params.client_id });
   const d = prompt.details || {};
-  if (d.missingOIDCScope?.length) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+  // dropScopes mode: the user consented to everything, the server grants less. Rejected scopes
+  // count as "encountered", so the consent prompt does not come back for them.
+  const dropped = state.modes.dropScopes;
+  const keep = (list) => list.filter((x) => !dropped.includes(x));
+  const drop = (list) => list.filter((x) => dropped.includes(x));
+  const requested = String(details.params.scope || '').split(' ').filter(Boolean);
+  if (d.missingOIDCScope?.length && keep(d.missingOIDCScope).length) grant.addOIDCScope(keep(d.missingOIDCScope).join(' '));
   if (d.missingOIDCClaims?.length) grant.addOIDCClaims(d.missingOIDCClaims);
   if (d.missingResourceScopes) {
     for (const [indicator, scopes] of Object.entries(d.missingResourceScopes)) {
-      grant.addResourceScope(indicator, scopes.join(' '));
+      if (keep(scopes).length) grant.addResourceScope(indicator, keep(scopes).join(' '));
+    }
+  }
+  if (drop(requested).length) {
+    grant.rejectOIDCScope(drop(requested).join(' '));
+    for (const indicator of new Set([...Object.keys(d.missingResourceScopes || {}), ...Object.keys(grant.resources || {})])) {
+      grant.rejectResourceScope(indicator, drop(requested).join(' '));
     }
   }
   const grantId = await grant.save();
@@ -755,27 +883,71 @@ async function handleAdmin(req, res, url) {
   if (req.method === 'GET' && p === '/__admin/stats') { sendJson(res, 200, stats); return; }
   if (req.method === 'POST' && p === '/__admin/reset-stats') { stats = freshStats(); sendJson(res, 200, { ok: true }); return; }
   if (req.method === 'POST' && p === '/__admin/expire-tokens') {
+    // Every realm's stored access tokens, plus the Cognito JWTs (not stored; see cognito.mjs).
+    // Static tokens never expire.
     let n = 0;
+    const ids = [];
     for (const key of store.keys()) {
       const i = key.indexOf(':');
-      const model = key.slice(0, i);
-      if (model === 'AccessToken' || model === 'ClientCredentials') {
-        if (!state.expiredTokenIds.has(key.slice(i + 1))) n += 1;
-        state.expiredTokenIds.add(key.slice(i + 1));
-      }
+      const model = key.slice(0, i).split('/').pop();
+      if (model === 'AccessToken' || model === 'ClientCredentials') ids.push(key.slice(i + 1));
+    }
+    for (const id of [...ids, ...cognito.issuedTokenIds()]) {
+      if (!state.expiredTokenIds.has(id)) n += 1;
+      state.expiredTokenIds.add(id);
     }
     sendJson(res, 200, { ok: true, expired: n });
     return;
   }
   if (p === '/__admin/config') {
     if (req.method === 'POST') {
+      // Validate everything first, then apply: a bad field changes nothing.
+      const next = body.reset === true
+        ? { accessTtl: opts.accessTtl, modes: { ...DEFAULT_MODES, dropScopes: [] } }
+        : { accessTtl: state.accessTtl, modes: { ...state.modes, dropScopes: [...state.modes.dropScopes] } };
+      const bad = (error) => { sendJson(res, 400, { error }); };
+      if (body.reset !== undefined && typeof body.reset !== 'boolean') { bad('reset must be true or false'); return; }
       if (body.accessTtl !== undefined) {
         const n = Number(body.accessTtl);
-        if (!Number.isInteger(n) || n < 1) { sendJson(res, 400, { error: 'accessTtl must be an integer >= 1' }); return; }
-        state.accessTtl = n;
+        if (!Number.isInteger(n) || n < 1) { bad('accessTtl must be an integer >= 1'); return; }
+        next.accessTtl = n;
       }
+      if (body.pkce !== undefined) {
+        if (!['enforce', 'ignore'].includes(body.pkce)) { bad('pkce must be "enforce" or "ignore"'); return; }
+        next.modes.pkce = body.pkce;
+      }
+      for (const flag of ['rotateRefreshTokens', 'advertisePlain']) {
+        if (body[flag] === undefined) continue;
+        if (typeof body[flag] !== 'boolean') { bad(`${flag} must be true or false`); return; }
+        next.modes[flag] = body[flag];
+      }
+      if (body.dropScopes !== undefined) {
+        if (!Array.isArray(body.dropScopes) || !body.dropScopes.every((x) => typeof x === 'string' && x && !/\s/.test(x))) {
+          bad('dropScopes must be an array of scope strings'); return;
+        }
+        next.modes.dropScopes = [...new Set(body.dropScopes)];
+      }
+      state.accessTtl = next.accessTtl;
+      state.modes = next.modes;
+      if (body.reset === true) state.fail = {};
     }
-    sendJson(res, 200, { accessTtl: state.accessTtl });
+    sendJson(res, 200, { accessTtl: state.accessTtl, ...state.modes });
+    return;
+  }
+  if (req.method === 'POST' && p === '/__admin/static-token') {
+    // A manually generated token: "canvas" (Canvas sandbox dashboard token, accepted by FHIR and
+    // the notes API) or "lms" (Canvas LMS access token from the profile page, accepted by the LMS API).
+    const kind = body.kind;
+    if (kind !== 'canvas' && kind !== 'lms') { sendJson(res, 400, { error: 'kind must be "canvas" or "lms"' }); return; }
+    const random = crypto.randomBytes(36).toString('base64url').replace(/[-_]/g, '').slice(0, 40);
+    const token = kind === 'lms' ? `1~${random}${crypto.randomBytes(12).toString('hex')}` : random;
+    state.staticTokens.set(token, kind);
+    sendJson(res, 200, { token });
+    return;
+  }
+  if (req.method === 'POST' && p === '/__admin/static-token/revoke') {
+    const known = state.staticTokens.delete(String(body.token));
+    sendJson(res, known ? 200 : 404, known ? { ok: true } : { error: 'unknown static token' });
     return;
   }
   if (req.method === 'GET' && p === '/__admin/last-secrets') {
@@ -823,17 +995,15 @@ async function instanceHandler(req, res) {
   log(req.method, path);
   if (path === '/__admin' || path.startsWith('/__admin/')) { await handleAdmin(req, res, url); return; }
   if (path.startsWith(NOTES_PREFIX)) { await handleNotes(req, res, url); return; }
-  if (path.startsWith('/interaction/')) { await handleInteraction(req, res, url); return; }
+  if (path.startsWith('/interaction/')) { await handleInteraction(provider, req, res, url); return; }
 
   if (req.method === 'POST' && (path === ROUTES.token || path === ROUTES.revocation)) {
-    const raw = await readBody(req, 56 * 1024);
+    let raw = await readBody(req, 56 * 1024);
     if (path === ROUTES.token) {
-      let gt = 'missing';
-      try { gt = new URLSearchParams(raw).get('grant_type') || 'missing'; } catch { /* keep */ }
-      stats.token[gt] = (stats.token[gt] || 0) + 1;
-      stats.token.total += 1;
+      countToken(stats.token, raw);
       recordCodeExchange(req, raw);
       if (takeFailure('token', res)) return;
+      raw = applyModesToToken('', raw);
     } else {
       stats.revocation += 1;
       if (takeFailure('revocation', res)) return;
@@ -848,7 +1018,13 @@ async function instanceHandler(req, res) {
     // for every new authorization anyway).
     url.searchParams.delete('prompt');
     url.searchParams.set('prompt', 'consent');
+    applyModesToAuthorization(url.searchParams);
     req.url = `${url.pathname}?${url.searchParams.toString()}`;
+  }
+  if (req.method === 'GET' && path.startsWith(ROUTES.authorization)) {
+    // Canvas answers what it cannot redirect (bad redirect_uri, unknown client) with an HTML
+    // page whatever the Accept header says; oidc-provider would send JSON to `Accept: */*`.
+    req.headers.accept = 'text/html';
   }
   providerCallback(req, res);
 }
@@ -943,7 +1119,7 @@ function smartConfiguration() {
     token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     response_types_supported: ['code'],
-    code_challenge_methods_supported: ['S256'],
+    code_challenge_methods_supported: codeChallengeMethods(),
     scopes_supported: [...OIDC_SCOPES, ...RESOURCE_SCOPES],
     capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
       'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'sso-openid-connect'],
@@ -1016,6 +1192,9 @@ function wrap(handler, name) {
 }
 instanceServer.on('request', wrap(instanceHandler, 'instance'));
 fhirServer.on('request', wrap(fhirHandler, 'fhir'));
+lmsServer.on('request', wrap(lms.handler, 'lms'));
+cognitoIdpServer.on('request', wrap(cognito.idpHandler, 'cognito-idp'));
+cognitoAuthServer.on('request', wrap(cognito.authHandler, 'cognito-auth'));
 
 let stopping = false;
 function shutdown(signal) {
@@ -1023,9 +1202,9 @@ function shutdown(signal) {
   stopping = true;
   log(`received ${signal}, shutting down`);
   for (const res of state.hanging) res.destroy();
-  let open = 2;
+  let open = allServers.length;
   const closed = () => { open -= 1; if (open === 0) process.exit(0); };
-  for (const s of [instanceServer, fhirServer]) {
+  for (const s of allServers) {
     s.close(closed);
     s.closeAllConnections();
   }
@@ -1048,5 +1227,9 @@ const ready = {
   scope: DEFAULT_SCOPE,
   accessTtl: state.accessTtl,
   patients: opts.patients,
+  smartConfiguration: `${FHIR_BASE}/.well-known/smart-configuration`,
+  openidConfiguration: `${ISSUER}/.well-known/openid-configuration`,
+  lms: lms.ready,
+  cognito: cognito.ready,
 };
 process.stdout.write(`${JSON.stringify(ready)}\n`);

@@ -31,6 +31,38 @@ Sandbox Sandbox::fromEnvironment()
     s.serviceClientId = service.value(QStringLiteral("client_id")).toString();
     s.serviceSecret = service.value(QStringLiteral("client_secret")).toString();
     s.browser = qEnvironmentVariable("SANDBOX_BROWSER");
+
+    const auto url = [](const QJsonObject &obj, const char *key) {
+        return QUrl(obj.value(QLatin1String(key)).toString());
+    };
+    const auto text = [](const QJsonObject &obj, const char *key) {
+        return obj.value(QLatin1String(key)).toString();
+    };
+    s.authorizationEndpoint = url(o, "authorizationEndpoint");
+    s.tokenEndpoint = url(o, "tokenEndpoint");
+    s.revocationEndpoint = url(o, "revocationEndpoint");
+    s.smartConfiguration = url(o, "smartConfiguration");
+    s.openidConfiguration = url(o, "openidConfiguration");
+
+    const QJsonObject lms = o.value(QStringLiteral("lms")).toObject();
+    s.lmsBase = url(lms, "base");
+    s.lmsAuthorizationEndpoint = url(lms, "authorizationEndpoint");
+    s.lmsTokenEndpoint = url(lms, "tokenEndpoint");
+    s.lmsApiSelf = url(lms, "apiSelf");
+    const QJsonObject lmsClient = lms.value(QStringLiteral("client")).toObject();
+    s.lmsClientId = text(lmsClient, "client_id");
+    s.lmsClientSecret = text(lmsClient, "client_secret");
+
+    const QJsonObject cognito = o.value(QStringLiteral("cognito")).toObject();
+    s.cognitoDiscoveryUrl = url(cognito, "discoveryUrl");
+    s.cognitoIssuer = url(cognito, "issuer");
+    s.cognitoAuthorizationEndpoint = url(cognito, "authorizationEndpoint");
+    s.cognitoTokenEndpoint = url(cognito, "tokenEndpoint");
+    s.cognitoRevocationEndpoint = url(cognito, "revocationEndpoint");
+    const QJsonObject cognitoClient = cognito.value(QStringLiteral("client")).toObject();
+    s.cognitoClientId = text(cognitoClient, "client_id");
+    s.cognitoClientSecret = text(cognitoClient, "client_secret");
+    s.cognitoScope = text(cognito, "scope");
     return s;
 }
 
@@ -92,6 +124,28 @@ void Sandbox::expireTokens() const
 void Sandbox::setAccessTtl(int seconds) const
 {
     call("POST", QStringLiteral("/config"), {{QStringLiteral("accessTtl"), seconds}});
+}
+
+void Sandbox::setMode(const QJsonObject &modes) const
+{
+    call("POST", QStringLiteral("/config"), modes);
+}
+
+void Sandbox::resetModes() const
+{
+    call("POST", QStringLiteral("/config"), {{QStringLiteral("reset"), true}});
+}
+
+QString Sandbox::mintStaticToken(const QString &kind) const
+{
+    return call("POST", QStringLiteral("/static-token"), {{QStringLiteral("kind"), kind}})
+            .value(QStringLiteral("token"))
+            .toString();
+}
+
+void Sandbox::revokeStaticToken(const QString &token) const
+{
+    call("POST", QStringLiteral("/static-token/revoke"), {{QStringLiteral("token"), token}});
 }
 
 void Sandbox::failNext(const QString &target, int count, const QString &mode) const

@@ -27,6 +27,31 @@ public:
     QString serviceSecret;
     QString browser;           // tests/sandbox/browser
 
+    // The instance's OAuth endpoints and discovery documents.
+    QUrl authorizationEndpoint;   // {instance}/auth/authorize/
+    QUrl tokenEndpoint;           // {instance}/auth/token/
+    QUrl revocationEndpoint;      // {instance}/auth/revoke_token/
+    QUrl smartConfiguration;      // {fhirBase}/.well-known/smart-configuration
+    QUrl openidConfiguration;     // {instance}/.well-known/openid-configuration
+
+    // Canvas LMS (Instructure), its own port: one developer key, client_secret_post.
+    QUrl lmsBase;
+    QUrl lmsAuthorizationEndpoint; // {lmsBase}/login/oauth2/auth
+    QUrl lmsTokenEndpoint;         // {lmsBase}/login/oauth2/token (POST; DELETE revokes)
+    QUrl lmsApiSelf;               // {lmsBase}/api/v1/users/self
+    QString lmsClientId;           // "10000000000001"
+    QString lmsClientSecret;       // "chartkey-lms-secret"
+
+    // AWS-Cognito-shaped OpenID Provider: discovery on one port, OAuth endpoints on another.
+    QUrl cognitoDiscoveryUrl;      // {cognitoBase}/us-east-1_chartkey/.well-known/openid-configuration
+    QUrl cognitoIssuer;            // {cognitoBase}/us-east-1_chartkey
+    QUrl cognitoAuthorizationEndpoint;
+    QUrl cognitoTokenEndpoint;     // {authDomain}/oauth2/token
+    QUrl cognitoRevocationEndpoint; // {authDomain}/oauth2/revoke
+    QString cognitoClientId;       // "chartkey-cognito"
+    QString cognitoClientSecret;   // "chartkey-cognito-secret"
+    QString cognitoScope;          // "system/*.read system/*.write"
+
     // A Canvas-style profile for the public client.
     Profile publicProfile(const QString &name = QStringLiteral("Sandbox")) const;
 
@@ -36,6 +61,16 @@ public:
     void resetStats() const;
     void expireTokens() const;
     void setAccessTtl(int seconds) const;
+    // Server behaviour modes (POST /__admin/config), any subset of
+    //   {"pkce": "enforce"|"ignore", "rotateRefreshTokens": bool,
+    //    "dropScopes": ["scope", ...], "advertisePlain": bool, "accessTtl": int}.
+    void setMode(const QJsonObject &modes) const;
+    // Every mode, accessTtl and pending failure injection back to its default.
+    void resetModes() const;
+    // A manually generated token: kind "canvas" (FHIR + notes API) or "lms" (LMS API).
+    // Never expires; empty on error.
+    QString mintStaticToken(const QString &kind) const;
+    void revokeStaticToken(const QString &token) const;
     // mode: "500", "503", "hang", "malformed", "html"; target: "token", "api", "revocation"
     void failNext(const QString &target, int count, const QString &mode) const;
     QJsonObject noteState(const QString &noteId) const;

@@ -950,6 +950,15 @@ void RegistrationCheck::stepRevocation()
     TokenReply *reply = m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
                                          QStringLiteral("access_token"));
     connect(reply, &TokenReply::finished, this, [this, token](const TokenResult &result) {
+        if (result.failure.oauthError == QLatin1String("unsupported_token_type")) {
+            end(Status::Warn,
+                tr("The server does not revoke access tokens (unsupported_token_type, RFC 7009 "
+                   "section 2.2.1): they stay valid until they expire."),
+                m_profile.grant == Profile::Grant::ClientCredentials
+                        ? tr("Keep client-credentials tokens short-lived on the server.")
+                        : tr("Signing out revokes the refresh token, which ends the grant."));
+            return;
+        }
         if (result.failure) {
             end(Status::Fail, result.failure.message,
                 tr("Signing out cannot end the session on the server; check the revocation URL."));
@@ -962,10 +971,17 @@ void RegistrationCheck::stepRevocation()
                                  "working API read)."));
             return;
         }
-        apiRead(token, [this](const http::Response &r) {
+        apiRead(token, [this, token](const http::Response &r) {
             if (r.status == 401)
                 end(Status::Pass, tr("Revoked the access token (HTTP 200); the API then "
                                      "refused it (HTTP 401)."));
+            else if (r.status == 200 && token.count(QLatin1Char('.')) == 2)
+                end(Status::Warn, tr("The revocation endpoint answered 200, but the API still "
+                                     "accepts the revoked token. It is a JWT, which an API "
+                                     "checks by its signature: it stays usable until it "
+                                     "expires."),
+                    tr("Keep access tokens short-lived on the server; revoking the refresh "
+                       "token ends the grant."));
             else if (r.status == 200)
                 end(Status::Fail, tr("The revocation endpoint answered 200, but the API still "
                                      "accepts the revoked token."),

@@ -1,0 +1,336 @@
+// `chartkey check` against the sandbox EHR with the scripted browser: a correct registration
+// passes every step, and each deliberately broken one (registration or server) produces the
+// FAIL or WARN that names the fault, in JSON and in text. Nothing the check obtains is
+// stored, and no secret appears in what it prints.
+#include "cli.h"
+#include "clie2e.h"
+#include "sandbox.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace chartkey::test;
+using namespace chartkey::test::e2e;
+
+namespace {
+
+struct CheckRun
+{
+    CliRun run;
+    QJsonObject report;
+
+    QJsonObject step(const QString &id) const
+    {
+        const QJsonArray steps = report.value(QLatin1String("steps")).toArray();
+        for (const QJsonValue &v : steps) {
+            if (v.toObject().value(QLatin1String("id")).toString() == id)
+                return v.toObject();
+        }
+        return {};
+    }
+    QString status(const QString &id) const
+    {
+        return step(id).value(QLatin1String("status")).toString();
+    }
+    QString text(const QString &id) const
+    {
+        const QJsonObject s = step(id);
+        return s.value(QLatin1String("summary")).toString() + QLatin1Char('\n')
+                + s.value(QLatin1String("hint")).toString();
+    }
+    // For failure messages: the statuses by step, never the answers.
+    QByteArray describeSteps() const
+    {
+        QByteArray out = describe(run) + "\nsteps:";
+        const QJsonArray steps = report.value(QLatin1String("steps")).toArray();
+        for (const QJsonValue &v : steps) {
+            const QJsonObject o = v.toObject();
+            out += ' ' + o.value(QLatin1String("id")).toString().toUtf8() + '='
+                    + o.value(QLatin1String("status")).toString().toUtf8();
+        }
+        for (const QJsonValue &v : steps) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("status")).toString() != QLatin1String("PASS"))
+                out += "\n  " + redacted(o.value(QLatin1String("summary")).toString().toUtf8()
+                                         + " / " + o.value(QLatin1String("hint")).toString().toUtf8());
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+class CliCheck final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+    void correctPublicRegistrationPassesEveryStepAndLeavesTheSignInAlone();
+    void wrongRedirectUriFailsWithTheExactUriToRegisterWithoutABrowser();
+    void textReportShowsTheVerdictsAndTheHint();
+    void wrongClientSecretFailsTheCodeExchangeWithTheSetSecretHint();
+    void serverThatDoesNotEnforcePkceFails();
+    void serverThatDoesNotRotateRefreshTokensWarns();
+    void serverThatNarrowsScopesWarnsListingWhatWasDropped();
+    void clientCredentialsPassAndAWrongSecretIsRefused();
+    void canvasClientCredentialsWithoutScopeWarnAboutFullAccess();
+    void declinedConsentFailsTheAuthorizationWithWhatToDo();
+    void apiForbiddenIsExplainedWithTheGrantedScope();
+    void discoveryAdvertisingPlainPkceWarns();
+    void unknownStepToSkipIsAUsageError();
+
+private:
+    CheckRun check(const QString &profile, const QStringList &extra = {},
+                   const QString &browser = {});
+    void addProfile(const QStringList &args, const QByteArray &secret = {});
+
+    Sandbox m_sandbox;
+};
+
+void CliCheck::initTestCase()
+{
+    if (!Sandbox::available())
+        QSKIP("runs under tests/harness/with-peers.sh");
+    m_sandbox = Sandbox::fromEnvironment();
+    rememberSecret(m_sandbox.confidentialSecret);
+    rememberSecret(m_sandbox.serviceSecret);
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("Public")));
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongRedirect"),
+                              {QStringLiteral("--redirect-uri"),
+                               QStringLiteral("http://127.0.0.1/wrong-callback")}));
+    const QStringList confidential{QStringLiteral("--client-id"), m_sandbox.confidentialClientId,
+                                   QStringLiteral("--client-secret-stdin")};
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongSecret"), confidential),
+               "not-the-secret-of-this-client");
+    const QStringList service{QStringLiteral("--client-id"), m_sandbox.serviceClientId,
+                              QStringLiteral("--client-secret-stdin"), QStringLiteral("--grant"),
+                              QStringLiteral("client-credentials")};
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("Service"),
+                              service + QStringList{QStringLiteral("--scope"),
+                                                    QStringLiteral("system/Patient.read")}),
+               m_sandbox.serviceSecret.toUtf8());
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("ServiceNoScope"),
+                              service + QStringList{QStringLiteral("--scope"), QString()}),
+               m_sandbox.serviceSecret.toUtf8());
+}
+
+void CliCheck::init()
+{
+    m_sandbox.resetModes();
+}
+
+void CliCheck::cleanupTestCase()
+{
+    if (Sandbox::available())
+        m_sandbox.resetModes();
+}
+
+void CliCheck::addProfile(const QStringList &args, const QByteArray &secret)
+{
+    const CliRun add = runCli(args, secret);
+    QVERIFY2(add.exitCode == 0, describe(add).constData());
+}
+
+CheckRun CliCheck::check(const QString &profile, const QStringList &extra, const QString &browser)
+{
+    CheckRun r;
+    r.run = runCli(QStringList{QStringLiteral("check"), QStringLiteral("--profile"), profile,
+                               QStringLiteral("--json"), QStringLiteral("--browser"),
+                               browser.isEmpty() ? m_sandbox.browser : browser,
+                               QStringLiteral("--wait"), QStringLiteral("60")}
+                           + extra,
+                   {}, 120000);
+    r.report = QJsonDocument::fromJson(r.run.out).object();
+    return r;
+}
+
+void CliCheck::correctPublicRegistrationPassesEveryStepAndLeavesTheSignInAlone()
+{
+    // A stored sign-in first: the check must neither use nor change it.
+    const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--profile"),
+                                 QStringLiteral("Public"), QStringLiteral("--browser"),
+                                 m_sandbox.browser, QStringLiteral("--wait"), QStringLiteral("60")},
+                                {}, 90000);
+    QVERIFY2(login.exitCode == 0, describe(login).constData());
+    const auto before = keychainSecret(keychainUser(QStringLiteral("Public")));
+    QVERIFY(before);
+    rememberSecret(*before);
+
+    const CheckRun r = check(QStringLiteral("Public"));
+    const auto exchange = lastCodeExchange(m_sandbox);
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("passed")).toBool(), true);
+    QCOMPARE(r.report.value(QLatin1String("counts")).toObject().value(QLatin1String("fail")).toInt(), 0);
+    for (const char *id : {"discovery", "redirect-uri", "authorization", "pkce", "token-response",
+                           "api", "refresh", "old-access-token", "revocation",
+                           "old-refresh-token", "cleanup"})
+        QVERIFY2(r.status(QLatin1String(id)) == QLatin1String("PASS"),
+                 (QByteArray(id) + " — " + r.describeSteps()).constData());
+    QVERIFY(r.text(QStringLiteral("pkce")).contains(QLatin1String("refused a wrong code_verifier")));
+    QVERIFY(r.text(QStringLiteral("refresh")).contains(QLatin1String("rotated")));
+    // Every step carries its request as curl, with placeholders for the secrets.
+    const QJsonArray curl = r.step(QStringLiteral("token-response")).value(QLatin1String("curl")).toArray();
+    QVERIFY(!curl.isEmpty());
+    QVERIFY2(curl.first().toString().contains(QLatin1String("code=$CODE")),
+             redacted(curl.first().toString().toUtf8()).constData());
+
+    // Nothing secret in what it printed: the code and verifier it used, the stored tokens.
+    for (const QString &secret : {exchange.code, exchange.codeVerifier}) {
+        QVERIFY(!secret.isEmpty());
+        QVERIFY2(!r.run.out.contains(secret.toUtf8()) && !r.run.err.contains(secret.toUtf8()),
+                 "a secret appeared in the check's output");
+    }
+    // The stored sign-in: byte for byte what it was.
+    QCOMPARE(keychainSecret(keychainUser(QStringLiteral("Public"))), before);
+}
+
+void CliCheck::wrongRedirectUriFailsWithTheExactUriToRegisterWithoutABrowser()
+{
+    // `true` as the browser: if the check opened one, nothing would come back and the
+    // authorization step would time out instead of the pre-flight failing.
+    const CheckRun r = check(QStringLiteral("WrongRedirect"), {}, QStringLiteral("true"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.report.value(QLatin1String("passed")).toBool(), false);
+    QCOMPARE(r.status(QStringLiteral("redirect-uri")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("redirect-uri"));
+    QVERIFY2(text.contains(QLatin1String("Register exactly this redirect URI on the application: "
+                                         "http://127.0.0.1/wrong-callback")),
+             r.describeSteps().constData());
+    QVERIFY2(r.step(QStringLiteral("redirect-uri")).value(QLatin1String("answer")).toString()
+                     .contains(QLatin1String("Mismatching redirect URI")),
+             r.describeSteps().constData());
+    QVERIFY2(r.step(QStringLiteral("authorization")).isEmpty(), r.describeSteps().constData());
+}
+
+void CliCheck::textReportShowsTheVerdictsAndTheHint()
+{
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
+                               QStringLiteral("WrongRedirect"), QStringLiteral("--browser"),
+                               QStringLiteral("true"), QStringLiteral("--details")},
+                              {}, 60000);
+    QCOMPARE(run.exitCode, 1);
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.contains(QLatin1String("FAIL  Redirect URI accepted")), redacted(run.out).constData());
+    QVERIFY(out.contains(QLatin1String("Hint: Register exactly this redirect URI")));
+    QVERIFY(out.contains(QLatin1String("Server answered:")));
+    QVERIFY(out.contains(QLatin1String("$ curl ")));
+    QVERIFY(out.contains(QLatin1String("The registration does not work as configured")));
+}
+
+void CliCheck::wrongClientSecretFailsTheCodeExchangeWithTheSetSecretHint()
+{
+    const CheckRun r = check(QStringLiteral("WrongSecret"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("authorization")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("SKIP"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("token-response")).contains(QLatin1String("chartkey profile set-secret WrongSecret")),
+             r.describeSteps().constData());
+    QVERIFY(r.step(QStringLiteral("token-response")).value(QLatin1String("answer")).toString()
+                    .contains(QLatin1String("invalid_client")));
+}
+
+void CliCheck::serverThatDoesNotEnforcePkceFails()
+{
+    m_sandbox.setMode({{QStringLiteral("pkce"), QStringLiteral("ignore")}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("pkce")).contains(QLatin1String("does not enforce PKCE")),
+             r.describeSteps().constData());
+    // The tokens it should not have issued are used for the rest, and revoked at the end.
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("cleanup")), QStringLiteral("PASS"));
+}
+
+void CliCheck::serverThatDoesNotRotateRefreshTokensWarns()
+{
+    m_sandbox.setMode({{QStringLiteral("rotateRefreshTokens"), false}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData()); // a warning, not a failure
+    QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("WARN"));
+    QVERIFY(r.text(QStringLiteral("refresh")).contains(QLatin1String("do not rotate")));
+    QCOMPARE(r.status(QStringLiteral("old-refresh-token")), QStringLiteral("SKIP"));
+}
+
+void CliCheck::serverThatNarrowsScopesWarnsListingWhatWasDropped()
+{
+    m_sandbox.setMode({{QStringLiteral("dropScopes"),
+                        QJsonArray{QStringLiteral("user/Appointment.read")}}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("WARN"));
+    QVERIFY2(r.text(QStringLiteral("token-response"))
+                     .contains(QLatin1String("dropped: user/Appointment.read")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::clientCredentialsPassAndAWrongSecretIsRefused()
+{
+    const CheckRun r = check(QStringLiteral("Service"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("wrong-secret")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("wrong-secret")).contains(QLatin1String("invalid_client")));
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    QVERIFY(r.step(QStringLiteral("authorization")).isEmpty());
+    QVERIFY(!r.run.out.contains(m_sandbox.serviceSecret.toUtf8()));
+}
+
+void CliCheck::canvasClientCredentialsWithoutScopeWarnAboutFullAccess()
+{
+    const CheckRun r = check(QStringLiteral("ServiceNoScope"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("WARN"));
+    QVERIFY2(r.text(QStringLiteral("token-response")).contains(QLatin1String("full access")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::declinedConsentFailsTheAuthorizationWithWhatToDo()
+{
+    const CheckRun r = check(QStringLiteral("Public"), {}, m_sandbox.browser + QStringLiteral(" --deny"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("redirect-uri")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("authorization")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("authorization")).contains(QLatin1String("access_denied"))
+                     && r.text(QStringLiteral("authorization")).contains(QLatin1String("approve")),
+             r.describeSteps().constData());
+    QVERIFY(r.step(QStringLiteral("token-response")).isEmpty());
+}
+
+void CliCheck::apiForbiddenIsExplainedWithTheGrantedScope()
+{
+    m_sandbox.failNext(QStringLiteral("api"), 1, QStringLiteral("403"));
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("api"));
+    QVERIFY2(text.contains(QLatin1String("HTTP 403")) && text.contains(QLatin1String("system/Patient.read")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::discoveryAdvertisingPlainPkceWarns()
+{
+    m_sandbox.setMode({{QStringLiteral("advertisePlain"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("WARN"));
+    QVERIFY2(r.text(QStringLiteral("discovery")).contains(QLatin1String("\"plain\"")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::unknownStepToSkipIsAUsageError()
+{
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
+                               QStringLiteral("Public"), QStringLiteral("--skip"),
+                               QStringLiteral("pkce,nonsense")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains("Unknown step \"nonsense\""));
+}
+
+QTEST_GUILESS_MAIN(CliCheck)
+#include "tst_cli_check.moc"
