@@ -69,6 +69,15 @@ int runLogin(Context &ctx)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
+    if (profile->grant == Profile::Grant::StaticToken) {
+        // Nothing to sign in to: the token was made by hand on the EHR. Exit 2, as for a
+        // command that does not apply.
+        ctx.err << tr("\"%1\" uses a static access token: there is no sign-in. Store a new "
+                      "token (from standard input) with: chartkey profile set-token \"%1\"")
+                           .arg(profile->name)
+                << Qt::endl;
+        return Usage;
+    }
     EhrConnection *connection = ctx.connect(*profile);
     Session *session = connection->session();
 
@@ -212,9 +221,12 @@ int runStatus(Context &ctx)
             return;
         }
         const QDateTime now = Clock::system()->now();
+        const bool staticToken = profile->grant == Profile::Grant::StaticToken;
         if (ctx.json) {
             QJsonObject o;
             o.insert(QStringLiteral("profile"), profile->name);
+            o.insert(QStringLiteral("kind"), toString(profile->kind));
+            o.insert(QStringLiteral("grant"), toString(profile->grant));
             o.insert(QStringLiteral("instance"), profile->instanceUrl.toString());
             o.insert(QStringLiteral("clientId"), profile->clientId);
             o.insert(QStringLiteral("signedIn"), bool(stored));
@@ -231,6 +243,18 @@ int runStatus(Context &ctx)
                 }
             }
             ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        } else if (staticToken && stored) {
+            ctx.out << tr("%1 (%2) uses a static access token, stored in the keychain on %3. "
+                          "It is used until the EHR refuses it; it is never renewed.")
+                               .arg(profile->name, profile->instanceUrl.toString(),
+                                    QLocale().toString(stored->obtainedAt.toLocalTime(),
+                                                       QLocale::ShortFormat))
+                    << Qt::endl;
+        } else if (staticToken) {
+            ctx.out << tr("No static access token is stored for %1 (%2). Store one (from "
+                          "standard input) with: chartkey profile set-token \"%1\"")
+                               .arg(profile->name, profile->instanceUrl.toString())
+                    << Qt::endl;
         } else if (stored) {
             ctx.out << tr("Signed in to %1 (%2) — %3.")
                                .arg(profile->name, profile->instanceUrl.toString(),
@@ -259,6 +283,17 @@ int runLogout(Context &ctx)
     session->signOut([&ctx, profile](bool hadSignIn, const Failure &failure) {
         if (failure.kind == Failure::Kind::Storage) {
             ctx.fail(failure);
+            return;
+        }
+        if (profile->grant == Profile::Grant::StaticToken) {
+            ctx.err << (hadSignIn ? tr("Removed the static access token of %1 from the "
+                                       "keychain. It was not revoked: a static token is "
+                                       "revoked where it was made (the EHR's dashboard or "
+                                       "account settings).")
+                                  : tr("%1 had no stored access token; nothing to do."))
+                               .arg(profile->name)
+                    << Qt::endl;
+            ctx.finish(Ok);
             return;
         }
         if (failure)

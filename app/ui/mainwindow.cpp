@@ -3,6 +3,7 @@
 #include "activitydock.h"
 #include "auth/browsersignin.h"
 #include "auth/session.h"
+#include "checkwindow.h"
 #include "ehrconnection.h"
 #include "messagebanner.h"
 #include "net/activitylog.h"
@@ -119,7 +120,11 @@ MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     reloadProfiles(settings.value(QStringLiteral("ui/lastProfile")).toString());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Before m_nam goes: a running check still has its requests on it.
+    delete m_checkWindow;
+}
 
 void MainWindow::buildMenus()
 {
@@ -128,6 +133,12 @@ void MainWindow::buildMenus()
     newProfile->setShortcut(QKeySequence::New);
     m_editProfileAction = file->addAction(tr("&Edit profile…"), this,
                                           [this] { editProfile(false); });
+    // Tests the registration with tokens of its own: works signed in or out.
+    m_checkAction = file->addAction(tr("&Test registration…"), this,
+                                    [this] { showRegistrationCheck(); });
+    m_checkAction->setObjectName(QStringLiteral("testRegistrationAction"));
+    m_checkAction->setStatusTip(tr("Check the profile's OAuth registration end to end and "
+                                   "show what to fix"));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -204,6 +215,7 @@ void MainWindow::selectProfile(const QString &name)
     m_detail->setClients(m_connection ? m_connection->fhir() : nullptr,
                          m_connection ? m_connection->notes() : nullptr);
     m_editProfileAction->setEnabled(bool(m_connection));
+    m_checkAction->setEnabled(bool(m_connection));
     refreshState();
 }
 
@@ -419,6 +431,22 @@ void MainWindow::showTokenInspector()
     auto *dialog = new TokenInspectorDialog(m_connection->session(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+CheckWindow *MainWindow::showRegistrationCheck()
+{
+    if (!m_connection)
+        return nullptr;
+    const Profile &profile = m_connection->profile();
+    if (!m_checkWindow || m_checkWindow->profile().name != profile.name) {
+        m_checkWindow = new CheckWindow(profile, m_secrets, &m_nam, m_opener, Clock::system(),
+                                        this);
+        m_checkWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_checkWindow->show();
+    m_checkWindow->raise();
+    m_checkWindow->activateWindow();
+    return m_checkWindow;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -25,6 +25,7 @@ struct Failure;
 namespace chartkey::ui {
 
 class ActivityDock;
+class CheckWindow;
 class MessageBanner;
 class PatientDetailPanel;
 class PatientsPanel;
@@ -42,6 +43,9 @@ public:
     void signIn();
     void cancelSignIn();
     void signOut();
+    // Opens (or raises) the "Test registration" window for the current profile; null
+    // without a profile.
+    CheckWindow *showRegistrationCheck();
 
     // For tests and the accessibility tree.
     QString connectionText() const;
@@ -52,6 +56,7 @@ public:
     MessageBanner *banner() const { return m_banner; }
     ActivityLog *activityLog() const { return m_log; }
     bool isSigningIn() const { return bool(m_signIn); }
+    QAction *testRegistrationAction() const { return m_checkAction; }
 
 Q_SIGNALS:
     // The sign-in state shown changed (signed in, renewing, waiting, signed out).
@@ -88,6 +93,8 @@ private:
     QAction *m_signOutAction = nullptr;
     QAction *m_tokenAction = nullptr;
     QAction *m_editProfileAction = nullptr;
+    QAction *m_checkAction = nullptr;
+    QPointer<CheckWindow> m_checkWindow;
     QTimer m_countdown;
     QString m_stateText;
     bool m_signedIn = false;

@@ -1,17 +1,26 @@
 #include "profileeditor.h"
 
+#include "auth/discovery.h"
 #include "auth/scopes.h"
+#include "net/http.h"
+#include "storage/presets.h"
+#include "storage/profilejson.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -42,12 +51,20 @@ QString textFrom(const QString &text, const QString &initial)
     return text == initial ? initial : text.trimmed();
 }
 
-// What Profile::canvas() derives from `instance`; empty while it is not a URL with a host.
-Profile derivedFrom(const QUrl &instance)
+// What the preset of `kind` derives from `instance`; empty while it is not a URL with a host,
+// and for the kinds whose endpoints come from a discovery document.
+Profile derivedFrom(Profile::Kind kind, const QUrl &instance)
 {
-    if (!instance.isValid() || instance.host().isEmpty())
+    if (!instance.isValid() || instance.host().isEmpty() || ServerPreset::of(kind).usesDiscovery)
         return {};
-    return Profile::canvas(QString(), instance);
+    PresetInputs inputs;
+    inputs.instanceUrl = instance;
+    return makeProfile(kind, inputs);
+}
+
+bool isStatic(int grant)
+{
+    return grant == int(Profile::Grant::StaticToken);
 }
 
 QString paramValue(const Profile &profile, const QString &name)
@@ -105,10 +122,14 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
                                          const QStringList &existingNames, QWidget *parent)
     : QDialog(parent)
     , m_initial(initial)
+    , m_kind(initial.kind)
     , m_isNew(isNew)
+    , m_storedSecret(!isNew && initial.isConfidential())
+    , m_storedToken(!isNew && initial.grant == Profile::Grant::StaticToken)
     , m_existingNames(existingNames)
 {
-    if (m_isNew) {
+    if (m_isNew && m_initial.grant != Profile::Grant::StaticToken
+        && (m_kind == Profile::Kind::Canvas)) {
         if (m_initial.scope.isEmpty())
             m_initial.scope = QString::fromLatin1(Profile::kDefaultScope);
         if (m_initial.redirectUri.isEmpty())
@@ -117,23 +138,32 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
             m_initial.extraAuthParams.append(
                     {kLaunch, QString::fromLatin1(Profile::kDefaultLaunch)});
     }
-    // A derived field follows the instance while it is empty or still what was derived.
-    const Profile derived = derivedFrom(m_initial.instanceUrl);
-    m_fhirFollows = m_initial.fhirBaseUrl.isEmpty() || m_initial.fhirBaseUrl == derived.fhirBaseUrl;
-    m_authorizationFollows = m_initial.authorizationUrl.isEmpty()
-            || m_initial.authorizationUrl == derived.authorizationUrl;
-    m_tokenFollows = m_initial.tokenUrl.isEmpty() || m_initial.tokenUrl == derived.tokenUrl;
-    m_revocationFollows
-            = m_initial.revocationUrl.isEmpty() || m_initial.revocationUrl == derived.revocationUrl;
-    m_issuerFollows = m_initial.issuer.isEmpty() || m_initial.issuer == derived.issuer;
-    m_notesFollows
-            = m_initial.notesBaseUrl.isEmpty() || m_initial.notesBaseUrl == derived.notesBaseUrl;
+    resetFollows();
 
     setWindowTitle(m_isNew ? tr("Add profile") : tr("Edit profile %1").arg(m_initial.name));
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(m_form);
+
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(QStringLiteral("preset"));
+    m_preset->setAccessibleName(tr("Server preset"));
+    const QList<ServerPreset> presets = ServerPreset::all();
+    for (const ServerPreset &preset : presets)
+        m_preset->addItem(preset.title, int(preset.kind));
+    auto *presetLabel = new QLabel(tr("&Connects to:"), this);
+    presetLabel->setBuddy(m_preset);
+    m_presetDescription = new QLabel(this);
+    m_presetDescription->setObjectName(QStringLiteral("presetDescription"));
+    m_presetDescription->setWordWrap(true);
+    m_presetDescription->setTextFormat(Qt::PlainText);
+    auto *presetBox = new QWidget(this);
+    auto *presetLayout = new QVBoxLayout(presetBox);
+    presetLayout->setContentsMargins(0, 0, 0, 0);
+    presetLayout->addWidget(m_preset);
+    presetLayout->addWidget(m_presetDescription);
+    m_form->addRow(presetLabel, presetBox);
 
     m_name = addLineEdit(m_form, tr("&Name:"), tr("Profile name"), QStringLiteral("name"),
                          Field::Name);
@@ -146,7 +176,22 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
     m_instance->setPlaceholderText(QStringLiteral("https://example.canvasmedical.com"));
     m_fhirBase = addLineEdit(m_form, tr("&FHIR base URL:"), tr("FHIR base URL"),
                              QStringLiteral("fhirBaseUrl"), Field::FhirBase);
-    m_fhirBase->setPlaceholderText(tr("derived for *.canvasmedical.com; give it for other hosts"));
+    m_discoveryUrl = addLineEdit(m_form, tr("Disc&overy URL:"), tr("Discovery URL"),
+                                 QStringLiteral("discoveryUrl"), Field::Discovery);
+    m_discoveryUrl->setPlaceholderText(
+            QStringLiteral("https://login.example.com/.well-known/openid-configuration"));
+    m_fetch = new QPushButton(tr("Fetc&h endpoints"), this);
+    m_fetch->setObjectName(QStringLiteral("fetchEndpoints"));
+    m_fetch->setToolTip(tr("Read the authorization, token and revocation endpoints and the "
+                           "issuer from the discovery document."));
+    // The button sits next to the discovery URL, above its problem line.
+    if (auto *box = qobject_cast<QVBoxLayout *>(m_rows.value(Field::Discovery)->layout())) {
+        auto *row = new QHBoxLayout;
+        box->removeWidget(m_discoveryUrl);
+        row->addWidget(m_discoveryUrl, 1);
+        row->addWidget(m_fetch);
+        box->insertLayout(0, row);
+    }
     m_clientId = addLineEdit(m_form, tr("Client &ID:"), tr("Client ID"), QStringLiteral("clientId"),
                              Field::ClientId);
 
@@ -172,13 +217,27 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
     m_grant = new QComboBox(this);
     m_grant->setObjectName(QStringLiteral("grant"));
     m_grant->setAccessibleName(tr("Grant"));
-    m_grant->addItem(tr("Authorization code (sign in through the browser)"),
-                     int(Profile::Grant::AuthorizationCode));
-    m_grant->addItem(tr("Client credentials (machine to machine)"),
-                     int(Profile::Grant::ClientCredentials));
     auto *grantLabel = new QLabel(tr("&Grant:"), this);
     grantLabel->setBuddy(m_grant);
-    m_form->addRow(grantLabel, withError(m_grant, Field::Grant));
+    m_grantNote = new QLabel(this);
+    m_grantNote->setObjectName(QStringLiteral("grantNote"));
+    m_grantNote->setWordWrap(true);
+    m_grantNote->setTextFormat(Qt::PlainText);
+    auto *grantBox = new QWidget(this);
+    auto *grantLayout = new QVBoxLayout(grantBox);
+    grantLayout->setContentsMargins(0, 0, 0, 0);
+    grantLayout->addWidget(m_grant);
+    grantLayout->addWidget(m_grantNote);
+    m_form->addRow(grantLabel, withError(m_grant, Field::Grant, grantBox));
+
+    m_accessToken = new QLineEdit(this);
+    m_accessToken->setObjectName(QStringLiteral("accessToken"));
+    m_accessToken->setAccessibleName(tr("Access token"));
+    m_accessToken->setEchoMode(QLineEdit::Password);
+    m_accessToken->setToolTip(tr("Kept in the keychain, never shown again."));
+    auto *tokenLabel = new QLabel(tr("Access to&ken:"), this);
+    tokenLabel->setBuddy(m_accessToken);
+    m_form->addRow(tokenLabel, withError(m_accessToken, Field::AccessToken));
 
     m_scope = addLineEdit(m_form, tr("Sco&pes:"), tr("Scopes"), QStringLiteral("scope"),
                           Field::Scope);
@@ -250,12 +309,30 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
     m_errors.insert(Field::Other, m_otherProblems);
     layout->addWidget(m_otherProblems);
 
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
     layout->addStretch();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QPushButton *exportButton = m_buttons->addButton(tr("E&xport…"), QDialogButtonBox::ActionRole);
+    exportButton->setObjectName(QStringLiteral("exportProfile"));
+    exportButton->setToolTip(tr("Save this profile as a JSON file, without secrets."));
+    QPushButton *importButton = m_buttons->addButton(tr("I&mport…"), QDialogButtonBox::ActionRole);
+    importButton->setObjectName(QStringLiteral("importProfile"));
+    importButton->setToolTip(tr("Fill the form from an exported profile."));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(exportButton, &QPushButton::clicked, this, &ProfileEditorDialog::exportToFile);
+    connect(importButton, &QPushButton::clicked, this, &ProfileEditorDialog::importFromFile);
+    connect(m_fetch, &QPushButton::clicked, this, &ProfileEditorDialog::fetchEndpoints);
 
+    setKind(m_kind);
     fillFrom(m_initial);
     connectFields();
     updateVisibility();
@@ -292,6 +369,7 @@ QWidget *ProfileEditorDialog::withError(QWidget *input, Field field, QWidget *ro
     layout->addWidget(error);
     m_errors.insert(field, error);
     m_inputs.insert(field, input);
+    m_rows.insert(field, container);
     return container;
 }
 
@@ -300,11 +378,17 @@ void ProfileEditorDialog::fillFrom(const Profile &profile)
     m_name->setText(profile.name);
     m_instance->setText(profile.instanceUrl.toString());
     m_fhirBase->setText(profile.fhirBaseUrl.toString());
+    m_discoveryUrl->setText(profile.discoveryUrl.toString());
     m_clientId->setText(profile.clientId);
     m_clientType->setCurrentIndex(m_clientType->findData(int(profile.clientType)));
-    if (!m_isNew && profile.isConfidential())
-        m_secret->setPlaceholderText(tr("unchanged (kept in the keychain)"));
-    m_grant->setCurrentIndex(m_grant->findData(int(profile.grant)));
+    m_secret->setPlaceholderText(m_storedSecret ? tr("unchanged (kept in the keychain)")
+                                                : QString());
+    m_accessToken->clear();
+    m_accessToken->setPlaceholderText(
+            m_storedToken ? tr("unchanged (kept in the keychain)")
+                          : tr("paste the token; it goes to the keychain"));
+    const int grantIndex = m_grant->findData(int(profile.grant));
+    m_grant->setCurrentIndex(grantIndex >= 0 ? grantIndex : 0);
     m_scope->setText(profile.scope);
     const bool anyPort = profile.redirectUri.isEmpty()
             || profile.redirectUri == QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
@@ -340,7 +424,15 @@ void ProfileEditorDialog::connectFields()
     edited(m_revocationUrl, Field::Revocation, &m_revocationFollows);
     edited(m_issuer, Field::Issuer, &m_issuerFollows);
     edited(m_launch, Field::Other, nullptr);
-    edited(m_aud, Field::Other, nullptr);
+    edited(m_aud, Field::Other, &m_audFollows);
+    edited(m_accessToken, Field::AccessToken, nullptr);
+    edited(m_discoveryUrl, Field::Discovery, &m_discoveryFollows);
+    connect(m_fhirBase, &QLineEdit::textEdited, this, &ProfileEditorDialog::deriveFromFhirBase);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        const auto kind = Profile::Kind(m_preset->currentData().toInt());
+        if (kind != m_kind)
+            applyPreset(kind);
+    });
     connect(m_instance, &QLineEdit::textEdited, this, [this] {
         touch(Field::Instance);
         deriveFromInstance();
@@ -371,7 +463,9 @@ void ProfileEditorDialog::connectFields()
 
 void ProfileEditorDialog::deriveFromInstance()
 {
-    const Profile d = derivedFrom(urlFrom(m_instance->text(), QUrl()));
+    if (ServerPreset::of(m_kind).usesDiscovery)
+        return; // the endpoints come from the discovery document
+    const Profile d = derivedFrom(m_kind, urlFrom(m_instance->text(), QUrl()));
     if (m_fhirFollows)
         m_fhirBase->setText(d.fhirBaseUrl.toString());
     if (m_authorizationFollows)
@@ -384,11 +478,68 @@ void ProfileEditorDialog::deriveFromInstance()
         m_issuer->setText(d.issuer);
 }
 
+void ProfileEditorDialog::deriveFromFhirBase()
+{
+    // A SMART server is found through its FHIR base: the discovery document and the aud
+    // parameter follow it.
+    if (m_kind != Profile::Kind::Smart)
+        return;
+    const QUrl fhir = urlFrom(m_fhirBase->text(), QUrl()).adjusted(QUrl::StripTrailingSlash);
+    if (m_discoveryFollows)
+        m_discoveryUrl->setText(fhir.isValid() && !fhir.host().isEmpty()
+                                        ? ServerMetadata::smartConfigurationUrl(fhir).toString()
+                                        : QString());
+    if (m_audFollows)
+        m_aud->setText(fhir.toString());
+}
+
+void ProfileEditorDialog::setFieldVisible(Field field, bool visible)
+{
+    QWidget *row = m_rows.value(field);
+    if (!row)
+        return;
+    for (QFormLayout *form : {m_form, qobject_cast<QFormLayout *>(m_endpoints->layout())}) {
+        int index = -1;
+        QFormLayout::ItemRole role;
+        form->getWidgetPosition(row, &index, &role);
+        if (index >= 0) {
+            form->setRowVisible(index, visible);
+            return;
+        }
+    }
+}
+
 void ProfileEditorDialog::updateVisibility()
 {
+    const ServerPreset preset = ServerPreset::of(m_kind);
+    const bool staticToken = isStatic(m_grant->currentData().toInt());
     const bool confidential
             = m_clientType->currentData().toInt() == int(Profile::ClientType::Confidential);
-    m_form->setRowVisible(m_secretRow, confidential);
+    // Only the fields this kind of server and this grant use.
+    setFieldVisible(Field::Instance, !preset.usesDiscovery);
+    setFieldVisible(Field::FhirBase, m_kind != Profile::Kind::CanvasLms);
+    setFieldVisible(Field::Discovery, preset.usesDiscovery);
+    setFieldVisible(Field::ClientId, !staticToken);
+    setFieldVisible(Field::ClientType, !staticToken);
+    setFieldVisible(Field::ClientSecret, !staticToken && confidential);
+    setFieldVisible(Field::AccessToken, staticToken);
+    setFieldVisible(Field::Scope, !staticToken);
+    setFieldVisible(Field::Redirect, !staticToken);
+    const bool canvasParams = m_kind == Profile::Kind::Canvas;
+    m_form->setRowVisible(m_launch, !staticToken && canvasParams);
+    m_form->setRowVisible(m_aud, !staticToken && m_kind != Profile::Kind::CanvasLms);
+    m_showEndpoints->setVisible(!staticToken);
+    if (staticToken)
+        m_endpoints->hide();
+    else
+        m_endpoints->setVisible(m_showEndpoints->isChecked());
+    m_fhirBase->setPlaceholderText(
+            m_kind == Profile::Kind::Smart      ? tr("required: the FHIR server's base URL")
+                    : m_kind == Profile::Kind::OpenId ? tr("optional: without it chartkey only gets tokens")
+                                                      : tr("derived for *.canvasmedical.com; give it for other hosts"));
+    m_instance->setPlaceholderText(m_kind == Profile::Kind::CanvasLms
+                                           ? QStringLiteral("https://canvas.instructure.com")
+                                           : QStringLiteral("https://example.canvasmedical.com"));
     const bool code = m_grant->currentData().toInt() == int(Profile::Grant::AuthorizationCode);
     // Only the browser sign-in uses the redirect, the extra parameters and the authorization URL.
     for (QWidget *w : {static_cast<QWidget *>(m_redirectAny),
@@ -406,10 +557,11 @@ void ProfileEditorDialog::touch(Field field)
 Profile ProfileEditorDialog::profile() const
 {
     Profile p = m_initial;
+    p.kind = m_kind;
     p.name = textFrom(m_name->text(), m_initial.name);
     p.instanceUrl = urlFrom(m_instance->text(), m_initial.instanceUrl);
     if (p.instanceUrl != m_initial.instanceUrl) {
-        const Profile d = derivedFrom(p.instanceUrl);
+        const Profile d = derivedFrom(m_kind, p.instanceUrl);
         if (!d.instanceUrl.isEmpty())
             p.instanceUrl = d.instanceUrl; // without a trailing slash, query or fragment
         if (m_notesFollows)
@@ -433,12 +585,37 @@ Profile ProfileEditorDialog::profile() const
     p.tokenUrl = urlFrom(m_tokenUrl->text(), m_initial.tokenUrl);
     p.revocationUrl = urlFrom(m_revocationUrl->text(), m_initial.revocationUrl);
     p.issuer = textFrom(m_issuer->text(), m_initial.issuer);
+    p.discoveryUrl = urlFrom(m_discoveryUrl->text(), m_initial.discoveryUrl);
+    if (ServerPreset::of(m_kind).usesDiscovery) {
+        // No instance field: the server is named by its FHIR base (smart) or its issuer.
+        const bool unchanged = p.fhirBaseUrl == m_initial.fhirBaseUrl
+                && p.discoveryUrl == m_initial.discoveryUrl && !m_initial.instanceUrl.isEmpty();
+        if (!unchanged)
+            p.instanceUrl = m_kind == Profile::Kind::Smart
+                    ? p.fhirBaseUrl.adjusted(QUrl::StripTrailingSlash)
+                    : issuerOfDiscoveryUrl(p.discoveryUrl);
+    }
+    if (p.grant == Profile::Grant::StaticToken) {
+        // Nothing of a sign-in: no client, no scopes, no redirect.
+        p.clientId.clear();
+        p.clientType = Profile::ClientType::Public;
+        p.scope.clear();
+        p.redirectUri = QUrl();
+        p.extraAuthParams.clear();
+    }
     return p;
+}
+
+QString ProfileEditorDialog::accessToken() const
+{
+    return isStatic(m_grant->currentData().toInt()) ? m_accessToken->text().trimmed()
+                                                    : QString();
 }
 
 QString ProfileEditorDialog::clientSecret() const
 {
-    return m_clientType->currentData().toInt() == int(Profile::ClientType::Confidential)
+    return !isStatic(m_grant->currentData().toInt())
+            && m_clientType->currentData().toInt() == int(Profile::ClientType::Confidential)
             ? m_secret->text().trimmed()
             : QString();
 }
@@ -459,6 +636,7 @@ ProfileEditorDialog::problemsByField(const Profile &p) const
                 {Field::Instance, [&good](Profile &q) { q.instanceUrl = good; }},
                 {Field::FhirBase, [&good](Profile &q) { q.fhirBaseUrl = good; }},
                 {Field::Token, [&good](Profile &q) { q.tokenUrl = good; }},
+                {Field::Discovery, [&good](Profile &q) { q.discoveryUrl = good; }},
                 {Field::Authorization, [&good](Profile &q) { q.authorizationUrl = good; }},
                 {Field::Revocation, [](Profile &q) { q.revocationUrl = QUrl(); }},
                 {Field::Redirect,
@@ -496,16 +674,27 @@ ProfileEditorDialog::problemsByField(const Profile &p) const
     if (renamed && m_existingNames.contains(p.name, Qt::CaseInsensitive))
         byField[Field::Name]
                 << tr("A profile named %1 already exists; choose another name.").arg(p.name);
-    const QStringList scopeProblems = scopes::problems(p.scope);
-    if (scopes::split(p.scope).isEmpty())
-        byField[Field::Scope] << tr("Give at least one scope, such as %1.")
-                                         .arg(QString::fromLatin1(Profile::kDefaultScope));
-    byField[Field::Scope] << scopeProblems;
+    const bool staticToken = p.grant == Profile::Grant::StaticToken;
+    // Canvas LMS scopes are its own (url:GET|/api/v1/...), and optional; a static token has none.
+    if (!staticToken && m_kind != Profile::Kind::CanvasLms) {
+        const QStringList scopeProblems = scopes::problems(p.scope);
+        if (scopes::split(p.scope).isEmpty())
+            byField[Field::Scope] << tr("Give at least one scope, such as %1.")
+                                             .arg(QString::fromLatin1(Profile::kDefaultScope));
+        byField[Field::Scope] << scopeProblems;
+    }
     // A new confidential client, or one that was public, has no secret in the keychain yet.
-    if (p.isConfidential() && clientSecret().isEmpty() && (m_isNew || !m_initial.isConfidential()))
+    if (!staticToken && p.isConfidential() && clientSecret().isEmpty() && !m_storedSecret)
         byField[Field::ClientSecret] << tr("Enter the client secret of this confidential "
                                            "client, as shown by the application registered on "
                                            "the EHR.");
+    if (staticToken && accessToken().isEmpty() && !m_storedToken)
+        byField[Field::AccessToken]
+                << (m_kind == Profile::Kind::CanvasLms
+                            ? tr("Paste the access token made in Canvas LMS under Account → "
+                                 "Settings → New access token.")
+                            : tr("Paste the access token made on the Canvas sandbox "
+                                 "dashboard."));
     return byField;
 }
 
@@ -539,6 +728,10 @@ bool ProfileEditorDialog::isShown(Field field, bool instanceHasProblems) const
         break;
     case Field::ClientSecret:
         return m_touched.contains(Field::ClientType);
+    case Field::Discovery:
+        if (m_touched.contains(Field::FhirBase))
+            return true;
+        break;
     default:
         break;
     }
@@ -575,6 +768,222 @@ void ProfileEditorDialog::revalidate()
             resize(width(), needed);
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+}
+
+void ProfileEditorDialog::resetFollows()
+{
+    // A derived field follows the instance while it is empty or still what was derived.
+    const Profile derived = derivedFrom(m_kind, m_initial.instanceUrl);
+    m_fhirFollows = m_initial.fhirBaseUrl.isEmpty() || m_initial.fhirBaseUrl == derived.fhirBaseUrl;
+    m_authorizationFollows = m_initial.authorizationUrl.isEmpty()
+            || m_initial.authorizationUrl == derived.authorizationUrl;
+    m_tokenFollows = m_initial.tokenUrl.isEmpty() || m_initial.tokenUrl == derived.tokenUrl;
+    m_revocationFollows
+            = m_initial.revocationUrl.isEmpty() || m_initial.revocationUrl == derived.revocationUrl;
+    m_issuerFollows = m_initial.issuer.isEmpty() || m_initial.issuer == derived.issuer;
+    m_notesFollows
+            = m_initial.notesBaseUrl.isEmpty() || m_initial.notesBaseUrl == derived.notesBaseUrl;
+    m_discoveryFollows = m_initial.discoveryUrl.isEmpty()
+            || (m_kind == Profile::Kind::Smart
+                && m_initial.discoveryUrl
+                        == ServerMetadata::smartConfigurationUrl(m_initial.fhirBaseUrl));
+    const QString aud = paramValue(m_initial, kAud);
+    m_audFollows = aud.isEmpty() || aud == m_initial.fhirBaseUrl.toString();
+}
+
+void ProfileEditorDialog::setKind(Profile::Kind kind)
+{
+    m_kind = kind;
+    const ServerPreset preset = ServerPreset::of(kind);
+    {
+        const QSignalBlocker blockPreset(m_preset);
+        m_preset->setCurrentIndex(m_preset->findData(int(kind)));
+    }
+    m_presetDescription->setText(preset.description);
+    {
+        const QSignalBlocker blockGrant(m_grant);
+        m_grant->clear();
+        for (Profile::Grant g : preset.grants) {
+            switch (g) {
+            case Profile::Grant::AuthorizationCode:
+                m_grant->addItem(tr("Authorization code (sign in through the browser)"), int(g));
+                break;
+            case Profile::Grant::ClientCredentials:
+                m_grant->addItem(tr("Client credentials (machine to machine)"), int(g));
+                break;
+            case Profile::Grant::StaticToken:
+                m_grant->addItem(tr("Access token made by hand (kept in the keychain)"), int(g));
+                break;
+            }
+        }
+    }
+    // Why a sign-in grant is missing from the list, when the reason is worth knowing.
+    const QString note = kind == Profile::Kind::CanvasLms
+            ? preset.refusal(Profile::Grant::ClientCredentials)
+            : QString();
+    m_grantNote->setText(note);
+    m_grantNote->setVisible(!note.isEmpty());
+    m_endpoints->setTitle(preset.usesDiscovery
+                                  ? tr("Endpoints (from the discovery document, or typed)")
+                                  : tr("Endpoints (derived from the instance URL until edited)"));
+}
+
+void ProfileEditorDialog::applyPreset(Profile::Kind kind)
+{
+    // The preset's defaults, from what is typed so far.
+    PresetInputs inputs;
+    inputs.name = m_name->text().trimmed();
+    inputs.instanceUrl = urlFrom(m_instance->text(), QUrl());
+    if (!m_fhirFollows || kind == Profile::Kind::Smart)
+        inputs.fhirBaseUrl = urlFrom(m_fhirBase->text(), QUrl());
+    if (!m_discoveryFollows)
+        inputs.discoveryUrl = urlFrom(m_discoveryUrl->text(), QUrl());
+    Profile base = makeProfile(kind, inputs);
+    base.name = m_isNew ? m_name->text() : m_initial.name;
+    if (base.grant != Profile::Grant::StaticToken)
+        base.clientId = m_clientId->text().trimmed();
+    m_initial = base;
+    m_redirectTouched = false;
+    setKind(kind);
+    resetFollows();
+    fillFrom(m_initial);
+    updateVisibility();
+    revalidate();
+}
+
+void ProfileEditorDialog::setNetworkAccessManager(QNetworkAccessManager *nam)
+{
+    m_nam = nam;
+}
+
+void ProfileEditorDialog::showNotice(const QString &text, bool problem)
+{
+    QPalette palette = m_notice->palette();
+    palette.setColor(QPalette::WindowText,
+                     problem ? m_errors.value(Field::Other)->palette().color(QPalette::WindowText)
+                             : this->palette().color(QPalette::WindowText));
+    m_notice->setPalette(palette);
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void ProfileEditorDialog::fetchEndpoints()
+{
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this);
+    const Profile current = profile();
+    if (current.discoveryUrl.isEmpty()) {
+        showNotice(tr("Give the discovery URL first."), true);
+        Q_EMIT endpointsFetched(false);
+        return;
+    }
+    m_fetch->setEnabled(false);
+    showNotice(tr("Reading %1 …").arg(current.discoveryUrl.toString()), false);
+    chartkey::fetchEndpoints(
+            m_nam, current, true, http::kDefaultTimeoutMs, this,
+            [this](const EndpointFetch &fetched) {
+                m_fetch->setEnabled(true);
+                if (fetched.failure) {
+                    showNotice(fetched.failure.message, true);
+                    Q_EMIT endpointsFetched(false);
+                    return;
+                }
+                const Profile &p = fetched.profile;
+                const std::pair<QLineEdit *, QString> fields[] = {
+                        {m_authorizationUrl, p.authorizationUrl.toString()},
+                        {m_tokenUrl, p.tokenUrl.toString()},
+                        {m_revocationUrl, p.revocationUrl.toString()},
+                        {m_issuer, p.issuer},
+                };
+                for (const auto &[edit, value] : fields)
+                    edit->setText(value);
+                // Fetched, not derived: they no longer follow the instance URL.
+                m_authorizationFollows = m_tokenFollows = m_revocationFollows = m_issuerFollows
+                        = false;
+                m_showEndpoints->setChecked(true);
+                showNotice(tr("Endpoints read from %1.").arg(p.discoveryUrl.toString()), false);
+                revalidate();
+                Q_EMIT endpointsFetched(true);
+            });
+}
+
+bool ProfileEditorDialog::exportTo(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    const QByteArray json = profilejson::toJson(profile());
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ProfileEditorDialog::importFrom(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Could not read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QString why;
+    const auto imported = profilejson::fromJson(file.readAll(), &why,
+                                                m_isNew ? QString() : m_initial.name);
+    if (!imported) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_initial = *imported;
+    m_redirectTouched = false;
+    setKind(imported->kind);
+    resetFollows();
+    fillFrom(m_initial);
+    // Everything came from the file: say every problem at once.
+    for (Field f : {Field::Name, Field::Instance, Field::FhirBase, Field::ClientId,
+                    Field::ClientType, Field::ClientSecret, Field::Grant, Field::Scope,
+                    Field::Redirect, Field::Authorization, Field::Token, Field::Revocation,
+                    Field::Issuer, Field::Discovery, Field::AccessToken})
+        touch(f);
+    updateVisibility();
+    revalidate();
+    return true;
+}
+
+void ProfileEditorDialog::exportToFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export profile"), profile().name + QStringLiteral(".json"),
+            tr("chartkey profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportTo(path, &error))
+        showNotice(tr("Exported to %1 (without secrets).").arg(path), false);
+    else
+        showNotice(error, true);
+}
+
+void ProfileEditorDialog::importFromFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import profile"), QString(),
+                                                      tr("chartkey profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!importFrom(path, &error)) {
+        showNotice(error, true);
+        return;
+    }
+    const QString next = profilejson::secretStillNeeded(profile());
+    showNotice(next.isEmpty() ? tr("Imported %1. Check it, then press OK to save it.").arg(path)
+                              : tr("Imported %1. Enter its %2, check it, then press OK to save "
+                                   "it.")
+                                        .arg(path, profile().grant == Profile::Grant::StaticToken
+                                                           ? tr("access token")
+                                                           : tr("client secret")),
+               false);
 }
 
 } // namespace chartkey::ui

@@ -1,7 +1,10 @@
-// Adds or edits a profile: the EHR instance, the client registration, scopes and redirect.
-// Everything else is derived from the instance URL until the person edits it; problems are
-// shown under the field they concern (Profile::validate() plus the dialog's own checks), and
-// OK stays disabled while there are any.
+// Adds or edits a profile: the kind of server (a preset, storage/presets.h), the EHR instance,
+// the client registration, scopes and redirect. Everything else is derived from the instance
+// URL (or, for SMART and OpenID servers, fetched from the discovery document) until the person
+// edits it; only the fields the kind uses are shown; problems are shown under the field they
+// concern (Profile::validate() plus the dialog's own checks), and OK stays disabled while
+// there are any. Export… and Import… write and read the profile as JSON (storage/profilejson.h)
+// through exportTo() and importFrom(); an import fills the form and is saved only on OK.
 #pragma once
 
 #include "storage/profile.h"
@@ -18,6 +21,8 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
 class QRadioButton;
 
 namespace chartkey::ui {
@@ -36,6 +41,25 @@ public:
     Profile profile() const;
     // The client secret typed for a confidential client; empty means unchanged.
     QString clientSecret() const;
+    // The access token typed for a static-token profile; empty means unchanged. The caller
+    // stores it in the keychain (Session::adoptSignIn(staticTokenSet(...))), as for the
+    // client secret.
+    QString accessToken() const;
+
+    // The network access manager for "Fetch endpoints"; the dialog makes its own otherwise.
+    void setNetworkAccessManager(QNetworkAccessManager *nam);
+    // Fetches the discovery document and fills the endpoints (the "Fetch endpoints" button);
+    // endpointsFetched() tells the outcome.
+    void fetchEndpoints();
+
+    // Writes the profile as edited (without secrets) to `path`.
+    bool exportTo(const QString &path, QString *error) const;
+    // Reads a profile exported to `path` into the form (not saved until OK). An edited
+    // profile keeps its name.
+    bool importFrom(const QString &path, QString *error);
+
+Q_SIGNALS:
+    void endpointsFetched(bool ok);
 
 private:
     // The fields a problem can be shown under.
@@ -53,6 +77,8 @@ private:
         Token,
         Revocation,
         Issuer,
+        Discovery,
+        AccessToken,
         Other, // a problem of no field shown here
     };
     friend size_t qHash(Field field, size_t seed = 0) noexcept { return ::qHash(int(field), seed); }
@@ -63,6 +89,14 @@ private:
     void fillFrom(const Profile &profile);
     void connectFields();
     void deriveFromInstance();
+    void deriveFromFhirBase();
+    void applyPreset(Profile::Kind kind);
+    void setKind(Profile::Kind kind);
+    void resetFollows();
+    void setFieldVisible(Field field, bool visible);
+    void exportToFile();
+    void importFromFile();
+    void showNotice(const QString &text, bool problem);
     void updateVisibility();
     void touch(Field field);
     void revalidate();
@@ -70,7 +104,13 @@ private:
     bool isShown(Field field, bool instanceHasProblems) const;
 
     Profile m_initial;
+    Profile::Kind m_kind = Profile::Kind::Canvas;
     bool m_isNew = false;
+    // What the keychain holds for the stored profile: a client secret, a static token.
+    bool m_storedSecret = false;
+    bool m_storedToken = false;
+    bool m_discoveryFollows = true;
+    bool m_audFollows = true;
     QStringList m_existingNames;
     // Derived fields that still follow the instance URL (not edited by hand).
     bool m_fhirFollows = true;
@@ -82,6 +122,14 @@ private:
     bool m_redirectTouched = false;
     QSet<Field> m_touched;
 
+    QComboBox *m_preset = nullptr;
+    QLabel *m_presetDescription = nullptr;
+    QLineEdit *m_discoveryUrl = nullptr;
+    QPushButton *m_fetch = nullptr;
+    QLabel *m_grantNote = nullptr;
+    QLineEdit *m_accessToken = nullptr;
+    QLabel *m_notice = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_instance = nullptr;
     QLineEdit *m_fhirBase = nullptr;
@@ -107,6 +155,8 @@ private:
     QWidget *m_secretRow = nullptr;
     QHash<Field, QLabel *> m_errors;
     QHash<Field, QWidget *> m_inputs;
+    QHash<Field, QWidget *> m_rows;        // the row widget of a field (input and problem)
+    QHash<Field, QFormLayout *> m_formOf;  // the form a field's row is in
 };
 
 } // namespace chartkey::ui

@@ -1,7 +1,12 @@
 // The profile editor: endpoints derived from the instance URL as it is typed, problems shown
 // under the field they concern with OK disabled, the secret field of confidential clients,
-// scope checking, the redirect choice, and an unchanged profile coming back unchanged.
+// scope checking, the redirect choice, and an unchanged profile coming back unchanged; the
+// server presets (fields and grants per kind, endpoints fetched from discovery), the static
+// access token field, and export/import of the profile as JSON.
 #include "ui/profileeditor.h"
+
+#include "minitokenserver.h"
+#include "storage/profilejson.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,7 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -63,6 +73,19 @@ private:
     {
         const auto *label = field<QLabel>((QByteArray(name) + "Error").constData());
         return label->isVisibleTo(m_dialog.get()) ? label->text() : QString();
+    }
+
+    // Every problem the dialog knows of, shown or not (for failure messages).
+    QString allProblems() const
+    {
+        QStringList all;
+        const auto labels = m_dialog->findChildren<QLabel *>();
+        for (const QLabel *label : labels) {
+            if (label->objectName().endsWith(QLatin1String("Error")) && !label->text().isEmpty())
+                all << label->objectName() + QStringLiteral(": ") + label->text();
+        }
+        all << m_dialog->profile().validate();
+        return all.join(QLatin1Char('\n'));
     }
 
     bool okEnabled() const
@@ -412,6 +435,225 @@ private Q_SLOTS:
             if (w->objectName() != QLatin1String("redirectUri")) // labelled by its radio button
                 QVERIFY2(labelled.contains(w), qPrintable(w->objectName()));
         }
+    }
+
+    void choosingAPresetShowsOnlyTheFieldsItUses()
+    {
+        open(Profile(), true);
+        auto *preset = field<QComboBox>("preset");
+        QCOMPARE(preset->count(), 5);
+        QCOMPARE(preset->currentData().toInt(), int(Profile::Kind::Canvas));
+        const auto shown = [this](const char *name) {
+            return m_dialog->findChild<QWidget *>(QString::fromLatin1(name))
+                    ->isVisibleTo(m_dialog.get());
+        };
+        QVERIFY(shown("instanceUrl"));
+        QVERIFY(!shown("discoveryUrl"));
+        QVERIFY(!shown("accessToken"));
+        const QString canvasText = field<QLabel>("presetDescription")->text();
+
+        choose(preset, int(Profile::Kind::Smart));
+        QVERIFY(field<QLabel>("presetDescription")->text() != canvasText);
+        QVERIFY(!shown("instanceUrl"));
+        QVERIFY(shown("fhirBaseUrl"));
+        QVERIFY(shown("discoveryUrl"));
+        QVERIFY(shown("fetchEndpoints"));
+        QVERIFY(!shown("launch"));
+        type(edit("fhirBaseUrl"), QStringLiteral("https://fhir.example.org/r4"));
+        QCOMPARE(edit("discoveryUrl")->text(),
+                 QStringLiteral("https://fhir.example.org/r4/.well-known/smart-configuration"));
+        QCOMPARE(edit("aud")->text(), QStringLiteral("https://fhir.example.org/r4"));
+        QCOMPARE(toString(m_dialog->profile().kind), toString(Profile::Kind::Smart));
+        QCOMPARE(m_dialog->profile().scope,
+                 QStringLiteral("user/Patient.read user/Appointment.read offline_access openid "
+                                "fhirUser"));
+
+        choose(preset, int(Profile::Kind::OpenId));
+        QVERIFY(shown("discoveryUrl"));
+        QCOMPARE(field<QComboBox>("grant")->currentData().toInt(),
+                 int(Profile::Grant::ClientCredentials));
+        QCOMPARE(field<QComboBox>("clientType")->currentData().toInt(),
+                 int(Profile::ClientType::Confidential));
+
+        choose(preset, int(Profile::Kind::CanvasSandboxToken));
+        QVERIFY(shown("instanceUrl"));
+        QVERIFY(shown("accessToken"));
+        QVERIFY(!shown("clientId"));
+        QVERIFY(!shown("clientType"));
+        QVERIFY(!shown("scope"));
+        QVERIFY(!shown("showEndpoints"));
+        QCOMPARE(field<QComboBox>("grant")->count(), 1);
+
+        choose(preset, int(Profile::Kind::Canvas));
+        QVERIFY(shown("clientId"));
+        QVERIFY(!shown("accessToken"));
+        QCOMPARE(edit("launch")->text(), QStringLiteral("e30="));
+    }
+
+    void canvasLmsOffersNoClientCredentialsAndSaysWhy()
+    {
+        open(Profile(), true);
+        choose(field<QComboBox>("preset"), int(Profile::Kind::CanvasLms));
+        auto *grant = field<QComboBox>("grant");
+        QCOMPARE(grant->count(), 2);
+        QVERIFY(grant->findData(int(Profile::Grant::AuthorizationCode)) >= 0);
+        QVERIFY(grant->findData(int(Profile::Grant::StaticToken)) >= 0);
+        QCOMPARE(grant->findData(int(Profile::Grant::ClientCredentials)), -1);
+        auto *note = field<QLabel>("grantNote");
+        QVERIFY(note->isVisibleTo(m_dialog.get()));
+        QVERIFY2(note->text().contains(QLatin1String("LTI 1.3")), qPrintable(note->text()));
+        QVERIFY(!edit("fhirBaseUrl")->isVisibleTo(m_dialog.get()));
+
+        type(edit("name"), QStringLiteral("LMS"));
+        type(edit("instanceUrl"), QStringLiteral("https://canvas.instructure.com"));
+        type(edit("clientId"), QStringLiteral("10000000000001"));
+        type(edit("clientSecret"), QStringLiteral("dev-key-secret"));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(toString(p.kind), toString(Profile::Kind::CanvasLms));
+        QCOMPARE(p.authorizationUrl,
+                 QUrl(QStringLiteral("https://canvas.instructure.com/login/oauth2/auth")));
+        QCOMPARE(p.tokenUrl,
+                 QUrl(QStringLiteral("https://canvas.instructure.com/login/oauth2/token")));
+        QVERIFY(p.revocationUrl.isEmpty());
+        QVERIFY(p.fhirBaseUrl.isEmpty());
+        QVERIFY(p.issuer.isEmpty());
+        QVERIFY(p.extraAuthParams.isEmpty());
+        QVERIFY(p.validate().isEmpty());
+        QCOMPARE(m_dialog->clientSecret(), QStringLiteral("dev-key-secret"));
+    }
+
+    void staticTokenIsAskedForHiddenAndHandedOver()
+    {
+        open(Profile(), true);
+        choose(field<QComboBox>("preset"), int(Profile::Kind::CanvasSandboxToken));
+        type(edit("name"), QStringLiteral("Sandbox token"));
+        type(edit("instanceUrl"), QStringLiteral("https://example.canvasmedical.com"));
+        QVERIFY(!okEnabled()); // no token yet
+        QCOMPARE(edit("accessToken")->echoMode(), QLineEdit::Password);
+        type(edit("accessToken"), QStringLiteral("  sandbox-token-0123456789 "));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        QCOMPARE(m_dialog->accessToken(), QStringLiteral("sandbox-token-0123456789"));
+        QVERIFY(m_dialog->clientSecret().isEmpty());
+        const Profile p = m_dialog->profile();
+        QCOMPARE(toString(p.grant), toString(Profile::Grant::StaticToken));
+        QVERIFY(p.clientId.isEmpty());
+        QCOMPARE(p.fhirBaseUrl, QUrl(QStringLiteral("https://fumage-example.canvasmedical.com")));
+        // The token is in no JSON the dialog writes.
+        QVERIFY(!profilejson::toJson(p).contains("sandbox-token-0123456789"));
+    }
+
+    void editingAStaticTokenProfileKeepsTheStoredToken()
+    {
+        Profile p = Profile::canvas(QStringLiteral("Token"), kInstance);
+        p.kind = Profile::Kind::CanvasSandboxToken;
+        p.grant = Profile::Grant::StaticToken;
+        p.tokenUrl = p.authorizationUrl = p.revocationUrl = QUrl();
+        p.issuer.clear();
+        p.scope.clear();
+        p.redirectUri = QUrl();
+        p.extraAuthParams.clear();
+        open(p, false);
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        QVERIFY(edit("accessToken")->text().isEmpty());
+        QVERIFY(m_dialog->accessToken().isEmpty());
+        compareProfiles(m_dialog->profile(), p);
+    }
+
+    void fetchEndpointsFillsThemFromTheDiscoveryDocument()
+    {
+        test::MiniTokenServer server;
+        QVERIFY(server.isListening());
+        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
+        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+            "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token",
+            "revocation_endpoint": "%1/revoke"})").arg(base).toUtf8()}});
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        open(Profile(), true);
+        m_dialog->setNetworkAccessManager(&nam);
+        choose(field<QComboBox>("preset"), int(Profile::Kind::OpenId));
+        type(edit("name"), QStringLiteral("Auth"));
+        type(edit("discoveryUrl"), base + QStringLiteral("/.well-known/openid-configuration"));
+        type(edit("clientId"), QStringLiteral("service"));
+        type(edit("clientSecret"), QStringLiteral("service-secret"));
+        QVERIFY(!okEnabled()); // no token URL yet
+        QSignalSpy fetched(m_dialog.get(), &ProfileEditorDialog::endpointsFetched);
+        QTest::mouseClick(field<QPushButton>("fetchEndpoints"), Qt::LeftButton);
+        QTRY_COMPARE(fetched.count(), 1);
+        QCOMPARE(fetched.first().first().toBool(), true);
+        QCOMPARE(server.requests(), 1);
+        QCOMPARE(edit("tokenUrl")->text(), base + QStringLiteral("/token"));
+        QCOMPARE(edit("authorizationUrl")->text(), base + QStringLiteral("/authorize"));
+        QCOMPARE(edit("revocationUrl")->text(), base + QStringLiteral("/revoke"));
+        QCOMPARE(edit("issuer")->text(), base);
+        QVERIFY(field<QGroupBox>("endpoints")->isVisibleTo(m_dialog.get()));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(p.instanceUrl, QUrl(base));
+        QVERIFY(p.fhirBaseUrl.isEmpty());
+    }
+
+    void fetchEndpointsSaysWhenTheDocumentCannotBeRead()
+    {
+        test::MiniTokenServer server;
+        server.script({{404, QByteArray("not here")}});
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        open(Profile(), true);
+        m_dialog->setNetworkAccessManager(&nam);
+        choose(field<QComboBox>("preset"), int(Profile::Kind::Smart));
+        const QString fhir = server.url().adjusted(QUrl::RemovePath).toString();
+        type(edit("fhirBaseUrl"), fhir);
+        QSignalSpy fetched(m_dialog.get(), &ProfileEditorDialog::endpointsFetched);
+        QTest::mouseClick(field<QPushButton>("fetchEndpoints"), Qt::LeftButton);
+        QTRY_COMPARE(fetched.count(), 1);
+        QCOMPARE(fetched.first().first().toBool(), false);
+        const QString notice = field<QLabel>("notice")->text();
+        QVERIFY2(notice.contains(QLatin1String("smart-configuration"))
+                         && notice.contains(QLatin1String("404")),
+                 qPrintable(notice));
+        QVERIFY(edit("tokenUrl")->text().isEmpty());
+    }
+
+    void exportThenImportRoundTrips()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("clinic.json"));
+        Profile original = completeProfile();
+        original.clientType = Profile::ClientType::Confidential;
+        original.redirectUri = QUrl(QStringLiteral("http://127.0.0.1:8765/callback"));
+        open(original, false);
+        QString error;
+        QVERIFY2(m_dialog->exportTo(path, &error), qPrintable(error));
+        QVERIFY(field<QPushButton>("exportProfile")->isVisibleTo(m_dialog.get()));
+        QVERIFY(field<QPushButton>("importProfile")->isVisibleTo(m_dialog.get()));
+
+        open(Profile(), true);
+        QVERIFY2(m_dialog->importFrom(path, &error), qPrintable(error));
+        compareProfiles(m_dialog->profile(), original);
+        QCOMPARE(toString(m_dialog->profile().kind), toString(original.kind));
+        // Imported, not saved: the secret is still to be entered, so OK waits for it.
+        QVERIFY(!okEnabled());
+        QVERIFY(!problemUnder("clientSecret").isEmpty());
+    }
+
+    void importOfAFileWithASecretIsRefusedAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QByteArray json = profilejson::toJson(completeProfile());
+        json.replace("\"clientId\"", "\"client_secret\": \"s3cr3t\", \"clientId\"");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        open(Profile(), true);
+        QString error;
+        QVERIFY(!m_dialog->importFrom(path, &error));
+        QVERIFY2(error.contains(QLatin1String("never carry secrets")), qPrintable(error));
+        QVERIFY(edit("clientId")->text().isEmpty());
     }
 
     // Saves pictures of the dialog for a look at its layout when CHARTKEY_GRAB_DIR is set.

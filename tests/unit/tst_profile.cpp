@@ -250,6 +250,53 @@ private Q_SLOTS:
         QVERIFY(!store.names().contains(p.name));
     }
 
+    void storeKeepsKindDiscoveryUrlAndStaticTokenGrant()
+    {
+        ProfileStore store;
+        Profile p = Profile::canvas(QStringLiteral("Smart One"), url("https://fhir.example.org/r4"));
+        p.kind = Profile::Kind::Smart;
+        p.discoveryUrl = url("https://fhir.example.org/r4/.well-known/smart-configuration");
+        p.grant = Profile::Grant::StaticToken;
+        store.save(p);
+        const std::optional<Profile> back = store.load(p.name);
+        QVERIFY(back.has_value());
+        QCOMPARE(toString(back->kind), toString(Profile::Kind::Smart));
+        QCOMPARE(back->discoveryUrl, p.discoveryUrl);
+        QCOMPARE(toString(back->grant), toString(Profile::Grant::StaticToken));
+        store.remove(p.name);
+    }
+
+    void oldProfileWithoutKindLoadsAsCanvas()
+    {
+        // As written before there were presets: no kind, no discoveryUrl.
+        {
+            QSettings s(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("chartkey"),
+                        QStringLiteral("chartkey"));
+            s.beginGroup(QStringLiteral("profiles/Old"));
+            s.setValue(QStringLiteral("instanceUrl"), url("https://example.canvasmedical.com"));
+            s.setValue(QStringLiteral("fhirBaseUrl"),
+                       url("https://fumage-example.canvasmedical.com"));
+            s.setValue(QStringLiteral("tokenUrl"),
+                       url("https://example.canvasmedical.com/auth/token/"));
+            s.setValue(QStringLiteral("authorizationUrl"),
+                       url("https://example.canvasmedical.com/auth/authorize/"));
+            s.setValue(QStringLiteral("clientId"), QStringLiteral("old-client"));
+            s.setValue(QStringLiteral("clientType"), QStringLiteral("public"));
+            s.setValue(QStringLiteral("grant"), QStringLiteral("authorization-code"));
+            s.setValue(QStringLiteral("redirectUri"), url("http://127.0.0.1/callback"));
+            s.endGroup();
+            s.sync();
+        }
+        ProfileStore store;
+        const std::optional<Profile> old = store.load(QStringLiteral("Old"));
+        QVERIFY(old.has_value());
+        QCOMPARE(toString(old->kind), toString(Profile::Kind::Canvas));
+        QVERIFY(old->discoveryUrl.isEmpty());
+        QCOMPARE(toString(old->grant), toString(Profile::Grant::AuthorizationCode));
+        QVERIFY2(old->validate().isEmpty(), qPrintable(old->validate().join(QLatin1Char('\n'))));
+        store.remove(QStringLiteral("Old"));
+    }
+
     void storeLoadsNothingForUnknownOrInvalidNames()
     {
         ProfileStore store;

@@ -84,6 +84,16 @@ private:
         return t;
     }
 
+    Profile staticProfile(Profile::Kind kind = Profile::Kind::CanvasSandboxToken)
+    {
+        Profile p = m_profile;
+        p.kind = kind;
+        p.grant = Profile::Grant::StaticToken;
+        p.clientId.clear();
+        p.revocationUrl = m_server->url(); // never used for a static token
+        return p;
+    }
+
     QByteArray stored() const { return m_store->entries.value(m_profile.tokensKey()); }
 
     // One accessToken() call, to its end.
@@ -405,6 +415,110 @@ private Q_SLOTS:
         QVERIFY(field(bodies.at(1), "token") == kOldAccess);
         QCOMPARE(field(bodies.at(1), "token_type_hint"), QStringLiteral("access_token"));
         QVERIFY(!m_store->entries.contains(p.tokensKey()));
+    }
+
+    // ---- static tokens (Profile::Grant::StaticToken)
+
+    void staticTokenIsReturnedWithoutRenewal()
+    {
+        makeSession(staticProfile());
+        m_store->entries.insert(m_profile.tokensKey(),
+                                staticTokenSet(kOldAccess, m_clock->now()).toJson());
+        const TokenOutcome first = fetch();
+        QVERIFY2(first.failure.isOk(), qPrintable(first.failure.message));
+        QVERIFY(first.accessToken == kOldAccess);
+        QCOMPARE(first.source, TokenOutcome::Source::Keychain);
+        m_clock->advance(400 * 24 * 3600); // no expiry: a year later still the same
+        QVERIFY(fetch().accessToken == kOldAccess);
+        // "Renew now" renews nothing either.
+        Outcomes renewed;
+        renewed.watch(m_session->renewNow());
+        QTRY_COMPARE(renewed.list.size(), 1);
+        QVERIFY(renewed.list.first().accessToken == kOldAccess);
+        QCOMPARE(m_server->requests(), 0);
+    }
+
+    void staticTokenSetIsABearerTokenWithoutExpiryOrRefresh()
+    {
+        const TokenSet t = staticTokenSet(kOldAccess, m_clock->now());
+        bool ok = false;
+        const TokenSet back = TokenSet::fromJson(t.toJson(), &ok);
+        QVERIFY(ok);
+        QVERIFY(back.accessToken == kOldAccess);
+        QCOMPARE(back.tokenType, QStringLiteral("Bearer"));
+        QVERIFY(!back.expiresAt.isValid());
+        QVERIFY(!back.canRefresh());
+        QCOMPARE(back.obtainedAt, m_clock->now());
+    }
+
+    void refusedStaticTokenIsKeptAndTheSetTokenHintGiven_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("canvas sandbox") << int(Profile::Kind::CanvasSandboxToken)
+                                        << QStringLiteral("dashboard");
+        QTest::newRow("canvas lms") << int(Profile::Kind::CanvasLms)
+                                    << QStringLiteral("New access token");
+    }
+
+    void refusedStaticTokenIsKeptAndTheSetTokenHintGiven()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, where);
+        makeSession(staticProfile(Profile::Kind(kind)));
+        const QByteArray entry = staticTokenSet(kOldAccess, m_clock->now()).toJson();
+        m_store->entries.insert(m_profile.tokensKey(), entry);
+        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        QVERIFY(fetch().accessToken == kOldAccess);
+        m_session->reportRejected(kOldAccess); // what ApiClient does on HTTP 401
+        const TokenOutcome o = fetch();
+        QVERIFY(o.accessToken.isEmpty());
+        QVERIFY(o.failure);
+        QVERIFY2(o.failure.kind != Failure::Kind::SignInRequired, "no browser sign-in exists");
+        QVERIFY2(o.failure.message.contains(QLatin1String("refused the static access token")),
+                 qPrintable(o.failure.message));
+        QVERIFY2(o.failure.message.contains(QLatin1String("chartkey profile set-token S")),
+                 qPrintable(o.failure.message));
+        QVERIFY2(o.failure.message.contains(where), qPrintable(o.failure.message));
+        QCOMPARE(m_store->entries.value(m_profile.tokensKey()), entry); // kept
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(m_server->requests(), 0);
+
+        // A new token stored (set-token in another process) is picked up.
+        m_store->entries.insert(m_profile.tokensKey(),
+                                staticTokenSet(kNewAccess, m_clock->now()).toJson());
+        QVERIFY(fetch().accessToken == kNewAccess);
+    }
+
+    void missingStaticTokenSaysToRunSetToken()
+    {
+        makeSession(staticProfile());
+        const TokenOutcome o = fetch();
+        QVERIFY(o.accessToken.isEmpty());
+        QVERIFY(o.failure);
+        QVERIFY2(o.failure.message.contains(QLatin1String("chartkey profile set-token S")),
+                 qPrintable(o.failure.message));
+        QCOMPARE(m_server->requests(), 0);
+    }
+
+    void signOutForgetsAStaticTokenWithoutRevoking()
+    {
+        makeSession(staticProfile());
+        m_store->entries.insert(m_profile.tokensKey(),
+                                staticTokenSet(kOldAccess, m_clock->now()).toJson());
+        bool called = false;
+        bool had = false;
+        Failure failure;
+        m_session->signOut([&](bool hadSignIn, const Failure &f) {
+            called = true;
+            had = hadSignIn;
+            failure = f;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(had);
+        QVERIFY(failure.isOk());
+        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
+        QCOMPARE(m_server->requests(), 0);
     }
 };
 

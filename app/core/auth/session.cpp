@@ -14,6 +14,15 @@ constexpr int kLockTimeoutMs = 45000;
 
 } // namespace
 
+TokenSet staticTokenSet(const QString &accessToken, const QDateTime &now)
+{
+    TokenSet t;
+    t.accessToken = accessToken;
+    t.tokenType = QStringLiteral("Bearer");
+    t.obtainedAt = now;
+    return t;
+}
+
 Session::Session(const Profile &profile, SecretStore *secrets, TokenClient *tokens,
                  const Clock *clock, QObject *parent)
     : QObject(parent)
@@ -83,6 +92,10 @@ Failure Session::signInRequired(const QString &why) const
 
 void Session::run()
 {
+    if (m_profile.grant == Profile::Grant::StaticToken) {
+        runStatic();
+        return;
+    }
     if (m_forceRenewal) {
         renewUnderLock();
         return;
@@ -112,6 +125,72 @@ void Session::run()
             return;
         }
         renewUnderLock();
+    });
+}
+
+Failure Session::staticTokenMissing() const
+{
+    return Failure::make(Failure::Kind::Configuration,
+                         tr("No access token is stored for %1. Store one with: chartkey "
+                            "profile set-token %1")
+                                 .arg(m_profile.name));
+}
+
+Failure Session::staticTokenRefused() const
+{
+    QString where;
+    if (m_profile.kind == Profile::Kind::CanvasLms)
+        where = tr("in Canvas LMS under Account → Settings → New access token");
+    else if (m_profile.kind == Profile::Kind::CanvasSandboxToken)
+        where = tr("on the Canvas sandbox dashboard");
+    else
+        where = tr("where you made this one");
+    Failure f = Failure::make(
+            Failure::Kind::Denied,
+            tr("The EHR refused the static access token of %1 (HTTP 401): it has expired, "
+               "was revoked, or belongs to another server. Create a new one %2 and store it "
+               "with: chartkey profile set-token %1 (the refused token stays in the keychain "
+               "until then).")
+                    .arg(m_profile.name, where),
+            QStringLiteral("static token refused with HTTP 401"));
+    f.httpStatus = 401;
+    return f;
+}
+
+void Session::runStatic()
+{
+    // A static token is never renewed: the stored one, or nothing. A refused one is kept.
+    m_forceRenewal = false;
+    if (m_tokensCache && !m_tokensCache->isEmpty() && m_tokensCache->accessToken != m_rejected) {
+        complete({m_tokensCache->accessToken, TokenOutcome::Source::Memory, {}});
+        return;
+    }
+    // Not yet read, or refused: the keychain may hold a new one (set-token in another process).
+    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
+        if (r.status == SecretStore::Status::NotFound) {
+            complete({{}, TokenOutcome::Source::None, staticTokenMissing()});
+            return;
+        }
+        if (!r.isOk()) {
+            complete({{}, TokenOutcome::Source::None, storageFailure(r)});
+            return;
+        }
+        bool ok = false;
+        const TokenSet stored = TokenSet::fromJson(r.data, &ok);
+        if (!ok) {
+            complete({{}, TokenOutcome::Source::None,
+                      Failure::make(Failure::Kind::Storage,
+                                    tr("The stored access token of %1 is unreadable. Store it "
+                                       "again with: chartkey profile set-token %1")
+                                            .arg(m_profile.name))});
+            return;
+        }
+        m_tokensCache = stored;
+        if (stored.accessToken == m_rejected) {
+            complete({{}, TokenOutcome::Source::None, staticTokenRefused()});
+            return;
+        }
+        complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
     });
 }
 
@@ -378,7 +457,9 @@ void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
                                   done(had, revocationFailure);
                               });
         };
-        if (readFailure || !stored || m_profile.revocationUrl.isEmpty() || !m_tokens) {
+        // A static token is revoked where it was made; here it is only forgotten.
+        if (readFailure || !stored || m_profile.revocationUrl.isEmpty() || !m_tokens
+            || m_profile.grant == Profile::Grant::StaticToken) {
             forget(readFailure.kind == Failure::Kind::Storage ? readFailure : Failure());
             return;
         }

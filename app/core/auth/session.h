@@ -7,6 +7,12 @@
 // token again. A rotated refresh token is in the keychain before the new access token is
 // handed out. invalid_grant means the EHR ended the session: the stored tokens are removed
 // and every waiting caller is told to sign in again.
+//
+// A static-token profile (Profile::Grant::StaticToken) has no sign-in and no renewal: the
+// token stored with `chartkey profile set-token` (the same keychain entry and TokenSet JSON
+// as a sign-in, without expiry or refresh token) is handed out until an API refuses it; then
+// the person is told to make a new one. A refused static token is kept (it may have been
+// pasted into the wrong profile).
 #pragma once
 
 #include "auth/tokenclient.h"
@@ -70,7 +76,7 @@ public:
 
     bool isRenewing() const { return m_renewing; }
 
-    // Stores the tokens of a completed sign-in; `done` gets a Failure when they could not be
+    // Stores the tokens of a completed sign-in (or a static token: staticTokenSet()); `done` gets a Failure when they could not be
     // stored (they are then kept in memory only).
     void adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done);
 
@@ -124,7 +130,14 @@ private:
     bool m_renewing = false;
     bool m_forceRenewal = false; // renewNow(): refresh even a token that looks fresh
     void setRenewing(bool renewing);
+    void runStatic();
+    Failure staticTokenMissing() const;
+    Failure staticTokenRefused() const;
 };
+
+// The TokenSet a static token is kept as (under Profile::tokensKey()): the token, type
+// Bearer, obtained `now`, no expiry, no refresh token.
+TokenSet staticTokenSet(const QString &accessToken, const QDateTime &now);
 
 } // namespace chartkey
 

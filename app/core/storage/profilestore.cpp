@@ -1,5 +1,7 @@
 #include "profilestore.h"
 
+#include "log/logging.h"
+
 #include <QSettings>
 
 namespace chartkey {
@@ -38,6 +40,16 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
         return std::nullopt;
     Profile p;
     p.name = name;
+    // Profiles saved before there were presets have no kind: they are Canvas profiles.
+    const QString kind = s.value(QStringLiteral("kind")).toString();
+    if (!kind.isEmpty()) {
+        if (const auto k = kindFromString(kind))
+            p.kind = *k;
+        else
+            qCWarning(lcStorage).noquote() << "profile" << name << "has an unknown kind" << kind
+                                           << "(written by a newer chartkey?); read as canvas";
+    }
+    p.discoveryUrl = s.value(QStringLiteral("discoveryUrl")).toUrl();
     p.instanceUrl = s.value(QStringLiteral("instanceUrl")).toUrl();
     p.fhirBaseUrl = s.value(QStringLiteral("fhirBaseUrl")).toUrl();
     p.authorizationUrl = s.value(QStringLiteral("authorizationUrl")).toUrl();
@@ -49,9 +61,8 @@ std::optional<Profile> ProfileStore::load(const QString &name) const
     p.clientType = s.value(QStringLiteral("clientType")).toString() == QLatin1String("confidential")
             ? Profile::ClientType::Confidential
             : Profile::ClientType::Public;
-    p.grant = s.value(QStringLiteral("grant")).toString() == QLatin1String("client-credentials")
-            ? Profile::Grant::ClientCredentials
-            : Profile::Grant::AuthorizationCode;
+    p.grant = grantFromString(s.value(QStringLiteral("grant")).toString())
+                      .value_or(Profile::Grant::AuthorizationCode);
     p.scope = s.value(QStringLiteral("scope")).toString();
     p.redirectUri = s.value(QStringLiteral("redirectUri")).toUrl();
     const int n = s.beginReadArray(QStringLiteral("authParams"));
@@ -69,6 +80,9 @@ void ProfileStore::save(const Profile &p)
     QSettings s = settings();
     s.remove(group(p.name));
     s.beginGroup(group(p.name));
+    s.setValue(QStringLiteral("kind"), toString(p.kind));
+    if (!p.discoveryUrl.isEmpty())
+        s.setValue(QStringLiteral("discoveryUrl"), p.discoveryUrl);
     s.setValue(QStringLiteral("instanceUrl"), p.instanceUrl);
     s.setValue(QStringLiteral("fhirBaseUrl"), p.fhirBaseUrl);
     s.setValue(QStringLiteral("authorizationUrl"), p.authorizationUrl);

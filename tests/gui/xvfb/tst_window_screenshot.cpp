@@ -1,7 +1,10 @@
 // A real window on a real X server (Xvfb): sign in through the window's own Sign in
 // action and the scripted browser, search, open a patient, and save screenshots of the
-// main window and the profile editor under the build directory (used by the README).
+// main window, the profile editor and the "Test registration" window after a good check,
+// under the build directory (used by the README).
 #include "auth/urlopener.h"
+#include "check/checkreport.h"
+#include "ui/checkwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/patientdetail.h"
@@ -10,9 +13,12 @@
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
+#include "util/clock.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
@@ -91,6 +97,35 @@ private Q_SLOTS:
         const QString dialog = save(&editor, QStringLiteral("profile-editor.png"));
         QVERIFY(!dialog.isEmpty());
         qInfo("screenshot: %s", qPrintable(dialog));
+    }
+
+    void checkAGoodRegistrationInARealWindow()
+    {
+        const Sandbox sandbox = Sandbox::fromEnvironment();
+        KeychainStore keychain;
+        QNetworkAccessManager nam;
+        CommandUrlOpener browser(sandbox.browser);
+        CheckWindow w(sandbox.publicProfile(QStringLiteral("Sandbox")), &keychain, &nam,
+                      &browser, Clock::system());
+        w.resize(1100, 760);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        QSignalSpy finished(&w, &CheckWindow::checkFinished);
+        w.runButton()->click();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(w.report().passed(), qPrintable(w.reportText()));
+        // The step a developer looks at first: the token response, with its answer.
+        for (int row = 0; row < w.model()->rowCount(); ++row) {
+            if (w.model()->step(row).id == QLatin1String("token-response"))
+                w.view()->selectRow(row);
+        }
+        QTest::qWait(300);
+
+        const QString path = save(&w, QStringLiteral("check-window.png"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(QImage(path).width() >= 1000);
+        qInfo("screenshot: %s", qPrintable(path));
     }
 };
 

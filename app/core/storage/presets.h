@@ -1,0 +1,87 @@
+// Server presets: the kinds of EHR server chartkey knows (Profile::Kind), what each one is
+// for, which grants it offers (and why not the others), and the profile it starts from.
+//
+//   canvas                 Canvas Medical, OAuth application: endpoints under the instance
+//   canvas-sandbox-token   Canvas Medical, a token made on the sandbox dashboard
+//   smart                  any SMART App Launch server: endpoints from smart-configuration
+//   openid                 any OAuth/OpenID server: endpoints from openid-configuration
+//   canvas-lms             Canvas LMS (Instructure): /login/oauth2/*, or a manual token
+//
+// For smart and openid the endpoints come from the discovery document: fetchEndpoints()
+// fetches it and fills them in (the command line and the profile editor both use it).
+#pragma once
+
+#include "storage/profile.h"
+#include "util/failure.h"
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QObject;
+
+namespace chartkey {
+
+struct ServerMetadata;
+
+struct ServerPreset
+{
+    Profile::Kind kind = Profile::Kind::Canvas;
+    QString id;             // toString(kind): what --preset takes
+    QString title;          // for the editor's combo box
+    QString description;    // one paragraph for the editor
+    QList<Profile::Grant> grants; // offered, the default first
+
+    // What the preset needs from the person.
+    bool needsInstance = false;
+    bool needsFhirBase = false;      // required (else optional, or derived)
+    bool needsDiscoveryUrl = false;  // required
+    bool usesDiscovery = false;      // endpoints come from a discovery document
+
+    bool offers(Profile::Grant grant) const { return grants.contains(grant); }
+    // Why `grant` is not offered; empty when it is.
+    QString refusal(Profile::Grant grant) const;
+
+    static ServerPreset of(Profile::Kind kind);
+    static QList<ServerPreset> all();
+};
+
+// What the person gives when a profile is made from a preset; the rest are defaults.
+struct PresetInputs
+{
+    QString name;
+    QUrl instanceUrl;    // canvas, canvas-sandbox-token, canvas-lms
+    QUrl fhirBaseUrl;    // smart (required); canvas (derived when empty); openid (optional)
+    QUrl discoveryUrl;   // openid (required); smart (derived from the FHIR base when empty)
+};
+
+// A profile of `kind` with that kind's defaults. Endpoints of smart and openid stay empty
+// until fetchEndpoints() or the person fills them.
+Profile makeProfile(Profile::Kind kind, const PresetInputs &inputs);
+
+// The instance URL an openid profile shows: the discovery URL without its
+// /.well-known/... suffix.
+QUrl issuerOfDiscoveryUrl(const QUrl &discoveryUrl);
+
+// Fills `profile`'s authorization, token and revocation endpoints and its issuer from
+// `metadata`; `overwrite` false keeps what is already set. Returns the names of the fields
+// filled ("authorization", "token", "revocation", "issuer").
+QStringList applyMetadata(Profile &profile, const ServerMetadata &metadata, bool overwrite);
+
+struct EndpointFetch
+{
+    Profile profile;        // the input with the endpoints filled in
+    QStringList filled;     // as applyMetadata() says
+    Failure failure;        // why the document could not be had; the profile is then unchanged
+};
+
+// Fetches `profile.discoveryUrl` (GET, `timeoutMs`) and fills the endpoints that are still
+// empty (all of them when `overwrite`). `done` is called exactly once, unless `context` is
+// destroyed first.
+void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool overwrite,
+                    int timeoutMs, QObject *context, std::function<void(const EndpointFetch &)> done);
+
+} // namespace chartkey
