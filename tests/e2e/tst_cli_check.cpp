@@ -82,6 +82,11 @@ private Q_SLOTS:
     void declinedConsentFailsTheAuthorizationWithWhatToDo();
     void apiForbiddenIsExplainedWithTheGrantedScope();
     void discoveryAdvertisingPlainPkceWarns();
+    void smartPresetConfiguredFromDiscoveryPasses();
+    void cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNamed();
+    void canvasLmsDeveloperKeyPassesWithItsDocumentedRefreshBehaviour();
+    void canvasLmsRefusesClientCredentialsWithTheReason();
+    void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unknownStepToSkipIsAUsageError();
 
 private:
@@ -321,6 +326,110 @@ void CliCheck::discoveryAdvertisingPlainPkceWarns()
     QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("WARN"));
     QVERIFY2(r.text(QStringLiteral("discovery")).contains(QLatin1String("\"plain\"")),
              r.describeSteps().constData());
+}
+
+void CliCheck::smartPresetConfiguredFromDiscoveryPasses()
+{
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Smart"),
+                QStringLiteral("--preset"), QStringLiteral("smart"), QStringLiteral("--fhir-base"),
+                m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
+                m_sandbox.publicClientId, QStringLiteral("--scope"),
+                QStringLiteral("user/Patient.read offline_access")});
+    const CheckRun r = check(QStringLiteral("Smart"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("kind")).toString(), QStringLiteral("smart"));
+    QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
+}
+
+void CliCheck::cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNamed()
+{
+    rememberSecret(m_sandbox.cognitoClientSecret);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Cognito"),
+                QStringLiteral("--preset"), QStringLiteral("openid"),
+                QStringLiteral("--discovery-url"), m_sandbox.cognitoDiscoveryUrl.toString(),
+                QStringLiteral("--client-id"), m_sandbox.cognitoClientId,
+                QStringLiteral("--client-secret-stdin"), QStringLiteral("--fhir-base"),
+                m_sandbox.fhirBase.toString()},
+               m_sandbox.cognitoClientSecret.toUtf8());
+    const CheckRun r = check(QStringLiteral("Cognito"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("discovery")).contains(m_sandbox.cognitoTokenEndpoint.toString()));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("wrong-secret")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+    // Cognito revokes refresh tokens only; its access tokens are JWTs that stay valid.
+    QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("WARN"));
+    QVERIFY2(r.text(QStringLiteral("revocation")).contains(QLatin1String("unsupported_token_type")),
+             r.describeSteps().constData());
+    QVERIFY(!r.run.out.contains(m_sandbox.cognitoClientSecret.toUtf8()));
+}
+
+void CliCheck::canvasLmsDeveloperKeyPassesWithItsDocumentedRefreshBehaviour()
+{
+    rememberSecret(m_sandbox.lmsClientSecret);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Lms"),
+                QStringLiteral("--preset"), QStringLiteral("canvas-lms"),
+                QStringLiteral("--instance"), m_sandbox.lmsBase.toString(),
+                QStringLiteral("--client-id"), m_sandbox.lmsClientId,
+                QStringLiteral("--client-secret-stdin")},
+               m_sandbox.lmsClientSecret.toUtf8());
+    const CheckRun r = check(QStringLiteral("Lms"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("SKIP"));
+    QCOMPARE(r.status(QStringLiteral("authorization")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("api")).contains(QLatin1String("Demo Clinician")));
+    QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("refresh")).contains(QLatin1String("do not rotate")));
+    QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("revocation")).contains(QLatin1String("DELETE")));
+}
+
+void CliCheck::canvasLmsRefusesClientCredentialsWithTheReason()
+{
+    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
+                               QStringLiteral("LmsService"), QStringLiteral("--preset"),
+                               QStringLiteral("canvas-lms"), QStringLiteral("--instance"),
+                               m_sandbox.lmsBase.toString(), QStringLiteral("--client-id"),
+                               m_sandbox.lmsClientId, QStringLiteral("--grant"),
+                               QStringLiteral("client-credentials")});
+    QVERIFY2(add.exitCode != 0 && add.err.contains("LTI"), describe(add).constData());
+    QVERIFY(!runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("LmsService")})
+                     .exitCode == 0);
+}
+
+void CliCheck::sandboxDashboardTokenPassesAndARevokedOneNamesSetToken()
+{
+    const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+    rememberSecret(token);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Dashboard"),
+                QStringLiteral("--preset"), QStringLiteral("canvas-sandbox-token"),
+                QStringLiteral("--instance"), m_sandbox.instance.toString(),
+                QStringLiteral("--fhir-base"), m_sandbox.fhirBase.toString()});
+    const CliRun set = runCli({QStringLiteral("profile"), QStringLiteral("set-token"),
+                               QStringLiteral("Dashboard")},
+                              token.toUtf8() + '\n');
+    QVERIFY2(set.exitCode == 0, describe(set).constData());
+
+    m_sandbox.resetStats();
+    CheckRun r = check(QStringLiteral("Dashboard"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("static-token")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+    QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("total")), 0);
+    QVERIFY(!r.run.out.contains(token.toUtf8()) && !r.run.err.contains(token.toUtf8()));
+
+    m_sandbox.revokeStaticToken(token);
+    r = check(QStringLiteral("Dashboard"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("api")).contains(QLatin1String("chartkey profile set-token Dashboard")),
+             r.describeSteps().constData());
+    // The refused token is kept: the server refused it, the person decides.
+    QVERIFY(keychainSecret(keychainUser(QStringLiteral("Dashboard"))));
 }
 
 void CliCheck::unknownStepToSkipIsAUsageError()

@@ -93,6 +93,7 @@ private:
     void stepRefresh();
     void stepOldAccessToken();
     void stepRevocation();
+    void revokeLmsToken(const QString &title);
     void stepOldRefreshToken();
     void stepCleanup();
 
