@@ -34,7 +34,7 @@ QString describeExchange(const HttpExchange &e)
     QString out;
     if (e.status == 0)
         return QStringLiteral("%1 %2\n-> %3").arg(QString::fromLatin1(e.method), e.url, e.error);
-    out = QStringLiteral("%1 %2\nHTTP %3").arg(QString::fromLatin1(e.method), e.url).arg(e.status);
+    out = QStringLiteral("%1 %2\nHTTP %3").arg(QString::fromLatin1(e.method), e.url, QString::number(e.status));
     for (const auto &[name, value] : e.responseHeaders) {
         const QByteArray lower = name.toLower();
         if (lower == "content-type" || lower == "cache-control" || lower == "location"
@@ -273,7 +273,7 @@ void RegistrationCheck::stepDiscovery()
                        return;
                    }
                    if (r.status != 200) {
-                       end(missing, tr("%1 answered HTTP %2.").arg(url.toString()).arg(r.status),
+                       end(missing, tr("%1 answered HTTP %2.").arg(url.toString(), QString::number(r.status)),
                            required ? tr("Check the discovery URL in the profile; for SMART servers "
                                          "it is {FHIR base}/.well-known/smart-configuration.")
                                     : tr("The server does not publish it; chartkey uses the "
@@ -388,14 +388,14 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
         // session and consent) a code. The browser step reads that answer.
         m_preflightRedirect = resolved;
         end(Status::Pass, tr("The EHR accepted the redirect URI %1 and answered on it at once "
-                             "(HTTP %2).").arg(m_signIn->redirectUri()).arg(r.status));
+                             "(HTTP %2).").arg(m_signIn->redirectUri(), QString::number(r.status)));
         return;
     }
     if ((r.status >= 300 && r.status < 400) || r.status == 200) {
         end(Status::Pass, tr("The EHR accepted client %1 with the redirect URI %2 and showed its "
                              "sign-in (HTTP %3).")
-                                  .arg(m_profile.clientId, m_signIn->redirectUri())
-                                  .arg(r.status));
+                                  .arg(m_profile.clientId, m_signIn->redirectUri(),
+                                       QString::number(r.status)));
         return;
     }
     const QString text = pageText(r.body);
@@ -408,25 +408,20 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
     if (text.contains(QLatin1String("redirect"), Qt::CaseInsensitive)) {
         stopAfter(Status::Fail,
                   tr("The EHR refused the redirect URI %1 (HTTP %2: %3).")
-                          .arg(m_signIn ? m_signIn->redirectUri() : registered)
-                          .arg(r.status)
-                          .arg(said),
-                  tr("Register exactly this redirect URI on the application: %1 %2 Or set "
-                     "the profile's redirect URI to the one registered.")
-                          .arg(registered, redirectPortNote()));
+                          .arg(m_signIn ? m_signIn->redirectUri() : registered,
+                               QString::number(r.status), said),
+                  redirectHint());
         return;
     }
     if (text.contains(QLatin1String("client"), Qt::CaseInsensitive)) {
         stopAfter(Status::Fail,
                   tr("The EHR does not accept the client ID %1 (HTTP %2: %3).")
-                          .arg(m_profile.clientId)
-                          .arg(r.status)
-                          .arg(said),
+                          .arg(m_profile.clientId, QString::number(r.status), said),
                   tr("Copy the client ID from the application's page on the EHR (Canvas: "
                      "Settings → Authentication → Applications)."));
         return;
     }
-    stopAfter(Status::Fail, tr("The authorization endpoint answered HTTP %1: %2").arg(r.status).arg(said),
+    stopAfter(Status::Fail, tr("The authorization endpoint answered HTTP %1: %2").arg(QString::number(r.status), said),
               tr("Read the server's answer below; the request is shown as curl."));
 }
 
@@ -439,11 +434,22 @@ QString RegistrationCheck::redirectPortNote() const
 {
     if (!m_profile.redirectUsesAnyPort())
         return tr("(with port %1, as the profile says).").arg(m_profile.redirectUri.port());
-    if (m_profile.redirectUri.host() == QLatin1String("127.0.0.1"))
-        return tr("(without a port: a loopback redirect on 127.0.0.1 may use any port, and "
-                  "chartkey picks a free one each time).");
-    return tr("(Canvas accepts any port only on 127.0.0.1: use http://127.0.0.1%1 in the "
-              "profile and the registration).").arg(m_profile.redirectUri.path());
+    return tr("(without a port: a loopback redirect on 127.0.0.1 may use any port, and "
+              "chartkey picks a free one each time).");
+}
+
+QString RegistrationCheck::redirectHint() const
+{
+    if (m_profile.redirectUri.host() != QLatin1String("127.0.0.1")) {
+        QUrl fixed = m_profile.redirectUri;
+        fixed.setHost(QStringLiteral("127.0.0.1"));
+        return tr("EHRs accept any port only for 127.0.0.1 (RFC 8252), not for %1: set the "
+                  "profile's redirect URI to %2 and register exactly that on the application.")
+                .arg(m_profile.redirectUri.host(), fixed.toString());
+    }
+    return tr("Register exactly this redirect URI on the application: %1 %2 Or set the "
+              "profile's redirect URI to the one registered.")
+            .arg(registeredRedirectUri(), redirectPortNote());
 }
 
 void RegistrationCheck::stepAuthorization()
@@ -519,8 +525,7 @@ void RegistrationCheck::onSignInFinished(const SignInResult &result)
                                             : QStringLiteral("&iss=") + result.issuer);
     QStringList facts{tr("The redirect came back to %1 with a code and this attempt's state "
                          "(compared in constant time) after %2 ms in the browser.")
-                              .arg(m_redirectUri)
-                              .arg(result.browserMs)};
+                              .arg(m_redirectUri, QString::number(result.browserMs))};
     if (result.issuer.isEmpty())
         facts << tr("It carried no iss (RFC 9207 is optional; Canvas does not send it).");
     else if (m_profile.issuer.isEmpty())
@@ -610,8 +615,7 @@ void RegistrationCheck::stepCodeExchange()
                 hint = tr("The server may have invalidated the code when the wrong verifier was "
                           "tried (allowed by RFC 6749). Run the check again with --skip pkce.");
             else if (error == QLatin1String("invalid_grant"))
-                hint = tr("The code or redirect URI was refused: register exactly %1 %2")
-                               .arg(registeredRedirectUri(), redirectPortNote());
+                hint = tr("The code or redirect URI was refused. %1").arg(redirectHint());
             stopAfter(Status::Fail, result.failure.message, hint);
             return;
         }

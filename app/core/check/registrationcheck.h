@@ -105,6 +105,7 @@ private:
     TokenEndpoint endpoint(const QString &secret) const;
     QString registeredRedirectUri() const;
     QString redirectPortNote() const;
+    QString redirectHint() const;
 
     Profile m_profile;
     CheckSecrets m_secrets;
