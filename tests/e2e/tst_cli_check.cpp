@@ -86,6 +86,8 @@ private Q_SLOTS:
     void cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNamed();
     void canvasLmsDeveloperKeyPassesWithItsDocumentedRefreshBehaviour();
     void canvasLmsRefusesClientCredentialsWithTheReason();
+    void canvasLmsLogoutEndsTheTokenAtTheLms();
+    void correctConfidentialRegistrationPassesWithTheWrongSecretRefused();
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unknownStepToSkipIsAUsageError();
 
@@ -399,6 +401,40 @@ void CliCheck::canvasLmsRefusesClientCredentialsWithTheReason()
     QVERIFY2(add.exitCode != 0 && add.err.contains("LTI"), describe(add).constData());
     QVERIFY(!runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("LmsService")})
                      .exitCode == 0);
+}
+
+void CliCheck::canvasLmsLogoutEndsTheTokenAtTheLms()
+{
+    // Runs after canvasLmsDeveloperKey...: the "Lms" profile exists.
+    const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--profile"),
+                                 QStringLiteral("Lms"), QStringLiteral("--browser"),
+                                 m_sandbox.browser, QStringLiteral("--wait"), QStringLiteral("60")},
+                                {}, 90000);
+    QVERIFY2(login.exitCode == 0, describe(login).constData());
+    const int before = m_sandbox.stats().value(QLatin1String("lms")).toObject()
+                               .value(QLatin1String("revocation")).toInt();
+    const CliRun logout = runCli({QStringLiteral("logout"), QStringLiteral("--profile"),
+                                  QStringLiteral("Lms")});
+    QVERIFY2(logout.exitCode == 0, describe(logout).constData());
+    QCOMPARE(m_sandbox.stats().value(QLatin1String("lms")).toObject()
+                     .value(QLatin1String("revocation")).toInt(),
+             before + 1);
+    QVERIFY(!keychainSecret(keychainUser(QStringLiteral("Lms"))));
+}
+
+void CliCheck::correctConfidentialRegistrationPassesWithTheWrongSecretRefused()
+{
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("Confidential"),
+                              {QStringLiteral("--client-id"), m_sandbox.confidentialClientId,
+                               QStringLiteral("--client-secret-stdin")}),
+               m_sandbox.confidentialSecret.toUtf8());
+    const CheckRun r = check(QStringLiteral("Confidential"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("SKIP"));
+    QCOMPARE(r.status(QStringLiteral("wrong-secret")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("old-refresh-token")), QStringLiteral("PASS"));
+    QVERIFY(!r.run.out.contains(m_sandbox.confidentialSecret.toUtf8()));
 }
 
 void CliCheck::sandboxDashboardTokenPassesAndARevokedOneNamesSetToken()

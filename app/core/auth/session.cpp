@@ -457,10 +457,26 @@ void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
                                   done(had, revocationFailure);
                               });
         };
+        const bool lms = m_profile.kind == Profile::Kind::CanvasLms;
         // A static token is revoked where it was made; here it is only forgotten.
-        if (readFailure || !stored || m_profile.revocationUrl.isEmpty() || !m_tokens
+        if (readFailure || !stored || (m_profile.revocationUrl.isEmpty() && !lms) || !m_tokens
             || m_profile.grant == Profile::Grant::StaticToken) {
             forget(readFailure.kind == Failure::Kind::Storage ? readFailure : Failure());
+            return;
+        }
+        if (lms) {
+            TokenReply *reply = m_tokens->revokeByDelete(endpoint(), stored->accessToken);
+            connect(reply, &TokenReply::finished, this, [forget](const TokenResult &result) {
+                Failure f = result.failure;
+                if (f)
+                    f.message = tr("Signed out on this computer, but the LMS could not be told "
+                                   "to end the token (%1). Remove it under Account → Settings "
+                                   "→ Approved integrations.")
+                                        .arg(result.failure.detail.isEmpty()
+                                                     ? result.failure.message
+                                                     : result.failure.detail);
+                forget(f);
+            });
             return;
         }
         readClientSecret([this, stored, forget](const QString &, const Failure &) {

@@ -61,6 +61,36 @@ TokenReply *TokenClient::revoke(const TokenEndpoint &endpoint, const QString &to
     return post(endpoint.revocationUrl, endpoint, fields, QString(), false);
 }
 
+TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
+                                        const QString &accessToken)
+{
+    auto *reply = new TokenReply(this);
+    log::registerSecret(accessToken);
+    QNetworkRequest request = http::makeRequest(endpoint.tokenUrl);
+    request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    http::send(m_nam, request, "DELETE", {}, m_timeoutMs, reply,
+               [reply](const http::Response &response) {
+                   TokenResult result;
+                   result.elapsedMs = response.elapsedMs;
+                   if (response.failure)
+                       result.failure = response.failure;
+                   else if (response.status < 200 || response.status >= 300)
+                       result.failure = Failure::make(
+                               Failure::Kind::Http,
+                               QCoreApplication::translate(
+                                       "chartkey::TokenClient",
+                                       "The LMS answered HTTP %1 to the request to end the "
+                                       "token.")
+                                       .arg(response.status),
+                               QStringLiteral("DELETE token -> %1").arg(response.status));
+                   result.failure.httpStatus = response.status;
+                   Q_EMIT reply->finished(result);
+                   reply->deleteLater();
+               },
+               m_activity);
+    return reply;
+}
+
 TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                               QList<std::pair<QString, QString>> fields,
                               const QString &requestedScope, bool expectTokens)

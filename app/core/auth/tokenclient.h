@@ -63,6 +63,9 @@ public:
     TokenReply *clientCredentials(const TokenEndpoint &endpoint, const QString &scope);
     // RFC 7009. `hint` is "access_token" or "refresh_token".
     TokenReply *revoke(const TokenEndpoint &endpoint, const QString &token, const QString &hint);
+    // Canvas LMS: DELETE {token URL} with the access token as bearer ends it and its refresh
+    // token (the LMS's "log out"; it has no RFC 7009 endpoint).
+    TokenReply *revokeByDelete(const TokenEndpoint &endpoint, const QString &accessToken);
 
 private:
     TokenReply *post(const QUrl &url, const TokenEndpoint &endpoint,

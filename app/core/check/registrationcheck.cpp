@@ -1008,35 +1008,28 @@ void RegistrationCheck::revokeLmsToken(const QString &title)
     // Canvas LMS: DELETE /login/oauth2/token with the access token ends the token and its
     // refresh token (the LMS "log out"), not RFC 7009.
     begin(QStringLiteral("revocation"), title);
-    QUrl url = m_profile.tokenUrl;
-    QNetworkRequest request = http::makeRequest(url);
     const QString token = m_accessToken;
-    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    http::send(m_nam, request, "DELETE", {}, m_timeoutMs, this,
-               [this, token](const http::Response &r) {
-                   if (r.failure || r.status < 200 || r.status >= 300) {
-                       end(Status::Fail,
-                           tr("DELETE %1 answered %2.")
-                                   .arg(m_profile.tokenUrl.toString(),
-                                        r.failure ? r.failure.message : QString::number(r.status)),
-                           tr("Signing out cannot end the session on the LMS."));
-                       return;
-                   }
-                   m_accessToken.clear();
-                   m_refreshToken.clear(); // the LMS deletes the whole token
-                   apiRead(token, [this](const http::Response &again) {
-                       if (again.status == 401)
-                           end(Status::Pass, tr("DELETE /login/oauth2/token ended the token; the "
-                                                "API then refused it (HTTP 401)."));
-                       else
-                           end(Status::Fail,
-                               tr("After DELETE /login/oauth2/token the API answered %1.")
-                                       .arg(again.status ? QString::number(again.status)
-                                                         : again.failure.message),
-                               tr("Report it to the LMS's administrator."));
-                   });
-               },
-               m_activity);
+    TokenReply *reply = m_tokens->revokeByDelete(endpoint(m_secrets.clientSecret), token);
+    connect(reply, &TokenReply::finished, this, [this, token](const TokenResult &result) {
+        if (result.failure) {
+            end(Status::Fail, result.failure.message,
+                tr("Signing out cannot end the session on the LMS."));
+            return;
+        }
+        m_accessToken.clear();
+        m_refreshToken.clear(); // the LMS deletes the whole token
+        apiRead(token, [this](const http::Response &again) {
+            if (again.status == 401)
+                end(Status::Pass, tr("DELETE /login/oauth2/token ended the token; the API then "
+                                     "refused it (HTTP 401)."));
+            else
+                end(Status::Fail,
+                    tr("After DELETE /login/oauth2/token the API answered %1.")
+                            .arg(again.status ? QString::number(again.status)
+                                              : again.failure.message),
+                    tr("Report it to the LMS's administrator."));
+        });
+    });
 }
 
 void RegistrationCheck::stepOldRefreshToken()
