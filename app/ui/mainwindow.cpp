@@ -19,15 +19,65 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace chartkey::ui {
+
+namespace {
+
+bool usesStaticToken(const Profile &profile)
+{
+    return profile.grant == Profile::Grant::StaticToken;
+}
+
+// Where the person makes the static token a profile uses.
+QString whereTokensAreMade(const Profile &profile)
+{
+    switch (profile.kind) {
+    case Profile::Kind::CanvasLms:
+        return MainWindow::tr("in Canvas LMS under Account → Settings → New access token");
+    case Profile::Kind::CanvasSandboxToken:
+        return MainWindow::tr("on the Canvas sandbox dashboard");
+    default:
+        return MainWindow::tr("where the server issues access tokens");
+    }
+}
+
+// The profile name as typed on a command line.
+QString commandLineName(const QString &name)
+{
+    return name.contains(QLatin1Char(' ')) ? QLatin1Char('"') + name + QLatin1Char('"') : name;
+}
+
+// Why the profile has no patients to list (no FHIR API); empty when it has one.
+QString noPatientApi(const Profile &profile)
+{
+    const QString token = QStringLiteral("chartkey token --profile ")
+            + commandLineName(profile.name);
+    if (profile.kind == Profile::Kind::CanvasLms)
+        return MainWindow::tr("Canvas LMS has no FHIR API, so %1 has no patients to list. "
+                              "File → Test registration… tests its registration, and “%2” "
+                              "prints an access token for scripts.")
+                .arg(profile.name, token);
+    if (profile.fhirBaseUrl.isEmpty() || !profile.fhirBaseUrl.isValid())
+        return MainWindow::tr("%1 has no FHIR base URL, so there are no patients to list (add "
+                              "one with File → Edit profile…). File → Test registration… tests "
+                              "its registration, and “%2” prints an access token for scripts.")
+                .arg(profile.name, token);
+    return {};
+}
+
+} // namespace
 
 MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     : QMainWindow(parent)
@@ -99,6 +149,7 @@ MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
         m_searchPending = true;
         offerSignIn(message);
     });
+    connect(m_patients, &PatientsPanel::searchFailed, this, &MainWindow::onSearchFailed);
     connect(m_detail, &PatientDetailPanel::signInNeeded, this, &MainWindow::offerSignIn);
     connect(m_detail, &PatientDetailPanel::batchFinished, this, [this](int done, int total) {
         if (done < total && !m_detail->hasPending())
@@ -193,8 +244,11 @@ void MainWindow::selectProfile(const QString &name)
     if (m_connection)
         m_connection->deleteLater();
     m_connection = nullptr;
+    delete m_tokenEntry; // it belongs to the profile that was current
     m_signedIn = false;
     m_loadedOnce = false;
+    m_searchPending = false;
+    m_tokenRefused = false;
     const auto profile = ProfileStore().load(name);
     if (profile) {
         m_connection = new EhrConnection(*profile, m_secrets, &m_nam, Clock::system(), m_log,
@@ -211,12 +265,24 @@ void MainWindow::selectProfile(const QString &name)
         });
         QSettings().setValue(QStringLiteral("ui/lastProfile"), name);
     }
-    m_patients->setFhirClient(m_connection ? m_connection->fhir() : nullptr);
-    m_detail->setClients(m_connection ? m_connection->fhir() : nullptr,
-                         m_connection ? m_connection->notes() : nullptr);
+    attachPanels();
     m_editProfileAction->setEnabled(bool(m_connection));
     m_checkAction->setEnabled(bool(m_connection));
     refreshState();
+}
+
+void MainWindow::attachPanels()
+{
+    const QString none = m_connection ? noPatientApi(m_connection->profile()) : QString();
+    if (!none.isEmpty()) {
+        // Nothing to search: the panels get no client, so no FHIR request is ever made.
+        m_patients->setNoPatientApi(none);
+        m_detail->setClients(nullptr, nullptr);
+        return;
+    }
+    m_patients->setFhirClient(m_connection ? m_connection->fhir() : nullptr);
+    m_detail->setClients(m_connection ? m_connection->fhir() : nullptr,
+                         m_connection ? m_connection->notes() : nullptr);
 }
 
 QString MainWindow::connectionText() const
@@ -231,7 +297,8 @@ void MainWindow::refreshState()
         m_state->setText(text);
         const bool have = bool(m_connection);
         const bool waiting = bool(m_signIn);
-        m_signInAction->setVisible(have && !waiting && !m_signedIn);
+        // A refused static token is still stored: Sign in (paste a new one) is offered too.
+        m_signInAction->setVisible(have && !waiting && (!m_signedIn || m_tokenRefused));
         m_signInAction->setEnabled(have && !waiting);
         m_cancelAction->setVisible(waiting);
         m_copyUrlAction->setVisible(waiting);
@@ -266,15 +333,23 @@ void MainWindow::refreshState()
             m_banner->show(MessageBanner::Kind::Error, failure.message);
             return;
         }
+        const bool staticToken = usesStaticToken(profile);
         if (!stored) {
-            show(tr("Signed out of %1 — Sign in").arg(where));
+            show(staticToken ? tr("No access token stored for %1 — Sign in to paste one")
+                                       .arg(where)
+                             : tr("Signed out of %1 — Sign in").arg(where));
             return;
         }
         const qint64 seconds = stored->expiresAt.isValid()
                 ? Clock::system()->now().secsTo(stored->expiresAt)
                 : -1;
         const QString renews = stored->canRefresh() ? tr(", renews automatically") : QString();
-        if (!stored->expiresAt.isValid())
+        if (staticToken && m_tokenRefused)
+            show(tr("%1 refused the stored access token — Sign in to paste a new one")
+                         .arg(where));
+        else if (staticToken)
+            show(tr("Signed in to %1 with a stored access token (not renewed)").arg(where));
+        else if (!stored->expiresAt.isValid())
             show(tr("Signed in to %1").arg(where));
         else if (seconds > 0)
             show(tr("Signed in to %1 — access valid %2 h %3 min%4")
@@ -284,7 +359,7 @@ void MainWindow::refreshState()
                          .arg(renews));
         else
             show(tr("Signed in to %1 — access expired%2").arg(where, renews));
-        if (!m_loadedOnce) {
+        if (!m_loadedOnce && m_patients->hasPatientApi()) {
             // Reuse the stored token: the first page of patients, with the last search.
             m_loadedOnce = true;
             QSettings s;
@@ -297,15 +372,41 @@ void MainWindow::refreshState()
 
 void MainWindow::offerSignIn(const QString &message)
 {
-    m_banner->show(MessageBanner::Kind::Error, message, tr("Sign in again"),
-                   [this] { signIn(); });
+    if (m_connection && usesStaticToken(m_connection->profile()))
+        m_banner->show(MessageBanner::Kind::Error, message, tr("Paste a new token…"),
+                       [this] { enterAccessToken(); }, tr("Edit profile…"),
+                       [this] { editProfile(false); });
+    else
+        m_banner->show(MessageBanner::Kind::Error, message, tr("Sign in again"),
+                       [this] { signIn(); });
     refreshState();
+}
+
+void MainWindow::onSearchFailed(const Failure &failure)
+{
+    if (!m_connection || !usesStaticToken(m_connection->profile()))
+        return; // shown in place; nothing a sign-in would change
+    if (failure.httpStatus == 401) {
+        // The Session said it (expired, revoked or another server's) and kept the token;
+        // the search is repeated once a new one is stored.
+        m_tokenRefused = true;
+        m_searchPending = true;
+        offerSignIn(failure.message);
+    } else if (failure.kind == Failure::Kind::Configuration) {
+        // No token stored (removed by `chartkey logout` meanwhile, say).
+        m_searchPending = true;
+        offerSignIn(failure.message);
+    }
 }
 
 void MainWindow::signIn()
 {
     if (!m_connection || m_signIn)
         return;
+    if (usesStaticToken(m_connection->profile())) {
+        enterAccessToken(); // no browser: the token is made by hand and pasted
+        return;
+    }
     m_banner->dismiss();
     Session *session = m_connection->session();
     const QPointer<EhrConnection> connection = m_connection;
@@ -353,6 +454,85 @@ void MainWindow::signIn()
     });
 }
 
+QDialog *MainWindow::enterAccessToken()
+{
+    if (!m_connection || !usesStaticToken(m_connection->profile()))
+        return nullptr;
+    if (m_tokenEntry) {
+        m_tokenEntry->raise();
+        m_tokenEntry->activateWindow();
+        return m_tokenEntry;
+    }
+    const Profile &profile = m_connection->profile();
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("accessTokenDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Access token for %1").arg(profile.name));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *about = new QLabel(
+            tr("%1 uses an access token made by hand instead of a sign-in through the browser. "
+               "Make one %2 and paste it here. chartkey keeps it in the keychain and uses it "
+               "until the server refuses it; then make a new one.")
+                    .arg(profile.name, whereTokensAreMade(profile)),
+            dialog);
+    about->setObjectName(QStringLiteral("accessTokenHelp"));
+    about->setTextFormat(Qt::PlainText);
+    about->setWordWrap(true);
+    layout->addWidget(about);
+    auto *label = new QLabel(tr("Access &token:"), dialog);
+    auto *edit = new QLineEdit(dialog);
+    edit->setObjectName(QStringLiteral("accessToken"));
+    edit->setAccessibleName(tr("Access token"));
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setPlaceholderText(tr("paste the token; it goes to the keychain"));
+    label->setBuddy(edit);
+    layout->addWidget(label);
+    layout->addWidget(edit);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton *store = buttons->button(QDialogButtonBox::Ok);
+    store->setText(tr("&Store token"));
+    store->setEnabled(false);
+    layout->addWidget(buttons);
+    dialog->resize(480, dialog->sizeHint().height());
+
+    connect(edit, &QLineEdit::textChanged, store,
+            [store](const QString &text) { store->setEnabled(!text.trimmed().isEmpty()); });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    const QPointer<EhrConnection> connection = m_connection;
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, edit, connection] {
+        const QString token = edit->text().trimmed();
+        if (token.isEmpty())
+            return;
+        edit->clear();
+        dialog->accept();
+        if (connection == m_connection)
+            storeAccessToken(token);
+    });
+    m_tokenEntry = dialog;
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::storeAccessToken(const QString &token)
+{
+    m_banner->dismiss();
+    Session *session = m_connection->session();
+    const QPointer<EhrConnection> connection = m_connection;
+    // The same keychain entry and TokenSet JSON as `chartkey profile set-token`.
+    session->adoptSignIn(staticTokenSet(token, session->clock()->now()),
+                         [this, connection](const Failure &stored) {
+                             if (connection != m_connection)
+                                 return;
+                             m_tokenRefused = false;
+                             if (stored)
+                                 m_banner->show(MessageBanner::Kind::Warning,
+                                                tr("%1 The token is used until chartkey "
+                                                   "exits; then paste it again.")
+                                                        .arg(stored.message));
+                             afterSignIn();
+                         });
+}
+
 void MainWindow::afterSignIn()
 {
     refreshState();
@@ -366,8 +546,11 @@ void MainWindow::afterSignIn()
                                .arg(m_detail->pendingDescription()),
                        tr("Retry"), [this] { m_detail->retryPending(); });
     } else if (!m_banner->isVisible()) {
+        const Profile &profile = m_connection->profile();
         m_banner->show(MessageBanner::Kind::Success,
-                       tr("Signed in to %1.").arg(m_connection->profile().name));
+                       usesStaticToken(profile)
+                               ? tr("The access token of %1 is stored.").arg(profile.name)
+                               : tr("Signed in to %1.").arg(profile.name));
     }
 }
 
@@ -384,8 +567,10 @@ void MainWindow::signOut()
     m_connection->session()->signOut([this](bool, const Failure &failure) {
         if (failure)
             m_banner->show(MessageBanner::Kind::Warning, failure.message);
-        m_patients->setFhirClient(m_connection->fhir());
+        if (m_patients->hasPatientApi())
+            m_patients->setFhirClient(m_connection->fhir());
         m_loadedOnce = false;
+        m_tokenRefused = false;
         refreshState();
     });
 }
@@ -400,6 +585,7 @@ void MainWindow::editProfile(bool isNew)
         return;
     const Profile edited = dialog.profile();
     const QString secret = dialog.clientSecret();
+    const QString token = dialog.accessToken();
     auto save = [this, edited, initial, isNew] {
         ProfileStore s;
         if (!isNew && initial.name != edited.name)
@@ -407,21 +593,54 @@ void MainWindow::editProfile(bool isNew)
         s.save(edited);
         reloadProfiles(edited.name);
     };
-    if (secret.isEmpty() || !edited.isConfidential()) {
-        save();
+    auto keep = [this, edited, initial, isNew, secret, token, save] {
+        if (usesStaticToken(edited) && !token.isEmpty()) {
+            // The profile is saved first, so that a keychain failure loses none of the other
+            // edits; the token goes where `chartkey profile set-token` puts it.
+            ProfileStore s;
+            if (!isNew && initial.name != edited.name)
+                s.remove(initial.name);
+            s.save(edited);
+            const TokenSet tokens = staticTokenSet(token, Clock::system()->now());
+            tokens.registerSecrets();
+            m_secrets->write(
+                    edited.tokensKey(), tokens.toJson(), this,
+                    [this, name = edited.name](const SecretStore::Result &r) {
+                        reloadProfiles(name);
+                        if (!r.isOk())
+                            m_banner->show(MessageBanner::Kind::Error,
+                                           tr("The access token of %1 was not stored: %2 The "
+                                              "other changes to the profile were saved; paste "
+                                              "the token again.")
+                                                   .arg(name, r.message),
+                                           tr("Paste the token…"),
+                                           [this] { enterAccessToken(); });
+                    });
+            return;
+        }
+        if (secret.isEmpty() || !edited.isConfidential()) {
+            save();
+            return;
+        }
+        // The secret goes to the keychain first; without it the profile is not saved.
+        m_secrets->write(edited.clientSecretKey(), secret.toUtf8(), this,
+                         [this, save](const SecretStore::Result &r) {
+                             if (!r.isOk()) {
+                                 m_banner->show(MessageBanner::Kind::Error,
+                                                r.message + QLatin1Char(' ')
+                                                        + tr("The profile was not saved."));
+                                 return;
+                             }
+                             save();
+                         });
+    };
+    if (!isNew && usesStaticToken(initial) && !usesStaticToken(edited)) {
+        // A hand-made token is not a sign-in and must not be taken for one: it goes first.
+        m_secrets->remove(initial.tokensKey(), this,
+                          [keep](const SecretStore::Result &) { keep(); });
         return;
     }
-    // The secret goes to the keychain first; without it the profile is not saved.
-    m_secrets->write(edited.clientSecretKey(), secret.toUtf8(), this,
-                     [this, save](const SecretStore::Result &r) {
-                         if (!r.isOk()) {
-                             m_banner->show(MessageBanner::Kind::Error,
-                                            r.message + QLatin1Char(' ')
-                                                    + tr("The profile was not saved."));
-                             return;
-                         }
-                         save();
-                     });
+    keep();
 }
 
 void MainWindow::showTokenInspector()

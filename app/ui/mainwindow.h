@@ -1,6 +1,12 @@
 // The main window: the profile and its sign-in state always in view, patients on the left,
 // the selected patient's appointments and note actions on the right, the wire in the
 // Activity dock. Widgets hold no OAuth or HTTP logic: they drive an EhrConnection.
+//
+// A static-token profile (Profile::Grant::StaticToken) has no browser sign-in: Sign in asks
+// for the token to paste (enterAccessToken()), which goes to the keychain through the
+// Session; a token the EHR refuses is said in the banner with the way to paste a new one.
+// A profile without a patient API (Canvas LMS, no FHIR base URL) says so in place of the
+// patients.
 #pragma once
 
 #include "auth/browsersignin.h"
@@ -13,6 +19,7 @@
 
 class QAction;
 class QComboBox;
+class QDialog;
 class QLabel;
 
 namespace chartkey {
@@ -43,6 +50,9 @@ public:
     void signIn();
     void cancelSignIn();
     void signOut();
+    // Static-token profiles: opens the window-modal dialog where the token is pasted (what
+    // Sign in does for them); null for other profiles.
+    QDialog *enterAccessToken();
     // Opens (or raises) the "Test registration" window for the current profile; null
     // without a profile.
     CheckWindow *showRegistrationCheck();
@@ -73,6 +83,9 @@ private:
     void showTokenInspector();
     void offerSignIn(const QString &message);
     void afterSignIn();
+    void attachPanels();
+    void storeAccessToken(const QString &token);
+    void onSearchFailed(const Failure &failure);
 
     SecretStore *m_secrets = nullptr;
     UrlOpener *m_opener = nullptr;
@@ -95,11 +108,13 @@ private:
     QAction *m_editProfileAction = nullptr;
     QAction *m_checkAction = nullptr;
     QPointer<CheckWindow> m_checkWindow;
+    QPointer<QDialog> m_tokenEntry;
     QTimer m_countdown;
     QString m_stateText;
     bool m_signedIn = false;
     bool m_searchPending = false;
     bool m_loadedOnce = false;
+    bool m_tokenRefused = false; // the EHR refused the static token stored now
 };
 
 } // namespace chartkey::ui

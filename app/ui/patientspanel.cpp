@@ -33,11 +33,11 @@ PatientsPanel::PatientsPanel(QWidget *parent)
     m_query->setPlaceholderText(tr("Search patients (Ctrl+F)"));
     m_query->setAccessibleName(tr("Patient search"));
     m_query->setClearButtonEnabled(true);
-    auto *go = new QPushButton(tr("&Search"), this);
-    go->setAccessibleName(tr("Search patients"));
+    m_go = new QPushButton(tr("&Search"), this);
+    m_go->setAccessibleName(tr("Search patients"));
     searchRow->addWidget(m_field);
     searchRow->addWidget(m_query, 1);
-    searchRow->addWidget(go);
+    searchRow->addWidget(m_go);
     layout->addLayout(searchRow);
 
     m_filter = new QLineEdit(this);
@@ -73,7 +73,7 @@ PatientsPanel::PatientsPanel(QWidget *parent)
     m_footer->setAccessibleName(tr("Result count"));
     layout->addWidget(m_footer);
 
-    connect(go, &QPushButton::clicked, this, &PatientsPanel::runSearch);
+    connect(m_go, &QPushButton::clicked, this, &PatientsPanel::runSearch);
     connect(m_query, &QLineEdit::returnPressed, this, &PatientsPanel::runSearch);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -94,10 +94,24 @@ void PatientsPanel::setFhirClient(FhirClient *fhir)
     m_view->setColumnWidth(PatientModel::Name, 240);
     m_view->setColumnWidth(PatientModel::BirthDate, 110);
     m_searched = false;
+    m_noApi.clear();
+    for (QWidget *w : {static_cast<QWidget *>(m_field), static_cast<QWidget *>(m_query),
+                       static_cast<QWidget *>(m_go), static_cast<QWidget *>(m_filter)})
+        w->setEnabled(true);
     if (m_model) {
         connect(m_model, &PatientModel::stateChanged, this, &PatientsPanel::showState);
         connect(m_model, &PatientModel::pageLoaded, this, &PatientsPanel::showState);
     }
+    showState();
+}
+
+void PatientsPanel::setNoPatientApi(const QString &sentence)
+{
+    setFhirClient(nullptr);
+    m_noApi = sentence;
+    for (QWidget *w : {static_cast<QWidget *>(m_field), static_cast<QWidget *>(m_query),
+                       static_cast<QWidget *>(m_go), static_cast<QWidget *>(m_filter)})
+        w->setEnabled(false);
     showState();
 }
 
@@ -152,7 +166,9 @@ QString PatientsPanel::stateText() const
 void PatientsPanel::showState()
 {
     QString text;
-    if (!m_model) {
+    if (!m_noApi.isEmpty()) {
+        text = m_noApi;
+    } else if (!m_model) {
         text = tr("Sign in to search patients.");
     } else {
         switch (m_model->state()) {
@@ -171,6 +187,8 @@ void PatientsPanel::showState()
             text = m_model->failure().message;
             if (m_model->failure().kind == Failure::Kind::SignInRequired)
                 Q_EMIT signInNeeded(text);
+            else
+                Q_EMIT searchFailed(m_model->failure());
             break;
         case PatientModel::State::Loaded:
             break;

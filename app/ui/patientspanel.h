@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
@@ -27,6 +28,10 @@ public:
 
     // The FHIR client of the current profile (nullptr: signed out / no profile).
     void setFhirClient(FhirClient *fhir);
+    // The profile has no patient API (Canvas LMS, no FHIR base URL): no search is possible;
+    // `sentence` says why and what the profile is good for instead. Undone by setFhirClient().
+    void setNoPatientApi(const QString &sentence);
+    bool hasPatientApi() const { return m_noApi.isEmpty(); }
     void search(const QString &field, const QString &text);
     // Runs the last search again (after a sign-in).
     void repeatSearch();
@@ -42,6 +47,8 @@ Q_SIGNALS:
     void patientSelected(const chartkey::fhir::Patient &patient);
     // A search failed because a sign-in is needed; it is kept and can be repeated.
     void signInNeeded(const QString &message);
+    // A search failed for another reason (shown in place too), such as a refused static token.
+    void searchFailed(const chartkey::Failure &failure);
 
 private:
     void runSearch();
@@ -56,7 +63,9 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_footer = nullptr;
+    QPushButton *m_go = nullptr;
     QUrlQuery m_lastQuery;
+    QString m_noApi;
     bool m_searched = false;
 };
 

@@ -12,22 +12,49 @@
 #include "ui/patientspanel.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
+#include "storage/presets.h"
 #include "storage/profilestore.h"
+#include "ui/profileeditor.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
 
 using namespace chartkey;
 using namespace chartkey::ui;
 using chartkey::test::Sandbox;
+
+namespace {
+
+// Opens nothing; remembers what it was asked to open.
+class RecordingUrlOpener final : public UrlOpener
+{
+public:
+    bool open(const QUrl &url, QString *) override
+    {
+        opened << url;
+        return true;
+    }
+    QList<QUrl> opened;
+};
+
+} // namespace
 
 class TestMainWindow final : public QObject
 {
@@ -79,6 +106,83 @@ private:
         return results->count() ? results->item(results->count() - 1)->text() : QString();
     }
 
+    // A Canvas sandbox profile with a token made on the dashboard (kind canvas-sandbox-token).
+    Profile staticTokenProfile(const QString &name) const
+    {
+        Profile p = m_sandbox.publicProfile(name);
+        p.kind = Profile::Kind::CanvasSandboxToken;
+        p.grant = Profile::Grant::StaticToken;
+        p.clientId.clear();
+        p.authorizationUrl = QUrl();
+        p.tokenUrl = QUrl();
+        p.revocationUrl = QUrl();
+        p.issuer.clear();
+        p.scope.clear();
+        p.redirectUri = QUrl();
+        p.extraAuthParams.clear();
+        return p;
+    }
+
+    // What the keychain holds under `key` (waits for it).
+    SecretStore::Result keychainEntry(const QString &key)
+    {
+        std::optional<SecretStore::Result> result;
+        QObject context;
+        m_keychain.read(key, &context, [&result](const SecretStore::Result &r) { result = r; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000); }();
+        return result.value_or(SecretStore::Result());
+    }
+
+    // The static token stored under `key`, as `chartkey profile set-token` stores it.
+    void storeStaticToken(const QString &key, const QString &token)
+    {
+        std::optional<SecretStore::Result> result;
+        QObject context;
+        m_keychain.write(key, staticTokenSet(token, QDateTime::currentDateTimeUtc()).toJson(),
+                         &context, [&result](const SecretStore::Result &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY2(result->isOk(), qPrintable(result->message));
+    }
+
+    void removeKeychainEntry(const QString &key)
+    {
+        bool done = false;
+        QObject context;
+        m_keychain.remove(key, &context, [&done](const SecretStore::Result &) { done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    }
+
+    static QString storedAccessToken(const SecretStore::Result &entry)
+    {
+        bool ok = false;
+        const TokenSet tokens = TokenSet::fromJson(entry.data, &ok);
+        return ok ? tokens.accessToken : QString();
+    }
+
+    // The window as it opens on `profile` (the last profile used).
+    static std::unique_ptr<MainWindow> openOn(const QString &profile, SecretStore *secrets,
+                                              UrlOpener *opener)
+    {
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), profile);
+        auto w = std::make_unique<MainWindow>(secrets, opener);
+        w->show();
+        return w;
+    }
+
+    // Pastes `token` into the window's token entry and stores it.
+    static void pasteToken(QDialog *entry, const QString &token)
+    {
+        QVERIFY(entry);
+        auto *edit = entry->findChild<QLineEdit *>(QStringLiteral("accessToken"));
+        QVERIFY(edit);
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        edit->setText(token);
+        QPushButton *store =
+                entry->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(store->isEnabled());
+        store->click();
+    }
+
     static void runAndWait(MainWindow &w, NoteAction action)
     {
         QSignalSpy finished(w.detail(), &PatientDetailPanel::batchFinished);
@@ -89,6 +193,12 @@ private:
     }
 
 private Q_SLOTS:
+    void cleanup()
+    {
+        // The scenarios below open other profiles; the others expect the sandbox's.
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), QStringLiteral("Sandbox"));
+    }
+
     void initTestCase()
     {
         if (!Sandbox::available())
@@ -259,6 +369,240 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         QVERIFY(!curl.contains(token));
         QVERIFY(!w.activity()->details().contains(token));
+    }
+
+    void aStaticTokenProfileListsPatientsWithoutATokenRequestOrABrowser()
+    {
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!token.isEmpty());
+        const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
+        ProfileStore().save(profile);
+        storeStaticToken(profile.tokensKey(), token);
+        m_sandbox.resetStats();
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        waitForPatients(*w, 10);
+        QVERIFY2(w->connectionText().startsWith(QLatin1String("Signed in to 127.0.0.1")),
+                 qPrintable(w->connectionText()));
+        QVERIFY(!w->connectionText().contains(QLatin1String("renews")));
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
+        QVERIFY(m_sandbox.apiResponses(200) >= 1);
+        QVERIFY(browser.opened.isEmpty());
+        QVERIFY(!w->banner()->isVisible());
+
+        // Notes work on the same token.
+        openFirstPatient(*w, QStringLiteral("Briddle"));
+        QVERIFY(!selectAppointment(*w, QStringLiteral("fulfilled")).isEmpty());
+        runAndWait(*w, NoteAction::Lock);
+        // Done, or already locked by an earlier scenario: either way the API took the token.
+        const QString result = lastResult(*w);
+        QVERIFY2(result.contains(QLatin1String("done"))
+                         || result.contains(QLatin1String("not possible")),
+                 qPrintable(result));
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
+    }
+
+    void signingOutOfAStaticTokenProfileForgetsTheTokenWithoutRevoking()
+    {
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!token.isEmpty());
+        const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
+        ProfileStore().save(profile);
+        storeStaticToken(profile.tokensKey(), token);
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        waitForPatients(*w, 1);
+        m_sandbox.resetStats();
+        w->signOut();
+        QTRY_VERIFY2(w->connectionText().startsWith(QLatin1String("No access token stored")),
+                     qPrintable(w->connectionText()));
+        QCOMPARE(keychainEntry(profile.tokensKey()).status, SecretStore::Status::NotFound);
+        QCOMPARE(m_sandbox.stats().value(QStringLiteral("revocation")).toInt(), 0);
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
+        QVERIFY(browser.opened.isEmpty());
+    }
+
+    void signInOnAStaticTokenProfileAsksForTheTokenInsteadOfOpeningABrowser()
+    {
+        const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
+        ProfileStore().save(profile);
+        removeKeychainEntry(profile.tokensKey());
+        m_sandbox.resetStats();
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        QTRY_VERIFY2(w->connectionText().startsWith(QLatin1String("No access token stored")),
+                     qPrintable(w->connectionText()));
+        w->signIn();
+        QVERIFY(!w->isSigningIn());
+        auto *entry = w->findChild<QDialog *>(QStringLiteral("accessTokenDialog"));
+        QVERIFY(entry);
+        QVERIFY(entry->isVisible());
+        const QString help = entry->findChild<QLabel *>(QStringLiteral("accessTokenHelp"))->text();
+        QVERIFY2(help.contains(QLatin1String("Canvas sandbox dashboard")), qPrintable(help));
+        QVERIFY(browser.opened.isEmpty());
+
+        // The pasted token goes to the keychain, and the patients come.
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!token.isEmpty());
+        pasteToken(entry, token);
+        waitForPatients(*w, 10);
+        QTRY_VERIFY2(w->connectionText().startsWith(QLatin1String("Signed in to")),
+                     qPrintable(w->connectionText()));
+        QVERIFY(storedAccessToken(keychainEntry(profile.tokensKey())) == token);
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
+        QVERIFY(browser.opened.isEmpty());
+    }
+
+    void aTokenPastedInTheProfileEditorIsStoredInTheKeychain()
+    {
+        const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
+        ProfileStore().save(profile);
+        removeKeychainEntry(profile.tokensKey());
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!token.isEmpty());
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        QTRY_VERIFY(w->connectionText().startsWith(QLatin1String("No access token stored")));
+        QAction *edit = nullptr;
+        for (QAction *a : w->findChildren<QAction *>()) {
+            if (a->text() == QStringLiteral("&Edit profile…"))
+                edit = a;
+        }
+        QVERIFY(edit);
+        bool pasted = false;
+        QTimer::singleShot(0, this, [&pasted, token] {
+            auto *editor = qobject_cast<ProfileEditorDialog *>(QApplication::activeModalWidget());
+            if (!editor)
+                return;
+            auto *field = editor->findChild<QLineEdit *>(QStringLiteral("accessToken"));
+            QPushButton *ok = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            if (!field || !ok)
+                return;
+            field->setText(token);
+            pasted = ok->isEnabled();
+            if (pasted)
+                ok->click();
+            else
+                editor->reject();
+        });
+        edit->trigger();
+        QVERIFY(pasted);
+        waitForPatients(*w, 10);
+        QVERIFY(storedAccessToken(keychainEntry(profile.tokensKey())) == token);
+        QVERIFY(browser.opened.isEmpty());
+    }
+
+    void aRevokedStaticTokenIsReportedAndKeptInTheKeychain()
+    {
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!token.isEmpty());
+        const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
+        ProfileStore().save(profile);
+        storeStaticToken(profile.tokensKey(), token);
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        waitForPatients(*w, 1);
+        m_sandbox.revokeStaticToken(token);
+        m_sandbox.resetStats();
+        w->patients()->search(QStringLiteral("family"), QStringLiteral("Briddle"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(w->banner()->isVisible(), 20000);
+        const QString said = w->banner()->text();
+        QVERIFY2(said.contains(QLatin1String("refused the static access token")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Canvas sandbox dashboard")), qPrintable(said));
+        QCOMPARE(w->banner()->actionText(), QStringLiteral("Paste a new token…"));
+        QTRY_VERIFY2(w->connectionText().contains(QLatin1String("refused the stored access token")),
+                     qPrintable(w->connectionText()));
+        QCOMPARE(m_sandbox.apiResponses(401), 1); // asked once, not retried with the same token
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
+        QVERIFY(browser.opened.isEmpty());
+        const SecretStore::Result kept = keychainEntry(profile.tokensKey());
+        QVERIFY2(kept.isOk(), qPrintable(kept.message));
+        QVERIFY(storedAccessToken(kept) == token);
+
+        // The banner's action asks for a new token; with it the search is done after all.
+        w->banner()->trigger();
+        auto *entry = w->findChild<QDialog *>(QStringLiteral("accessTokenDialog"));
+        QVERIFY(entry && entry->isVisible());
+        const QString fresh = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        QVERIFY(!fresh.isEmpty());
+        pasteToken(entry, fresh);
+        waitForPatients(*w, 1);
+        QTRY_VERIFY2(w->connectionText().startsWith(QLatin1String("Signed in to")),
+                     qPrintable(w->connectionText()));
+        QVERIFY(storedAccessToken(keychainEntry(profile.tokensKey())) == fresh);
+        QVERIFY(browser.opened.isEmpty());
+    }
+
+    void aProfileWithoutAPatientApiSaysSoAndMakesNoFhirRequest_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("canvas-lms") << int(Profile::Kind::CanvasLms)
+                                    << QStringLiteral("Canvas LMS has no FHIR API");
+        QTest::newRow("openid-without-fhir-base") << int(Profile::Kind::OpenId)
+                                                  << QStringLiteral("has no FHIR base URL");
+    }
+
+    void aProfileWithoutAPatientApiSaysSoAndMakesNoFhirRequest()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, sentence);
+        PresetInputs inputs;
+        inputs.name = QStringLiteral("NoPatients");
+        Profile profile;
+        QString token;
+        if (Profile::Kind(kind) == Profile::Kind::CanvasLms) {
+            // A manually generated Canvas LMS token: signed in, yet nothing to search.
+            inputs.instanceUrl = m_sandbox.lmsBase;
+            profile = makeProfile(Profile::Kind::CanvasLms, inputs);
+            profile.grant = Profile::Grant::StaticToken;
+            profile.clientId.clear();
+            profile.clientType = Profile::ClientType::Public;
+            profile.scope.clear();
+            profile.redirectUri = QUrl();
+            token = m_sandbox.mintStaticToken(QStringLiteral("lms"));
+        } else {
+            inputs.discoveryUrl = m_sandbox.openidConfiguration;
+            profile = makeProfile(Profile::Kind::OpenId, inputs);
+            profile.clientId = m_sandbox.serviceClientId;
+            profile.tokenUrl = m_sandbox.tokenEndpoint;
+            token = m_sandbox.mintStaticToken(QStringLiteral("canvas")); // stands for a sign-in
+        }
+        QVERIFY(!token.isEmpty());
+        QVERIFY(profile.fhirBaseUrl.isEmpty());
+        ProfileStore().save(profile);
+        storeStaticToken(profile.tokensKey(), token);
+        m_sandbox.resetStats();
+
+        RecordingUrlOpener browser;
+        const auto w = openOn(profile.name, &m_keychain, &browser);
+        // Signed in: the point where a profile with a FHIR API lists its patients.
+        QTRY_VERIFY2(w->connectionText().startsWith(QLatin1String("Signed in to")),
+                     qPrintable(w->connectionText()));
+        const QString said = w->patients()->stateText();
+        QVERIFY2(said.contains(sentence), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("File → Test registration…")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("chartkey token --profile NoPatients")),
+                 qPrintable(said));
+        QVERIFY(!w->patients()->model());
+        w->patients()->search(QStringLiteral("name"), QStringLiteral("Briddle"));
+        QTest::qWait(300);
+        QCOMPARE(w->activityLog()->rowCount(), 0);
+        QVERIFY(m_sandbox.stats().value(QStringLiteral("api")).toObject().isEmpty());
+        QVERIFY(m_sandbox.stats()
+                        .value(QStringLiteral("lms"))
+                        .toObject()
+                        .value(QStringLiteral("api"))
+                        .toObject()
+                        .isEmpty());
+        QVERIFY(!w->banner()->isVisible());
+        QVERIFY(browser.opened.isEmpty());
     }
 };
 

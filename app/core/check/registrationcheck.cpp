@@ -3,81 +3,20 @@
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/pkce.h"
-#include "auth/scopes.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
 #include "log/logging.h"
 #include "net/activitylog.h"
+#include "check/verdicts.h"
 #include "util/clock.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 
 namespace chartkey::check {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::check", text);
-}
-
-constexpr int kAnswerLimit = 1500;
-
-// What a person reads of one exchange: status line, the headers that matter, the body
-// (already redacted by the activity log), cut at a readable length.
-QString describeExchange(const HttpExchange &e)
-{
-    QString out;
-    if (e.status == 0)
-        return QStringLiteral("%1 %2\n-> %3").arg(QString::fromLatin1(e.method), e.url, e.error);
-    out = QStringLiteral("%1 %2\nHTTP %3").arg(QString::fromLatin1(e.method), e.url, QString::number(e.status));
-    for (const auto &[name, value] : e.responseHeaders) {
-        const QByteArray lower = name.toLower();
-        if (lower == "content-type" || lower == "cache-control" || lower == "location"
-            || lower == "www-authenticate" || lower == "retry-after" || lower == "pragma")
-            out += QStringLiteral("\n%1: %2").arg(QString::fromLatin1(name),
-                                                  QString::fromUtf8(value));
-    }
-    if (!e.responseBody.isEmpty()) {
-        QString body = QString::fromUtf8(e.responseBody);
-        const QJsonDocument doc = QJsonDocument::fromJson(e.responseBody);
-        if (doc.isObject())
-            body = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
-        if (body.size() > kAnswerLimit)
-            body = body.left(kAnswerLimit) + tr("\n… (%1 characters in all)").arg(e.responseBody.size());
-        out += QStringLiteral("\n\n") + body;
-    }
-    return out;
-}
-
-QString header(const HttpExchange &e, const QByteArray &name)
-{
-    for (const auto &[key, value] : e.responseHeaders) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return QString::fromUtf8(value);
-    }
-    return {};
-}
-
-QString seconds(qint64 s)
-{
-    if (s >= 3600 && s % 3600 == 0)
-        return tr("%1 s (%2 h)").arg(s).arg(s / 3600);
-    return tr("%1 s").arg(s);
-}
-
-// The user-visible text of an HTML error page, enough to find "redirect" in it.
-QString pageText(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    text.replace(tags, QStringLiteral(" "));
-    return text.simplified();
-}
 
 class UrlCatcher final : public UrlOpener
 {
@@ -286,56 +225,10 @@ void RegistrationCheck::stepDiscovery()
                        end(Status::Fail, error, tr("The URL must serve the JSON document itself."));
                        return;
                    }
-                   reviewDiscovery(m, url);
+                   const Verdict v = reviewDiscovery(m, url, m_profile);
+                   end(v.status, v.summary, v.hint);
                },
                m_activity);
-}
-
-void RegistrationCheck::reviewDiscovery(const ServerMetadata &m, const QUrl &url)
-{
-    const bool code = m_profile.grant == Profile::Grant::AuthorizationCode;
-    const QList<MetadataFinding> findings = reviewMetadata(m, url, code);
-    QStringList fails;
-    QStringList warnings;
-    for (const MetadataFinding &f : findings)
-        (f.severity == MetadataFinding::Severity::Failure ? fails : warnings) << f.message;
-
-    // The profile must use what the server publishes.
-    const auto compare = [&](const QString &what, const QUrl &profileUrl, const QUrl &published) {
-        if (published.isEmpty() || profileUrl.isEmpty())
-            return;
-        if (profileUrl.adjusted(QUrl::StripTrailingSlash) != published.adjusted(QUrl::StripTrailingSlash))
-            fails << tr("The profile's %1 is %2 but the server publishes %3.")
-                             .arg(what, profileUrl.toString(), published.toString());
-    };
-    compare(tr("token URL"), m_profile.tokenUrl, m.tokenEndpoint);
-    if (code)
-        compare(tr("authorization URL"), m_profile.authorizationUrl, m.authorizationEndpoint);
-    if (!m.issuer.isEmpty() && !m_profile.issuer.isEmpty()
-        && QUrl(m.issuer).adjusted(QUrl::StripTrailingSlash)
-                != QUrl(m_profile.issuer).adjusted(QUrl::StripTrailingSlash))
-        warnings << tr("The profile expects the issuer %1 but the document says %2; the "
-                       "redirect's iss is compared with the profile's.")
-                            .arg(m_profile.issuer, m.issuer);
-
-    QStringList facts;
-    facts << tr("Fetched %1.").arg(url.toString());
-    if (!m.issuer.isEmpty())
-        facts << tr("Issuer %1.").arg(m.issuer);
-    facts << tr("Token endpoint %1.").arg(m.tokenEndpoint.toString());
-    if (code)
-        facts << tr("Authorization endpoint %1.").arg(m.authorizationEndpoint.toString());
-    if (m.hasCodeChallengeMethods)
-        facts << tr("PKCE methods: %1.").arg(m.codeChallengeMethods.join(QLatin1String(", ")));
-    const QString summary = (fails + warnings + facts).join(QLatin1Char('\n'));
-    if (!fails.isEmpty())
-        end(Status::Fail, summary, tr("Correct the profile's endpoints (chartkey profile add "
-                                      "--preset ... fills them from discovery), or ask the server's "
-                                      "operator to fix the document."));
-    else if (!warnings.isEmpty())
-        end(Status::Warn, summary);
-    else
-        end(Status::Pass, summary);
 }
 
 // ------------------------------------------------------------------ authorization
@@ -371,7 +264,6 @@ void RegistrationCheck::stepRedirectUri()
 
 void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
 {
-    const QString registered = registeredRedirectUri();
     if (r.failure) {
         stopAfter(Status::Fail,
                   tr("The authorization endpoint %1 could not be reached: %2")
@@ -398,58 +290,10 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
                                        QString::number(r.status)));
         return;
     }
-    const QString text = pageText(r.body);
-    const QJsonObject json = QJsonDocument::fromJson(r.body).object();
-    const QString said = json.isEmpty()
-            ? text.left(300)
-            : QStringLiteral("%1: %2").arg(json.value(QLatin1String("error")).toString(),
-                                           json.value(QLatin1String("error_description")).toString());
+    const QString sent = m_signIn->redirectUri();
     m_signIn->cancel();
-    if (text.contains(QLatin1String("redirect"), Qt::CaseInsensitive)) {
-        stopAfter(Status::Fail,
-                  tr("The EHR refused the redirect URI %1 (HTTP %2: %3).")
-                          .arg(m_signIn ? m_signIn->redirectUri() : registered,
-                               QString::number(r.status), said),
-                  redirectHint());
-        return;
-    }
-    if (text.contains(QLatin1String("client"), Qt::CaseInsensitive)) {
-        stopAfter(Status::Fail,
-                  tr("The EHR does not accept the client ID %1 (HTTP %2: %3).")
-                          .arg(m_profile.clientId, QString::number(r.status), said),
-                  tr("Copy the client ID from the application's page on the EHR (Canvas: "
-                     "Settings → Authentication → Applications)."));
-        return;
-    }
-    stopAfter(Status::Fail, tr("The authorization endpoint answered HTTP %1: %2").arg(QString::number(r.status), said),
-              tr("Read the server's answer below; the request is shown as curl."));
-}
-
-QString RegistrationCheck::registeredRedirectUri() const
-{
-    return m_profile.redirectUri.toString();
-}
-
-QString RegistrationCheck::redirectPortNote() const
-{
-    if (!m_profile.redirectUsesAnyPort())
-        return tr("(with port %1, as the profile says).").arg(m_profile.redirectUri.port());
-    return tr("(without a port: a loopback redirect on 127.0.0.1 may use any port, and "
-              "chartkey picks a free one each time).");
-}
-
-QString RegistrationCheck::redirectHint() const
-{
-    if (m_profile.redirectUri.host() != QLatin1String("127.0.0.1")) {
-        QUrl fixed = m_profile.redirectUri;
-        fixed.setHost(QStringLiteral("127.0.0.1"));
-        return tr("EHRs accept any port only for 127.0.0.1 (RFC 8252), not for %1: set the "
-                  "profile's redirect URI to %2 and register exactly that on the application.")
-                .arg(m_profile.redirectUri.host(), fixed.toString());
-    }
-    return tr("Register exactly this redirect URI on the application: %1 %2 Or set the "
-              "profile's redirect URI to the one registered.")
-            .arg(registeredRedirectUri(), redirectPortNote());
+    const Verdict v = reviewAuthorizationRefusal(r.status, r.body, m_profile, sent);
+    stopAfter(v.status, v.summary, v.hint);
 }
 
 void RegistrationCheck::stepAuthorization()
@@ -591,7 +435,7 @@ void RegistrationCheck::stepCodeExchange()
         TokenResult r;
         r.tokens = m_probeTokens;
         m_firstExchange = qMax(0, m_activity->rowCount() - 1);
-        reviewTokenResponse(r, m_profile.scope, true);
+        adoptTokens(r, m_profile.scope, true);
         return;
     }
     if (m_code.isEmpty()) {
@@ -615,16 +459,18 @@ void RegistrationCheck::stepCodeExchange()
                 hint = tr("The server may have invalidated the code when the wrong verifier was "
                           "tried (allowed by RFC 6749). Run the check again with --skip pkce.");
             else if (error == QLatin1String("invalid_grant"))
-                hint = tr("The code or redirect URI was refused. %1").arg(redirectHint());
+                hint = tr("The code or redirect URI was refused. %1").arg(redirectHint(m_profile));
             stopAfter(Status::Fail, result.failure.message, hint);
             return;
         }
-        reviewTokenResponse(result, m_profile.scope, true);
+        adoptTokens(result, m_profile.scope, true);
     });
 }
 
-void RegistrationCheck::reviewTokenResponse(const TokenResult &result,
-                                            const QString &requestedScope, bool expectRefresh)
+// ------------------------------------------------------------------ client credentials
+
+void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &requestedScope,
+                                    bool expectRefresh)
 {
     const TokenSet &t = result.tokens;
     t.registerSecrets();
@@ -633,63 +479,12 @@ void RegistrationCheck::reviewTokenResponse(const TokenResult &result,
     m_firstAccessToken = t.accessToken;
     m_firstRefreshToken = t.refreshToken;
     m_grantedScope = t.scope;
-
-    QStringList fails;
-    QStringList warnings;
-    QStringList facts;
-    if (t.tokenType.compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
-        fails << tr("token_type is \"%1\", not Bearer.").arg(t.tokenType);
-    else
-        facts << tr("token_type Bearer.");
-    if (!t.expiresAt.isValid())
-        warnings << tr("No expires_in: chartkey cannot know when the token ends and renews it "
-                       "only after the API refuses it.");
-    else
-        facts << tr("expires_in %1.").arg(seconds(t.obtainedAt.secsTo(t.expiresAt)));
-
-    const QStringList dropped = scopes::missing(requestedScope, t.scope);
-    if (!requestedScope.isEmpty() && !dropped.isEmpty())
-        warnings << tr("The EHR granted fewer scopes than requested; dropped: %1.")
-                            .arg(dropped.join(QLatin1Char(' ')));
-    else if (!requestedScope.isEmpty())
-        facts << tr("Granted every requested scope.");
-    if (!t.scope.isEmpty())
-        facts << tr("Granted: %1").arg(t.scope);
-
-    const bool askedOffline = scopes::split(requestedScope).contains(QLatin1String("offline_access"));
-    const bool grantedOffline = scopes::split(t.scope).contains(QLatin1String("offline_access"));
-    if (expectRefresh && askedOffline) {
-        if (!t.refreshToken.isEmpty())
-            facts << tr("A refresh token came with it (offline_access).");
-        else if (grantedOffline)
-            fails << tr("offline_access was granted but no refresh token came: the user will "
-                        "have to sign in again every time the access token ends.");
-        else
-            warnings << tr("No refresh token: offline_access was not granted.");
-    }
-
-    if (const HttpExchange *e = lastExchange()) {
-        const QString cache = header(*e, "Cache-Control");
-        if (!cache.contains(QLatin1String("no-store"), Qt::CaseInsensitive))
-            warnings << tr("The token response has no \"Cache-Control: no-store\" (RFC 6749 "
-                           "section 5.1 requires it): a proxy or cache may keep the tokens.");
-        else
-            facts << tr("Cache-Control: %1.").arg(cache);
-    }
-
-    QString hint;
-    if (!dropped.isEmpty())
-        hint = tr("Allow the dropped scopes on the application (Canvas: the application's "
-                  "scopes), or stop asking for them in the profile.");
-    if (!fails.isEmpty())
-        end(Status::Fail, (fails + warnings + facts).join(QLatin1Char('\n')), hint);
-    else if (!warnings.isEmpty())
-        end(Status::Warn, (warnings + facts).join(QLatin1Char('\n')), hint);
-    else
-        end(Status::Pass, facts.join(QLatin1Char('\n')));
+    const HttpExchange *e = lastExchange();
+    const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh,
+                                          e ? std::optional<QString>(header(*e, "Cache-Control"))
+                                            : std::nullopt);
+    end(v.status, v.summary, v.hint);
 }
-
-// ------------------------------------------------------------------ client credentials
 
 void RegistrationCheck::stepClientCredentials()
 {
@@ -720,7 +515,7 @@ void RegistrationCheck::stepClientCredentials()
                 tr("Ask for the scopes the integration needs (for example system/Patient.read)."));
             return;
         }
-        reviewTokenResponse(result, m_profile.scope, false);
+        adoptTokens(result, m_profile.scope, false);
     });
 }
 
@@ -769,29 +564,10 @@ void RegistrationCheck::stepWrongSecret()
 
 // ------------------------------------------------------------------ API
 
-QUrl RegistrationCheck::apiProbeUrl() const
-{
-    if (m_profile.kind == Profile::Kind::CanvasLms) {
-        QUrl url = m_profile.instanceUrl;
-        url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
-                    + QStringLiteral("/api/v1/users/self"));
-        return url;
-    }
-    if (m_profile.fhirBaseUrl.isEmpty())
-        return {};
-    QUrl url = m_profile.fhirBaseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/Patient"));
-    url.setQuery(QStringLiteral("_count=1"));
-    return url;
-}
-
 void RegistrationCheck::apiRead(const QString &accessToken,
                                 std::function<void(const http::Response &)> done)
 {
-    QNetworkRequest request = http::makeRequest(apiProbeUrl(), "application/fhir+json, application/json");
+    QNetworkRequest request = http::makeRequest(apiProbeUrl(m_profile), "application/fhir+json, application/json");
     request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
     http::send(m_nam, request, "GET", {}, m_timeoutMs, this, std::move(done), m_activity);
 }
@@ -814,7 +590,7 @@ void RegistrationCheck::stepApi()
 {
     const QString title = m_profile.kind == Profile::Kind::CanvasLms ? tr("API read (users/self)")
                                                                      : tr("API read (FHIR Patient)");
-    if (m_accessToken.isEmpty() || apiProbeUrl().isEmpty()) {
+    if (m_accessToken.isEmpty() || apiProbeUrl(m_profile).isEmpty()) {
         skip(QStringLiteral("api"), title,
              m_accessToken.isEmpty() ? tr("No access token.")
                                      : tr("The profile names no FHIR base URL to read from."));
@@ -837,30 +613,11 @@ void RegistrationCheck::stepApi()
             else
                 what = tr("%1 bytes").arg(r.body.size());
             end(Status::Pass, tr("GET %1 with the token: HTTP 200, %2.")
-                                      .arg(apiProbeUrl().toString(), what));
+                                      .arg(apiProbeUrl(m_profile).toString(), what));
             return;
         }
-        const QString granted = m_grantedScope.isEmpty() ? tr("(no scope stated)") : m_grantedScope;
-        if (r.status == 401) {
-            end(Status::Fail,
-                tr("The API refused the token (HTTP 401). Granted scope: %1").arg(granted),
-                m_profile.grant == Profile::Grant::StaticToken
-                        ? tr("The token is expired or revoked: create a new one and store it "
-                             "with chartkey profile set-token %1.").arg(m_profile.name)
-                        : tr("The API does not accept tokens from this token endpoint: check "
-                             "that the FHIR base URL belongs to the same EHR instance."));
-            return;
-        }
-        if (r.status == 403) {
-            end(Status::Fail,
-                tr("The API refused to read Patient with this token (HTTP 403). Granted scope: %1")
-                        .arg(granted),
-                tr("Ask for a scope that allows reading patients (user/Patient.read, "
-                   "system/Patient.read or patient/Patient.read) and allow it on the application."));
-            return;
-        }
-        end(Status::Fail, tr("The API answered HTTP %1.").arg(r.status),
-            tr("Read the server's answer below."));
+        const Verdict v = reviewApiRefusal(r.status, m_grantedScope, m_profile);
+        end(v.status, v.summary, v.hint);
     });
 }
 

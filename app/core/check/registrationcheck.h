@@ -79,7 +79,6 @@ private:
     bool skipped(const QString &id) const;
 
     void stepDiscovery();
-    void reviewDiscovery(const ServerMetadata &metadata, const QUrl &url);
     void stepRedirectUri();
     void reviewAuthorizationAnswer(const http::Response &response);
     void stepAuthorization();
@@ -97,15 +96,12 @@ private:
     void stepOldRefreshToken();
     void stepCleanup();
 
-    void reviewTokenResponse(const TokenResult &result, const QString &requestedScope,
-                             bool expectRefresh);
+    // Keeps the tokens for the next steps and ends the step with their review.
+    void adoptTokens(const TokenResult &result, const QString &requestedScope,
+                     bool expectRefresh);
     void apiRead(const QString &accessToken, std::function<void(const http::Response &)> done);
-    QUrl apiProbeUrl() const;
     const HttpExchange *lastExchange() const;
     TokenEndpoint endpoint(const QString &secret) const;
-    QString registeredRedirectUri() const;
-    QString redirectPortNote() const;
-    QString redirectHint() const;
 
     Profile m_profile;
     CheckSecrets m_secrets;
