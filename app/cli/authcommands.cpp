@@ -21,17 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::cli", text);
 }
 
-QString defaultBrowserCommand()
-{
-#if defined(Q_OS_WIN)
-    return QStringLiteral("rundll32 url.dll,FileProtocolHandler");
-#elif defined(Q_OS_MACOS)
-    return QStringLiteral("open");
-#else
-    return QStringLiteral("xdg-open");
-#endif
-}
-
 QString describeValidity(const TokenSet &t)
 {
     if (!t.expiresAt.isValid())
@@ -95,11 +84,7 @@ int runLogin(Context &ctx)
         return kPending;
     }
 
-    QString command = ctx.browserOption;
-    if (command.isEmpty())
-        command = qEnvironmentVariable("CHARTKEY_BROWSER");
-    if (command.isEmpty())
-        command = defaultBrowserCommand();
+    const QString command = ctx.browserCommand();
     auto *opener = new CommandUrlOpener(command);
     const int waitMs = int(p.value(wait).toDouble() * 1000);
 

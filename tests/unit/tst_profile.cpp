@@ -1,4 +1,5 @@
 // Profile: Canvas defaults, the FHIR host rule, validation, and the QSettings store.
+#include "profilecompare.h"
 #include "storage/profile.h"
 #include "storage/profilestore.h"
 
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace chartkey;
+using namespace chartkey::test;
 
 namespace {
 
@@ -225,20 +227,9 @@ private Q_SLOTS:
 
         const std::optional<Profile> back = store.load(p.name);
         QVERIFY(back.has_value());
-        QCOMPARE(back->name, p.name);
-        QCOMPARE(back->instanceUrl, p.instanceUrl);
-        QCOMPARE(back->fhirBaseUrl, p.fhirBaseUrl);
-        QCOMPARE(back->authorizationUrl, p.authorizationUrl);
-        QCOMPARE(back->tokenUrl, p.tokenUrl);
-        QCOMPARE(back->revocationUrl, p.revocationUrl);
-        QCOMPARE(back->notesBaseUrl, p.notesBaseUrl);
-        QCOMPARE(back->issuer, p.issuer);
-        QCOMPARE(back->clientId, p.clientId);
-        QCOMPARE(toString(back->clientType), toString(p.clientType));
-        QCOMPARE(toString(back->grant), toString(p.grant));
-        QCOMPARE(back->scope, p.scope);
-        QCOMPARE(back->redirectUri, p.redirectUri);
-        QCOMPARE(back->extraAuthParams, p.extraAuthParams);
+        compareProfiles(*back, p);
+        if (QTest::currentTestFailed())
+            return;
 
         // Saving again replaces, and does not append parameters.
         p.extraAuthParams = {{QStringLiteral("launch"), QStringLiteral("e30=")}};

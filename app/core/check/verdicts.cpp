@@ -225,19 +225,11 @@ Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bo
 
 QUrl apiProbeUrl(const Profile &profile)
 {
-    if (profile.kind == Profile::Kind::CanvasLms) {
-        QUrl url = profile.instanceUrl;
-        url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
-                    + QStringLiteral("/api/v1/users/self"));
-        return url;
-    }
+    if (profile.kind == Profile::Kind::CanvasLms)
+        return urlUnder(profile.instanceUrl, QStringLiteral("/api/v1/users/self"));
     if (profile.fhirBaseUrl.isEmpty())
         return {};
-    QUrl url = profile.fhirBaseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/Patient"));
+    QUrl url = urlUnder(profile.fhirBaseUrl, QStringLiteral("/Patient"));
     url.setQuery(QStringLiteral("_count=1"));
     return url;
 }

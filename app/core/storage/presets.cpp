@@ -15,18 +15,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::ServerPreset", text);
 }
 
-QUrl under(const QUrl &base, const QString &path)
-{
-    QUrl url = base;
-    QString p = url.path();
-    if (p.endsWith(QLatin1Char('/')))
-        p.chop(1);
-    url.setPath(p + path);
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
-}
-
 QUrl clean(const QUrl &url)
 {
     return url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
@@ -200,8 +188,8 @@ Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
         p.name = in.name;
         const QUrl base = clean(in.instanceUrl);
         p.instanceUrl = base;
-        p.authorizationUrl = under(base, QStringLiteral("/login/oauth2/auth"));
-        p.tokenUrl = under(base, QStringLiteral("/login/oauth2/token"));
+        p.authorizationUrl = urlUnder(base, QStringLiteral("/login/oauth2/auth"));
+        p.tokenUrl = urlUnder(base, QStringLiteral("/login/oauth2/token"));
         // Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009: no revocation URL.
         p.grant = Profile::Grant::AuthorizationCode;
         p.clientType = Profile::ClientType::Confidential; // developer keys have a secret

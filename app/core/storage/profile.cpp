@@ -15,18 +15,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::Profile", text);
 }
 
-QUrl under(const QUrl &base, const QString &path)
-{
-    QUrl url = base;
-    QString p = url.path();
-    if (p.endsWith(QLatin1Char('/')))
-        p.chop(1);
-    url.setPath(p + path);
-    url.setQuery(QString());
-    url.setFragment(QString());
-    return url;
-}
-
 QString checkTransport(const QString &what, const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
@@ -43,6 +31,18 @@ QString checkTransport(const QString &what, const QUrl &url)
 }
 
 } // namespace
+
+QUrl urlUnder(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString p = url.path();
+    if (p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    url.setPath(p + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
 
 bool Profile::isValidName(const QString &name)
 {
@@ -79,10 +79,10 @@ Profile Profile::canvas(const QString &name, const QUrl &instance)
                                   | QUrl::RemoveFragment);
     p.instanceUrl = base;
     p.fhirBaseUrl = deriveFhirBase(base);
-    p.authorizationUrl = under(base, QStringLiteral("/auth/authorize/"));
-    p.tokenUrl = under(base, QStringLiteral("/auth/token/"));
-    p.revocationUrl = under(base, QStringLiteral("/auth/revoke_token/"));
-    p.notesBaseUrl = under(base, QStringLiteral("/plugin-io/api/note_sign_api/"));
+    p.authorizationUrl = urlUnder(base, QStringLiteral("/auth/authorize/"));
+    p.tokenUrl = urlUnder(base, QStringLiteral("/auth/token/"));
+    p.revocationUrl = urlUnder(base, QStringLiteral("/auth/revoke_token/"));
+    p.notesBaseUrl = urlUnder(base, QStringLiteral("/plugin-io/api/note_sign_api/"));
     p.issuer = base.toString();
     p.scope = QString::fromLatin1(kDefaultScope);
     p.redirectUri = QUrl(QString::fromLatin1(kDefaultRedirectUri));

@@ -69,6 +69,9 @@ struct Profile
     static bool isLoopbackHost(const QString &host);
 };
 
+// `path` under `base` (its path without a trailing slash), without query or fragment.
+QUrl urlUnder(const QUrl &base, const QString &path);
+
 QString toString(Profile::ClientType type);
 QString toString(Profile::Grant grant);
 QString toString(Profile::Kind kind);   // the preset id: canvas, canvas-sandbox-token, ...
