@@ -3,6 +3,7 @@
 // scope checking, the redirect choice, and an unchanged profile coming back unchanged; the
 // server presets (fields and grants per kind, endpoints fetched from discovery), the static
 // access token field, and export/import of the profile as JSON.
+#include "profilecompare.h"
 #include "ui/profileeditor.h"
 
 #include "minitokenserver.h"
@@ -26,6 +27,7 @@
 #include <memory>
 
 using namespace chartkey;
+using namespace chartkey::test;
 using chartkey::ui::ProfileEditorDialog;
 
 Q_DECLARE_METATYPE(chartkey::Profile)
@@ -107,24 +109,6 @@ private:
     static void choose(QComboBox *combo, int value)
     {
         combo->setCurrentIndex(combo->findData(value));
-    }
-
-    static void compareProfiles(const Profile &actual, const Profile &expected)
-    {
-        QCOMPARE(actual.name, expected.name);
-        QCOMPARE(actual.instanceUrl, expected.instanceUrl);
-        QCOMPARE(actual.fhirBaseUrl, expected.fhirBaseUrl);
-        QCOMPARE(actual.authorizationUrl, expected.authorizationUrl);
-        QCOMPARE(actual.tokenUrl, expected.tokenUrl);
-        QCOMPARE(actual.revocationUrl, expected.revocationUrl);
-        QCOMPARE(actual.notesBaseUrl, expected.notesBaseUrl);
-        QCOMPARE(actual.issuer, expected.issuer);
-        QCOMPARE(actual.clientId, expected.clientId);
-        QCOMPARE(int(actual.clientType), int(expected.clientType));
-        QCOMPARE(int(actual.grant), int(expected.grant));
-        QCOMPARE(actual.scope, expected.scope);
-        QCOMPARE(actual.redirectUri, expected.redirectUri);
-        QCOMPARE(actual.extraAuthParams, expected.extraAuthParams);
     }
 
 private Q_SLOTS:
