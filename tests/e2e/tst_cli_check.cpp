@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace chartkey::test;
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void canvasLmsLogoutEndsTheTokenAtTheLms();
     void correctConfidentialRegistrationPassesWithTheWrongSecretRefused();
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
+    void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
 
 private:
@@ -466,6 +468,24 @@ void CliCheck::sandboxDashboardTokenPassesAndARevokedOneNamesSetToken()
              r.describeSteps().constData());
     // The refused token is kept: the server refused it, the person decides.
     QVERIFY(keychainSecret(keychainUser(QStringLiteral("Dashboard"))));
+}
+
+void CliCheck::unreachableAuthorizationEndpointFailsWithoutABrowser()
+{
+    // A port nothing listens on: bind one, note it, close it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("NoAuthorize"),
+                              {QStringLiteral("--authorize-url"),
+                               QStringLiteral("http://127.0.0.1:%1/auth/authorize/").arg(port)}));
+    const CheckRun r = check(QStringLiteral("NoAuthorize"), {}, QStringLiteral("true"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("redirect-uri")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("redirect-uri")).contains(QLatin1String("could not be reached")),
+             r.describeSteps().constData());
+    QVERIFY(r.step(QStringLiteral("authorization")).isEmpty());
 }
 
 void CliCheck::unknownStepToSkipIsAUsageError()

@@ -95,15 +95,15 @@ void RegistrationCheck::start()
 
 void RegistrationCheck::cancel()
 {
-    if (m_done)
+    if (m_done || m_cancelled)
         return;
+    m_cancelled = true;
+    // Nothing more is tested; what the check already holds is still revoked. A request under
+    // way ends by itself (each has a deadline); a wait for the browser is ended now.
     m_queue.clear();
+    m_queue << [this] { stepCleanup(); };
     if (m_signIn)
-        m_signIn->cancel(); // ends the current step through its finished()
-    else if (m_inStep)
-        end(Status::Skip, tr("Stopped before this step finished."));
-    else
-        finishAll();
+        m_signIn->cancel(); // ends the current step through onSignInFinished()
 }
 
 void RegistrationCheck::runNext()
@@ -264,7 +264,10 @@ void RegistrationCheck::stepRedirectUri()
 
 void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
 {
+    if (!m_signIn || !m_inStep)
+        return; // stopped meanwhile
     if (r.failure) {
+        m_signIn->cancel();
         stopAfter(Status::Fail,
                   tr("The authorization endpoint %1 could not be reached: %2")
                           .arg(m_profile.authorizationUrl.toString(), r.failure.message),
@@ -328,7 +331,9 @@ void RegistrationCheck::onSignInFinished(const SignInResult &result)
     if (!m_browserStep) {
         // Ended before the browser step: the listener could not start, or the pre-flight
         // found a refusal and cancelled it (that step reports itself).
-        if (m_inStep && result.failure.kind != Failure::Kind::Cancelled)
+        if (m_inStep && m_cancelled)
+            end(Status::Skip, tr("Stopped before this step finished."));
+        else if (m_inStep && result.failure.kind != Failure::Kind::Cancelled)
             stopAfter(Status::Fail, result.failure.message,
                       tr("chartkey could not listen for the redirect."));
         return;

@@ -125,6 +125,7 @@ private:
     bool m_done = false;
     bool m_inStep = false;
     bool m_browserStep = false;
+    bool m_cancelled = false;
 
     // What the steps hand on to each other (in memory only; revoked at the end).
     QUrl m_authorizationUrl;
