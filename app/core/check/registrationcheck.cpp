@@ -431,6 +431,12 @@ void RegistrationCheck::stepPkce()
     });
 }
 
+bool RegistrationCheck::pkceProbed() const
+{
+    const StepResult *probe = m_report.step(QStringLiteral("pkce"));
+    return probe && probe->status != Status::Skip;
+}
+
 void RegistrationCheck::stepCodeExchange()
 {
     const QString title = tr("Token response");
@@ -460,7 +466,7 @@ void RegistrationCheck::stepCodeExchange()
                              "and run chartkey profile set-secret %1.").arg(m_profile.name)
                         : tr("The application is registered as confidential: give chartkey its "
                              "secret, or register a public client.");
-            else if (error == QLatin1String("invalid_grant") && m_report.step(QStringLiteral("pkce")))
+            else if (error == QLatin1String("invalid_grant") && pkceProbed())
                 hint = tr("The server may have invalidated the code when the wrong verifier was "
                           "tried (allowed by RFC 6749). Run the check again with --skip pkce.");
             else if (error == QLatin1String("invalid_grant"))
@@ -479,6 +485,9 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
 {
     const TokenSet &t = result.tokens;
     t.registerSecrets();
+    // The code is spent; nothing needs it or its verifier any more.
+    m_code.clear();
+    m_verifier.clear();
     m_accessToken = t.accessToken;
     m_refreshToken = t.refreshToken;
     m_firstAccessToken = t.accessToken;

@@ -85,6 +85,7 @@ private:
     void onSignInFinished(const SignInResult &result);
     void stepPkce();
     void stepCodeExchange();
+    bool pkceProbed() const;
     void stepClientCredentials();
     void stepWrongSecret();
     void stepStaticToken();
