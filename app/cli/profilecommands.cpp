@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "context.h"
 
+#include "auth/discoveryfetch.h"
 #include "storage/presets.h"
 #include "storage/profilejson.h"
 #include "util/clock.h"

@@ -3,6 +3,7 @@
 #include "auth/discovery.h"
 #include "auth/scopes.h"
 #include "net/http.h"
+#include "auth/discoveryfetch.h"
 #include "storage/presets.h"
 #include "storage/profilejson.h"
 

@@ -49,17 +49,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="33"/>
+        <location filename="../../app/core/storage/profile.cpp" line="21"/>
         <source>%1 &quot;%2&quot; is not a valid URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="39"/>
+        <location filename="../../app/core/storage/profile.cpp" line="27"/>
         <source>%1 %2 uses http:// on a host that is not this computer. Use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="42"/>
+        <location filename="../../app/core/storage/profile.cpp" line="30"/>
         <source>%1 %2 must use https://.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,22 +194,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="251"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="45"/>
         <source>Could not read the discovery document at %1: %2 Check the URL, or give the endpoints explicitly (authorization, token and revocation URLs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="262"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="56"/>
         <source>it is not an https:// URL (http:// only for this computer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="280"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="74"/>
         <source>the server answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="288"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="82"/>
         <source>it names no token endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,77 +559,77 @@
 <context>
     <name>chartkey::ServerPreset</name>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="48"/>
+        <location filename="../../app/core/storage/presets.cpp" line="34"/>
         <source>Canvas LMS rejects the client-credentials grant for developer keys (it allows it only with an LTI 1.3 JWT client assertion). Use the authorization code, or a manually generated access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="53"/>
+        <location filename="../../app/core/storage/presets.cpp" line="39"/>
         <source>The canvas-sandbox-token preset uses a token made on the sandbox dashboard. To sign in with an OAuth application, use the canvas preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="60"/>
+        <location filename="../../app/core/storage/presets.cpp" line="46"/>
         <source>A static access token for Canvas is a profile of its own: use the canvas-sandbox-token preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="62"/>
+        <location filename="../../app/core/storage/presets.cpp" line="48"/>
         <source>This preset signs in through OAuth; it takes no static access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="66"/>
+        <location filename="../../app/core/storage/presets.cpp" line="52"/>
         <source>The %1 preset does not offer the %2 grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="77"/>
+        <location filename="../../app/core/storage/presets.cpp" line="63"/>
         <source>Canvas Medical (OAuth application)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="78"/>
+        <location filename="../../app/core/storage/presets.cpp" line="64"/>
         <source>A Canvas Medical instance with an application registered under Settings → Integrations → OAuth Applications. chartkey derives the endpoints, the FHIR base on the fumage- host and the note plugin from the instance URL. Sign in through the browser (public client with PKCE, or confidential), or use the client-credentials grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="87"/>
+        <location filename="../../app/core/storage/presets.cpp" line="73"/>
         <source>Canvas Medical (sandbox access token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="88"/>
+        <location filename="../../app/core/storage/presets.cpp" line="74"/>
         <source>A Canvas Medical sandbox with an access token made on its dashboard. No OAuth application and no sign-in: the token is kept in the keychain and used until the EHR refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="96"/>
+        <location filename="../../app/core/storage/presets.cpp" line="82"/>
         <source>SMART on FHIR server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="97"/>
+        <location filename="../../app/core/storage/presets.cpp" line="83"/>
         <source>Any SMART App Launch server. Give the FHIR base URL: the endpoints come from its .well-known/smart-configuration, and the aud parameter names the FHIR server. SMART v1 scopes by default; v2 scopes (patient/Patient.rs) work too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="106"/>
+        <location filename="../../app/core/storage/presets.cpp" line="92"/>
         <source>OAuth 2.0 / OpenID Connect server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="107"/>
+        <location filename="../../app/core/storage/presets.cpp" line="93"/>
         <source>Any OAuth 2.0 or OpenID Connect authorization server that publishes a discovery document (.well-known/openid-configuration). By default a confidential client with the client-credentials grant (machine to machine); the authorization code works too. The FHIR base URL is optional: without it chartkey only gets tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="117"/>
+        <location filename="../../app/core/storage/presets.cpp" line="103"/>
         <source>Canvas LMS (Instructure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="118"/>
+        <location filename="../../app/core/storage/presets.cpp" line="104"/>
         <source>A Canvas LMS instance, such as https://canvas.instructure.com. Either a developer key (a confidential client: sign in through the browser at /login/oauth2/auth) or a manually generated access token (Account → Settings → New access token). Canvas LMS has no FHIR API.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -966,47 +966,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="247"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="239"/>
         <source>(no scope stated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="249"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="241"/>
         <source>The API refused the token (HTTP 401). Granted scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="251"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="243"/>
         <source>The token is expired or revoked: create a new one and store it with chartkey profile set-token %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="253"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="245"/>
         <source>The API does not accept tokens from this token endpoint: check that the FHIR base URL belongs to the same EHR instance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="257"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="249"/>
         <source>The API refused to read with this token (HTTP 403). Granted scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="260"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="252"/>
         <source>Allow the developer key the scopes it needs, or turn scope enforcement off on the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="262"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="254"/>
         <source>Ask for a scope that allows reading patients (user/Patient.read, system/Patient.read or patient/Patient.read) and allow it on the application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="265"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="257"/>
         <source>The API answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="266"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="258"/>
         <source>Read the server&apos;s answer below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,7 +1078,7 @@
 <context>
     <name>chartkey::check::RegistrationCheck</name>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="104"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="335"/>
         <source>Stopped before this step finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,528 +1133,528 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="269"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="272"/>
         <source>The authorization endpoint %1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="271"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="274"/>
         <source>Check the authorization URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="282"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="285"/>
         <source>The EHR accepted the redirect URI %1 and answered on it at once (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="287"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="290"/>
         <source>The EHR accepted client %1 with the redirect URI %2 and showed its sign-in (HTTP %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="301"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="304"/>
         <source>Authorization in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="303"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="306"/>
         <source>Nothing to authorize.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="333"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="338"/>
         <source>chartkey could not listen for the redirect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="338"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="343"/>
         <source>Stopped before the browser answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="345"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="350"/>
         <source>A redirect with an answer arrived but without this attempt&apos;s state (%1): the EHR must send state back unchanged (RFC 6749 section 4.1.2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="349"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="354"/>
         <source>The sign-in was declined. Sign in as a user allowed to use the application and approve the requested access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="352"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="357"/>
         <source>The application is not allowed the scope &quot;%1&quot;. Allow those scopes on the application, or ask for fewer in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="355"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="360"/>
         <source>The application may not use the authorization-code grant. Set its grant type to &quot;Authorization code&quot; on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="358"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="363"/>
         <source>Finish the sign-in in the browser, or open the authorization URL by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="365"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="370"/>
         <source>GET %1?code=[redacted]&amp;state=[matched]%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="370"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="375"/>
         <source>The redirect came back to %1 with a code and this attempt&apos;s state (compared in constant time) after %2 ms in the browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="374"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="379"/>
         <source>It carried no iss (RFC 9207 is optional; Canvas does not send it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="376"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="381"/>
         <source>iss was %1 (not compared: the profile names no issuer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="378"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="383"/>
         <source>iss was %1, as expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="386"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="391"/>
         <source>PKCE enforced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="388"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="393"/>
         <source>No authorization code to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="394"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="399"/>
         <source>A confidential client&apos;s secret authenticates the code exchange; PKCE enforcement is tested for public clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="396"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="401"/>
         <source>Skipped as asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="409"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="414"/>
         <source>The EHR issued tokens for a code exchange with a wrong code_verifier: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="412"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="417"/>
         <source>Require PKCE (S256) for public clients on the server. The tokens it issued are used for the rest of this check and revoked at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="418"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="423"/>
         <source>The EHR refused a wrong code_verifier (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="423"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="428"/>
         <source>The exchange with a wrong code_verifier failed, but not with invalid_grant: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="425"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="430"/>
         <source>Whether PKCE is enforced cannot be told from this answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="431"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="442"/>
         <source>Token response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="442"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="453"/>
         <source>No authorization code to exchange.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="454"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="465"/>
         <source>The client secret is wrong: copy it again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="456"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="467"/>
         <source>The application is registered as confidential: give chartkey its secret, or register a public client.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="459"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="470"/>
         <source>The server may have invalidated the code when the wrong verifier was tried (allowed by RFC 6749). Run the check again with --skip pkce.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="462"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="473"/>
         <source>The code or redirect URI was refused. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="491"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="505"/>
         <source>Token response (client credentials)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="497"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="511"/>
         <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="501"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="515"/>
         <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="504"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="518"/>
         <source>The application is not allowed &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="513"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="527"/>
         <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="515"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="529"/>
         <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="524"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="538"/>
         <source>Wrong client secret refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="529"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="543"/>
         <source>The profile has no client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="535"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="549"/>
         <source>No refresh token to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="548"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="562"/>
         <source>The EHR issued tokens to a request with a wrong client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="549"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="563"/>
         <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="554"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="568"/>
         <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="557"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="571"/>
         <source>Refused, but with %1 rather than invalid_client: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="559"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="573"/>
         <source>no OAuth error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="577"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="591"/>
         <source>Stored token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="580"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="594"/>
         <source>No token is stored for this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="581"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="595"/>
         <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="585"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="599"/>
         <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="591"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="605"/>
         <source>API read (users/self)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="592"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="606"/>
         <source>API read (FHIR Patient)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="595"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="609"/>
         <source>No access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="596"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="610"/>
         <source>The profile names no FHIR base URL to read from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="602"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="616"/>
         <source>Check the FHIR base URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="610"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="624"/>
         <source>a Bundle with total %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="612"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="626"/>
         <source>the user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="614"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="628"/>
         <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="615"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="629"/>
         <source>GET %1 with the token: HTTP 200, %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="628"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="642"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="630"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="644"/>
         <source>No refresh token was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="640"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="654"/>
         <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="647"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="661"/>
         <source>A refresh gave a new access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="651"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="665"/>
         <source>The refresh token rotated (a new one came with it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="655"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="669"/>
         <source>No new refresh token came: the old one stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="656"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="670"/>
         <source>The same refresh token came back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="658"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="672"/>
         <source>Canvas LMS documents this: its refresh tokens do not rotate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="664"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="678"/>
         <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="666"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="680"/>
         <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="673"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="687"/>
         <source>Old access token after refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="676"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="690"/>
         <source>Needs a working API read and a refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="682"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="696"/>
         <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="686"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="700"/>
         <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="689"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="703"/>
         <source>The API answered HTTP %1 for the old access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="696"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="710"/>
         <source>Revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="706"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="720"/>
         <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="708"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="722"/>
         <source>The profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="709"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="723"/>
         <source>No token to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="721"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="735"/>
         <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="724"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="738"/>
         <source>Keep client-credentials tokens short-lived on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="725"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="739"/>
         <source>Signing out revokes the refresh token, which ends the grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="730"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="744"/>
         <source>Signing out cannot end the session on the server; check the revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="735"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="749"/>
         <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="742"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="756"/>
         <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="745"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="759"/>
         <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="749"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="763"/>
         <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="752"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="766"/>
         <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="754"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="768"/>
         <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="757"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="771"/>
         <source>After revocation the API answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="773"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="787"/>
         <source>Signing out cannot end the session on the LMS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="780"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="794"/>
         <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="784"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="798"/>
         <source>After DELETE /login/oauth2/token the API answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="787"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="801"/>
         <source>Report it to the LMS&apos;s administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="794"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="808"/>
         <source>Old refresh token refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="796"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="810"/>
         <source>The refresh token did not rotate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="808"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="822"/>
         <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="810"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="824"/>
         <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="815"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="829"/>
         <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="817"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="831"/>
         <source>Reusing the replaced refresh token failed, but with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="834"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="843"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="848"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="857"/>
         <source>Clean-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="835"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="849"/>
         <source>The check&apos;s refresh token stays valid on the server: the profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="837"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="851"/>
         <source>Remove the grant on the EHR if it matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="855"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="869"/>
         <source>Revoked the refresh token(s) this check obtained; the profile&apos;s own sign-in was not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="859"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="873"/>
         <source>The check&apos;s refresh token may still be valid on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,123 +1662,123 @@
 <context>
     <name>chartkey::cli</name>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="38"/>
+        <location filename="../../app/cli/authcommands.cpp" line="27"/>
         <source>the server gave no expiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="41"/>
+        <location filename="../../app/cli/authcommands.cpp" line="30"/>
         <source>access expired; renews on next use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="42"/>
+        <location filename="../../app/cli/authcommands.cpp" line="31"/>
         <source>access valid %1 h %2 min%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="45"/>
+        <location filename="../../app/cli/authcommands.cpp" line="34"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="51"/>
+        <location filename="../../app/cli/authcommands.cpp" line="40"/>
         <source>Signed in to %1 (%2). Scope: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="64"/>
+        <location filename="../../app/cli/authcommands.cpp" line="53"/>
         <location filename="../../app/cli/checkcommand.cpp" line="78"/>
         <source>How long to wait for the browser, in seconds (default 300).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="67"/>
+        <location filename="../../app/cli/authcommands.cpp" line="56"/>
         <source>chartkey login [--profile NAME] [--browser CMD] [--wait SECONDS]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="75"/>
+        <location filename="../../app/cli/authcommands.cpp" line="64"/>
         <source>&quot;%1&quot; uses a static access token: there is no sign-in. Store a new token (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="120"/>
+        <location filename="../../app/cli/authcommands.cpp" line="105"/>
         <source>Opening the browser to sign in to %1. If it does not open, visit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="159"/>
+        <location filename="../../app/cli/authcommands.cpp" line="144"/>
         <source>The sign-in was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="161"/>
+        <location filename="../../app/cli/authcommands.cpp" line="146"/>
         <source>The sign-in was not kept, and its tokens were revoked at the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="171"/>
+        <location filename="../../app/cli/authcommands.cpp" line="156"/>
         <source>Sign-in took %1 ms: browser %2 ms, code exchange %3 ms, keychain %4 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="188"/>
+        <location filename="../../app/cli/authcommands.cpp" line="173"/>
         <source>chartkey token [--profile NAME]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="211"/>
+        <location filename="../../app/cli/authcommands.cpp" line="196"/>
         <source>chartkey status [--profile NAME] [--json]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="247"/>
+        <location filename="../../app/cli/authcommands.cpp" line="232"/>
         <source>%1 (%2) uses a static access token, stored in the keychain on %3. It is used until the EHR refuses it; it is never renewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="254"/>
+        <location filename="../../app/cli/authcommands.cpp" line="239"/>
         <source>No static access token is stored for %1 (%2). Store one (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="259"/>
+        <location filename="../../app/cli/authcommands.cpp" line="244"/>
         <source>Signed in to %1 (%2) — %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="263"/>
+        <location filename="../../app/cli/authcommands.cpp" line="248"/>
         <source>Scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="265"/>
+        <location filename="../../app/cli/authcommands.cpp" line="250"/>
         <source>Signed out of %1 (%2). Sign in with: chartkey login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="277"/>
+        <location filename="../../app/cli/authcommands.cpp" line="262"/>
         <source>chartkey logout [--profile NAME]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="289"/>
+        <location filename="../../app/cli/authcommands.cpp" line="274"/>
         <source>Removed the static access token of %1 from the keychain. It was not revoked: a static token is revoked where it was made (the EHR&apos;s dashboard or account settings).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="293"/>
+        <location filename="../../app/cli/authcommands.cpp" line="278"/>
         <source>%1 had no stored access token; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="302"/>
+        <location filename="../../app/cli/authcommands.cpp" line="287"/>
         <source>%1 had no stored sign-in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="305"/>
+        <location filename="../../app/cli/authcommands.cpp" line="290"/>
         <source>Signed out of %1: the tokens were revoked and removed from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,139 +1929,139 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="120"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="121"/>
         <source>The profile&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="141"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="142"/>
         <source>The OAuth client ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="144"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="145"/>
         <source>Read a confidential client&apos;s secret from standard input (it goes to the keychain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="146"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="147"/>
         <source>Scopes to ask for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="149"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="150"/>
         <source>Loopback redirect URI; without a port any free port is used. Default http://127.0.0.1/callback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="170"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="171"/>
         <source>An extra authorization parameter NAME=VALUE (launch, aud, prompt); repeatable. Canvas&apos;s launch=e30= is the default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="178"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="439"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="179"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="440"/>
         <source>Replace an existing profile of that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="238"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="239"/>
         <source>A profile named &quot;%1&quot; exists already. Remove it first, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="274"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="275"/>
         <source>--auth-param takes NAME=VALUE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="295"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="296"/>
         <source>--client-secret-stdin was given, but standard input held no secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="96"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="97"/>
         <source>The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="69"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="70"/>
         <source>Store its access token (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="73"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="74"/>
         <source>Store its client secret (from standard input) with: chartkey profile set-secret &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="77"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="78"/>
         <source>Get a token with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="79"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="484"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="80"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="485"/>
         <source>Sign in with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="80"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="81"/>
         <source>Added profile &quot;%1&quot; (%2, %3); its client secret is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="82"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="83"/>
         <source>Added profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="123"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="124"/>
         <source>The kind of server: canvas (default), canvas-sandbox-token, smart, openid, canvas-lms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="128"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="129"/>
         <source>The EHR instance URL, e.g. https://example.canvasmedical.com (canvas, canvas-sandbox-token, canvas-lms).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="132"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="133"/>
         <source>The FHIR base URL (smart: required; canvas: derived for *.canvasmedical.com; openid: optional).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="137"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="138"/>
         <source>The discovery document (openid: required, e.g. https://login.example.com/.well-known/openid-configuration; smart: default {fhir-base}/.well-known/smart-configuration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="154"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="155"/>
         <source>authorization-code, client-credentials or static-token (the preset&apos;s default when not given).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="158"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="159"/>
         <source>The authorization endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="162"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="163"/>
         <source>The token endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="166"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="167"/>
         <source>The revocation endpoint (RFC 7009), instead of the preset&apos;s or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="174"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="175"/>
         <source>The issuer expected in the redirect (RFC 9207); default the instance URL (canvas) or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="181"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="182"/>
         <source>chartkey profile add NAME [--preset PRESET] [--instance URL] [--fhir-base URL] [--discovery-url URL] [--client-id ID] [options]
   canvas (default)       --instance URL --client-id ID
   canvas-sandbox-token   --instance URL   (then: chartkey profile set-token NAME)
@@ -2071,237 +2071,237 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="192"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="193"/>
         <source>profile add needs exactly one NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="197"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="198"/>
         <source>--preset is canvas, canvas-sandbox-token, smart, openid or canvas-lms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="205"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="206"/>
         <source>--grant is authorization-code, client-credentials or static-token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="227"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="228"/>
         <source>profile add --preset %1 needs %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="228"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="229"/>
         <source> and </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="232"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="233"/>
         <source>A static-token profile has no client secret. Add the profile, then store the token with: chartkey profile set-token NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="309"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="310"/>
         <source>The discovery URL is not valid: give --discovery-url URL, or the endpoints with --authorize-url, --token-url and --revoke-url.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="313"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="314"/>
         <source>Reading the endpoints from %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="321"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="322"/>
         <source>Pass them with --authorize-url URL, --token-url URL and --revoke-url URL. The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="328"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="329"/>
         <source>Endpoints from %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="337"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="338"/>
         <source> (as given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="340"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="341"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="342"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="343"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="343"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="344"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="344"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="345"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="356"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="411"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="493"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="530"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="620"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="357"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="412"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="494"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="531"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="621"/>
         <source>There is no profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="360"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="361"/>
         <source>&quot;%1&quot; uses the %2 grant: its tokens come from signing in (chartkey login --profile &quot;%1&quot;). set-token is for static-token profiles, such as chartkey profile add NAME --preset canvas-sandbox-token --instance URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="369"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="370"/>
         <source>Give the access token on standard input, e.g. chartkey profile set-token &quot;%1&quot; &lt; token.txt (never as an argument: it would show in the process list and the shell history).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="381"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="382"/>
         <source>The access token was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="385"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="386"/>
         <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey patients --limit 1 --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="397"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="398"/>
         <source>The profile to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="399"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="400"/>
         <source>Write to FILE instead of standard output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="402"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="403"/>
         <source>chartkey profile export NAME [--output FILE]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="405"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="406"/>
         <source>profile export needs exactly one NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="421"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="422"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="425"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="426"/>
         <source>Exported &quot;%1&quot; to %2 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="434"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="435"/>
         <source>The exported profile (JSON); - for standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="436"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="437"/>
         <source>Save it under NAME instead of the name in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="441"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="442"/>
         <source>chartkey profile import FILE|- [--name NAME] [--replace]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="444"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="445"/>
         <source>profile import needs exactly one FILE (or - for standard input).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="453"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="454"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="460"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="461"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="464"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="465"/>
         <source>A profile named &quot;%1&quot; exists already. Import it under another name with --name NAME, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="471"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="472"/>
         <source>Imported profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="476"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="477"/>
         <source>Store its access token (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="480"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="481"/>
         <source>Store its client secret (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="497"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="498"/>
         <source>&quot;%1&quot; uses a static access token and has no client secret. Store the token with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="505"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="506"/>
         <source>Give the client secret on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="518"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="519"/>
         <source>The client secret of &quot;%1&quot; is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="540"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="541"/>
         <source>Removed profile &quot;%1&quot;. If a keychain that is not running now holds its tokens or secret, remove them there (service chartkey, keys tokens:%1 and client-secret:%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="549"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="557"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="550"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="558"/>
         <source>The profile was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="562"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="563"/>
         <source>Removed profile &quot;%1&quot; and its keychain entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="576"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="577"/>
         <source>profile needs a subcommand: add, list, show, remove, set-secret, set-token, export, import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="599"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="600"/>
         <source>No profiles. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="613"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="614"/>
         <source>profile %1 needs exactly one NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="643"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="644"/>
         <source>Unknown profile subcommand &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3467,440 +3467,440 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 <context>
     <name>chartkey::ui::ProfileEditorDialog</name>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="143"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="144"/>
         <source>Add profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="143"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="144"/>
         <source>Edit profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="168"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="169"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="168"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="169"/>
         <source>Profile name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="172"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="173"/>
         <source>A profile keeps its name; add a new profile to use another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="174"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="175"/>
         <source>&amp;EHR instance URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="174"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="175"/>
         <source>EHR instance URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="177"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="178"/>
         <source>&amp;FHIR base URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="177"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="178"/>
         <source>FHIR base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="539"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="540"/>
         <source>derived for *.canvasmedical.com; give it for other hosts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="195"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="196"/>
         <source>Client &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="195"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="196"/>
         <source>Client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="200"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="201"/>
         <source>Client type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="201"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="202"/>
         <source>Public (PKCE, no secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="202"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="203"/>
         <source>Confidential (with a client secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="204"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="205"/>
         <source>Client &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="210"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="211"/>
         <source>Client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="212"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="213"/>
         <source>Client &amp;secret:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="219"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="220"/>
         <source>Grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="694"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="695"/>
         <source>Paste the access token made in Canvas LMS under Account → Settings → New access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="696"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="697"/>
         <source>Paste the access token made on the Canvas sandbox dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="809"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="810"/>
         <source>Authorization code (sign in through the browser)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="812"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="813"/>
         <source>Client credentials (machine to machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="220"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="221"/>
         <source>&amp;Grant:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="151"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="152"/>
         <source>Server preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="155"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="156"/>
         <source>&amp;Connects to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="179"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="180"/>
         <source>Disc&amp;overy URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="179"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="180"/>
         <source>Discovery URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="183"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="184"/>
         <source>Fetc&amp;h endpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="185"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="186"/>
         <source>Read the authorization, token and revocation endpoints and the issuer from the discovery document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="235"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="236"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="237"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="238"/>
         <source>Kept in the keychain, never shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="238"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="239"/>
         <source>Access to&amp;ken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="242"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="243"/>
         <source>Sco&amp;pes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="242"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="243"/>
         <source>Scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="250"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="251"/>
         <source>An&amp;y free port (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="253"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="254"/>
         <source>Redirect to any free port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="254"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="255"/>
         <source>E&amp;xactly this URI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="256"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="257"/>
         <source>Redirect to exactly this URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="259"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="260"/>
         <source>Redirect URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="266"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="267"/>
         <source>&amp;Redirect URI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="272"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="273"/>
         <source>launch parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="273"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="274"/>
         <source>none (Canvas refuses staff users without it: e30=)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="274"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="275"/>
         <source>&amp;launch parameter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="279"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="280"/>
         <source>aud parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="280"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="281"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="281"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="282"/>
         <source>&amp;aud parameter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="285"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="286"/>
         <source>Show en&amp;dpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="288"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="828"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="289"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="829"/>
         <source>Endpoints (derived from the instance URL until edited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="293"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
         <source>Authori&amp;zation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="293"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
         <source>Authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="295"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="296"/>
         <source>To&amp;ken URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="295"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="296"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="297"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="298"/>
         <source>Re&amp;vocation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="297"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="298"/>
         <source>Revocation URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="299"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
         <source>none: sign-out only forgets the tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="301"/>
         <source>Iss&amp;uer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="301"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="302"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="303"/>
         <source>none: the iss of the redirect is not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="308"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="309"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="322"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="323"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="324"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="325"/>
         <source>Save this profile as a JSON file, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="325"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="326"/>
         <source>I&amp;mport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="327"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="328"/>
         <source>Fill the form from an exported profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="368"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="369"/>
         <source>Problem with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="384"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="388"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="385"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="389"/>
         <source>unchanged (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="389"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="390"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="537"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="538"/>
         <source>required: the FHIR server&apos;s base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="538"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="539"/>
         <source>optional: without it chartkey only gets tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="676"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="677"/>
         <source>A profile named %1 already exists; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="682"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="683"/>
         <source>Give at least one scope, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="688"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="689"/>
         <source>Enter the client secret of this confidential client, as shown by the application registered on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="815"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="816"/>
         <source>Access token made by hand (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="827"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="828"/>
         <source>Endpoints (from the discovery document, or typed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="876"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="877"/>
         <source>Give the discovery URL first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="881"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="882"/>
         <source>Reading %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="904"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="905"/>
         <source>Endpoints read from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="916"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="917"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="927"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="928"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="957"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="958"/>
         <source>Export profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="958"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="971"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="959"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="972"/>
         <source>chartkey profiles (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="963"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="964"/>
         <source>Exported to %1 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="970"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="971"/>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="980"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="981"/>
         <source>Imported %1. Check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="981"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="982"/>
         <source>Imported %1. Enter its %2, check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="984"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="985"/>
         <source>access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="985"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="986"/>
         <source>client secret</source>
         <translation type="unfinished"></translation>
     </message>

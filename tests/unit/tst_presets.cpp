@@ -2,6 +2,7 @@
 // profile JSON format (round trip, secrets refused, versions, transport checks on import).
 #include "profilecompare.h"
 #include "auth/discovery.h"
+#include "auth/discoveryfetch.h"
 #include "storage/presets.h"
 #include "storage/profilejson.h"
 

@@ -1,10 +1,8 @@
 #include "presets.h"
 
 #include "auth/discovery.h"
-#include "net/http.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 
 namespace chartkey {
 
@@ -208,82 +206,6 @@ Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
     }
     p.kind = kind;
     return p;
-}
-
-QStringList applyMetadata(Profile &profile, const ServerMetadata &m, bool overwrite)
-{
-    QStringList filled;
-    auto fill = [&](QUrl &field, const QUrl &value, const char *name) {
-        if (value.isEmpty() || (!overwrite && !field.isEmpty()))
-            return;
-        field = value;
-        filled << QString::fromLatin1(name);
-    };
-    fill(profile.authorizationUrl, m.authorizationEndpoint, "authorization");
-    fill(profile.tokenUrl, m.tokenEndpoint, "token");
-    fill(profile.revocationUrl, m.revocationEndpoint, "revocation");
-    if (!m.issuer.isEmpty() && (overwrite || profile.issuer.isEmpty())) {
-        profile.issuer = m.issuer;
-        filled << QStringLiteral("issuer");
-    }
-    return filled;
-}
-
-void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool overwrite,
-                    int timeoutMs, QObject *context, std::function<void(const EndpointFetch &)> done)
-{
-    const QUrl url = profile.discoveryUrl;
-    auto fail = [url](const QString &what, const QString &detail) {
-        EndpointFetch f;
-        f.failure = Failure::make(Failure::Kind::Configuration,
-                                  tr("Could not read the discovery document at %1: %2 Check the "
-                                     "URL, or give the endpoints explicitly (authorization, "
-                                     "token and revocation URLs).")
-                                          .arg(url.toString(), what),
-                                  detail);
-        return f;
-    };
-    if (!url.isValid() || url.host().isEmpty()
-        || !(url.scheme() == QLatin1String("https")
-             || (url.scheme() == QLatin1String("http") && Profile::isLoopbackHost(url.host())))) {
-        QPointer<QObject> guard(context);
-        EndpointFetch f = fail(tr("it is not an https:// URL (http:// only for this computer)."),
-                               QString());
-        f.profile = profile;
-        QMetaObject::invokeMethod(
-                context,
-                [guard, done = std::move(done), f] {
-                    if (guard)
-                        done(f);
-                },
-                Qt::QueuedConnection);
-        return;
-    }
-    http::send(nam, http::makeRequest(url), "GET", {}, timeoutMs, context,
-               [profile, overwrite, fail, done = std::move(done)](const http::Response &r) {
-                   EndpointFetch f;
-                   if (r.failure) {
-                       f = fail(r.failure.message, r.failure.detail);
-                   } else if (r.status != 200) {
-                       f = fail(tr("the server answered HTTP %1.").arg(r.status),
-                                QStringLiteral("HTTP %1").arg(r.status));
-                   } else {
-                       QString error;
-                       const ServerMetadata m = ServerMetadata::parse(r.body, &error);
-                       if (!error.isEmpty()) {
-                           f = fail(error, QString());
-                       } else if (m.tokenEndpoint.isEmpty()) {
-                           f = fail(tr("it names no token endpoint."), QString());
-                       } else {
-                           f.profile = profile;
-                           f.filled = applyMetadata(f.profile, m, overwrite);
-                           done(f);
-                           return;
-                       }
-                   }
-                   f.profile = profile;
-                   done(f);
-               });
 }
 
 } // namespace chartkey

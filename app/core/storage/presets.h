@@ -8,24 +8,17 @@
 //   canvas-lms             Canvas LMS (Instructure): /login/oauth2/*, or a manual token
 //
 // For smart and openid the endpoints come from the discovery document: fetchEndpoints()
-// fetches it and fills them in (the command line and the profile editor both use it).
+// (auth/discoveryfetch.h) fetches it and fills them in.
 #pragma once
 
 #include "storage/profile.h"
-#include "util/failure.h"
 
 #include <QList>
 #include <QString>
 #include <QUrl>
 
-#include <functional>
-
-class QNetworkAccessManager;
-class QObject;
 
 namespace chartkey {
-
-struct ServerMetadata;
 
 struct ServerPreset
 {
@@ -59,29 +52,11 @@ struct PresetInputs
 };
 
 // A profile of `kind` with that kind's defaults. Endpoints of smart and openid stay empty
-// until fetchEndpoints() or the person fills them.
+// until fetchEndpoints() (auth/discoveryfetch.h) or the person fills them.
 Profile makeProfile(Profile::Kind kind, const PresetInputs &inputs);
 
 // The instance URL an openid profile shows: the discovery URL without its
 // /.well-known/... suffix.
 QUrl issuerOfDiscoveryUrl(const QUrl &discoveryUrl);
-
-// Fills `profile`'s authorization, token and revocation endpoints and its issuer from
-// `metadata`; `overwrite` false keeps what is already set. Returns the names of the fields
-// filled ("authorization", "token", "revocation", "issuer").
-QStringList applyMetadata(Profile &profile, const ServerMetadata &metadata, bool overwrite);
-
-struct EndpointFetch
-{
-    Profile profile;        // the input with the endpoints filled in
-    QStringList filled;     // as applyMetadata() says
-    Failure failure;        // why the document could not be had; the profile is then unchanged
-};
-
-// Fetches `profile.discoveryUrl` (GET, `timeoutMs`) and fills the endpoints that are still
-// empty (all of them when `overwrite`). `done` is called exactly once, unless `context` is
-// destroyed first.
-void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool overwrite,
-                    int timeoutMs, QObject *context, std::function<void(const EndpointFetch &)> done);
 
 } // namespace chartkey
