@@ -384,7 +384,7 @@ int setToken(Context &ctx, const QString &name)
                               return;
                           }
                           ctx.out << tr("The access token of \"%1\" is in the keychain. Try it "
-                                        "with: chartkey patients --limit 1 --profile \"%1\"")
+                                        "with: chartkey check --profile \"%1\"")
                                              .arg(profile->name)
                                   << Qt::endl;
                           ctx.finish(Ok);

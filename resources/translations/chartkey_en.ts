@@ -2171,7 +2171,7 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="386"/>
-        <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey patients --limit 1 --profile &quot;%1&quot;</source>
+        <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey check --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
