@@ -26,7 +26,7 @@ const ACCESS_TTL = 3600;
 const b64json = (s) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
 
 export async function createCognito(sb) {
-  const { Provider, oidcErrors, USER, state, idpBase, authBase, FHIR_BASE, sendJson, readBody, log } = sb;
+  const { Provider, USER, state, idpBase, authBase, FHIR_BASE, sendJson, readBody, log, singleResource } = sb;
   const ISSUER = `${idpBase}/${COGNITO_POOL}`;
   const ROUTES = {
     authorization: '/oauth2/authorize',
@@ -73,21 +73,12 @@ export async function createCognito(sb) {
       revocation: { enabled: true },
       clientCredentials: { enabled: true },
       userinfo: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: async () => FHIR_BASE,
-        useGrantedResource: async () => true,
-        getResourceServerInfo: async (ctx, indicator) => {
-          if (indicator !== FHIR_BASE) throw new oidcErrors.InvalidTarget();
-          return {
-            scope: CUSTOM_SCOPES.join(' '),
-            audience: FHIR_BASE,
-            accessTokenTTL: ACCESS_TTL,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
-          };
-        },
-      },
+      resourceIndicators: singleResource(FHIR_BASE, () => ({
+        scope: CUSTOM_SCOPES.join(' '),
+        accessTokenTTL: ACCESS_TTL,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: 'RS256' } },
+      })),
     },
     formats: {
       customizers: {

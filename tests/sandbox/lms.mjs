@@ -17,7 +17,7 @@ const LMS_SCOPES = ['lms', 'url:GET|/api/v1/users/self', 'url:GET|/api/v1/course
 const ACCESS_TTL = 3600;
 
 export async function createLms(sb) {
-  const { Provider, oidcErrors, USER, state, base, sendJson, readBody, log } = sb;
+  const { Provider, USER, state, base, sendJson, readBody, log, singleResource } = sb;
   const API = `${base}/api/v1`;
   const ROUTES = { authorization: '/login/oauth2/auth', token: '/login/oauth2/token', jwks: '/login/oauth2/jwks' };
   const user = { id: LMS_USER.id, name: USER.name, global_id: LMS_USER.global_id };
@@ -44,15 +44,9 @@ export async function createLms(sb) {
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: false },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: async () => API,
-        useGrantedResource: async () => true,
-        getResourceServerInfo: async (ctx, indicator) => {
-          if (indicator !== API) throw new oidcErrors.InvalidTarget();
-          return { scope: LMS_SCOPES.join(' '), audience: API, accessTokenTTL: ACCESS_TTL, accessTokenFormat: 'opaque' };
-        },
-      },
+      resourceIndicators: singleResource(API, () => ({
+        scope: LMS_SCOPES.join(' '), accessTokenTTL: ACCESS_TTL, accessTokenFormat: 'opaque',
+      })),
     },
     // Canvas LMS issues a refresh token with every code and never rotates it.
     issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),

@@ -453,6 +453,20 @@ const COGNITO_AUTH_DOMAIN = `http://${HOST}:${cognitoAuthPort}`;
 // ---------------------------------------------------------------- oidc-provider
 const { default: Provider, errors: oidcErrors } = await import('oidc-provider');
 
+// oidc-provider's resource indicators for a server with one API (every provider here has
+// one): each token is for `audience`; `info()` gives the rest, read when a token is made.
+function singleResource(audience, info) {
+  return {
+    enabled: true,
+    defaultResource: async () => audience,
+    useGrantedResource: async () => true,
+    getResourceServerInfo: async (ctx, indicator) => {
+      if (indicator !== audience) throw new oidcErrors.InvalidTarget();
+      return { audience, ...info() };
+    },
+  };
+}
+
 // In-memory adapter (keeps expired tokens so the FHIR server can tell "expired" from "unknown").
 // One store for every authorization server; keys are `${realm}${Model}:${id}` with realm ''
 // for the Canvas instance, 'lms/' and 'cognito/' for the others.
@@ -604,20 +618,11 @@ const provider = new Provider(ISSUER, {
     introspection: { enabled: true },
     clientCredentials: { enabled: true },
     userinfo: { enabled: true },
-    resourceIndicators: {
-      enabled: true,
-      defaultResource: async () => FHIR_BASE,
-      useGrantedResource: async () => true,
-      getResourceServerInfo: async (ctx, resourceIndicator) => {
-        if (resourceIndicator !== FHIR_BASE) throw new oidcErrors.InvalidTarget();
-        return {
-          scope: RESOURCE_SCOPES.join(' '),
-          audience: FHIR_BASE,
-          accessTokenTTL: state.accessTtl,
-          accessTokenFormat: 'opaque',
-        };
-      },
-    },
+    resourceIndicators: singleResource(FHIR_BASE, () => ({
+      scope: RESOURCE_SCOPES.join(' '),
+      accessTokenTTL: state.accessTtl,
+      accessTokenFormat: 'opaque',
+    })),
   },
   issueRefreshToken: async (ctx, client, source) => client.grantTypeAllowed('refresh_token') && source.scopes.has('offline_access'),
   rotateRefreshToken: () => state.modes.rotateRefreshTokens,
@@ -673,9 +678,9 @@ const providerCallback = provider.callback();
 
 // ---------------------------------------------------------------- Canvas LMS and Cognito (own modules)
 const shared = {
-  Provider, oidcErrors, USER, FHIR_BASE, state, stats: () => stats, makeAdapter, revokeGrant,
+  Provider, USER, FHIR_BASE, state, stats: () => stats, makeAdapter, revokeGrant,
   countToken, recordCodeExchange, applyModesToAuthorization, applyModesToToken, handleInteraction,
-  renderErrorPage, readBody, sendJson, log, signingJwk,
+  renderErrorPage, readBody, sendJson, log, signingJwk, singleResource,
 };
 const lms = await createLms({ ...shared, base: LMS_BASE });
 const cognito = await createCognito({ ...shared, idpBase: COGNITO_BASE, authBase: COGNITO_AUTH_DOMAIN });
