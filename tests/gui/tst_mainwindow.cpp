@@ -109,18 +109,20 @@ private:
     // A Canvas sandbox profile with a token made on the dashboard (kind canvas-sandbox-token).
     Profile staticTokenProfile(const QString &name) const
     {
-        Profile p = m_sandbox.publicProfile(name);
-        p.kind = Profile::Kind::CanvasSandboxToken;
-        p.grant = Profile::Grant::StaticToken;
-        p.clientId.clear();
-        p.authorizationUrl = QUrl();
-        p.tokenUrl = QUrl();
-        p.revocationUrl = QUrl();
-        p.issuer.clear();
-        p.scope.clear();
-        p.redirectUri = QUrl();
-        p.extraAuthParams.clear();
-        return p;
+        return makeProfile(Profile::Kind::CanvasSandboxToken,
+                           {name, m_sandbox.instance, m_sandbox.fhirBase, {}});
+    }
+
+    // A static-token profile, saved, with a token the sandbox made stored as set-token does.
+    // Returns the token (empty on failure).
+    QString saveWithMintedToken(const Profile &profile)
+    {
+        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+        if (token.isEmpty())
+            return {};
+        ProfileStore().save(profile);
+        storeStaticToken(profile.tokensKey(), token);
+        return QTest::currentTestFailed() ? QString() : token;
     }
 
     // What the keychain holds under `key` (waits for it).
@@ -373,11 +375,9 @@ private Q_SLOTS:
 
     void aStaticTokenProfileListsPatientsWithoutATokenRequestOrABrowser()
     {
-        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
-        QVERIFY(!token.isEmpty());
         const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
-        ProfileStore().save(profile);
-        storeStaticToken(profile.tokensKey(), token);
+        const QString token = saveWithMintedToken(profile);
+        QVERIFY(!token.isEmpty());
         m_sandbox.resetStats();
 
         RecordingUrlOpener browser;
@@ -405,11 +405,9 @@ private Q_SLOTS:
 
     void signingOutOfAStaticTokenProfileForgetsTheTokenWithoutRevoking()
     {
-        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
-        QVERIFY(!token.isEmpty());
         const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
-        ProfileStore().save(profile);
-        storeStaticToken(profile.tokensKey(), token);
+        const QString token = saveWithMintedToken(profile);
+        QVERIFY(!token.isEmpty());
 
         RecordingUrlOpener browser;
         const auto w = openOn(profile.name, &m_keychain, &browser);
@@ -498,11 +496,9 @@ private Q_SLOTS:
 
     void aRevokedStaticTokenIsReportedAndKeptInTheKeychain()
     {
-        const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
-        QVERIFY(!token.isEmpty());
         const Profile profile = staticTokenProfile(QStringLiteral("SandboxToken"));
-        ProfileStore().save(profile);
-        storeStaticToken(profile.tokensKey(), token);
+        const QString token = saveWithMintedToken(profile);
+        QVERIFY(!token.isEmpty());
 
         RecordingUrlOpener browser;
         const auto w = openOn(profile.name, &m_keychain, &browser);
