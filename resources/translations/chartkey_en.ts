@@ -638,27 +638,27 @@
     <name>chartkey::Session</name>
     <message>
         <location filename="../../app/core/auth/session.cpp" line="124"/>
-        <location filename="../../app/core/auth/session.cpp" line="242"/>
+        <location filename="../../app/core/auth/session.cpp" line="232"/>
         <source>You are not signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="203"/>
+        <location filename="../../app/core/auth/session.cpp" line="193"/>
         <source>Another chartkey window or command has been renewing the sign-in of %1 for too long. Try again; if it repeats, close other chartkey programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="270"/>
+        <location filename="../../app/core/auth/session.cpp" line="260"/>
         <source>The sign-in to %1 has expired and the EHR gave no refresh token (ask for the offline_access scope to stay signed in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="274"/>
+        <location filename="../../app/core/auth/session.cpp" line="264"/>
         <source>The stored sign-in of %1 is unreadable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="224"/>
+        <location filename="../../app/core/auth/session.cpp" line="214"/>
         <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,37 +688,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="183"/>
+        <location filename="../../app/core/auth/session.cpp" line="399"/>
         <source>The stored access token of %1 is unreadable. Store it again with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="299"/>
+        <location filename="../../app/core/auth/session.cpp" line="289"/>
         <source>The EHR ended the sign-in to %1 (the refresh token was refused: invalid_grant). Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="348"/>
+        <location filename="../../app/core/auth/session.cpp" line="338"/>
         <source>The renewed sign-in could not be saved in the keychain (%1). It works until chartkey exits; then you will have to sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="407"/>
+        <location filename="../../app/core/auth/session.cpp" line="403"/>
         <source>The stored sign-in is unreadable. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="432"/>
+        <location filename="../../app/core/auth/session.cpp" line="428"/>
         <source>The client secret of %1 is not in the keychain. Store it again with: chartkey profile set-secret %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="472"/>
+        <location filename="../../app/core/auth/session.cpp" line="468"/>
         <source>Signed out on this computer, but the LMS could not be told to end the token (%1). Remove it under Account → Settings → Approved integrations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="494"/>
+        <location filename="../../app/core/auth/session.cpp" line="490"/>
         <source>Signed out on this computer, but the EHR could not be told to revoke the tokens (%1). They stop working when they expire; to end them now, revoke the application&apos;s access on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>

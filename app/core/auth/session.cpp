@@ -166,31 +166,21 @@ void Session::runStatic()
         return;
     }
     // Not yet read, or refused: the keychain may hold a new one (set-token in another process).
-    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
-        if (r.status == SecretStore::Status::NotFound) {
+    readStored([this](const std::optional<TokenSet> &stored, const Failure &failure) {
+        if (failure) {
+            complete({{}, TokenOutcome::Source::None, failure});
+            return;
+        }
+        if (!stored) {
             complete({{}, TokenOutcome::Source::None, staticTokenMissing()});
             return;
         }
-        if (!r.isOk()) {
-            complete({{}, TokenOutcome::Source::None, storageFailure(r)});
-            return;
-        }
-        bool ok = false;
-        const TokenSet stored = TokenSet::fromJson(r.data, &ok);
-        if (!ok) {
-            complete({{}, TokenOutcome::Source::None,
-                      Failure::make(Failure::Kind::Storage,
-                                    tr("The stored access token of %1 is unreadable. Store it "
-                                       "again with: chartkey profile set-token %1")
-                                            .arg(m_profile.name))});
-            return;
-        }
-        m_tokensCache = stored;
-        if (stored.accessToken == m_rejected) {
+        m_tokensCache = *stored;
+        if (stored->accessToken == m_rejected) {
             complete({{}, TokenOutcome::Source::None, staticTokenRefused()});
             return;
         }
-        complete({stored.accessToken, TokenOutcome::Source::Keychain, {}});
+        complete({stored->accessToken, TokenOutcome::Source::Keychain, {}});
     });
 }
 
@@ -403,9 +393,15 @@ void Session::readStored(
                         TokenSet t = TokenSet::fromJson(r.data, &ok);
                         if (!ok) {
                             done(std::nullopt,
-                                 Failure::make(Failure::Kind::Storage,
-                                               tr("The stored sign-in is unreadable. Sign in "
-                                                  "again.")));
+                                 Failure::make(
+                                         Failure::Kind::Storage,
+                                         m_profile.grant == Profile::Grant::StaticToken
+                                                 ? tr("The stored access token of %1 is "
+                                                      "unreadable. Store it again with: "
+                                                      "chartkey profile set-token %1")
+                                                           .arg(m_profile.name)
+                                                 : tr("The stored sign-in is unreadable. Sign "
+                                                      "in again.")));
                             return;
                         }
                         done(t, {});
