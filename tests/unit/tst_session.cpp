@@ -107,6 +107,27 @@ private:
         return outcomes.list.first();
     }
 
+    struct SignOut
+    {
+        bool called = false;
+        bool hadSignIn = false;
+        Failure failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("not called"));
+    };
+
+    // One signOut() call, to its end.
+    SignOut signOut()
+    {
+        SignOut r;
+        m_session->signOut([&r](bool hadSignIn, const Failure &f) {
+            r.called = true;
+            r.hadSignIn = hadSignIn;
+            r.failure = f;
+        });
+        if (!QTest::qWaitFor([&] { return r.called; }, 10000))
+            r.failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no answer"));
+        return r;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -377,17 +398,10 @@ private Q_SLOTS:
     {
         storeTokens();
         QSignalSpy signedOut(m_session.get(), &Session::signedOut);
-        bool called = false;
-        bool had = false;
-        Failure failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("not called"));
-        m_session->signOut([&](bool hadSignIn, const Failure &f) {
-            called = true;
-            had = hadSignIn;
-            failure = f;
-        });
-        QTRY_VERIFY(called);
-        QVERIFY(had);
-        QVERIFY(failure.isOk());
+        const SignOut out = signOut();
+        QVERIFY(out.called);
+        QVERIFY(out.hadSignIn);
+        QVERIFY(out.failure.isOk());
         QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
         QCOMPARE(signedOut.count(), 1);
         QCOMPARE(fetch().failure.kind, Failure::Kind::SignInRequired);
@@ -400,14 +414,9 @@ private Q_SLOTS:
         makeSession(p);
         storeTokens();
         m_server->script({{200, QByteArray()}});
-        bool called = false;
-        Failure failure;
-        m_session->signOut([&](bool, const Failure &f) {
-            called = true;
-            failure = f;
-        });
-        QTRY_VERIFY(called);
-        QVERIFY2(failure.isOk(), qPrintable(failure.message));
+        const SignOut out = signOut();
+        QVERIFY(out.called);
+        QVERIFY2(out.failure.isOk(), qPrintable(out.failure.message));
         QCOMPARE(m_server->requests(), 2);
         const QList<QByteArray> bodies = m_server->bodies();
         QVERIFY(field(bodies.at(0), "token") == kOldRefresh);
@@ -506,17 +515,10 @@ private Q_SLOTS:
         makeSession(staticProfile());
         m_store->entries.insert(m_profile.tokensKey(),
                                 staticTokenSet(kOldAccess, m_clock->now()).toJson());
-        bool called = false;
-        bool had = false;
-        Failure failure;
-        m_session->signOut([&](bool hadSignIn, const Failure &f) {
-            called = true;
-            had = hadSignIn;
-            failure = f;
-        });
-        QTRY_VERIFY(called);
-        QVERIFY(had);
-        QVERIFY(failure.isOk());
+        const SignOut out = signOut();
+        QVERIFY(out.called);
+        QVERIFY(out.hadSignIn);
+        QVERIFY(out.failure.isOk());
         QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
         QCOMPARE(m_server->requests(), 0);
     }
