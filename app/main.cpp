@@ -1,7 +1,7 @@
 // chartkey: with a command it runs headless (chartkey help); without one it opens the
 // desktop app.
 #include "cli/commandline.h"
-#include "log/logging.h"
+#include "base/logging.h"
 #include "ui/desktopapp.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 
 #include "auth/browsersignin.h"
 #include "auth/urlopener.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

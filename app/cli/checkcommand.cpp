@@ -4,7 +4,7 @@
 
 #include "auth/urlopener.h"
 #include "check/registrationcheck.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "commandline.h"
 
 #include "context.h"
-#include "log/logging.h"
-#include "util/clock.h"
+#include "base/logging.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "auth/session.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>

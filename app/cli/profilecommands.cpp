@@ -3,9 +3,9 @@
 #include "context.h"
 
 #include "auth/discoveryfetch.h"
-#include "storage/presets.h"
-#include "storage/profilejson.h"
-#include "util/clock.h"
+#include "profile/presets.h"
+#include "profile/profilejson.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "auth/urlopener.h"
 #include "check/registrationcheck.h"
 #include "messagebanner.h"
-#include "storage/presets.h"
+#include "profile/presets.h"
 #include "storage/secretstore.h"
 
 #include <QApplication>

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "check/checkreport.h"
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QPointer>
 #include <QUrl>

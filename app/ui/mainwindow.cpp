@@ -4,7 +4,7 @@
 #include "auth/browsersignin.h"
 #include "auth/session.h"
 #include "checkwindow.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "messagebanner.h"
 #include "net/activitylog.h"
 #include "patientdetail.h"
@@ -13,7 +13,7 @@
 #include "storage/profilestore.h"
 #include "storage/secretstore.h"
 #include "tokeninspector.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QApplication>
 #include <QClipboard>

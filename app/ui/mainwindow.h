@@ -10,7 +10,7 @@
 #pragma once
 
 #include "auth/browsersignin.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 
 #include <QMainWindow>
 #include <QNetworkAccessManager>

@@ -1,11 +1,12 @@
 #include "profileeditor.h"
+#include "profile/wellknown.h"
 
 #include "auth/discovery.h"
 #include "auth/scopes.h"
 #include "net/http.h"
 #include "auth/discoveryfetch.h"
-#include "storage/presets.h"
-#include "storage/profilejson.h"
+#include "profile/presets.h"
+#include "profile/profilejson.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -488,7 +489,7 @@ void ProfileEditorDialog::deriveFromFhirBase()
     const QUrl fhir = urlFrom(m_fhirBase->text(), QUrl()).adjusted(QUrl::StripTrailingSlash);
     if (m_discoveryFollows)
         m_discoveryUrl->setText(fhir.isValid() && !fhir.host().isEmpty()
-                                        ? ServerMetadata::smartConfigurationUrl(fhir).toString()
+                                        ? wellknown::smartConfiguration(fhir).toString()
                                         : QString());
     if (m_audFollows)
         m_aud->setText(fhir.toString());
@@ -594,7 +595,7 @@ Profile ProfileEditorDialog::profile() const
         if (!unchanged)
             p.instanceUrl = m_kind == Profile::Kind::Smart
                     ? p.fhirBaseUrl.adjusted(QUrl::StripTrailingSlash)
-                    : issuerOfDiscoveryUrl(p.discoveryUrl);
+                    : wellknown::issuerOf(p.discoveryUrl);
     }
     if (p.grant == Profile::Grant::StaticToken) {
         // Nothing of a sign-in: no client, no scopes, no redirect.
@@ -787,7 +788,7 @@ void ProfileEditorDialog::resetFollows()
     m_discoveryFollows = m_initial.discoveryUrl.isEmpty()
             || (m_kind == Profile::Kind::Smart
                 && m_initial.discoveryUrl
-                        == ServerMetadata::smartConfigurationUrl(m_initial.fhirBaseUrl));
+                        == wellknown::smartConfiguration(m_initial.fhirBaseUrl));
     const QString aud = paramValue(m_initial, kAud);
     m_audFollows = aud.isEmpty() || aud == m_initial.fhirBaseUrl.toString();
 }

@@ -7,7 +7,7 @@
 // through exportTo() and importFrom(); an import fills the form and is saved only on OK.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QDialog>
 #include <QHash>

@@ -3,7 +3,7 @@
 #include "auth/jwt.h"
 #include "auth/scopes.h"
 #include "auth/session.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>

@@ -12,14 +12,14 @@
 #include "auth/session.h"
 #include "benchsupport.h"
 #include "browsersignin.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "notes/notebatch.h"
 #include "notes/notesclient.h"
 #include "net/http.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

@@ -17,14 +17,14 @@
 #include "auth/session.h"
 #include "benchsupport.h"
 #include "browsersignin.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "fhir/fhirclient.h"
 #include "fhir/patientmodel.h"
 #include "net/http.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QEventLoop>
 #include <QJsonObject>

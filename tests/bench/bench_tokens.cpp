@@ -19,12 +19,12 @@
 // lifetime) costs nothing extra: the minimum is reachable exactly.
 #include "benchsupport.h"
 #include "browsersignin.h"
-#include "ehrconnection.h"
-#include "net/apiclient.h"
+#include "actions/ehrconnection.h"
+#include "api/apiclient.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QDateTime>
 #include <QJsonObject>

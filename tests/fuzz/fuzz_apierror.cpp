@@ -4,7 +4,7 @@
 // Checks: the sentence is never empty.
 #include "fuzzsupport.h"
 
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 
 using namespace chartkey;
 

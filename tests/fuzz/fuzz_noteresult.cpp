@@ -4,7 +4,7 @@
 // the HTTP status, and always a message.
 #include "fuzzsupport.h"
 
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 #include "notes/notesclient.h"
 
 using namespace chartkey;

@@ -5,7 +5,7 @@
 // never survives in any output, neither as is nor percent-encoded.
 #include "fuzzsupport.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 #include "net/activitylog.h"
 
 #include <QUrl>

@@ -12,7 +12,7 @@
 #include "ui/checkwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QAbstractButton>
 #include <QAction>

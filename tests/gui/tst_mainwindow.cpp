@@ -4,7 +4,7 @@
 #include "auth/session.h"
 #include "auth/urlopener.h"
 #include "browsersignin.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "net/activitylog.h"
@@ -12,7 +12,7 @@
 #include "ui/patientspanel.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "storage/presets.h"
+#include "profile/presets.h"
 #include "storage/profilestore.h"
 #include "ui/profileeditor.h"
 

@@ -7,7 +7,7 @@
 #include "ui/profileeditor.h"
 
 #include "minitokenserver.h"
-#include "storage/profilejson.h"
+#include "profile/profilejson.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,12 +2,12 @@
 // PatientModel paging through Bundle next links, AppointmentModel, and the ActivityLog.
 // The session uses the sandbox's client-credentials client, so no browser is involved.
 #include "auth/session.h"
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 #include "fhir/patientmodel.h"
 #include "net/activitylog.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>

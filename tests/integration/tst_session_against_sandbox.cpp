@@ -4,10 +4,10 @@
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -4,7 +4,7 @@
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QEventLoop>
 #include <QTimer>

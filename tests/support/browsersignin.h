@@ -3,8 +3,8 @@
 #pragma once
 
 #include "auth/tokenset.h"
-#include "storage/profile.h"
-#include "util/failure.h"
+#include "profile/profile.h"
+#include "base/failure.h"
 
 class QNetworkAccessManager;
 

@@ -1,7 +1,7 @@
 // A clock the test moves by hand.
 #pragma once
 
-#include "util/clock.h"
+#include "base/clock.h"
 
 namespace chartkey::test {
 

@@ -2,7 +2,7 @@
 // Use as: compareProfiles(actual, expected); if (QTest::currentTestFailed()) return;
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QTest>
 

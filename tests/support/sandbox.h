@@ -2,7 +2,7 @@
 // its /__admin test controls. The admin calls block (a nested event loop): test code only.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,7 @@
 // Discovery documents (SMART configuration, OpenID discovery) as `chartkey check` reviews
 // them, and the check report's JSON and text forms.
 #include "auth/discovery.h"
+#include "profile/wellknown.h"
 #include "check/checkreport.h"
 
 #include <QJsonArray>
@@ -50,9 +51,9 @@ private Q_SLOTS:
 
     void wellKnownUrlsAreBuiltUnderTheBase()
     {
-        QCOMPARE(ServerMetadata::smartConfigurationUrl(QUrl(QStringLiteral("https://fumage-x.canvasmedical.com/"))),
+        QCOMPARE(wellknown::smartConfiguration(QUrl(QStringLiteral("https://fumage-x.canvasmedical.com/"))),
                  QUrl(QStringLiteral("https://fumage-x.canvasmedical.com/.well-known/smart-configuration")));
-        QCOMPARE(ServerMetadata::openIdConfigurationUrl(QUrl(QStringLiteral("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x"))),
+        QCOMPARE(wellknown::openIdConfiguration(QUrl(QStringLiteral("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x"))),
                  QUrl(QStringLiteral("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x/.well-known/openid-configuration")));
     }
 

@@ -1,6 +1,6 @@
 // FHIR Bundle parsing, API error sentences and note action names.
 #include "fhir/resources.h"
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 #include "notes/notesclient.h"
 
 #include <QTest>

@@ -3,8 +3,8 @@
 #include "profilecompare.h"
 #include "auth/discovery.h"
 #include "auth/discoveryfetch.h"
-#include "storage/presets.h"
-#include "storage/profilejson.h"
+#include "profile/presets.h"
+#include "profile/profilejson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // Profile: Canvas defaults, the FHIR host rule, validation, and the QSettings store.
 #include "profilecompare.h"
-#include "storage/profile.h"
+#include "profile/profile.h"
 #include "storage/profilestore.h"
 
 #include <QFile>

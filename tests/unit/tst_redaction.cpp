@@ -1,6 +1,6 @@
 // The log redactor: registered secrets, secret-bearing patterns, URLs and the message handler.
 #include "auth/tokenclient.h"
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>

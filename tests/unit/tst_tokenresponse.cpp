@@ -1,6 +1,6 @@
 // TokenResponse::parse: what a token endpoint answer becomes (RFC 6749 sections 5.1, 5.2).
 #include "auth/tokenset.h"
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 #include "auth/pkce.h"
 #include "auth/qtcompat.h"
 #include "auth/urlopener.h"
-#include "log/logging.h"
+#include "base/logging.h"
 #include "net/portowner.h"
 
 #include <QCoreApplication>

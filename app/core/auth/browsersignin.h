@@ -19,8 +19,8 @@
 
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
-#include "storage/profile.h"
-#include "util/failure.h"
+#include "profile/profile.h"
+#include "base/failure.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -3,7 +3,7 @@
 // then iss (RFC 9207), then an error= answer, then the code.
 #pragma once
 
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QByteArray>
 #include <QString>

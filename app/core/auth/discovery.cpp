@@ -1,6 +1,8 @@
 #include "discovery.h"
 
-#include "storage/profile.h"
+#include "profile/wellknown.h"
+
+#include "profile/profile.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -31,16 +33,6 @@ QUrl urlField(const QJsonObject &o, const char *name)
 {
     const QJsonValue v = o.value(QLatin1String(name));
     return v.isString() ? QUrl(v.toString(), QUrl::StrictMode) : QUrl();
-}
-
-QUrl withWellKnown(const QUrl &base, const QString &suffix)
-{
-    QUrl url = base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/.well-known/") + suffix);
-    return url;
 }
 
 bool safeTransport(const QUrl &url)
@@ -79,16 +71,6 @@ ServerMetadata ServerMetadata::parse(const QByteArray &body, QString *error)
     return m;
 }
 
-QUrl ServerMetadata::smartConfigurationUrl(const QUrl &fhirBase)
-{
-    return withWellKnown(fhirBase, QStringLiteral("smart-configuration"));
-}
-
-QUrl ServerMetadata::openIdConfigurationUrl(const QUrl &issuer)
-{
-    return withWellKnown(issuer, QStringLiteral("openid-configuration"));
-}
-
 QList<MetadataFinding> reviewMetadata(const ServerMetadata &m, const QUrl &documentUrl,
                                       bool needsAuthorization)
 {
@@ -103,7 +85,7 @@ QList<MetadataFinding> reviewMetadata(const ServerMetadata &m, const QUrl &docum
             findings.append({S::Failure, tr("The document has no issuer; OpenID discovery "
                                             "requires one.")});
     } else if (openId) {
-        const QUrl expected = ServerMetadata::openIdConfigurationUrl(QUrl(m.issuer));
+        const QUrl expected = wellknown::openIdConfiguration(QUrl(m.issuer));
         if (expected.adjusted(QUrl::StripTrailingSlash) != documentUrl.adjusted(QUrl::StripTrailingSlash)
             && !path.endsWith(QLatin1String("/.well-known/oauth-authorization-server")))
             findings.append({S::Failure,

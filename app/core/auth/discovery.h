@@ -27,10 +27,6 @@ struct ServerMetadata
     // sentence naming what is wrong.
     static ServerMetadata parse(const QByteArray &body, QString *error);
 
-    // {fhirBase}/.well-known/smart-configuration
-    static QUrl smartConfigurationUrl(const QUrl &fhirBase);
-    // {issuer}/.well-known/openid-configuration (OpenID Connect Discovery section 4)
-    static QUrl openIdConfigurationUrl(const QUrl &issuer);
 };
 
 // One thing the review found: a failure stops the client from working as configured, a

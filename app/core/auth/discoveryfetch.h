@@ -4,8 +4,8 @@
 #pragma once
 
 #include "auth/discovery.h"
-#include "storage/profile.h"
-#include "util/failure.h"
+#include "profile/profile.h"
+#include "base/failure.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 #include "session.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 #include "storage/profilelock.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 

@@ -17,9 +17,9 @@
 
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
-#include "storage/profile.h"
+#include "profile/profile.h"
 #include "storage/secretstore.h"
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "tokenclient.h"
 
-#include "log/logging.h"
-#include "util/clock.h"
+#include "base/logging.h"
+#include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

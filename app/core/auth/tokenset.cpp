@@ -1,6 +1,6 @@
 #include "tokenset.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

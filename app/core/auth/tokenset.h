@@ -1,7 +1,7 @@
 // The tokens of one session and the arithmetic of their expiry.
 #pragma once
 
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QByteArray>
 #include <QDateTime>

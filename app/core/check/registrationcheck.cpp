@@ -1,14 +1,15 @@
 #include "registrationcheck.h"
+#include "profile/wellknown.h"
 
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/pkce.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
-#include "log/logging.h"
+#include "base/logging.h"
 #include "net/activitylog.h"
 #include "check/verdicts.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -190,7 +191,7 @@ void RegistrationCheck::stepDiscovery()
     const QString title = tr("Discovery document");
     QUrl url = m_profile.discoveryUrl;
     if (url.isEmpty() && m_profile.kind == Profile::Kind::Canvas && !m_profile.fhirBaseUrl.isEmpty())
-        url = ServerMetadata::smartConfigurationUrl(m_profile.fhirBaseUrl);
+        url = wellknown::smartConfiguration(m_profile.fhirBaseUrl);
     if (skipped(QStringLiteral("discovery")) || url.isEmpty()) {
         skip(QStringLiteral("discovery"), title,
              m_profile.kind == Profile::Kind::CanvasLms

@@ -16,7 +16,7 @@
 #include "check/checkreport.h"
 #include "net/activitylog.h"
 #include "net/http.h"
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QElapsedTimer>
 #include <QObject>

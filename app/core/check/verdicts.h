@@ -7,7 +7,7 @@
 #include "auth/tokenset.h"
 #include "check/checkreport.h"
 #include "net/activitylog.h"
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 #include "fhirclient.h"
 
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 
 #include <QCoreApplication>
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "fhir/resources.h"
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QAbstractTableModel>
 #include <QUrlQuery>

@@ -1,7 +1,7 @@
 // The FHIR resources chartkey shows, and parsers for the Bundles that carry them.
 #pragma once
 
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QByteArray>
 #include <QDate>

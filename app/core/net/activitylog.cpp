@@ -1,6 +1,6 @@
 #include "activitylog.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

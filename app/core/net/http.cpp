@@ -1,6 +1,6 @@
 #include "http.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 #include "net/activitylog.h"
 
 #include <QCoreApplication>

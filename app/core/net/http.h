@@ -3,7 +3,7 @@
 // what a person can act on.
 #pragma once
 
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QElapsedTimer>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
 #include "notesclient.h"
 
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

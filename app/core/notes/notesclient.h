@@ -4,7 +4,7 @@
 // act on it); any other failure is reported as "not done" with the server's reason.
 #pragma once
 
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QObject>
 #include <QString>

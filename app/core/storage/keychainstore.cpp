@@ -1,6 +1,6 @@
 #include "keychainstore.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "profilelock.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "profilestore.h"
 
-#include "log/logging.h"
+#include "base/logging.h"
 
 #include <QSettings>
 

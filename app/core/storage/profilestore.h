@@ -2,7 +2,7 @@
 // app and the command line. No secrets are ever written here.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QStringList>
 

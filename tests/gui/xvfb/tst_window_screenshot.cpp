@@ -13,7 +13,7 @@
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "storage/profilestore.h"
-#include "util/clock.h"
+#include "base/clock.h"
 
 #include <QApplication>
 #include <QDir>

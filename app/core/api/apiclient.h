@@ -5,7 +5,7 @@
 
 #include "auth/session.h"
 #include "net/http.h"
-#include "util/failure.h"
+#include "base/failure.h"
 
 #include <QObject>
 #include <QPointer>

@@ -3,7 +3,7 @@
 // top of it. The desktop app and the command line build one per profile.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #include "presets.h"
 
-#include "auth/discovery.h"
+#include "profile/wellknown.h"
 
 #include <QCoreApplication>
 
@@ -123,17 +123,6 @@ QList<ServerPreset> ServerPreset::all()
     return presets;
 }
 
-QUrl issuerOfDiscoveryUrl(const QUrl &discoveryUrl)
-{
-    QUrl url = discoveryUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    QString path = url.path();
-    const qsizetype wellKnown = path.indexOf(QLatin1String("/.well-known/"));
-    if (wellKnown >= 0)
-        path.truncate(wellKnown);
-    url.setPath(path);
-    return url.adjusted(QUrl::StripTrailingSlash);
-}
-
 Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
 {
     Profile p;
@@ -162,7 +151,7 @@ Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
         p.fhirBaseUrl = clean(in.fhirBaseUrl);
         p.instanceUrl = in.instanceUrl.isEmpty() ? p.fhirBaseUrl : clean(in.instanceUrl);
         p.discoveryUrl = in.discoveryUrl.isEmpty()
-                ? ServerMetadata::smartConfigurationUrl(p.fhirBaseUrl)
+                ? wellknown::smartConfiguration(p.fhirBaseUrl)
                 : in.discoveryUrl;
         p.scope = QString::fromLatin1(kSmartScope);
         p.redirectUri = QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
@@ -173,7 +162,7 @@ Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
     case Profile::Kind::OpenId:
         p.name = in.name;
         p.discoveryUrl = in.discoveryUrl;
-        p.instanceUrl = in.instanceUrl.isEmpty() ? issuerOfDiscoveryUrl(in.discoveryUrl)
+        p.instanceUrl = in.instanceUrl.isEmpty() ? wellknown::issuerOf(in.discoveryUrl)
                                                  : clean(in.instanceUrl);
         if (!in.fhirBaseUrl.isEmpty())
             p.fhirBaseUrl = clean(in.fhirBaseUrl);

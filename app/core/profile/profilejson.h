@@ -13,7 +13,7 @@
 // Empty fields are omitted.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QByteArray>
 #include <QString>

@@ -11,7 +11,7 @@
 // (auth/discoveryfetch.h) fetches it and fills them in.
 #pragma once
 
-#include "storage/profile.h"
+#include "profile/profile.h"
 
 #include <QList>
 #include <QString>
@@ -54,9 +54,5 @@ struct PresetInputs
 // A profile of `kind` with that kind's defaults. Endpoints of smart and openid stay empty
 // until fetchEndpoints() (auth/discoveryfetch.h) or the person fills them.
 Profile makeProfile(Profile::Kind kind, const PresetInputs &inputs);
-
-// The instance URL an openid profile shows: the discovery URL without its
-// /.well-known/... suffix.
-QUrl issuerOfDiscoveryUrl(const QUrl &discoveryUrl);
 
 } // namespace chartkey

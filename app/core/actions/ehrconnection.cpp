@@ -1,9 +1,9 @@
-#include "ehrconnection.h"
+#include "actions/ehrconnection.h"
 
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "fhir/fhirclient.h"
-#include "net/apiclient.h"
+#include "api/apiclient.h"
 #include "notes/notesclient.h"
 
 namespace chartkey {
