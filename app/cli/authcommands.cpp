@@ -2,7 +2,7 @@
 #include "commandline.h"
 #include "context.h"
 
-#include "auth/browsersignin.h"
+#include "actions/signin.h"
 #include "auth/urlopener.h"
 #include "base/clock.h"
 
@@ -68,102 +68,36 @@ int runLogin(Context &ctx)
         return Usage;
     }
     EhrConnection *connection = ctx.connect(*profile);
-    Session *session = connection->session();
-
-    if (profile->grant == Profile::Grant::ClientCredentials) {
-        TokenOperation *op = session->accessToken();
-        QObject::connect(op, &TokenOperation::finished, &ctx,
-                         [&ctx, session, profile](const TokenOutcome &outcome) {
-                             if (outcome.failure) {
-                                 ctx.fail(outcome.failure);
-                                 return;
-                             }
-                             reportSignedIn(ctx, *profile, session->current(), QString());
-                             ctx.finish(Ok);
-                         });
-        return kPending;
-    }
-
-    const QString command = ctx.browserCommand();
-    auto *opener = new CommandUrlOpener(command);
-    const int waitMs = int(p.value(wait).toDouble() * 1000);
-
-    session->readClientSecret([&ctx, connection, session, profile, opener, waitMs](
-                                      const QString &secret, const Failure &secretFailure) {
-        if (secretFailure) {
-            delete opener;
-            ctx.fail(secretFailure);
+    auto *opener = new CommandUrlOpener(ctx.browserCommand());
+    auto *signIn = new SignIn(connection, opener, &ctx);
+    if (const double seconds = p.value(wait).toDouble(); seconds > 0)
+        signIn->setBrowserTimeoutMs(int(seconds * 1000));
+    QObject::connect(signIn, &SignIn::authorizationUrlReady, &ctx, [&ctx, profile](const QUrl &url) {
+        ctx.err << tr("Opening the browser to sign in to %1. If it does not open, visit:")
+                           .arg(profile->name)
+                << Qt::endl
+                << "  " << url.toString(QUrl::FullyEncoded) << Qt::endl;
+    });
+    QObject::connect(signIn, &SignIn::browserFailed, &ctx,
+                     [&ctx](const QString &message) { ctx.err << message << Qt::endl; });
+    signIn->then(&ctx, [&ctx, profile, opener](const SignInOutcome &outcome) {
+        delete opener;
+        if (outcome.failure) {
+            ctx.fail(outcome.failure);
             return;
         }
-        auto *signIn = new BrowserSignIn(*profile, secret, connection->tokens(), opener, &ctx);
-        if (waitMs > 0)
-            signIn->setTimeoutMs(waitMs);
-        auto total = std::make_shared<QElapsedTimer>();
-        total->start();
-        QObject::connect(signIn, &BrowserSignIn::authorizationUrlReady, &ctx,
-                         [&ctx, profile](const QUrl &url) {
-                             ctx.err << tr("Opening the browser to sign in to %1. If it does not "
-                                           "open, visit:")
-                                                .arg(profile->name)
-                                     << Qt::endl
-                                     << "  " << url.toString(QUrl::FullyEncoded) << Qt::endl;
-                         });
-        QObject::connect(signIn, &BrowserSignIn::browserFailed, &ctx,
-                         [&ctx](const QString &message) { ctx.err << message << Qt::endl; });
-        QObject::connect(
-                signIn, &BrowserSignIn::finished, &ctx,
-                [&ctx, connection, session, profile, opener, signIn, total,
-                 secret](const SignInResult &result) {
-                    delete opener;
-                    signIn->deleteLater();
-                    if (result.failure) {
-                        ctx.fail(result.failure);
-                        return;
-                    }
-                    auto keychainClock = std::make_shared<QElapsedTimer>();
-                    keychainClock->start();
-                    session->adoptSignIn(result.tokens, [&ctx, connection, profile, result,
-                                                         total, keychainClock,
-                                                         secret](const Failure &stored) {
-                        if (stored) {
-                            // Leave no live grant behind that nothing on this computer holds.
-                            ctx.err << stored.message << Qt::endl;
-                            const TokenEndpoint endpoint{profile->tokenUrl,
-                                                         profile->revocationUrl,
-                                                         profile->clientId, secret};
-                            const bool refresh = result.tokens.canRefresh();
-                            TokenReply *revoke = connection->tokens()->revoke(
-                                    endpoint,
-                                    refresh ? result.tokens.refreshToken
-                                            : result.tokens.accessToken,
-                                    refresh ? QStringLiteral("refresh_token")
-                                            : QStringLiteral("access_token"));
-                            QObject::connect(revoke, &TokenReply::finished, &ctx,
-                                             [&ctx](const TokenResult &revoked) {
-                                                 ctx.err << (revoked.failure
-                                                                     ? tr("The sign-in was not "
-                                                                          "kept.")
-                                                                     : tr("The sign-in was not "
-                                                                          "kept, and its tokens "
-                                                                          "were revoked at the "
-                                                                          "EHR."))
-                                                         << Qt::endl;
-                                                 ctx.finish(Failed);
-                                             });
-                            return;
-                        }
-                        reportSignedIn(ctx, *profile, result.tokens,
-                                       tr("Sign-in took %1 ms: browser %2 ms, code exchange %3 "
-                                          "ms, keychain %4 ms.")
-                                               .arg(total->elapsed())
-                                               .arg(result.browserMs)
-                                               .arg(result.exchangeMs)
-                                               .arg(keychainClock->elapsed()));
-                        ctx.finish(Ok);
-                    });
-                });
-        signIn->start();
+        const bool browser = profile->grant == Profile::Grant::AuthorizationCode;
+        reportSignedIn(ctx, *profile, outcome.tokens,
+                       browser ? tr("Sign-in took %1 ms: browser %2 ms, code exchange %3 ms, "
+                                    "keychain %4 ms.")
+                                         .arg(outcome.totalMs)
+                                         .arg(outcome.browserMs)
+                                         .arg(outcome.exchangeMs)
+                                         .arg(outcome.keychainMs)
+                               : QString());
+        ctx.finish(Ok);
     });
+    signIn->start();
     return kPending;
 }
 
@@ -176,8 +110,7 @@ int runToken(Context &ctx)
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    TokenOperation *op = session->accessToken();
-    QObject::connect(op, &TokenOperation::finished, &ctx, [&ctx](const TokenOutcome &outcome) {
+    session->accessToken()->then(&ctx, [&ctx](const TokenOutcome &outcome) {
         if (outcome.failure) {
             ctx.fail(outcome.failure);
             return;
@@ -199,12 +132,12 @@ int runStatus(Context &ctx)
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    session->readStored([&ctx, profile](const std::optional<TokenSet> &stored,
-                                        const Failure &failure) {
-        if (failure) {
-            ctx.fail(failure);
+    session->readStored()->then(&ctx, [&ctx, profile](const StoredSignIn &read) {
+        if (read.failure) {
+            ctx.fail(read.failure);
             return;
         }
+        const std::optional<TokenSet> &stored = read.tokens;
         const QDateTime now = Clock::system()->now();
         const bool staticToken = profile->grant == Profile::Grant::StaticToken;
         if (ctx.json) {
@@ -265,7 +198,9 @@ int runLogout(Context &ctx)
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    session->signOut([&ctx, profile](bool hadSignIn, const Failure &failure) {
+    session->signOut()->then(&ctx, [&ctx, profile](const SignOutResult &result) {
+        const bool hadSignIn = result.hadSignIn;
+        const Failure &failure = result.failure;
         if (failure.kind == Failure::Kind::Storage) {
             ctx.fail(failure);
             return;

@@ -20,14 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::cli", text);
 }
 
-const QStringList kStepIds = {
-        QStringLiteral("discovery"),      QStringLiteral("redirect-uri"),
-        QStringLiteral("authorization"),  QStringLiteral("pkce"),
-        QStringLiteral("token-response"), QStringLiteral("api"),
-        QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
-        QStringLiteral("old-access-token"), QStringLiteral("revocation"),
-        QStringLiteral("old-refresh-token")};
-
 void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets &secrets,
                 const QStringList &skip, int waitMs, bool details)
 {
@@ -57,9 +49,7 @@ void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets 
                          one.steps = {step};
                          ctx.out << one.stepsText(details) << Qt::flush;
                      });
-    QObject::connect(run, &check::RegistrationCheck::finished, &ctx,
-                     [&ctx, run, opener](const check::CheckReport &report) {
-                         run->deleteLater();
+    run->then(&ctx, [&ctx, opener](const check::CheckReport &report) {
                          if (ctx.json)
                              ctx.out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
                          else
@@ -79,7 +69,7 @@ int runCheck(Context &ctx)
                                   QStringLiteral("seconds"), QStringLiteral("300"));
     const QCommandLineOption skip(QStringLiteral("skip"),
                                   tr("Steps not to run, comma-separated: %1.")
-                                          .arg(kStepIds.join(QStringLiteral(", "))),
+                                          .arg(check::stepIds().join(QStringLiteral(", "))),
                                   QStringLiteral("ids"));
     const QCommandLineOption details(QStringLiteral("details"),
                                      tr("Show every server answer and the requests as curl "
@@ -90,9 +80,9 @@ int runCheck(Context &ctx)
         return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     QStringList skipped;
     for (const QString &id : p.value(skip).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!kStepIds.contains(id.trimmed())) {
+        if (!check::stepIds().contains(id.trimmed())) {
             ctx.usage(tr("Unknown step \"%1\"; the steps are: %2.")
-                              .arg(id, kStepIds.join(QStringLiteral(", "))));
+                              .arg(id, check::stepIds().join(QStringLiteral(", "))));
             return Usage;
         }
         skipped << id.trimmed();
@@ -110,32 +100,15 @@ int runCheck(Context &ctx)
     }
     const int waitMs = int(p.value(wait).toDouble() * 1000);
     const bool showDetails = p.isSet(details);
-    Session *session = ctx.connect(*profile)->session();
-
-    // The secrets the check needs, from the keychain: the client secret, or a static token.
-    session->readClientSecret([&ctx, session, profile, skipped, waitMs, showDetails](
-                                      const QString &secret, const Failure &failure) {
-        if (failure) {
-            ctx.fail(failure);
-            return;
-        }
-        check::CheckSecrets secrets{secret, {}};
-        if (profile->grant != Profile::Grant::StaticToken) {
-            startCheck(ctx, *profile, secrets, skipped, waitMs, showDetails);
-            return;
-        }
-        session->readStored([&ctx, profile, secrets, skipped, waitMs, showDetails](
-                                    const std::optional<TokenSet> &stored,
-                                    const Failure &storedFailure) mutable {
-            if (storedFailure) {
-                ctx.fail(storedFailure);
-                return;
-            }
-            if (stored)
-                secrets.staticToken = stored->accessToken;
-            startCheck(ctx, *profile, secrets, skipped, waitMs, showDetails);
-        });
-    });
+    check::readCheckSecrets(&ctx.secrets, *profile)
+            ->then(&ctx, [&ctx, profile, skipped, waitMs, showDetails](
+                                 const check::CheckSecretsRead &read) {
+                if (read.failure) {
+                    ctx.fail(read.failure);
+                    return;
+                }
+                startCheck(ctx, *profile, read.secrets, skipped, waitMs, showDetails);
+            });
     return kPending;
 }
 

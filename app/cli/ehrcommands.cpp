@@ -41,7 +41,7 @@ struct PatientListing
 void fetchPatients(Context &ctx, FhirClient *fhirClient, PatientPageReply *reply, int limit,
                    std::shared_ptr<PatientListing> listing)
 {
-    QObject::connect(reply, &PatientPageReply::finished, &ctx,
+    reply->then(&ctx,
                      [&ctx, fhirClient, limit, listing](const fhir::Page<fhir::Patient> &page) {
                          if (page.failure) {
                              ctx.fail(page.failure);
@@ -134,9 +134,8 @@ int runAppointments(Context &ctx)
     if (!profile)
         return Failed;
     FhirClient *fhirClient = ctx.connect(*profile)->fhir();
-    AppointmentPageReply *reply = fhirClient->appointments(p.positionalArguments().first());
-    QObject::connect(reply, &AppointmentPageReply::finished, &ctx,
-                     [&ctx](const fhir::Page<fhir::Appointment> &page) {
+    fhirClient->appointments(p.positionalArguments().first())
+            ->then(&ctx, [&ctx](const fhir::Page<fhir::Appointment> &page) {
                          if (page.failure) {
                              ctx.fail(page.failure);
                              return;
@@ -198,7 +197,7 @@ int runNote(Context &ctx)
             (r.done ? ctx.out : ctx.err) << r.noteId << ": " << r.message << Qt::endl;
         }
     });
-    QObject::connect(batch, &NoteBatch::finished, &ctx, [&ctx](const QList<NoteResult> &results) {
+    batch->then(&ctx, [&ctx](const QList<NoteResult> &results) {
         int worst = Ok;
         for (const NoteResult &r : results) {
             if (!r.done)

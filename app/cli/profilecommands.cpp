@@ -90,8 +90,7 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
         saved(profile, false);
         return;
     }
-    ctx.secrets.write(profile.clientSecretKey(), secret, &ctx,
-                      [&ctx, profile, saved](const SecretStore::Result &r) {
+    ctx.secrets.write(profile.clientSecretKey(), secret)->then(&ctx, [&ctx, profile, saved](const SecretStore::Result &r) {
                           if (!r.isOk()) {
                               ctx.err << r.message << Qt::endl
                                       << tr("The profile was not added.") << Qt::endl;
@@ -313,8 +312,7 @@ int add(Context &ctx)
     }
     ctx.err << tr("Reading the endpoints from %1 …").arg(profile.discoveryUrl.toString())
             << Qt::endl;
-    fetchEndpoints(&ctx.nam, profile, false, ctx.timeoutMs, &ctx,
-                   [&ctx, secret](const EndpointFetch &fetched) {
+    fetchEndpoints(&ctx.nam, profile, false, ctx.timeoutMs)->then(&ctx, [&ctx, secret](const EndpointFetch &fetched) {
                        if (fetched.failure) {
                            ctx.err << fetched.failure.message << Qt::endl;
                            if (ctx.verbose && !fetched.failure.detail.isEmpty())
@@ -375,8 +373,7 @@ int setToken(Context &ctx, const QString &name)
     }
     const TokenSet tokens = staticTokenSet(QString::fromUtf8(token), Clock::system()->now());
     tokens.registerSecrets();
-    ctx.secrets.write(profile->tokensKey(), tokens.toJson(), &ctx,
-                      [&ctx, profile](const SecretStore::Result &r) {
+    ctx.secrets.write(profile->tokensKey(), tokens.toJson())->then(&ctx, [&ctx, profile](const SecretStore::Result &r) {
                           if (!r.isOk()) {
                               ctx.err << r.message << Qt::endl
                                       << tr("The access token was not stored.") << Qt::endl;
@@ -506,8 +503,7 @@ int setSecret(Context &ctx, const QString &name)
         ctx.usage(tr("Give the client secret on standard input."));
         return Usage;
     }
-    ctx.secrets.write(profile->clientSecretKey(), secret, &ctx,
-                      [&ctx, profile](const SecretStore::Result &r) {
+    ctx.secrets.write(profile->clientSecretKey(), secret)->then(&ctx, [&ctx, profile](const SecretStore::Result &r) {
                           if (!r.isOk()) {
                               ctx.err << r.message << Qt::endl;
                               ctx.finish(Failed);
@@ -533,7 +529,7 @@ int remove(Context &ctx, const QString &name)
     }
     // Local removal: tokens and secret leave the keychain with the profile. (`logout` first
     // revokes them at the EHR.)
-    ctx.secrets.remove(profile->tokensKey(), &ctx, [&ctx, profile](const SecretStore::Result &r) {
+    ctx.secrets.remove(profile->tokensKey())->then(&ctx, [&ctx, profile](const SecretStore::Result &r) {
         if (r.status == SecretStore::Status::Unavailable) {
             // No keychain now: nothing of this profile can be reached in it either.
             ctx.profiles.remove(profile->name);
@@ -551,8 +547,7 @@ int remove(Context &ctx, const QString &name)
             ctx.finish(Failed);
             return;
         }
-        ctx.secrets.remove(profile->clientSecretKey(), &ctx,
-                           [&ctx, profile](const SecretStore::Result &r2) {
+        ctx.secrets.remove(profile->clientSecretKey())->then(&ctx, [&ctx, profile](const SecretStore::Result &r2) {
                                if (!r2.isOk()) {
                                    ctx.err << r2.message << Qt::endl
                                            << tr("The profile was kept.") << Qt::endl;

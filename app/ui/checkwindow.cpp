@@ -387,69 +387,16 @@ void CheckWindow::run()
 void CheckWindow::readSecretsAndStart()
 {
     const int attempt = m_attempt;
-    const bool needToken = m_profile.grant == Profile::Grant::StaticToken;
-    const bool needSecret = !needToken
-            && (m_profile.isConfidential()
-                || m_profile.grant == Profile::Grant::ClientCredentials);
-    const QString name = m_profile.name;
-
-    auto withSecret = [this, attempt, needToken, name](const QString &secret) {
-        if (!needToken) {
-            start(secret, QString());
-            return;
-        }
-        m_secrets->read(m_profile.tokensKey(), this,
-                        [this, attempt, secret, name](const SecretStore::Result &r) {
-                            if (attempt != m_attempt || !m_busy)
-                                return; // stopped, or run again, meanwhile
-                            if (r.status == SecretStore::Status::NotFound) {
-                                showKeychainFailure(
-                                        tr("No token is stored in the keychain for profile "
-                                           "“%1”. Store the token first, then run the "
-                                           "check again.")
-                                                .arg(name));
-                                return;
-                            }
-                            if (!r.isOk()) {
-                                showKeychainFailure(r.message);
-                                return;
-                            }
-                            bool ok = false;
-                            const TokenSet tokens = TokenSet::fromJson(r.data, &ok);
-                            if (!ok || tokens.isEmpty()) {
-                                showKeychainFailure(
-                                        tr("The token stored for profile “%1” cannot be read. "
-                                           "Store it again, then run the check again.")
-                                                .arg(name));
-                                return;
-                            }
-                            start(secret, tokens.accessToken);
-                        });
-    };
-
-    if (!needSecret) {
-        withSecret(QString());
-        return;
-    }
-    m_secrets->read(m_profile.clientSecretKey(), this,
-                    [this, attempt, withSecret, name](const SecretStore::Result &r) {
-                        if (attempt != m_attempt || !m_busy)
-                            return;
-                        if (r.status == SecretStore::Status::NotFound) {
-                            showKeychainFailure(
-                                    tr("No client secret is stored in the keychain for "
-                                       "profile “%1”, a confidential client. Enter it with "
-                                       "File → Edit profile (or `chartkey profile set-secret "
-                                       "%1`), then run the check again.")
-                                            .arg(name));
-                            return;
-                        }
-                        if (!r.isOk()) {
-                            showKeychainFailure(r.message);
-                            return;
-                        }
-                        withSecret(QString::fromUtf8(r.data));
-                    });
+    check::readCheckSecrets(m_secrets, m_profile)
+            ->then(this, [this, attempt](const check::CheckSecretsRead &read) {
+                if (attempt != m_attempt || !m_busy)
+                    return; // stopped, or run again, meanwhile
+                if (read.failure) {
+                    showKeychainFailure(read.failure.message);
+                    return;
+                }
+                start(read.secrets.clientSecret, read.secrets.staticToken);
+            });
 }
 
 void CheckWindow::showKeychainFailure(const QString &message)
@@ -485,7 +432,7 @@ void CheckWindow::start(const QString &clientSecret, const QString &staticToken)
     connect(m_check, &RegistrationCheck::stepFinished, this, &CheckWindow::stepFinished);
     connect(m_check, &RegistrationCheck::authorizationUrlReady, this,
             &CheckWindow::showAuthorizationUrl);
-    connect(m_check, &RegistrationCheck::finished, this, &CheckWindow::finished);
+    m_check->then(this, &CheckWindow::finished);
     setStatus(tr("Starting the check…").toHtmlEscaped());
     updateButtons();
     Q_EMIT checkStarted();

@@ -296,7 +296,7 @@ void MainWindow::refreshState()
         m_stateText = text;
         m_state->setText(text);
         const bool have = bool(m_connection);
-        const bool waiting = bool(m_signIn);
+        const bool waiting = m_signIn && m_signIn->isWaitingForBrowser();
         // A refused static token is still stored: Sign in (paste a new one) is offered too.
         m_signInAction->setVisible(have && !waiting && (!m_signedIn || m_tokenRefused));
         m_signInAction->setEnabled(have && !waiting);
@@ -312,7 +312,9 @@ void MainWindow::refreshState()
         return;
     }
     if (m_signIn) {
-        show(tr("Waiting for the browser… finish signing in there"));
+        show(m_signIn->isWaitingForBrowser()
+                     ? tr("Waiting for the browser… finish signing in there")
+                     : tr("Signing in…"));
         return;
     }
     Session *session = m_connection->session();
@@ -321,10 +323,11 @@ void MainWindow::refreshState()
         return;
     }
     const QPointer<EhrConnection> connection = m_connection;
-    session->readStored([this, show, connection](const std::optional<TokenSet> &stored,
-                                                 const Failure &failure) {
+    session->readStored()->then(this, [this, show, connection](const StoredSignIn &read) {
         if (connection != m_connection)
             return; // the profile changed meanwhile
+        const std::optional<TokenSet> &stored = read.tokens;
+        const Failure &failure = read.failure;
         const Profile &profile = m_connection->profile();
         const QString where = profile.instanceUrl.host();
         m_signedIn = bool(stored);
@@ -408,50 +411,40 @@ void MainWindow::signIn()
         return;
     }
     m_banner->dismiss();
-    Session *session = m_connection->session();
-    const QPointer<EhrConnection> connection = m_connection;
-    session->readClientSecret([this, connection](const QString &secret, const Failure &failure) {
-        if (connection != m_connection)
-            return;
-        if (failure) {
-            m_banner->show(MessageBanner::Kind::Error, failure.message);
-            return;
-        }
-        const Profile profile = m_connection->profile();
-        if (profile.grant == Profile::Grant::ClientCredentials) {
-            TokenOperation *op = m_connection->session()->accessToken();
-            connect(op, &TokenOperation::finished, this, [this](const TokenOutcome &o) {
-                if (o.failure)
-                    m_banner->show(MessageBanner::Kind::Error, o.failure.message);
-                else
-                    afterSignIn();
-            });
-            return;
-        }
-        m_signIn = new BrowserSignIn(profile, secret, m_connection->tokens(), m_opener, this);
-        connect(m_signIn, &BrowserSignIn::browserFailed, this, [this](const QString &message) {
-            m_banner->show(MessageBanner::Kind::Warning, message, tr("Copy address"),
-                           [this] { m_copyUrlAction->trigger(); });
-        });
-        connect(m_signIn, &BrowserSignIn::finished, this, [this](const SignInResult &result) {
-            m_signIn->deleteLater();
-            m_signIn = nullptr;
-            if (result.failure) {
-                if (result.failure.kind != Failure::Kind::Cancelled)
-                    m_banner->show(MessageBanner::Kind::Error, result.failure.message,
-                                   tr("Try again"), [this] { signIn(); });
-                refreshState();
-                return;
-            }
-            m_connection->session()->adoptSignIn(result.tokens, [this](const Failure &stored) {
-                if (stored)
-                    m_banner->show(MessageBanner::Kind::Warning, stored.message);
-                afterSignIn();
-            });
-        });
-        m_signIn->start();
-        refreshState();
+    startSignIn(QString());
+}
+
+void MainWindow::startSignIn(const QString &staticToken)
+{
+    m_signIn = new SignIn(m_connection, m_opener, this);
+    m_signIn->setStaticToken(staticToken);
+    connect(m_signIn, &SignIn::authorizationUrlReady, this, [this] { refreshState(); });
+    connect(m_signIn, &SignIn::browserFailed, this, [this](const QString &message) {
+        m_banner->show(MessageBanner::Kind::Warning, message, tr("Copy address"),
+                       [this] { m_copyUrlAction->trigger(); });
     });
+    m_signIn->then(this, &MainWindow::signInFinished);
+    m_signIn->start();
+    refreshState();
+}
+
+void MainWindow::signInFinished(const SignInOutcome &outcome)
+{
+    m_signIn = nullptr;
+    if (outcome.failure) {
+        if (outcome.failure.kind != Failure::Kind::Cancelled) {
+            if (m_connection && usesStaticToken(m_connection->profile()))
+                m_banner->show(MessageBanner::Kind::Error, outcome.failure.message,
+                               tr("Paste the token…"), [this] { enterAccessToken(); });
+            else
+                m_banner->show(MessageBanner::Kind::Error, outcome.failure.message,
+                               tr("Try again"), [this] { signIn(); });
+        }
+        refreshState();
+        return;
+    }
+    m_tokenRefused = false;
+    afterSignIn();
 }
 
 QDialog *MainWindow::enterAccessToken()
@@ -515,22 +508,10 @@ QDialog *MainWindow::enterAccessToken()
 
 void MainWindow::storeAccessToken(const QString &token)
 {
+    if (!m_connection || m_signIn)
+        return;
     m_banner->dismiss();
-    Session *session = m_connection->session();
-    const QPointer<EhrConnection> connection = m_connection;
-    // The same keychain entry and TokenSet JSON as `chartkey profile set-token`.
-    session->adoptSignIn(staticTokenSet(token, session->clock()->now()),
-                         [this, connection](const Failure &stored) {
-                             if (connection != m_connection)
-                                 return;
-                             m_tokenRefused = false;
-                             if (stored)
-                                 m_banner->show(MessageBanner::Kind::Warning,
-                                                tr("%1 The token is used until chartkey "
-                                                   "exits; then paste it again.")
-                                                        .arg(stored.message));
-                             afterSignIn();
-                         });
+    startSignIn(token); // the same keychain entry and TokenSet JSON as `chartkey profile set-token`
 }
 
 void MainWindow::afterSignIn()
@@ -564,9 +545,9 @@ void MainWindow::signOut()
 {
     if (!m_connection)
         return;
-    m_connection->session()->signOut([this](bool, const Failure &failure) {
-        if (failure)
-            m_banner->show(MessageBanner::Kind::Warning, failure.message);
+    m_connection->session()->signOut()->then(this, [this](const SignOutResult &result) {
+        if (result.failure)
+            m_banner->show(MessageBanner::Kind::Warning, result.failure.message);
         if (m_patients->hasPatientApi())
             m_patients->setFhirClient(m_connection->fhir());
         m_loadedOnce = false;
@@ -596,26 +577,9 @@ void MainWindow::editProfile(bool isNew)
     auto keep = [this, edited, initial, isNew, secret, token, save] {
         if (usesStaticToken(edited) && !token.isEmpty()) {
             // The profile is saved first, so that a keychain failure loses none of the other
-            // edits; the token goes where `chartkey profile set-token` puts it.
-            ProfileStore s;
-            if (!isNew && initial.name != edited.name)
-                s.remove(initial.name);
-            s.save(edited);
-            const TokenSet tokens = staticTokenSet(token, Clock::system()->now());
-            tokens.registerSecrets();
-            m_secrets->write(
-                    edited.tokensKey(), tokens.toJson(), this,
-                    [this, name = edited.name](const SecretStore::Result &r) {
-                        reloadProfiles(name);
-                        if (!r.isOk())
-                            m_banner->show(MessageBanner::Kind::Error,
-                                           tr("The access token of %1 was not stored: %2 The "
-                                              "other changes to the profile were saved; paste "
-                                              "the token again.")
-                                                   .arg(name, r.message),
-                                           tr("Paste the token…"),
-                                           [this] { enterAccessToken(); });
-                    });
+            // edits; then the token is kept as a sign-in of the profile now selected.
+            save();
+            storeAccessToken(token);
             return;
         }
         if (secret.isEmpty() || !edited.isConfidential()) {
@@ -623,8 +587,7 @@ void MainWindow::editProfile(bool isNew)
             return;
         }
         // The secret goes to the keychain first; without it the profile is not saved.
-        m_secrets->write(edited.clientSecretKey(), secret.toUtf8(), this,
-                         [this, save](const SecretStore::Result &r) {
+        m_secrets->write(edited.clientSecretKey(), secret.toUtf8())->then(this, [this, save](const SecretStore::Result &r) {
                              if (!r.isOk()) {
                                  m_banner->show(MessageBanner::Kind::Error,
                                                 r.message + QLatin1Char(' ')
@@ -636,8 +599,7 @@ void MainWindow::editProfile(bool isNew)
     };
     if (!isNew && usesStaticToken(initial) && !usesStaticToken(edited)) {
         // A hand-made token is not a sign-in and must not be taken for one: it goes first.
-        m_secrets->remove(initial.tokensKey(), this,
-                          [keep](const SecretStore::Result &) { keep(); });
+        m_secrets->remove(initial.tokensKey())->then(this, [keep](const SecretStore::Result &) { keep(); });
         return;
     }
     keep();

@@ -9,8 +9,8 @@
 // patients.
 #pragma once
 
-#include "auth/browsersignin.h"
 #include "actions/ehrconnection.h"
+#include "actions/signin.h"
 
 #include <QMainWindow>
 #include <QNetworkAccessManager>
@@ -82,6 +82,8 @@ private:
     void editProfile(bool isNew);
     void showTokenInspector();
     void offerSignIn(const QString &message);
+    void startSignIn(const QString &staticToken);
+    void signInFinished(const SignInOutcome &outcome);
     void afterSignIn();
     void attachPanels();
     void storeAccessToken(const QString &token);
@@ -92,7 +94,7 @@ private:
     QNetworkAccessManager m_nam;
     ActivityLog *m_log = nullptr;
     QPointer<EhrConnection> m_connection;
-    QPointer<BrowserSignIn> m_signIn;
+    QPointer<SignIn> m_signIn;
 
     QComboBox *m_profileBox = nullptr;
     QLabel *m_state = nullptr;

@@ -222,7 +222,7 @@ void PatientDetailPanel::run(NoteAction action, const QStringList &ids)
                 item->setData(Qt::UserRole, r.done);
                 item->setToolTip(r.failure.detail);
             });
-    connect(m_batch, &NoteBatch::finished, this, [this, action](const QList<NoteResult> &rs) {
+    m_batch->then(this, [this, action](const QList<NoteResult> &rs) {
         m_batch->deleteLater();
         m_batch = nullptr;
         m_progress->setVisible(false);

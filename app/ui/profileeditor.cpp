@@ -882,8 +882,7 @@ void ProfileEditorDialog::fetchEndpoints()
     m_fetch->setEnabled(false);
     showNotice(tr("Reading %1 …").arg(current.discoveryUrl.toString()), false);
     chartkey::fetchEndpoints(
-            m_nam, current, true, http::kDefaultTimeoutMs, this,
-            [this](const EndpointFetch &fetched) {
+            m_nam, current, true, http::kDefaultTimeoutMs)->then(this, [this](const EndpointFetch &fetched) {
                 m_fetch->setEnabled(true);
                 if (fetched.failure) {
                     showNotice(fetched.failure.message, true);

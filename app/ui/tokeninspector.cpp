@@ -139,19 +139,18 @@ void TokenInspectorDialog::reload()
         return;
     // The keychain holds what every chartkey process uses; this process's own copy stands
     // in when the keychain could not store it.
-    QPointer<TokenInspectorDialog> self(this);
-    m_session->readStored([self](const std::optional<TokenSet> &stored, const Failure &failure) {
-        if (!self || !self->m_session)
+    m_session->readStored()->then(this, [this](const StoredSignIn &stored) {
+        if (!m_session)
             return;
-        const TokenSet inMemory = self->m_session->current();
-        if (stored)
-            self->display(*stored, QString());
+        const TokenSet inMemory = m_session->current();
+        if (stored.tokens)
+            display(*stored.tokens, QString());
         else if (!inMemory.isEmpty())
-            self->display(inMemory, QString());
-        else if (failure)
-            self->display({}, failure.message);
+            display(inMemory, QString());
+        else if (stored.failure)
+            display({}, stored.failure.message);
         else
-            self->display({}, tr("Not signed in to %1.").arg(self->m_session->profile().name));
+            display({}, tr("Not signed in to %1.").arg(m_session->profile().name));
     });
 }
 
@@ -307,8 +306,8 @@ void TokenInspectorDialog::renew()
         return;
     setStatus(tr("Renewing\u2026"), false);
     m_renew->setEnabled(false);
-    TokenOperation *operation = m_session->renewNow();
-    connect(operation, &TokenOperation::finished, this, &TokenInspectorDialog::renewed);
+    m_session->renewNow()
+            ->then(this, &TokenInspectorDialog::renewed);
 }
 
 void TokenInspectorDialog::renewed(const TokenOutcome &outcome)

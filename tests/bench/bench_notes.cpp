@@ -58,8 +58,8 @@ QString tokenFor(EhrConnection *connection)
 {
     QString token;
     QEventLoop loop;
-    TokenOperation *op = connection->session()->accessToken();
-    QObject::connect(op, &TokenOperation::finished, &loop, [&](const TokenOutcome &outcome) {
+    connection->session()->accessToken()
+            ->then(&loop, [&](const TokenOutcome &outcome) {
         token = outcome.accessToken;
         loop.quit();
     });
@@ -72,9 +72,10 @@ Run withNoteBatch(EhrConnection *connection, const QStringList &ids)
 {
     Run run;
     NoteBatch batch(connection->notes(), NoteAction::LockSign, ids);
+    batch.setAutoDelete(false);
     QEventLoop loop;
     QElapsedTimer clock;
-    QObject::connect(&batch, &NoteBatch::finished, &loop, [&](const QList<NoteResult> &results) {
+    batch.then(&loop, [&](const QList<NoteResult> &results) {
         run.ms = clock.elapsed();
         for (const NoteResult &r : results)
             run.done += r.done ? 1 : 0;

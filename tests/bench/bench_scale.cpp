@@ -49,8 +49,8 @@ QString tokenFor(EhrConnection *connection)
 {
     QString token;
     QEventLoop loop;
-    TokenOperation *op = connection->session()->accessToken();
-    QObject::connect(op, &TokenOperation::finished, &loop, [&](const TokenOutcome &outcome) {
+    connection->session()->accessToken()
+            ->then(&loop, [&](const TokenOutcome &outcome) {
         if (outcome.failure)
             std::fprintf(stderr, "bench_scale: no token: %s\n",
                          qPrintable(outcome.failure.message));

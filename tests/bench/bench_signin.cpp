@@ -55,10 +55,11 @@ SignInTimes signIn(const Profile &profile, SecretStore *keychain, QNetworkAccess
     TokenClient tokens(nam, Clock::system());
     CommandUrlOpener opener(browser);
     BrowserSignIn flow(profile, QString(), &tokens, &opener);
+    flow.setAutoDelete(false);
     Session session(profile, keychain, &tokens, Clock::system());
     QEventLoop loop;
     QElapsedTimer wall, store;
-    QObject::connect(&flow, &BrowserSignIn::finished, &loop, [&](const SignInResult &r) {
+    flow.then(&loop, [&](const SignInResult &r) {
         t.browserMs = r.browserMs;
         t.exchangeMs = r.exchangeMs;
         t.failure = r.failure;
@@ -68,7 +69,7 @@ SignInTimes signIn(const Profile &profile, SecretStore *keychain, QNetworkAccess
         }
         t.tokens = r.tokens;
         store.start();
-        session.adoptSignIn(r.tokens, [&](const Failure &f) {
+        session.adoptSignIn(r.tokens)->then(&loop, [&](const Failure &f) {
             t.keychainMs = store.elapsed();
             t.totalMs = wall.elapsed();
             t.failure = f;
@@ -97,8 +98,8 @@ Refresh refreshWithChartkey(TokenClient *client, const TokenEndpoint &endpoint,
     QEventLoop loop;
     QElapsedTimer clock;
     clock.start();
-    TokenReply *reply = client->refresh(endpoint, refreshToken, scope);
-    QObject::connect(reply, &TokenReply::finished, &loop, [&](const TokenResult &result) {
+    client->refresh(endpoint, refreshToken, scope)
+            ->then(&loop, [&](const TokenResult &result) {
         r.wallUs = clock.nsecsElapsed() / 1000;
         r.transferUs = result.elapsedMs * 1000;
         r.refreshToken = result.tokens.refreshToken;

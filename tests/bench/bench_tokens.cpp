@@ -83,8 +83,8 @@ private:
         --m_remaining;
         ++m_inFlight;
         m_needs << nowMs();
-        ApiReply *reply = m_connection->api()->get(m_url);
-        connect(reply, &ApiReply::finished, this, [this](const ApiResult &result) {
+        m_connection->api()->get(m_url)
+                ->then(this, [this](const ApiResult &result) {
             --m_inFlight;
             if (result.attempts > 1) {
                 ++m_retried;

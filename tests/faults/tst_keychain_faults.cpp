@@ -134,7 +134,7 @@ SecretStore::Result writeToKeychain(const QString &key, const QByteArray &data)
     KeychainStore store;
     QObject context;
     std::optional<SecretStore::Result> result;
-    store.write(key, data, &context, [&](const SecretStore::Result &r) { result = r; });
+    store.write(key, data)->then(&context, [&](const SecretStore::Result &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
         return {};
     return result.value_or(SecretStore::Result());

@@ -10,6 +10,7 @@
 #include "net/activitylog.h"
 #include "ui/patientdetail.h"
 #include "ui/patientspanel.h"
+#include "resultspy.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "profile/presets.h"
@@ -128,30 +129,21 @@ private:
     // What the keychain holds under `key` (waits for it).
     SecretStore::Result keychainEntry(const QString &key)
     {
-        std::optional<SecretStore::Result> result;
-        QObject context;
-        m_keychain.read(key, &context, [&result](const SecretStore::Result &r) { result = r; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000); }();
-        return result.value_or(SecretStore::Result());
+        return test::waitFor(m_keychain.read(key), 20000);
     }
 
     // The static token stored under `key`, as `chartkey profile set-token` stores it.
     void storeStaticToken(const QString &key, const QString &token)
     {
-        std::optional<SecretStore::Result> result;
-        QObject context;
-        m_keychain.write(key, staticTokenSet(token, QDateTime::currentDateTimeUtc()).toJson(),
-                         &context, [&result](const SecretStore::Result &r) { result = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
-        QVERIFY2(result->isOk(), qPrintable(result->message));
+        const SecretStore::Result result = test::waitFor(
+                m_keychain.write(key, staticTokenSet(token, QDateTime::currentDateTimeUtc()).toJson()),
+                20000);
+        QVERIFY2(result.isOk(), qPrintable(result.message));
     }
 
     void removeKeychainEntry(const QString &key)
     {
-        bool done = false;
-        QObject context;
-        m_keychain.remove(key, &context, [&done](const SecretStore::Result &) { done = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY(test::waitFor(m_keychain.remove(key), 20000).isOk());
     }
 
     static QString storedAccessToken(const SecretStore::Result &entry)

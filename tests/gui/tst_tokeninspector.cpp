@@ -355,8 +355,7 @@ private Q_SLOTS:
         QVERIFY(loaded());
         // This process has used the token already (see the test below for when it has not).
         bool used = false;
-        connect(m_session->accessToken(), &TokenOperation::finished, this,
-                [&used](const TokenOutcome &) { used = true; });
+        m_session->accessToken()->then(this, [&used](const TokenOutcome &) { used = true; });
         QTRY_VERIFY(used);
         child<QPushButton>("renew")->click();
         QCOMPARE(labelText("status"), QStringLiteral("Renewing\u2026"));
@@ -405,7 +404,7 @@ private Q_SLOTS:
         t.scope = QStringLiteral("user/Patient.read");
         t.obtainedAt = m_clock->now();
         t.expiresAt = m_clock->now().addSecs(600);
-        m_session->adoptSignIn(t, [](const Failure &) {});
+        m_session->adoptSignIn(t);
         QVERIFY(loaded());
         QVERIFY(!child<QLabel>("status")->isVisibleTo(m_dialog.get()));
         QVERIFY(labelText("scopes").contains(QStringLiteral("user/Appointment.read")));

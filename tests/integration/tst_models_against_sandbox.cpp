@@ -5,6 +5,7 @@
 #include "actions/ehrconnection.h"
 #include "fhir/patientmodel.h"
 #include "net/activitylog.h"
+#include "resultspy.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "base/clock.h"
@@ -54,10 +55,9 @@ private Q_SLOTS:
         profile.clientType = Profile::ClientType::Confidential;
         profile.grant = Profile::Grant::ClientCredentials;
         profile.scope = QStringLiteral("system/Patient.read system/Appointment.read");
-        bool stored = false;
-        m_keychain.write(profile.clientSecretKey(), m_sandbox.serviceSecret.toUtf8(), this,
-                         [&](const SecretStore::Result &r) { stored = r.isOk(); });
-        QTRY_VERIFY(stored);
+        QVERIFY(test::waitFor(m_keychain.write(profile.clientSecretKey(),
+                                               m_sandbox.serviceSecret.toUtf8()))
+                        .isOk());
         m_connection = std::make_unique<EhrConnection>(profile, &m_keychain, &m_nam,
                                                        Clock::system(), &m_activity);
     }

@@ -5,6 +5,7 @@
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
 #include "api/apiclient.h"
+#include "resultspy.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
 #include "base/clock.h"
@@ -15,18 +16,17 @@
 #include <QTest>
 
 using namespace chartkey;
+using chartkey::test::ResultSpy;
 using chartkey::test::Sandbox;
 
 namespace {
 
 constexpr int kTtlSeconds = 8; // lead = a quarter = 2 s: a refresh is due after 6 s
 
-TokenOutcome waitFor(TokenOperation *op)
+template <typename Result>
+Result waitFor(Pending<Result> *op, int timeoutMs = 60000)
 {
-    QSignalSpy spy(op, &TokenOperation::finished);
-    if (!spy.wait(60000))
-        return {};
-    return spy.first().first().value<TokenOutcome>();
+    return chartkey::test::waitFor(op, timeoutMs);
 }
 
 } // namespace
@@ -64,12 +64,13 @@ private Q_SLOTS:
     {
         CommandUrlOpener browser(m_sandbox.browser);
         BrowserSignIn signIn(m_profile, QString(), m_tokens, &browser);
-        QSignalSpy finished(&signIn, &BrowserSignIn::finished);
+        signIn.setAutoDelete(false);
+        ResultSpy<SignInResult> finished(&signIn);
         QElapsedTimer wall;
         wall.start();
         signIn.start();
         QVERIFY(finished.wait(90000));
-        const auto result = finished.first().first().value<SignInResult>();
+        const SignInResult result = finished.result();
         QVERIFY2(result.failure.isOk(), qPrintable(result.failure.message));
         QVERIFY(result.tokens.canRefresh());
         QVERIFY(result.tokens.scope.contains(QLatin1String("user/Patient.read")));
@@ -78,12 +79,8 @@ private Q_SLOTS:
         Session session(m_profile, &m_keychain, m_tokens, Clock::system());
         QElapsedTimer keychain;
         keychain.start();
-        bool stored = false;
-        session.adoptSignIn(result.tokens, [&](const Failure &f) {
-            QVERIFY2(f.isOk(), qPrintable(f.message));
-            stored = true;
-        });
-        QTRY_VERIFY(stored);
+        const Failure stored = waitFor(session.adoptSignIn(result.tokens));
+        QVERIFY2(stored.isOk(), qPrintable(stored.message));
         const qint64 keychainMs = keychain.elapsed();
         qInfo("sign-in wall time %lld ms: browser %lld ms, code exchange %lld ms, keychain "
               "%lld ms",
@@ -91,9 +88,8 @@ private Q_SLOTS:
 
         // What a second process finds: the same tokens, read back from the keychain.
         Session other(m_profile, &m_keychain, m_tokens, Clock::system());
-        std::optional<TokenSet> readBack;
-        other.readStored([&](const std::optional<TokenSet> &t, const Failure &) { readBack = t; });
-        QTRY_VERIFY(readBack.has_value());
+        const std::optional<TokenSet> readBack = waitFor(other.readStored()).tokens;
+        QVERIFY(readBack.has_value());
         QVERIFY(readBack->accessToken == result.tokens.accessToken);
         QVERIFY(readBack->refreshToken == result.tokens.refreshToken);
         QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 1);
@@ -120,13 +116,13 @@ private Q_SLOTS:
         waitUntilRefreshIsDue(&session);
         m_sandbox.resetStats();
 
-        QList<QSignalSpy *> spies;
+        QList<ResultSpy<TokenOutcome> *> spies;
         for (int i = 0; i < 16; ++i)
-            spies << new QSignalSpy(session.accessToken(), &TokenOperation::finished);
+            spies << new ResultSpy<TokenOutcome>(session.accessToken());
         QList<TokenOutcome> outcomes;
-        for (QSignalSpy *spy : std::as_const(spies)) {
-            QVERIFY(spy->count() == 1 || spy->wait(30000));
-            outcomes << spy->first().first().value<TokenOutcome>();
+        for (ResultSpy<TokenOutcome> *spy : std::as_const(spies)) {
+            QVERIFY(spy->wait(30000));
+            outcomes << spy->result();
         }
         qDeleteAll(spies);
         for (const TokenOutcome &o : std::as_const(outcomes)) {
@@ -149,12 +145,12 @@ private Q_SLOTS:
         QVERIFY(waitFor(b.accessToken()).failure.isOk());
         waitUntilRefreshIsDue(&a);
         m_sandbox.resetStats();
-        QSignalSpy fromA(a.accessToken(), &TokenOperation::finished);
-        QSignalSpy fromB(b.accessToken(), &TokenOperation::finished);
-        QVERIFY(fromA.count() == 1 || fromA.wait(30000));
-        QVERIFY(fromB.count() == 1 || fromB.wait(30000));
-        const auto ta = fromA.first().first().value<TokenOutcome>();
-        const auto tb = fromB.first().first().value<TokenOutcome>();
+        ResultSpy<TokenOutcome> fromA(a.accessToken());
+        ResultSpy<TokenOutcome> fromB(b.accessToken());
+        QVERIFY(fromA.wait(30000));
+        QVERIFY(fromB.wait(30000));
+        const TokenOutcome ta = fromA.result();
+        const TokenOutcome tb = fromB.result();
         QVERIFY2(ta.failure.isOk(), qPrintable(ta.failure.message));
         QVERIFY2(tb.failure.isOk(), qPrintable(tb.failure.message));
         QVERIFY(ta.accessToken == tb.accessToken);
@@ -173,10 +169,7 @@ private Q_SLOTS:
         QUrl url = m_profile.fhirBaseUrl;
         url.setPath(QStringLiteral("/Patient"));
         url.setQuery(QStringLiteral("name=Briddle"));
-        ApiReply *reply = api.get(url);
-        QSignalSpy done(reply, &ApiReply::finished);
-        QVERIFY(done.wait(30000));
-        const auto result = done.first().first().value<ApiResult>();
+        const ApiResult result = waitFor(api.get(url), 30000);
         QVERIFY2(result.failure.isOk(), qPrintable(result.failure.message));
         QCOMPARE(result.response.status, 200);
         QCOMPARE(result.attempts, 2);
@@ -196,12 +189,12 @@ private Q_SLOTS:
         QUrl url = m_profile.fhirBaseUrl;
         url.setPath(QStringLiteral("/Patient"));
         url.setQuery(QStringLiteral("_count=1"));
-        QList<QSignalSpy *> spies;
+        QList<ResultSpy<ApiResult> *> spies;
         for (int i = 0; i < 16; ++i)
-            spies << new QSignalSpy(api.get(url), &ApiReply::finished);
-        for (QSignalSpy *spy : std::as_const(spies)) {
-            QVERIFY(spy->count() == 1 || spy->wait(30000));
-            const auto result = spy->first().first().value<ApiResult>();
+            spies << new ResultSpy<ApiResult>(api.get(url));
+        for (ResultSpy<ApiResult> *spy : std::as_const(spies)) {
+            QVERIFY(spy->wait(30000));
+            const ApiResult result = spy->result();
             QVERIFY2(result.failure.isOk(), qPrintable(result.failure.message));
             QCOMPARE(result.response.status, 200);
         }

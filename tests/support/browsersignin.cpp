@@ -1,8 +1,7 @@
 #include "browsersignin.h"
 
-#include "auth/browsersignin.h"
-#include "auth/session.h"
-#include "auth/tokenclient.h"
+#include "actions/ehrconnection.h"
+#include "actions/signin.h"
 #include "auth/urlopener.h"
 #include "base/clock.h"
 
@@ -15,22 +14,15 @@ TestSignIn signInWithScriptedBrowser(const Profile &profile, SecretStore *secret
                                      QNetworkAccessManager *nam, const QString &browserCommand)
 {
     TestSignIn outcome;
-    TokenClient tokens(nam, Clock::system());
+    EhrConnection connection(profile, secrets, nam, Clock::system());
     CommandUrlOpener browser(browserCommand);
-    BrowserSignIn signIn(profile, QString(), &tokens, &browser);
-    Session session(profile, secrets, &tokens, Clock::system());
+    SignIn signIn(&connection, &browser);
+    signIn.setAutoDelete(false);
     QEventLoop loop;
-    QObject::connect(&signIn, &BrowserSignIn::finished, &loop, [&](const SignInResult &r) {
+    signIn.then(&loop, [&](const SignInOutcome &r) {
         outcome.tokens = r.tokens;
         outcome.failure = r.failure;
-        if (r.failure) {
-            loop.quit();
-            return;
-        }
-        session.adoptSignIn(r.tokens, [&](const Failure &f) {
-            outcome.failure = f;
-            loop.quit();
-        });
+        loop.quit();
     });
     QTimer::singleShot(90000, &loop, &QEventLoop::quit);
     signIn.start();

@@ -6,8 +6,6 @@
 #include "storage/secretstore.h"
 
 #include <QHash>
-#include <QMetaObject>
-#include <QPointer>
 
 namespace chartkey::test {
 
@@ -21,7 +19,7 @@ public:
     int writes = 0;
     int reads = 0;
 
-    void read(const QString &key, QObject *context, Callback done) override
+    Job *read(const QString &key) override
     {
         ++reads;
         Result r;
@@ -31,45 +29,34 @@ public:
         } else {
             r.status = Status::NotFound;
         }
-        deliver(context, std::move(done), r);
+        return deliver(r);
     }
-    void write(const QString &key, const QByteArray &data, QObject *context,
-               Callback done) override
+    Job *write(const QString &key, const QByteArray &data) override
     {
         ++writes;
         if (m_mode == Mode::Working)
             entries.insert(key, data);
-        Result r;
-        r.status = Status::Ok;
-        deliver(context, std::move(done), r);
+        return deliver(Result{Status::Ok, {}, {}});
     }
-    void remove(const QString &key, QObject *context, Callback done) override
+    Job *remove(const QString &key) override
     {
         if (m_mode == Mode::Working)
             entries.remove(key);
-        Result r;
-        r.status = Status::Ok;
-        deliver(context, std::move(done), r);
+        return deliver(Result{Status::Ok, {}, {}});
     }
     QString backendName() const override { return QStringLiteral("memory"); }
 
 private:
-    void deliver(QObject *context, Callback done, Result r)
+    // Answers from the event loop, as a keychain does; a silent store never answers.
+    Job *deliver(Result r)
     {
+        auto *job = new Job;
         if (m_mode == Mode::Silent)
-            return;
-        if (m_mode == Mode::Unavailable) {
-            r = Result();
-            r.status = Status::Unavailable;
-            r.message = QStringLiteral("No keychain is available (test).");
-        }
-        QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(
-                context, [guard, done = std::move(done), r] {
-                    if (guard)
-                        done(r);
-                },
-                Qt::QueuedConnection);
+            return job;
+        if (m_mode == Mode::Unavailable)
+            r = Result{Status::Unavailable, {}, QStringLiteral("No keychain is available (test).")};
+        job->completeLater(r);
+        return job;
     }
 
     Mode m_mode = Mode::Working;

@@ -122,6 +122,7 @@ private:
     {
         auto signIn = std::make_unique<BrowserSignIn>(m_profile, QString(), m_tokens.get(),
                                                       m_opener.get());
+        signIn->setAutoDelete(false);
         signIn->start();
         return signIn;
     }
@@ -134,11 +135,6 @@ private:
     static QString stateOf(const BrowserSignIn &signIn)
     {
         return param(signIn.authorizationUrl(), "state");
-    }
-
-    static SignInResult resultOf(const QSignalSpy &finished)
-    {
-        return finished.at(0).at(0).value<SignInResult>();
     }
 
 private Q_SLOTS:
@@ -228,7 +224,7 @@ private Q_SLOTS:
         m_server->script({MiniTokenServer::tokens(kAccess, kRefresh, 3600)});
         get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
         QVERIFY(finished.wait(5000));
-        QVERIFY(resultOf(finished).failure.isOk());
+        QVERIFY(signIn->result().failure.isOk());
     }
 
     void wrongStateIsIgnoredAndTheAttemptGoesOn()
@@ -254,7 +250,7 @@ private Q_SLOTS:
         get(port, QStringLiteral("error=access_denied&error_description=%1&state=%2")
                           .arg(encoded(QStringLiteral("User said no")), stateOf(*signIn)));
         QTRY_COMPARE(finished.count(), 1);
-        const SignInResult r = resultOf(finished);
+        const SignInResult r = signIn->result();
         QCOMPARE(r.failure.kind, Failure::Kind::Denied);
         QCOMPARE(r.failure.oauthError, QStringLiteral("access_denied"));
         QVERIFY(r.tokens.isEmpty());
@@ -286,7 +282,7 @@ private Q_SLOTS:
             query += QStringLiteral("&iss=") + encoded(iss);
         get(portOf(*signIn), query);
         QTRY_COMPARE(finished.count(), 1);
-        const SignInResult r = resultOf(finished);
+        const SignInResult r = signIn->result();
         QCOMPARE(r.failure.isOk(), exchanged);
         QVERIFY(!signIn->isListening());
         if (!exchanged) {
@@ -307,7 +303,7 @@ private Q_SLOTS:
         QVERIFY(!signIn->isListening());
         QTRY_COMPARE(finished.count(), 1);
 
-        const SignInResult r = resultOf(finished);
+        const SignInResult r = signIn->result();
         QVERIFY2(r.failure.isOk(), qPrintable(r.failure.message));
         QVERIFY(r.tokens.accessToken == kAccess);
         QVERIFY(r.tokens.refreshToken == kRefresh);
@@ -335,7 +331,7 @@ private Q_SLOTS:
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
         QTRY_COMPARE(finished.count(), 1);
-        const SignInResult r = resultOf(finished);
+        const SignInResult r = signIn->result();
         QCOMPARE(r.failure.kind, Failure::Kind::OAuth);
         QCOMPARE(r.failure.oauthError, QStringLiteral("invalid_grant"));
         QVERIFY2(r.failure.message.contains(signIn->redirectUri()), qPrintable(r.failure.message));
@@ -352,7 +348,7 @@ private Q_SLOTS:
         const auto signIn = begin();
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         QVERIFY(finished.wait(5000));
-        const SignInResult r = resultOf(finished);
+        const SignInResult r = signIn->result();
         QCOMPARE(r.failure.kind, Failure::Kind::Configuration);
         QVERIFY2(r.failure.message.contains(QString::number(port)), qPrintable(r.failure.message));
         QVERIFY2(r.failure.message.contains(QLatin1String("http://127.0.0.1/callback")),
@@ -365,13 +361,14 @@ private Q_SLOTS:
     {
         auto signIn = std::make_unique<BrowserSignIn>(m_profile, QString(), m_tokens.get(),
                                                       m_opener.get());
+        signIn->setAutoDelete(false);
         signIn->setTimeoutMs(300);
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         signIn->start();
         const quint16 port = portOf(*signIn);
         QVERIFY(signIn->isListening());
         QVERIFY(finished.wait(5000));
-        QCOMPARE(resultOf(finished).failure.kind, Failure::Kind::Timeout);
+        QCOMPARE(signIn->result().failure.kind, Failure::Kind::Timeout);
         QVERIFY(!signIn->isListening());
         QVERIFY(listeningAddresses(port).isEmpty());
         QCOMPARE(finished.count(), 1);

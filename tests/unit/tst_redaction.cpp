@@ -161,7 +161,7 @@ private Q_SLOTS:
         };
         int finished = 0;
         for (TokenReply *reply : std::as_const(replies))
-            connect(reply, &TokenReply::finished, this, [&finished] { ++finished; });
+            reply->then(this, [&finished](const TokenResult &) { ++finished; });
         QTRY_COMPARE(finished, int(replies.size()));
 
         // The secrets sent are redacted ...

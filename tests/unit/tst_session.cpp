@@ -41,8 +41,7 @@ struct Outcomes
     QList<TokenOutcome> list;
     void watch(TokenOperation *op)
     {
-        QObject::connect(op, &TokenOperation::finished, op,
-                         [this](const TokenOutcome &o) { list << o; });
+        op->then(op, [this](const TokenOutcome &o) { list << o; });
     }
 };
 
@@ -118,10 +117,11 @@ private:
     SignOut signOut()
     {
         SignOut r;
-        m_session->signOut([&r](bool hadSignIn, const Failure &f) {
+        QObject context;
+        m_session->signOut()->then(&context, [&r](const SignOutResult &result) {
             r.called = true;
-            r.hadSignIn = hadSignIn;
-            r.failure = f;
+            r.hadSignIn = result.hadSignIn;
+            r.failure = result.failure;
         });
         if (!QTest::qWaitFor([&] { return r.called; }, 10000))
             r.failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no answer"));
@@ -224,8 +224,8 @@ private Q_SLOTS:
         m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
         bool storedFirst = false;
         bool done = false;
-        TokenOperation *op = m_session->accessToken();
-        connect(op, &TokenOperation::finished, this, [&](const TokenOutcome &o) {
+        m_session->accessToken()
+                ->then(this, [&](const TokenOutcome &o) {
             bool ok = false;
             const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
             storedFirst = ok && inStore.refreshToken == kNewRefresh

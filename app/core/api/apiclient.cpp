@@ -50,16 +50,14 @@ void ApiClient::attempt(ApiReply *reply, const Call &call, int attemptNo)
         result.response = response;
         result.attempts = attemptNo;
         result.renewedToken = attemptNo > 1;
-        Q_EMIT reply->finished(result);
-        reply->deleteLater();
+        reply->complete(result);
     };
     if (!m_session) {
         fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
-    TokenOperation *op = m_session->accessToken();
-    connect(op, &TokenOperation::finished, reply,
-            [this, reply, call, attemptNo, fail](const TokenOutcome &token) {
+    m_session->accessToken()->then(
+            reply, [this, reply, call, attemptNo, fail](const TokenOutcome &token) {
                 if (token.failure) {
                     fail(token.failure);
                     return;
@@ -70,8 +68,9 @@ void ApiClient::attempt(ApiReply *reply, const Call &call, int attemptNo)
                     request.setHeader(QNetworkRequest::ContentTypeHeader,
                                       QByteArray("application/json"));
                 const QString used = token.accessToken;
-                http::send(m_nam, request, call.verb, call.body, m_timeoutMs, reply,
-                           [this, reply, call, attemptNo, used, fail](const http::Response &r) {
+                http::send(m_nam, request, call.verb, call.body, m_timeoutMs, m_activity)
+                        ->then(reply, [this, reply, call, attemptNo, used, fail](
+                                              const http::Response &r) {
                                if (r.failure) {
                                    fail(r.failure, r);
                                    return;
@@ -94,10 +93,8 @@ void ApiClient::attempt(ApiReply *reply, const Call &call, int attemptNo)
                                                    .arg(describeApiError(r)));
                                    result.failure.httpStatus = 401;
                                }
-                               Q_EMIT reply->finished(result);
-                               reply->deleteLater();
-                           },
-                           m_activity);
+                               reply->complete(result);
+                           });
             });
 }
 

@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "net/http.h"
 #include "base/failure.h"
+#include "base/operation.h"
 
 #include <QObject>
 #include <QPointer>
@@ -25,14 +26,7 @@ struct ApiResult
     bool renewedToken = false;
 };
 
-class ApiReply final : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::ApiResult &result);
-};
+using ApiReply = Pending<ApiResult>;
 
 class ApiClient final : public QObject
 {

@@ -40,7 +40,7 @@ QHostAddress listenAddressFor(const QUrl &redirect)
 
 BrowserSignIn::BrowserSignIn(const Profile &profile, const QString &clientSecret,
                              TokenClient *tokens, UrlOpener *opener, QObject *parent)
-    : QObject(parent)
+    : Pending(parent)
     , m_profile(profile)
     , m_clientSecret(clientSecret)
     , m_tokens(tokens)
@@ -215,9 +215,8 @@ void BrowserSignIn::exchange(const QString &code)
     m_exchanging = true;
     TokenEndpoint endpoint{m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId,
                            m_clientSecret};
-    TokenReply *reply = m_tokens->exchangeCode(endpoint, code, m_redirectUri,
-                                               QString::fromLatin1(m_verifier));
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    m_tokens->exchangeCode(endpoint, code, m_redirectUri, QString::fromLatin1(m_verifier))
+            ->then(this, [this](const TokenResult &result) {
         SignInResult r;
         r.tokens = result.tokens;
         r.failure = result.failure;
@@ -260,7 +259,7 @@ void BrowserSignIn::finish(SignInResult result)
                                     << result.failure.detail;
     else
         qCInfo(lcAuth).noquote() << "sign-in complete; granted scope:" << result.tokens.scope;
-    Q_EMIT finished(result);
+    complete(result);
 }
 
 } // namespace chartkey

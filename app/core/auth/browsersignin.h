@@ -13,12 +13,14 @@
 //
 // QOAuth2AuthorizationCodeFlow builds the authorization request and
 // QOAuthHttpServerReplyHandler serves the redirect; chartkey checks the callback and
-// exchanges the code through TokenClient (see qtcompat.h for why). finished() is emitted
-// exactly once. A request with a missing or wrong state is answered and ignored.
+// exchanges the code through TokenClient (see qtcompat.h for why). The attempt is an
+// operation: it completes exactly once. A request with a missing or wrong state is answered
+// and ignored.
 #pragma once
 
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
+#include "base/operation.h"
 #include "profile/profile.h"
 #include "base/failure.h"
 
@@ -49,7 +51,7 @@ struct SignInResult
     QString issuer;          // the redirect's `iss`, when it carried one
 };
 
-class BrowserSignIn final : public QObject
+class BrowserSignIn final : public Pending<SignInResult>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BrowserSignIn)
@@ -77,7 +79,6 @@ Q_SIGNALS:
     // A request reached the callback path and was ignored (missing or wrong state).
     // `carriedAnswer`: it held a code or an error, so it looked like the EHR's redirect.
     void callbackIgnored(const QString &reason, bool carriedAnswer);
-    void finished(const chartkey::SignInResult &result);
 
 private:
     void onCallback(const QVariantMap &values);

@@ -35,9 +35,10 @@ QStringList applyMetadata(Profile &profile, const ServerMetadata &m, bool overwr
     return filled;
 }
 
-void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool overwrite,
-                    int timeoutMs, QObject *context, std::function<void(const EndpointFetch &)> done)
+EndpointFetchOperation *fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile,
+                                       bool overwrite, int timeoutMs)
 {
+    auto *op = new EndpointFetchOperation;
     const QUrl url = profile.discoveryUrl;
     auto fail = [url](const QString &what, const QString &detail) {
         EndpointFetch f;
@@ -52,21 +53,14 @@ void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool ove
     if (!url.isValid() || url.host().isEmpty()
         || !(url.scheme() == QLatin1String("https")
              || (url.scheme() == QLatin1String("http") && Profile::isLoopbackHost(url.host())))) {
-        QPointer<QObject> guard(context);
         EndpointFetch f = fail(tr("it is not an https:// URL (http:// only for this computer)."),
                                QString());
         f.profile = profile;
-        QMetaObject::invokeMethod(
-                context,
-                [guard, done = std::move(done), f] {
-                    if (guard)
-                        done(f);
-                },
-                Qt::QueuedConnection);
-        return;
+        op->completeLater(f);
+        return op;
     }
-    http::send(nam, http::makeRequest(url), "GET", {}, timeoutMs, context,
-               [profile, overwrite, fail, done = std::move(done)](const http::Response &r) {
+    http::send(nam, http::makeRequest(url), "GET", {}, timeoutMs)
+            ->then(op, [op, profile, overwrite, fail](const http::Response &r) {
                    EndpointFetch f;
                    if (r.failure) {
                        f = fail(r.failure.message, r.failure.detail);
@@ -83,13 +77,14 @@ void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool ove
                        } else {
                            f.profile = profile;
                            f.filled = applyMetadata(f.profile, m, overwrite);
-                           done(f);
+                           op->complete(f);
                            return;
                        }
                    }
                    f.profile = profile;
-                   done(f);
+                   op->complete(f);
                });
+    return op;
 }
 
 } // namespace chartkey

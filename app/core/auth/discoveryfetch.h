@@ -6,13 +6,11 @@
 #include "auth/discovery.h"
 #include "profile/profile.h"
 #include "base/failure.h"
+#include "base/operation.h"
 
 #include <QStringList>
 
-#include <functional>
-
 class QNetworkAccessManager;
-class QObject;
 
 namespace chartkey {
 
@@ -28,10 +26,11 @@ struct EndpointFetch
     Failure failure;        // why the document could not be had; the profile is then unchanged
 };
 
+using EndpointFetchOperation = Pending<EndpointFetch>;
+
 // Fetches `profile.discoveryUrl` (GET, `timeoutMs`) and fills the endpoints that are still
-// empty (all of them when `overwrite`). `done` is called exactly once, unless `context` is
-// destroyed first.
-void fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile, bool overwrite,
-                    int timeoutMs, QObject *context, std::function<void(const EndpointFetch &)> done);
+// empty (all of them when `overwrite`).
+EndpointFetchOperation *fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile,
+                                       bool overwrite, int timeoutMs);
 
 } // namespace chartkey

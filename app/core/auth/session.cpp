@@ -106,7 +106,7 @@ void Session::run()
     }
     // Fresh enough tokens may already be in the keychain (another process, an earlier run):
     // take the lock only when a token request may really be needed.
-    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
+    m_secrets->read(m_profile.tokensKey())->then(this, [this](const SecretStore::Result &r) {
         if (r.isOk()) {
             bool ok = false;
             TokenSet stored = TokenSet::fromJson(r.data, &ok);
@@ -166,27 +166,27 @@ void Session::runStatic()
         return;
     }
     // Not yet read, or refused: the keychain may hold a new one (set-token in another process).
-    readStored([this](const std::optional<TokenSet> &stored, const Failure &failure) {
-        if (failure) {
-            complete({{}, TokenOutcome::Source::None, failure});
+    readStored()->then(this, [this](const StoredSignIn &stored) {
+        if (stored.failure) {
+            complete({{}, TokenOutcome::Source::None, stored.failure});
             return;
         }
-        if (!stored) {
+        if (!stored.tokens) {
             complete({{}, TokenOutcome::Source::None, staticTokenMissing()});
             return;
         }
-        m_tokensCache = *stored;
-        if (stored->accessToken == m_rejected) {
+        m_tokensCache = *stored.tokens;
+        if (stored.tokens->accessToken == m_rejected) {
             complete({{}, TokenOutcome::Source::None, staticTokenRefused()});
             return;
         }
-        complete({stored->accessToken, TokenOutcome::Source::Keychain, {}});
+        complete({stored.tokens->accessToken, TokenOutcome::Source::Keychain, {}});
     });
 }
 
 void Session::renewUnderLock()
 {
-    m_lock->acquire(kLockTimeoutMs, [this](bool held) {
+    m_lock->acquire(kLockTimeoutMs)->then(this, [this](bool held) {
         if (!held) {
             complete({{}, TokenOutcome::Source::None,
                       Failure::make(Failure::Kind::Timeout,
@@ -200,13 +200,14 @@ void Session::renewUnderLock()
     });
 }
 
-void Session::beforeTokenRequest(std::function<void()> send)
+template <typename Send>
+void Session::beforeTokenRequest(Send send)
 {
     // What every token request needs: the client secret (confidential clients), and a
     // token client that still exists.
-    readClientSecret([this, send = std::move(send)](const QString &, const Failure &secretFailure) {
-        if (secretFailure) {
-            complete({{}, TokenOutcome::Source::None, secretFailure});
+    readClientSecret()->then(this, [this, send = std::move(send)](const ClientSecret &secret) {
+        if (secret.failure) {
+            complete({{}, TokenOutcome::Source::None, secret.failure});
             return;
         }
         if (!m_tokens) {
@@ -221,7 +222,7 @@ void Session::beforeTokenRequest(std::function<void()> send)
 void Session::renewLocked()
 {
     // Under the lock: re-read, because another process may have renewed meanwhile.
-    m_secrets->read(m_profile.tokensKey(), this, [this](const SecretStore::Result &r) {
+    m_secrets->read(m_profile.tokensKey())->then(this, [this](const SecretStore::Result &r) {
         if (r.status == SecretStore::Status::NotFound) {
             m_tokensCache.reset();
             if (m_profile.grant == Profile::Grant::ClientCredentials) {
@@ -271,8 +272,8 @@ void Session::refreshWith(const TokenSet &stored)
     beforeTokenRequest([this, stored] {
         qCInfo(lcAuth).noquote() << "refreshing the access token of profile" << m_profile.name;
         setRenewing(true);
-        TokenReply *reply = m_tokens->refresh(endpoint(), stored.refreshToken, stored.scope);
-        connect(reply, &TokenReply::finished, this, [this, stored](const TokenResult &result) {
+        m_tokens->refresh(endpoint(), stored.refreshToken, stored.scope)
+                ->then(this, [this, stored](const TokenResult &result) {
             setRenewing(false);
             if (result.failure.isOk()) {
                 TokenSet renewed = result.tokens;
@@ -289,13 +290,13 @@ void Session::refreshWith(const TokenSet &stored)
                 why.message = tr("The EHR ended the sign-in to %1 (the refresh token was "
                                  "refused: invalid_grant). Sign in again.")
                                       .arg(m_profile.name);
-                m_secrets->remove(m_profile.tokensKey(), this,
-                                  [this, why](const SecretStore::Result &) {
-                                      m_tokensCache.reset();
-                                      Q_EMIT tokensChanged();
-                                      Q_EMIT signedOut(why);
-                                      complete({{}, TokenOutcome::Source::None, why});
-                                  });
+                m_secrets->remove(m_profile.tokensKey())
+                        ->then(this, [this, why](const SecretStore::Result &) {
+                            m_tokensCache.reset();
+                            Q_EMIT tokensChanged();
+                            Q_EMIT signedOut(why);
+                            complete({{}, TokenOutcome::Source::None, why});
+                        });
                 return;
             }
             // Anything else is not the end of the session: keep the tokens.
@@ -315,8 +316,8 @@ void Session::fetchClientCredentials()
 {
     beforeTokenRequest([this] {
         setRenewing(true);
-        TokenReply *reply = m_tokens->clientCredentials(endpoint(), m_profile.scope);
-        connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+        m_tokens->clientCredentials(endpoint(), m_profile.scope)
+                ->then(this, [this](const TokenResult &result) {
             setRenewing(false);
             if (result.failure) {
                 complete({{}, TokenOutcome::Source::None, result.failure});
@@ -330,8 +331,8 @@ void Session::fetchClientCredentials()
 void Session::storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source)
 {
     // The rotated refresh token goes to the keychain before the access token is used.
-    m_secrets->write(m_profile.tokensKey(), tokens.toJson(), this,
-                     [this, tokens, source](const SecretStore::Result &r) {
+    m_secrets->write(m_profile.tokensKey(), tokens.toJson())
+            ->then(this, [this, tokens, source](const SecretStore::Result &r) {
                          m_tokensCache = tokens;
                          if (!r.isOk()) {
                              Failure f = storageFailure(r);
@@ -353,138 +354,144 @@ void Session::complete(const TokenOutcome &outcome)
     const auto waiters = std::exchange(m_waiters, {});
     m_running = false;
     for (const QPointer<TokenOperation> &op : waiters) {
-        if (!op)
-            continue;
-        Q_EMIT op->finished(outcome);
-        op->deleteLater();
+        if (op)
+            op->complete(outcome);
     }
 }
 
-void Session::adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done)
+
+Pending<Failure> *Session::adoptSignIn(const TokenSet &tokens)
 {
+    auto *op = new Pending<Failure>(this);
     tokens.registerSecrets();
-    m_lock->acquire(kLockTimeoutMs, [this, tokens, done = std::move(done)](bool) {
-        m_secrets->write(m_profile.tokensKey(), tokens.toJson(), this,
-                         [this, tokens, done](const SecretStore::Result &r) {
-                             if (!m_running)
-                                 m_lock->release();
-                             m_tokensCache = tokens;
-                             m_rejected.clear();
-                             Q_EMIT tokensChanged();
-                             done(r.isOk() ? Failure() : storageFailure(r));
-                         });
+    m_lock->acquire(kLockTimeoutMs)->then(this, [this, op, tokens](bool) {
+        m_secrets->write(m_profile.tokensKey(), tokens.toJson())
+                ->then(this, [this, op, tokens](const SecretStore::Result &r) {
+                    if (!m_running)
+                        m_lock->release();
+                    if (!r.isOk()) {
+                        // Not kept: nothing is held in memory either (actions/signin.h).
+                        op->complete(storageFailure(r));
+                        return;
+                    }
+                    m_tokensCache = tokens;
+                    m_rejected.clear();
+                    Q_EMIT tokensChanged();
+                    op->complete({});
+                });
     });
+    return op;
 }
 
-void Session::readStored(
-        std::function<void(const std::optional<TokenSet> &, const Failure &)> done)
+Pending<StoredSignIn> *Session::readStored()
 {
-    m_secrets->read(m_profile.tokensKey(), this,
-                    [this, done = std::move(done)](const SecretStore::Result &r) {
-                        if (r.status == SecretStore::Status::NotFound) {
-                            done(std::nullopt, {});
-                            return;
-                        }
-                        if (!r.isOk()) {
-                            done(std::nullopt, storageFailure(r));
-                            return;
-                        }
-                        bool ok = false;
-                        TokenSet t = TokenSet::fromJson(r.data, &ok);
-                        if (!ok) {
-                            done(std::nullopt,
-                                 Failure::make(
-                                         Failure::Kind::Storage,
-                                         m_profile.grant == Profile::Grant::StaticToken
-                                                 ? tr("The stored access token of %1 is "
-                                                      "unreadable. Store it again with: "
-                                                      "chartkey profile set-token %1")
-                                                           .arg(m_profile.name)
-                                                 : tr("The stored sign-in is unreadable. Sign "
-                                                      "in again.")));
-                            return;
-                        }
-                        done(t, {});
-                    });
+    auto *op = new Pending<StoredSignIn>(this);
+    m_secrets->read(m_profile.tokensKey())->then(this, [this, op](const SecretStore::Result &r) {
+        if (r.status == SecretStore::Status::NotFound) {
+            op->complete({});
+            return;
+        }
+        if (!r.isOk()) {
+            op->complete({std::nullopt, storageFailure(r)});
+            return;
+        }
+        bool ok = false;
+        TokenSet t = TokenSet::fromJson(r.data, &ok);
+        if (!ok) {
+            op->complete({std::nullopt,
+                          Failure::make(Failure::Kind::Storage,
+                                        m_profile.grant == Profile::Grant::StaticToken
+                                                ? tr("The stored access token of %1 is "
+                                                     "unreadable. Store it again with: chartkey "
+                                                     "profile set-token %1")
+                                                          .arg(m_profile.name)
+                                                : tr("The stored sign-in is unreadable. Sign in "
+                                                     "again."))});
+            return;
+        }
+        op->complete({t, {}});
+    });
+    return op;
 }
 
-void Session::readClientSecret(std::function<void(const QString &, const Failure &)> done)
+Pending<ClientSecret> *Session::readClientSecret()
 {
+    auto *op = new Pending<ClientSecret>(this);
     if (!m_profile.isConfidential() || m_clientSecret) {
-        done(m_clientSecret.value_or(QString()), {});
-        return;
+        op->completeLater({m_clientSecret.value_or(QString()), {}});
+        return op;
     }
-    m_secrets->read(m_profile.clientSecretKey(), this,
-                    [this, done = std::move(done)](const SecretStore::Result &r) {
-                        if (r.isOk()) {
-                            m_clientSecret = QString::fromUtf8(r.data);
-                            log::registerSecret(*m_clientSecret);
-                            done(*m_clientSecret, {});
-                            return;
-                        }
-                        if (r.status == SecretStore::Status::NotFound) {
-                            done({}, Failure::make(
-                                             Failure::Kind::Configuration,
-                                             tr("The client secret of %1 is not in the keychain. "
-                                                "Store it again with: chartkey profile "
-                                                "set-secret %1")
-                                                     .arg(m_profile.name)));
-                            return;
-                        }
-                        done({}, storageFailure(r));
-                    });
+    m_secrets->read(m_profile.clientSecretKey())
+            ->then(this, [this, op](const SecretStore::Result &r) {
+                if (r.isOk()) {
+                    m_clientSecret = QString::fromUtf8(r.data);
+                    log::registerSecret(*m_clientSecret);
+                    op->complete({*m_clientSecret, {}});
+                    return;
+                }
+                if (r.status == SecretStore::Status::NotFound) {
+                    op->complete({{},
+                                  Failure::make(Failure::Kind::Configuration,
+                                                tr("The client secret of %1 is not in the "
+                                                   "keychain. Store it again with: chartkey "
+                                                   "profile set-secret %1")
+                                                        .arg(m_profile.name))});
+                    return;
+                }
+                op->complete({{}, storageFailure(r)});
+            });
+    return op;
 }
 
-void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
+Pending<SignOutResult> *Session::signOut()
 {
-    readStored([this, done = std::move(done)](const std::optional<TokenSet> &stored,
-                                              const Failure &readFailure) {
-        const bool had = stored.has_value();
-        auto forget = [this, done, had](const Failure &revocationFailure) {
-            m_secrets->remove(m_profile.tokensKey(), this,
-                              [this, done, had, revocationFailure](const SecretStore::Result &r) {
-                                  if (!r.isOk()) {
-                                      done(had, storageFailure(r));
-                                      return;
-                                  }
-                                  m_tokensCache.reset();
-                                  Q_EMIT tokensChanged();
-                                  Q_EMIT signedOut({});
-                                  done(had, revocationFailure);
-                              });
+    auto *op = new Pending<SignOutResult>(this);
+    readStored()->then(this, [this, op](const StoredSignIn &stored) {
+        const bool had = stored.tokens.has_value();
+        auto forget = [this, op, had](const Failure &revocationFailure) {
+            m_secrets->remove(m_profile.tokensKey())
+                    ->then(this, [this, op, had, revocationFailure](const SecretStore::Result &r) {
+                        if (!r.isOk()) {
+                            op->complete({had, storageFailure(r)});
+                            return;
+                        }
+                        m_tokensCache.reset();
+                        Q_EMIT tokensChanged();
+                        Q_EMIT signedOut({});
+                        op->complete({had, revocationFailure});
+                    });
         };
         const bool lms = m_profile.kind == Profile::Kind::CanvasLms;
         // A static token is revoked where it was made; here it is only forgotten.
-        if (readFailure || !stored || (m_profile.revocationUrl.isEmpty() && !lms) || !m_tokens
-            || m_profile.grant == Profile::Grant::StaticToken) {
-            forget(readFailure.kind == Failure::Kind::Storage ? readFailure : Failure());
+        if (stored.failure || !stored.tokens || (m_profile.revocationUrl.isEmpty() && !lms)
+            || !m_tokens || m_profile.grant == Profile::Grant::StaticToken) {
+            forget(stored.failure.kind == Failure::Kind::Storage ? stored.failure : Failure());
             return;
         }
+        const TokenSet tokens = *stored.tokens;
         if (lms) {
-            TokenReply *reply = m_tokens->revokeByDelete(endpoint(), stored->accessToken);
-            connect(reply, &TokenReply::finished, this, [forget](const TokenResult &result) {
-                Failure f = result.failure;
-                if (f)
-                    f.message = tr("Signed out on this computer, but the LMS could not be told "
-                                   "to end the token (%1). Remove it under Account → Settings "
-                                   "→ Approved integrations.")
-                                        .arg(result.failure.detail.isEmpty()
-                                                     ? result.failure.message
-                                                     : result.failure.detail);
-                forget(f);
-            });
+            m_tokens->revokeByDelete(endpoint(), tokens.accessToken)
+                    ->then(this, [forget](const TokenResult &result) {
+                        Failure f = result.failure;
+                        if (f)
+                            f.message = tr("Signed out on this computer, but the LMS could not "
+                                           "be told to end the token (%1). Remove it under "
+                                           "Account → Settings → Approved integrations.")
+                                                .arg(result.failure.detail.isEmpty()
+                                                             ? result.failure.message
+                                                             : result.failure.detail);
+                        forget(f);
+                    });
             return;
         }
-        readClientSecret([this, stored, forget](const QString &, const Failure &) {
+        readClientSecret()->then(this, [this, tokens, forget](const ClientSecret &) {
             // Revoking the refresh token ends the grant; the access token is revoked too.
-            const QString first = stored->canRefresh() ? stored->refreshToken
-                                                       : stored->accessToken;
-            const QString hint = stored->canRefresh() ? QStringLiteral("refresh_token")
-                                                      : QStringLiteral("access_token");
-            TokenReply *reply = m_tokens->revoke(endpoint(), first, hint);
-            connect(reply, &TokenReply::finished, this,
-                    [this, stored, forget](const TokenResult &result) {
-                        if (result.failure || !stored->canRefresh()) {
+            const QString first = tokens.canRefresh() ? tokens.refreshToken : tokens.accessToken;
+            const QString hint = tokens.canRefresh() ? QStringLiteral("refresh_token")
+                                                     : QStringLiteral("access_token");
+            m_tokens->revoke(endpoint(), first, hint)
+                    ->then(this, [this, tokens, forget](const TokenResult &result) {
+                        if (result.failure || !tokens.canRefresh()) {
                             Failure f = result.failure;
                             if (f)
                                 f.message = tr("Signed out on this computer, but the EHR could "
@@ -496,13 +503,13 @@ void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
                             forget(f);
                             return;
                         }
-                        TokenReply *second = m_tokens->revoke(endpoint(), stored->accessToken,
-                                                              QStringLiteral("access_token"));
-                        connect(second, &TokenReply::finished, this,
-                                [forget](const TokenResult &) { forget({}); });
+                        m_tokens->revoke(endpoint(), tokens.accessToken,
+                                         QStringLiteral("access_token"))
+                                ->then(this, [forget](const TokenResult &) { forget({}); });
                     });
         });
     });
+    return op;
 }
 
 } // namespace chartkey

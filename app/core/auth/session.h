@@ -17,15 +17,15 @@
 
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
+#include "base/failure.h"
+#include "base/operation.h"
 #include "profile/profile.h"
 #include "storage/secretstore.h"
-#include "base/failure.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
-#include <functional>
 #include <optional>
 
 namespace chartkey {
@@ -41,14 +41,26 @@ struct TokenOutcome
     Failure failure;
 };
 
-// One caller's request for an access token; finished() is emitted once.
-class TokenOperation final : public QObject
+// One caller's request for an access token.
+using TokenOperation = Pending<TokenOutcome>;
+
+// The stored tokens (none: signed out), or why they could not be read.
+struct StoredSignIn
 {
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::TokenOutcome &outcome);
+    std::optional<TokenSet> tokens;
+    Failure failure;
+};
+
+struct ClientSecret
+{
+    QString secret;         // empty for a public client
+    Failure failure;
+};
+
+struct SignOutResult
+{
+    bool hadSignIn = false; // there were tokens to remove
+    Failure failure;        // what could not be done (the tokens are removed unless Storage)
 };
 
 class Session final : public QObject
@@ -76,19 +88,20 @@ public:
 
     bool isRenewing() const { return m_renewing; }
 
-    // Stores the tokens of a completed sign-in (or a static token: staticTokenSet()); `done` gets a Failure when they could not be
-    // stored (they are then kept in memory only).
-    void adoptSignIn(const TokenSet &tokens, std::function<void(const Failure &)> done);
+    // Stores the tokens of a completed sign-in (or a static token: staticTokenSet()); completes
+    // with a Failure when they could not be stored (they are then not held at all: see
+    // actions/signin.h for what a sign-in does about it).
+    Pending<Failure> *adoptSignIn(const TokenSet &tokens);
 
     // Revokes the tokens at the EHR (when it has a revocation endpoint) and removes them
-    // from the keychain. `done` learns whether there was a sign-in, and what could not be done.
-    void signOut(std::function<void(bool hadSignIn, const Failure &)> done);
+    // from the keychain.
+    Pending<SignOutResult> *signOut();
 
-    // The stored tokens (from memory or the keychain), for status displays.
-    void readStored(std::function<void(const std::optional<TokenSet> &, const Failure &)> done);
+    // The stored tokens, from the keychain, for status displays.
+    Pending<StoredSignIn> *readStored();
 
-    // The client secret of a confidential client, from the keychain.
-    void readClientSecret(std::function<void(const QString &, const Failure &)> done);
+    // The client secret of a confidential client, from the keychain (read once).
+    Pending<ClientSecret> *readClientSecret();
 
     // The tokens this process holds, or an empty set.
     TokenSet current() const { return m_tokensCache.value_or(TokenSet()); }
@@ -107,7 +120,8 @@ private:
     void run();
     void renewUnderLock();
     void renewLocked();
-    void beforeTokenRequest(std::function<void()> send);
+    template <typename Send>
+    void beforeTokenRequest(Send send);
     void refreshWith(const TokenSet &stored);
     void fetchClientCredentials();
     void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);

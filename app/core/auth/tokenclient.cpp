@@ -68,8 +68,8 @@ TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
     log::registerSecret(accessToken);
     QNetworkRequest request = http::makeRequest(endpoint.tokenUrl);
     request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
-    http::send(m_nam, request, "DELETE", {}, m_timeoutMs, reply,
-               [reply](const http::Response &response) {
+    http::send(m_nam, request, "DELETE", {}, m_timeoutMs, m_activity)
+            ->then(reply, [reply](const http::Response &response) {
                    TokenResult result;
                    result.elapsedMs = response.elapsedMs;
                    if (response.failure)
@@ -84,10 +84,8 @@ TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
                                        .arg(response.status),
                                QStringLiteral("DELETE token -> %1").arg(response.status));
                    result.failure.httpStatus = response.status;
-                   Q_EMIT reply->finished(result);
-                   reply->deleteLater();
-               },
-               m_activity);
+                   reply->complete(result);
+               });
     return reply;
 }
 
@@ -115,13 +113,7 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                                             "The profile has no %1 URL. Edit the profile.")
                         .arg(expectTokens ? QStringLiteral("token")
                                           : QStringLiteral("revocation")));
-        QMetaObject::invokeMethod(
-                reply,
-                [reply, result] {
-                    Q_EMIT reply->finished(result);
-                    reply->deleteLater();
-                },
-                Qt::QueuedConnection);
+        reply->completeLater(result);
         return reply;
     }
 
@@ -135,8 +127,8 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArray("application/x-www-form-urlencoded"));
     const Clock *clock = m_clock;
-    http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, reply,
-               [reply, clock, requestedScope, expectTokens](const http::Response &response) {
+    http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, m_activity)
+            ->then(reply, [reply, clock, requestedScope, expectTokens](const http::Response &response) {
                    TokenResult result;
                    result.elapsedMs = response.elapsedMs;
                    if (response.failure) {
@@ -164,10 +156,8 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                    if (result.failure)
                        qCWarning(lcAuth).noquote()
                                << "token endpoint failure:" << result.failure.detail;
-                   Q_EMIT reply->finished(result);
-                   reply->deleteLater();
-               },
-               m_activity);
+                   reply->complete(result);
+               });
     return reply;
 }
 

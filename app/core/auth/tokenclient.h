@@ -3,11 +3,12 @@
 // Qt 6.4's QOAuth2AuthorizationCodeFlow swallows token-endpoint failures (no signal, a
 // status stuck in RefreshingToken) and sends odd refresh requests, so every request to the
 // token and revocation endpoints goes through here: the code exchange, refresh, client
-// credentials and revocation. Each call returns a TokenReply whose finished() is emitted
-// exactly once, with the tokens or a Failure that says what the person should do.
+// credentials and revocation. Each call returns a TokenReply, an operation that completes
+// once with the tokens or a Failure that says what the person should do.
 #pragma once
 
 #include "auth/tokenset.h"
+#include "base/operation.h"
 #include "net/http.h"
 
 #include <QObject>
@@ -35,14 +36,7 @@ struct TokenResult
     qint64 elapsedMs = 0;
 };
 
-class TokenReply final : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::TokenResult &result);
-};
+using TokenReply = Pending<TokenResult>;
 
 class TokenClient final : public QObject
 {

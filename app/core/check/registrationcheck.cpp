@@ -11,6 +11,7 @@
 #include "check/verdicts.h"
 #include "base/clock.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -18,6 +19,12 @@
 namespace chartkey::check {
 
 namespace {
+
+// For the free functions: the same translation context as the class.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::check::RegistrationCheck", text);
+}
 
 class UrlCatcher final : public UrlOpener
 {
@@ -32,10 +39,80 @@ public:
 
 } // namespace
 
+QStringList stepIds()
+{
+    return {QStringLiteral("discovery"),      QStringLiteral("redirect-uri"),
+            QStringLiteral("authorization"),  QStringLiteral("pkce"),
+            QStringLiteral("token-response"), QStringLiteral("api"),
+            QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
+            QStringLiteral("old-access-token"), QStringLiteral("revocation"),
+            QStringLiteral("old-refresh-token")};
+}
+
+Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile &profile)
+{
+    auto *op = new Pending<CheckSecretsRead>;
+    const bool needToken = profile.grant == Profile::Grant::StaticToken;
+    const bool needSecret = !needToken
+            && (profile.isConfidential() || profile.grant == Profile::Grant::ClientCredentials);
+    auto fail = [op](const QString &message) {
+        op->complete({{}, Failure::make(Failure::Kind::Configuration, message)});
+    };
+    auto readToken = [op, secrets, profile, needToken, fail](const QString &clientSecret) {
+        if (!needToken) {
+            op->complete({{clientSecret, {}}, {}});
+            return;
+        }
+        secrets->read(profile.tokensKey())->then(op, [op, profile, fail](const SecretStore::Result &r) {
+            if (r.status == SecretStore::Status::NotFound) {
+                fail(tr("No token is stored in the keychain for profile “%1”. Store it first "
+                        "(chartkey profile set-token %1, or Sign in in the desktop app), then "
+                        "run the check again.")
+                             .arg(profile.name));
+                return;
+            }
+            if (!r.isOk()) {
+                op->complete({{}, Failure::make(Failure::Kind::Storage, r.message)});
+                return;
+            }
+            bool ok = false;
+            const TokenSet tokens = TokenSet::fromJson(r.data, &ok);
+            if (!ok || tokens.isEmpty()) {
+                fail(tr("The token stored for profile “%1” cannot be read. Store it again "
+                        "(chartkey profile set-token %1), then run the check again.")
+                             .arg(profile.name));
+                return;
+            }
+            op->complete({{{}, tokens.accessToken}, {}});
+        });
+    };
+    if (!needSecret) {
+        QMetaObject::invokeMethod(op, [readToken] { readToken(QString()); }, Qt::QueuedConnection);
+        return op;
+    }
+    secrets->read(profile.clientSecretKey())->then(op, [op, profile, readToken, fail](const SecretStore::Result &r) {
+        if (r.status == SecretStore::Status::NotFound) {
+            fail(tr("No client secret is stored in the keychain for profile “%1”, a "
+                    "confidential client. Store it (chartkey profile set-secret %1, or File → "
+                    "Edit profile in the desktop app), then run the check again.")
+                         .arg(profile.name));
+            return;
+        }
+        if (!r.isOk()) {
+            op->complete({{}, Failure::make(Failure::Kind::Storage, r.message)});
+            return;
+        }
+        const QString secret = QString::fromUtf8(r.data);
+        log::registerSecret(secret);
+        readToken(secret);
+    });
+    return op;
+}
+
 RegistrationCheck::RegistrationCheck(const Profile &profile, const CheckSecrets &secrets,
                                      QNetworkAccessManager *nam, UrlOpener *opener,
                                      const Clock *clock, QObject *parent)
-    : QObject(parent)
+    : Pending(parent)
     , m_profile(profile)
     , m_secrets(secrets)
     , m_nam(nam)
@@ -170,7 +247,7 @@ void RegistrationCheck::finishAll()
     m_done = true;
     m_running = false;
     m_report.durationMs = m_totalClock.isValid() ? m_totalClock.elapsed() : 0;
-    Q_EMIT finished(m_report);
+    complete(m_report);
 }
 
 const HttpExchange *RegistrationCheck::lastExchange() const
@@ -204,8 +281,8 @@ void RegistrationCheck::stepDiscovery()
     const bool required = m_profile.kind == Profile::Kind::Smart
             || m_profile.kind == Profile::Kind::OpenId;
     QNetworkRequest request = http::makeRequest(url);
-    http::send(m_nam, request, "GET", {}, m_timeoutMs, this,
-               [this, url, required](const http::Response &r) {
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
+            ->then(this, [this, url, required](const http::Response &r) {
                    const Status missing = required ? Status::Fail : Status::Skip;
                    if (r.failure) {
                        end(missing, tr("%1 could not be fetched: %2").arg(url.toString(), r.failure.message),
@@ -228,8 +305,7 @@ void RegistrationCheck::stepDiscovery()
                    }
                    const Verdict v = reviewDiscovery(m, url, m_profile);
                    end(v.status, v.summary, v.hint);
-               },
-               m_activity);
+               });
 }
 
 // ------------------------------------------------------------------ authorization
@@ -245,7 +321,7 @@ void RegistrationCheck::stepRedirectUri()
     m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, catcher, this);
     m_signIn->setExchangeCode(false);
     m_signIn->setTimeoutMs(m_browserTimeoutMs);
-    connect(m_signIn, &BrowserSignIn::finished, this, &RegistrationCheck::onSignInFinished);
+    m_signIn->then(this, [this](const SignInResult &result) { onSignInFinished(result); });
     connect(m_signIn, &BrowserSignIn::callbackIgnored, this,
             [this](const QString &reason, bool carriedAnswer) {
                 if (carriedAnswer)
@@ -259,8 +335,8 @@ void RegistrationCheck::stepRedirectUri()
 
     QNetworkRequest request = http::makeRequest(m_authorizationUrl, "text/html,application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    http::send(m_nam, request, "GET", {}, m_timeoutMs, this,
-               [this](const http::Response &r) { reviewAuthorizationAnswer(r); }, m_activity);
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
+            ->then(this, [this](const http::Response &r) { reviewAuthorizationAnswer(r); });
 }
 
 void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
@@ -313,7 +389,7 @@ void RegistrationCheck::stepAuthorization()
         // The EHR answered on the redirect URI without a sign-in page: deliver that answer
         // to the listener as the browser would.
         QNetworkRequest request(m_preflightRedirect);
-        http::send(m_nam, request, "GET", {}, m_timeoutMs, this, [](const http::Response &) {});
+        http::send(m_nam, request, "GET", {}, m_timeoutMs);
         return;
     }
     Q_EMIT authorizationUrlReady(m_authorizationUrl);
@@ -405,9 +481,9 @@ void RegistrationCheck::stepPkce()
     begin(QStringLiteral("pkce"), title);
     // A well-formed verifier that is not the one the challenge was made from.
     const QString wrong = QString::fromLatin1(pkce::makeVerifier());
-    TokenReply *reply = m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
-                                               m_redirectUri, wrong);
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
+                                               m_redirectUri, wrong)
+            ->then(this, [this](const TokenResult &result) {
         if (!result.tokens.isEmpty()) {
             result.tokens.registerSecrets();
             m_probeTokens = result.tokens;
@@ -455,9 +531,9 @@ void RegistrationCheck::stepCodeExchange()
         return;
     }
     begin(QStringLiteral("token-response"), title);
-    TokenReply *reply = m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
-                                               m_redirectUri, m_verifier);
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
+                                               m_redirectUri, m_verifier)
+            ->then(this, [this](const TokenResult &result) {
         if (result.failure) {
             QString hint;
             const QString error = result.failure.oauthError;
@@ -504,8 +580,8 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
 void RegistrationCheck::stepClientCredentials()
 {
     begin(QStringLiteral("token-response"), tr("Token response (client credentials)"));
-    TokenReply *reply = m_tokens->clientCredentials(endpoint(m_secrets.clientSecret), m_profile.scope);
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    m_tokens->clientCredentials(endpoint(m_secrets.clientSecret), m_profile.scope)
+            ->then(this, [this](const TokenResult &result) {
         if (result.failure) {
             QString hint;
             if (result.failure.oauthError == QLatin1String("invalid_client"))
@@ -552,10 +628,9 @@ void RegistrationCheck::stepWrongSecret()
     }
     begin(QStringLiteral("wrong-secret"), title);
     const QString wrong = QStringLiteral("chartkey-check-wrong-secret");
-    TokenReply *reply = clientCredentials
-            ? m_tokens->clientCredentials(endpoint(wrong), m_profile.scope)
-            : m_tokens->refresh(endpoint(wrong), m_refreshToken, m_grantedScope);
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    (clientCredentials ? m_tokens->clientCredentials(endpoint(wrong), m_profile.scope)
+                       : m_tokens->refresh(endpoint(wrong), m_refreshToken, m_grantedScope))
+            ->then(this, [this](const TokenResult &result) {
         if (!result.tokens.isEmpty()) {
             result.tokens.registerSecrets();
             if (!result.tokens.refreshToken.isEmpty())
@@ -584,7 +659,7 @@ void RegistrationCheck::apiRead(const QString &accessToken,
 {
     QNetworkRequest request = http::makeRequest(apiProbeUrl(m_profile), "application/fhir+json, application/json");
     request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
-    http::send(m_nam, request, "GET", {}, m_timeoutMs, this, std::move(done), m_activity);
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)->then(this, std::move(done));
 }
 
 void RegistrationCheck::stepStaticToken()
@@ -647,8 +722,8 @@ void RegistrationCheck::stepRefresh()
     }
     begin(QStringLiteral("refresh"), title);
     const QString old = m_refreshToken;
-    TokenReply *reply = m_tokens->refresh(endpoint(m_secrets.clientSecret), old, m_grantedScope);
-    connect(reply, &TokenReply::finished, this, [this, old](const TokenResult &result) {
+    m_tokens->refresh(endpoint(m_secrets.clientSecret), old, m_grantedScope)
+            ->then(this, [this, old](const TokenResult &result) {
         if (result.failure) {
             m_refreshToken.clear();
             end(Status::Fail, result.failure.message,
@@ -728,9 +803,9 @@ void RegistrationCheck::stepRevocation()
     // The live access token: revoke it, then show the API refuses it. Without an API to ask,
     // only whether the endpoint accepts the request can be told.
     const QString token = m_accessToken;
-    TokenReply *reply = m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
-                                         QStringLiteral("access_token"));
-    connect(reply, &TokenReply::finished, this, [this, token](const TokenResult &result) {
+    m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
+                                         QStringLiteral("access_token"))
+            ->then(this, [this, token](const TokenResult &result) {
         if (result.failure.oauthError == QLatin1String("unsupported_token_type")) {
             end(Status::Warn,
                 tr("The server does not revoke access tokens (unsupported_token_type, RFC 7009 "
@@ -781,8 +856,8 @@ void RegistrationCheck::revokeLmsToken(const QString &title)
     // refresh token (the LMS "log out"), not RFC 7009.
     begin(QStringLiteral("revocation"), title);
     const QString token = m_accessToken;
-    TokenReply *reply = m_tokens->revokeByDelete(endpoint(m_secrets.clientSecret), token);
-    connect(reply, &TokenReply::finished, this, [this, token](const TokenResult &result) {
+    m_tokens->revokeByDelete(endpoint(m_secrets.clientSecret), token)
+            ->then(this, [this, token](const TokenResult &result) {
         if (result.failure) {
             end(Status::Fail, result.failure.message,
                 tr("Signing out cannot end the session on the LMS."));
@@ -812,9 +887,9 @@ void RegistrationCheck::stepOldRefreshToken()
         return;
     }
     begin(QStringLiteral("old-refresh-token"), title);
-    TokenReply *reply = m_tokens->refresh(endpoint(m_secrets.clientSecret), m_firstRefreshToken,
-                                          m_grantedScope);
-    connect(reply, &TokenReply::finished, this, [this](const TokenResult &result) {
+    m_tokens->refresh(endpoint(m_secrets.clientSecret), m_firstRefreshToken,
+                                          m_grantedScope)
+            ->then(this, [this](const TokenResult &result) {
         if (!result.tokens.isEmpty()) {
             result.tokens.registerSecrets();
             if (!result.tokens.refreshToken.isEmpty())
@@ -859,9 +934,9 @@ void RegistrationCheck::stepCleanup()
     auto pending = std::make_shared<int>(int(live.size()));
     auto failed = std::make_shared<QStringList>();
     for (const QString &token : std::as_const(live)) {
-        TokenReply *reply = m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
-                                             QStringLiteral("refresh_token"));
-        connect(reply, &TokenReply::finished, this, [this, pending, failed](const TokenResult &r) {
+        m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
+                                             QStringLiteral("refresh_token"))
+                ->then(this, [this, pending, failed](const TokenResult &r) {
             if (r.failure)
                 *failed << r.failure.message;
             if (--*pending > 0)

@@ -7,16 +7,19 @@
 //    static tokens: api only)
 //
 // It works on its own tokens, in memory, and revokes what it got at the end: the profile's
-// stored sign-in is neither read nor changed. finished() is emitted exactly once.
+// stored sign-in is neither read nor changed. The check is an operation: it completes exactly
+// once, with the report.
 #pragma once
 
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/tokenclient.h"
+#include "base/operation.h"
 #include "check/checkreport.h"
 #include "net/activitylog.h"
 #include "net/http.h"
 #include "profile/profile.h"
+#include "storage/secretstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -40,7 +43,22 @@ struct CheckSecrets
     QString staticToken;    // static-token profiles
 };
 
-class RegistrationCheck final : public QObject
+struct CheckSecretsRead
+{
+    CheckSecrets secrets;
+    Failure failure;        // what is missing or unreadable, and what to do; nothing started
+};
+
+// The secrets a check of `profile` needs, read from the keychain: the client secret of a
+// confidential client, the stored token of a static-token profile. One place for both front
+// ends.
+Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile &profile);
+
+// The ids of the steps a check can be told to skip (`chartkey check --skip`), in the order
+// they run.
+QStringList stepIds();
+
+class RegistrationCheck final : public Pending<CheckReport>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RegistrationCheck)
@@ -66,7 +84,6 @@ Q_SIGNALS:
     void stepFinished(const chartkey::check::StepResult &step);
     // The browser is being opened with `url` (show it so it can be opened by hand).
     void authorizationUrlReady(const QUrl &url);
-    void finished(const chartkey::check::CheckReport &report);
 
 private:
     void runNext();

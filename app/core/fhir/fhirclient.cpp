@@ -73,10 +73,8 @@ PatientPageReply *FhirClient::searchPatients(const QUrlQuery &query, int pageSiz
 PatientPageReply *FhirClient::patientPage(const QUrl &url)
 {
     auto *reply = new PatientPageReply(this);
-    ApiReply *api = m_api->get(url);
-    connect(api, &ApiReply::finished, reply, [reply, url](const ApiResult &result) {
-        Q_EMIT reply->finished(toPage<fhir::Patient>(result, url, fhir::parsePatientBundle));
-        reply->deleteLater();
+    m_api->get(url)->then(reply, [reply, url](const ApiResult &result) {
+        reply->complete(toPage<fhir::Patient>(result, url, fhir::parsePatientBundle));
     });
     return reply;
 }
@@ -87,11 +85,8 @@ AppointmentPageReply *FhirClient::appointments(const QString &patientId)
     q.addQueryItem(QStringLiteral("patient"), QStringLiteral("Patient/") + patientId);
     const QUrl url = resourceUrl(QStringLiteral("Appointment"), q);
     auto *reply = new AppointmentPageReply(this);
-    ApiReply *api = m_api->get(url);
-    connect(api, &ApiReply::finished, reply, [reply, url](const ApiResult &result) {
-        Q_EMIT reply->finished(
-                toPage<fhir::Appointment>(result, url, fhir::parseAppointmentBundle));
-        reply->deleteLater();
+    m_api->get(url)->then(reply, [reply, url](const ApiResult &result) {
+        reply->complete(toPage<fhir::Appointment>(result, url, fhir::parseAppointmentBundle));
     });
     return reply;
 }

@@ -1,6 +1,7 @@
 // FHIR reads on the EHR's FHIR host (Canvas: the fumage- host), through ApiClient.
 #pragma once
 
+#include "base/operation.h"
 #include "fhir/resources.h"
 
 #include <QObject>
@@ -11,23 +12,8 @@ namespace chartkey {
 
 class ApiClient;
 
-class PatientPageReply final : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::fhir::Page<chartkey::fhir::Patient> &page);
-};
-
-class AppointmentPageReply final : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::fhir::Page<chartkey::fhir::Appointment> &page);
-};
+using PatientPageReply = Pending<fhir::Page<fhir::Patient>>;
+using AppointmentPageReply = Pending<fhir::Page<fhir::Appointment>>;
 
 class FhirClient final : public QObject
 {

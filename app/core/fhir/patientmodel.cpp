@@ -44,9 +44,8 @@ void PatientModel::request(const QUrl &url, bool first)
     m_loading = true;
     setState(State::Loading);
     const quint64 generation = m_generation;
-    PatientPageReply *reply = m_fhir->patientPage(url);
-    connect(reply, &PatientPageReply::finished, this,
-            [this, generation, first](const fhir::Page<fhir::Patient> &page) {
+    m_fhir->patientPage(url)
+            ->then(this, [this, generation, first](const fhir::Page<fhir::Patient> &page) {
                 if (generation != m_generation)
                     return; // an answer to an earlier search
                 m_loading = false;
@@ -154,9 +153,8 @@ void AppointmentModel::load(const QString &patientId)
     clear();
     m_loading = true;
     const quint64 generation = m_generation;
-    AppointmentPageReply *reply = m_fhir->appointments(patientId);
-    connect(reply, &AppointmentPageReply::finished, this,
-            [this, generation](const fhir::Page<fhir::Appointment> &page) {
+    m_fhir->appointments(patientId)
+            ->then(this, [this, generation](const fhir::Page<fhir::Appointment> &page) {
                 if (generation != m_generation)
                     return;
                 m_loading = false;

@@ -76,10 +76,10 @@ QByteArray Response::header(const QByteArray &name) const
     return {};
 }
 
-void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
-          const QByteArray &body, int timeoutMs, QObject *context,
-          std::function<void(const Response &)> done, ActivityLog *activity)
+Exchange *send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
+               const QByteArray &body, int timeoutMs, ActivityLog *activity)
 {
+    auto *exchange = new Exchange;
     QPointer<ActivityLog> recorder(activity);
     QElapsedTimer clock;
     clock.start();
@@ -93,10 +93,8 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
     });
     deadline->start(timeoutMs);
 
-    QPointer<QObject> guard(context);
-    QObject::connect(reply, &QNetworkReply::finished, reply,
-                     [reply, request, body, clock, verb, timedOut, timeoutMs, guard, recorder,
-                      done = std::move(done)] {
+    QObject::connect(reply, &QNetworkReply::finished, exchange,
+                     [exchange, reply, request, body, clock, verb, timedOut, timeoutMs, recorder] {
                          reply->deleteLater();
                          Response r;
                          r.elapsedMs = clock.elapsed();
@@ -122,9 +120,9 @@ void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByt
                              recorder->record(request, verb, body, r.status,
                                               r.failure ? r.failure.message : QString(),
                                               r.headers, r.body, r.elapsedMs);
-                         if (guard)
-                             done(r);
+                         exchange->complete(r);
                      });
+    return exchange;
 }
 
 QByteArray formEncode(const QList<std::pair<QString, QString>> &fields)

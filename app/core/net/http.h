@@ -4,14 +4,12 @@
 #pragma once
 
 #include "base/failure.h"
+#include "base/operation.h"
 
 #include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
-#include <QPointer>
-
-#include <functional>
 
 class QNetworkAccessManager;
 
@@ -38,12 +36,13 @@ struct Response
     QByteArray header(const QByteArray &name) const;
 };
 
+using Exchange = Pending<Response>;
+
 // Sends `verb` with `body`, aborts after `timeoutMs`, logs the exchange (redacted) and records
-// it in `activity` when given, and calls `done` exactly once, unless `context` was destroyed
-// first.
-void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &verb,
-          const QByteArray &body, int timeoutMs, QObject *context,
-          std::function<void(const Response &)> done, ActivityLog *activity = nullptr);
+// it in `activity` when given; the exchange completes with the answer or why there was none.
+Exchange *send(QNetworkAccessManager *nam, const QNetworkRequest &request,
+               const QByteArray &verb, const QByteArray &body, int timeoutMs,
+               ActivityLog *activity = nullptr);
 
 // Application/x-www-form-urlencoded body (RFC 6749 appendix B) from name/value pairs.
 QByteArray formEncode(const QList<std::pair<QString, QString>> &fields);

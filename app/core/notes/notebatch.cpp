@@ -6,7 +6,7 @@ namespace chartkey {
 
 NoteBatch::NoteBatch(NotesClient *notes, NoteAction action, const QStringList &noteIds,
                      QObject *parent)
-    : QObject(parent)
+    : Pending(parent)
     , m_notes(notes)
     , m_action(action)
     , m_noteIds(noteIds)
@@ -27,7 +27,7 @@ void NoteBatch::next()
 {
     const int index = int(m_results.size());
     if (index == m_noteIds.size()) {
-        Q_EMIT finished(m_results);
+        complete(m_results);
         return;
     }
     if (m_cancelled || !m_notes) {
@@ -43,8 +43,7 @@ void NoteBatch::next()
         next();
         return;
     }
-    NoteReply *reply = m_notes->run(m_action, m_noteIds.at(index));
-    connect(reply, &NoteReply::finished, this, [this](const NoteResult &r) {
+    m_notes->run(m_action, m_noteIds.at(index))->then(this, [this](const NoteResult &r) {
         m_results << r;
         Q_EMIT noteFinished(r, int(m_results.size()), total());
         next();

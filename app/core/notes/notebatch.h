@@ -1,6 +1,6 @@
 // One note action over several notes, one after another: each note's action is sent once,
-// and each result (done, or why not) is reported as it comes. finished() is emitted once,
-// with every note's result; a cancelled batch reports the notes it did not reach as not done.
+// and each result (done, or why not) is reported as it comes. The batch completes once, with
+// every note's result; a cancelled batch reports the notes it did not reach as not done.
 #pragma once
 
 #include "notes/notesclient.h"
@@ -12,7 +12,7 @@
 
 namespace chartkey {
 
-class NoteBatch final : public QObject
+class NoteBatch final : public Pending<QList<NoteResult>>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NoteBatch)
@@ -27,7 +27,6 @@ public:
 
 Q_SIGNALS:
     void noteFinished(const chartkey::NoteResult &result, int done, int total);
-    void finished(const QList<chartkey::NoteResult> &results);
 
 private:
     void next();

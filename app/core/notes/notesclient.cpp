@@ -162,10 +162,8 @@ NoteReply *NotesClient::run(NoteAction action, const QString &noteId)
     url.setPath(path + QStringLiteral("notes/")
                 + QString::fromLatin1(QUrl::toPercentEncoding(noteId)) + QLatin1Char('/')
                 + pathName(action));
-    ApiReply *api = m_api->post(url, QByteArray("{}"));
-    connect(api, &ApiReply::finished, reply, [reply, action, noteId](const ApiResult &result) {
-        Q_EMIT reply->finished(noteResultFrom(action, noteId, result));
-        reply->deleteLater();
+    m_api->post(url, QByteArray("{}"))->then(reply, [reply, action, noteId](const ApiResult &result) {
+        reply->complete(noteResultFrom(action, noteId, result));
     });
     return reply;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/failure.h"
+#include "base/operation.h"
 
 #include <QObject>
 #include <QString>
@@ -41,14 +42,7 @@ struct ApiResult;
 // not. Pure, for the client and for fuzzing.
 NoteResult noteResultFrom(NoteAction action, const QString &noteId, const ApiResult &result);
 
-class NoteReply final : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-Q_SIGNALS:
-    void finished(const chartkey::NoteResult &result);
-};
+using NoteReply = Pending<NoteResult>;
 
 class NotesClient final : public QObject
 {

@@ -3,7 +3,6 @@
 #include "base/logging.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -89,7 +88,7 @@ void checkLocked(const QString &service, const QString &key, int timeoutMs, QObj
                                            {QStringLiteral("user"), key}});
     auto *watcher = new QDBusPendingCallWatcher(
             QDBusConnection::sessionBus().asyncCall(call, timeoutMs), context);
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, watcher,
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
                      [done = std::move(done)](QDBusPendingCallWatcher *w) {
                          const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>>
                                  reply = *w;
@@ -105,57 +104,46 @@ void checkLocked(const QString &service, const QString &key, int timeoutMs, QObj
 #endif
 }
 
-// A "not found" (or, for a removal, also a success) becomes Locked when the entry is in
-// fact still there, behind a lock.
-SecretStore::Callback lockAware(const QString &service, const QString &key, int timeoutMs,
-                                QObject *context, SecretStore::Callback done,
-                                bool alsoAfterSuccess = false)
+using Finish = std::function<void(const SecretStore::Result &)>;
+
+// Hands `next` the job's result, where a "not found" (or, for a removal, also a success)
+// becomes Locked when the entry is in fact still there, behind a lock.
+Finish lockAware(const QString &service, const QString &key, int timeoutMs, QObject *context,
+                 Finish next, bool alsoAfterSuccess = false)
 {
-    QPointer<QObject> guard(context);
     return [=](const SecretStore::Result &r) {
         const bool check = r.status == SecretStore::Status::NotFound
                 || (alsoAfterSuccess && r.status == SecretStore::Status::Ok);
-        if (!check || !guard) {
-            done(r);
+        if (!check) {
+            next(r);
             return;
         }
-        checkLocked(service, key, timeoutMs, guard, [r, done](bool locked) {
-            done(locked ? lockedResult() : r);
-        });
+        checkLocked(service, key, timeoutMs, context,
+                    [next, r](bool locked) { next(locked ? lockedResult() : r); });
     };
 }
 
-// Runs `job`, calling `done` exactly once: with its result, or with TimedOut at the deadline.
-void runJob(QKeychain::Job *job, int timeoutMs, QObject *context,
-            std::function<QByteArray(QKeychain::Job *)> payload, SecretStore::Callback done)
+// Runs `job` for `op`: hands its result to `finish`, or completes `op` with TimedOut at the
+// deadline (a late answer is then dropped: an operation completes once).
+void runJob(QKeychain::Job *job, int timeoutMs, SecretStore::Job *op,
+            std::function<QByteArray(QKeychain::Job *)> payload, Finish finish)
 {
-    auto finished = std::make_shared<bool>(false);
-    QPointer<QObject> guard(context);
-    auto complete = [finished, guard, done](const SecretStore::Result &r) {
-        if (*finished)
-            return;
-        *finished = true;
-        if (guard)
-            done(r);
-    };
-
-    auto *deadline = new QTimer(context);
+    auto *deadline = new QTimer(op);
     deadline->setSingleShot(true);
-    QObject::connect(deadline, &QTimer::timeout, deadline, [complete, deadline, timeoutMs] {
+    QObject::connect(deadline, &QTimer::timeout, op, [op, timeoutMs] {
         qCWarning(lcStorage) << "keychain job timed out after" << timeoutMs << "ms";
         SecretStore::Result r;
         r.status = SecretStore::Status::TimedOut;
         r.message = tr("The keychain did not answer within %1 s. It may be locked and waiting "
                        "for a password: unlock it and try again.")
                             .arg(timeoutMs / 1000);
-        complete(r);
-        deadline->deleteLater();
+        op->complete(r);
     });
-    QObject::connect(job, &QKeychain::Job::finished, deadline,
-                     [complete, deadline, payload](QKeychain::Job *j) {
+    QObject::connect(job, &QKeychain::Job::finished, op,
+                     [deadline, payload = std::move(payload),
+                      finish = std::move(finish)](QKeychain::Job *j) {
                          deadline->stop();
-                         deadline->deleteLater();
-                         complete(mapResult(j, payload(j)));
+                         finish(mapResult(j, payload(j)));
                      });
     deadline->start(timeoutMs);
     job->setAutoDelete(true);
@@ -170,45 +158,46 @@ KeychainStore::KeychainStore(const QString &service, int timeoutMs)
 {
 }
 
-void KeychainStore::read(const QString &key, QObject *context, Callback done)
+SecretStore::Job *KeychainStore::read(const QString &key)
 {
+    auto *op = new Job;
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setInsecureFallback(false);
     job->setKey(key);
-    runJob(job, m_timeoutMs, context,
+    runJob(job, m_timeoutMs, op,
            [](QKeychain::Job *j) {
                return static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
            },
-           lockAware(m_service, key, m_timeoutMs, context, std::move(done)));
+           lockAware(m_service, key, m_timeoutMs, op, [op](const Result &r) { op->complete(r); }));
+    return op;
 }
 
-void KeychainStore::write(const QString &key, const QByteArray &data, QObject *context,
-                          Callback done)
+SecretStore::Job *KeychainStore::write(const QString &key, const QByteArray &data)
 {
+    auto *op = new Job;
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setBinaryData(data);
-    runJob(job, m_timeoutMs, context, [](QKeychain::Job *) { return QByteArray(); },
-           std::move(done));
+    runJob(job, m_timeoutMs, op, [](QKeychain::Job *) { return QByteArray(); },
+           [op](const Result &r) { op->complete(r); });
+    return op;
 }
 
-void KeychainStore::remove(const QString &key, QObject *context, Callback done)
+SecretStore::Job *KeychainStore::remove(const QString &key)
 {
+    auto *op = new Job;
     auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setInsecureFallback(false);
     job->setKey(key);
-    runJob(job, m_timeoutMs, context, [](QKeychain::Job *) { return QByteArray(); },
-           lockAware(m_service, key, m_timeoutMs, context, [done = std::move(done)](const Result &r) {
-               // Removing what is not there is success: the outcome the caller wanted.
-               if (r.status == Status::NotFound) {
-                   Result ok;
-                   ok.status = Status::Ok;
-                   done(ok);
-                   return;
-               }
-               done(r);
+    runJob(job, m_timeoutMs, op, [](QKeychain::Job *) { return QByteArray(); },
+           lockAware(m_service, key, m_timeoutMs, op, [op](Result r) {
+               // Removing what is not there is success (once no lock hides it).
+               if (r.status == Status::NotFound)
+                   r = Result{Status::Ok, {}, {}};
+               op->complete(r);
            }, true));
+    return op;
 }
 
 QString KeychainStore::backendName() const

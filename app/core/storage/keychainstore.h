@@ -15,10 +15,9 @@ public:
     explicit KeychainStore(const QString &service = QStringLiteral("chartkey"),
                            int timeoutMs = 15000);
 
-    void read(const QString &key, QObject *context, Callback done) override;
-    void write(const QString &key, const QByteArray &data, QObject *context,
-               Callback done) override;
-    void remove(const QString &key, QObject *context, Callback done) override;
+    Job *read(const QString &key) override;
+    Job *write(const QString &key, const QByteArray &data) override;
+    Job *remove(const QString &key) override;
     QString backendName() const override;
 
     QString service() const { return m_service; }

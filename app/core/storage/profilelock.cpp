@@ -35,33 +35,33 @@ ProfileLock::~ProfileLock()
     release();
 }
 
-void ProfileLock::acquire(int timeoutMs, std::function<void(bool)> done)
+ProfileLock::Acquisition *ProfileLock::acquire(int timeoutMs)
 {
+    auto *op = new Acquisition(this);
     if (m_held) {
-        done(true);
-        return;
+        op->completeLater(true);
+        return op;
     }
-    auto *poll = new QTimer(this);
+    auto *poll = new QTimer(op);
     auto waited = std::make_shared<QElapsedTimer>();
     waited->start();
-    auto attempt = [this, poll, waited, timeoutMs, done] {
+    auto attempt = [this, op, poll, waited, timeoutMs] {
         if (m_file->tryLock(0)) {
             m_held = true;
-            poll->deleteLater();
-            done(true);
+            op->complete(true);
             return;
         }
         if (waited->elapsed() >= timeoutMs) {
             qCWarning(lcAuth) << "could not take the profile lock within" << timeoutMs << "ms";
-            poll->deleteLater();
-            done(false);
+            op->complete(false);
             return;
         }
         poll->start(25);
     };
     poll->setSingleShot(true);
-    connect(poll, &QTimer::timeout, this, attempt);
-    attempt();
+    connect(poll, &QTimer::timeout, op, attempt);
+    QMetaObject::invokeMethod(op, attempt, Qt::QueuedConnection);
+    return op;
 }
 
 void ProfileLock::release()

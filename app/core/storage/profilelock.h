@@ -4,11 +4,12 @@
 // recognises a dead owner).
 #pragma once
 
+#include "base/operation.h"
+
 #include <QLockFile>
 #include <QObject>
 #include <QString>
 
-#include <functional>
 #include <memory>
 
 namespace chartkey {
@@ -21,8 +22,9 @@ public:
     explicit ProfileLock(const QString &profileName, QObject *parent = nullptr);
     ~ProfileLock() override;
 
-    // Calls `done(true)` once the lock is held, or `done(false)` after `timeoutMs`.
-    void acquire(int timeoutMs, std::function<void(bool)> done);
+    // Completes with true once the lock is held, or with false after `timeoutMs`.
+    using Acquisition = Pending<bool>;
+    Acquisition *acquire(int timeoutMs);
     void release();
     bool isHeld() const { return m_held; }
 

@@ -1,15 +1,14 @@
 // Where secrets live: the OS keychain, or nowhere.
 //
-// Every operation completes exactly once through its callback, also when the backend hangs
-// (a keychain waiting on an invisible unlock prompt): then with Status::TimedOut. There is
-// deliberately no plaintext implementation.
+// Every job is an operation (base/operation.h) that completes exactly once, also when the
+// backend hangs (a keychain waiting on an invisible unlock prompt): then with
+// Status::TimedOut. There is deliberately no plaintext implementation.
 #pragma once
 
-#include <QByteArray>
-#include <QObject>
-#include <QString>
+#include "base/operation.h"
 
-#include <functional>
+#include <QByteArray>
+#include <QString>
 
 namespace chartkey {
 
@@ -34,15 +33,14 @@ public:
         bool isOk() const { return status == Status::Ok; }
     };
 
-    using Callback = std::function<void(const Result &)>;
+    using Job = Pending<Result>;
 
     virtual ~SecretStore() = default;
 
-    // `done` is called once, unless `context` is destroyed first.
-    virtual void read(const QString &key, QObject *context, Callback done) = 0;
-    virtual void write(const QString &key, const QByteArray &data, QObject *context,
-                       Callback done) = 0;
-    virtual void remove(const QString &key, QObject *context, Callback done) = 0;
+    virtual Job *read(const QString &key) = 0;
+    virtual Job *write(const QString &key, const QByteArray &data) = 0;
+    // Removing an entry that is not there is Ok: the outcome the caller wanted.
+    virtual Job *remove(const QString &key) = 0;
 
     // A short name of the backend for messages ("the Secret Service keyring").
     virtual QString backendName() const = 0;

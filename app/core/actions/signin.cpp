@@ -1,0 +1,187 @@
+#include "actions/signin.h"
+
+#include "actions/ehrconnection.h"
+#include "auth/session.h"
+#include "auth/tokenclient.h"
+#include "base/clock.h"
+#include "base/logging.h"
+
+#include <QCoreApplication>
+
+namespace chartkey {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::SignIn", text);
+}
+
+} // namespace
+
+SignIn::SignIn(EhrConnection *connection, UrlOpener *opener, QObject *parent)
+    : Pending(parent)
+    , m_connection(connection)
+    , m_opener(opener)
+{
+}
+
+SignIn::~SignIn() = default;
+
+void SignIn::start()
+{
+    m_total.start();
+    if (!m_connection) {
+        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        return;
+    }
+    const Profile &profile = m_connection->profile();
+    if (profile.grant == Profile::Grant::StaticToken) {
+        if (m_staticToken.trimmed().isEmpty()) {
+            finish({{}, Failure::make(Failure::Kind::Configuration,
+                                      tr("No access token was given for %1.").arg(profile.name))});
+            return;
+        }
+        keep(staticTokenSet(m_staticToken.trimmed(), m_connection->session()->clock()->now()),
+             QString());
+        return;
+    }
+    m_connection->session()->readClientSecret()->then(this, [this](const ClientSecret &secret) {
+        if (secret.failure) {
+            finish({{}, secret.failure});
+            return;
+        }
+        withSecret(secret.secret);
+    });
+}
+
+void SignIn::cancel()
+{
+    if (m_browser) {
+        m_browser->cancel(); // finishes through the browser sign-in's completion
+        return;
+    }
+    finish({{}, Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled."))});
+}
+
+void SignIn::withSecret(const QString &secret)
+{
+    if (!m_connection) {
+        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        return;
+    }
+    if (m_connection->profile().grant == Profile::Grant::ClientCredentials)
+        fetchClientCredentials(secret);
+    else
+        signInInBrowser(secret);
+}
+
+void SignIn::signInInBrowser(const QString &secret)
+{
+    m_browser = new BrowserSignIn(m_connection->profile(), secret, m_connection->tokens(),
+                                  m_opener, this);
+    m_browser->setTimeoutMs(m_browserTimeoutMs);
+    connect(m_browser, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
+        m_authorizationUrl = url;
+        Q_EMIT authorizationUrlReady(url);
+    });
+    connect(m_browser, &BrowserSignIn::browserFailed, this, &SignIn::browserFailed);
+    m_browser->then(this, [this, secret](const SignInResult &result) {
+        m_outcome.browserMs = result.browserMs;
+        m_outcome.exchangeMs = result.exchangeMs;
+        m_browser = nullptr;
+        if (result.failure) {
+            finish({{}, result.failure});
+            return;
+        }
+        keep(result.tokens, secret);
+    });
+    m_browser->start();
+}
+
+void SignIn::fetchClientCredentials(const QString &secret)
+{
+    // "Don't lose it, reuse it": a stored token that is still fresh is the sign-in.
+    Session *session = m_connection->session();
+    session->readStored()->then(this, [this, session, secret](const StoredSignIn &stored) {
+        if (stored.failure) {
+            finish({{}, stored.failure});
+            return;
+        }
+        if (stored.tokens && stored.tokens->isFreshAt(session->clock()->now())) {
+            SignInOutcome outcome;
+            outcome.tokens = *stored.tokens;
+            outcome.reused = true;
+            finish(outcome);
+            return;
+        }
+        const Profile &profile = m_connection->profile();
+        m_connection->tokens()
+                ->clientCredentials({profile.tokenUrl, profile.revocationUrl, profile.clientId,
+                                     secret},
+                                    profile.scope)
+                ->then(this, [this, secret](const TokenResult &result) {
+                    m_outcome.exchangeMs = result.elapsedMs;
+                    if (result.failure) {
+                        finish({{}, result.failure});
+                        return;
+                    }
+                    keep(result.tokens, secret);
+                });
+    });
+}
+
+void SignIn::keep(const TokenSet &tokens, const QString &secret)
+{
+    if (!m_connection) {
+        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        return;
+    }
+    m_keychainClock.start();
+    m_connection->session()->adoptSignIn(tokens)->then(this, [this, tokens, secret](const Failure &stored) {
+        m_outcome.keychainMs = m_keychainClock.elapsed();
+        if (stored) {
+            undo(tokens, secret, stored);
+            return;
+        }
+        SignInOutcome outcome = m_outcome;
+        outcome.tokens = tokens;
+        finish(outcome);
+    });
+}
+
+void SignIn::undo(const TokenSet &tokens, const QString &secret, const Failure &why)
+{
+    const Profile &profile = m_connection->profile();
+    Failure failure = why;
+    auto done = [this, failure](bool revoked) mutable {
+        failure.message = revoked ? tr("%1 The sign-in was not kept, and its tokens were revoked "
+                                       "at the EHR.")
+                                            .arg(failure.message)
+                                  : tr("%1 The sign-in was not kept.").arg(failure.message);
+        SignInOutcome outcome = m_outcome;
+        outcome.failure = failure;
+        outcome.revoked = revoked;
+        finish(outcome);
+    };
+    if (profile.grant == Profile::Grant::StaticToken || profile.revocationUrl.isEmpty()) {
+        done(false); // a static token is revoked where it was made; no endpoint: nothing to call
+        return;
+    }
+    const bool refresh = tokens.canRefresh();
+    m_connection->tokens()
+            ->revoke({profile.tokenUrl, profile.revocationUrl, profile.clientId, secret},
+                     refresh ? tokens.refreshToken : tokens.accessToken,
+                     refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"))
+            ->then(this, [done](const TokenResult &revoked) mutable { done(!revoked.failure); });
+}
+
+void SignIn::finish(SignInOutcome outcome)
+{
+    outcome.totalMs = m_total.isValid() ? m_total.elapsed() : 0;
+    if (outcome.failure && outcome.failure.kind != Failure::Kind::Cancelled)
+        qCWarning(lcAuth).noquote() << "sign-in failed:" << outcome.failure.message;
+    complete(outcome);
+}
+
+} // namespace chartkey
