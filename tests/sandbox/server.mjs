@@ -837,6 +837,7 @@ async function shapeTokenAnswer(ctx) {
     out = { ...out, error: 'invalid_request' };
   }
   if (m.emptyErrorBodies) {
+    if (error === 'invalid_client') ctx.remove('WWW-Authenticate'); // a bare 403 says nothing more
     emptyBody(ctx, error === 'invalid_client' ? 403 : status);
     return;
   }
@@ -853,7 +854,11 @@ provider.use(async (ctx, next) => {
     await shapeTokenAnswer(ctx);
   } else if (route === 'revocation') {
     // A wrong secret (invalid_client) → 403, other refusals keep their status (emptyErrorBodies).
-    if (state.modes.emptyErrorBodies && ctx.status >= 400) emptyBody(ctx, ctx.body?.error === 'invalid_client' ? 403 : ctx.status);
+    if (state.modes.emptyErrorBodies && ctx.status >= 400) {
+      const badClient = ctx.body?.error === 'invalid_client';
+      if (badClient) ctx.remove('WWW-Authenticate');
+      emptyBody(ctx, badClient ? 403 : ctx.status);
+    }
   } else if (route === 'discovery' && ctx.status === 200 && isObject(ctx.body)) {
     // advertisePlain: "plain" too (the server still refuses it).
     ctx.body.code_challenge_methods_supported = codeChallengeMethods();
