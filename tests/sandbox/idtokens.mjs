@@ -78,10 +78,10 @@ export class IdTokenKeys {
 
   publicRotated() { return this.rotated.map((k) => k.publicJwk); }
 
-  // The key that signs an ID token of `alg` now: the newest rotated one of that alg, else `kid`'s.
-  signingKey(alg, kid) {
+  // The newest rotated key for `alg`, if any: it signs the ID tokens of that alg from now on.
+  rotatedKey(alg) {
     for (let i = this.rotated.length - 1; i >= 0; i -= 1) if (this.rotated[i].alg === alg) return this.rotated[i];
-    return this.base.get(kid);
+    return undefined;
   }
 
   async throwawayKey(alg) {
@@ -94,7 +94,7 @@ export class IdTokenKeys {
     const [h, p, s] = String(idToken).split('.');
     let header; let payload;
     try { header = decodeJwtPart(h); payload = decodeJwtPart(p); } catch { return idToken; }
-    const rotatedKey = this.signingKey(header.alg, undefined);
+    const rotatedKey = this.rotatedKey(header.alg);
     let key = rotatedKey || this.base.get(header.kid);
     if (!key) return idToken;
     let resign = !!rotatedKey;
