@@ -4,7 +4,8 @@
 #   - a private D-Bus session with gnome-keyring unlocked (a real Secret Service),
 #     or none at all with --no-keyring;
 #   - a fresh sandbox EHR (tests/sandbox/server.mjs), whose ready line is exported as
-#     CHARTKEY_SANDBOX (JSON); also SANDBOX_DIR, SANDBOX_BROWSER and PEERS_DIR;
+#     CHARTKEY_SANDBOX (JSON); also SANDBOX_DIR, SANDBOX_BROWSER (Chromium, scripted),
+#     SANDBOX_CONSENT (the same sign-in over plain HTTP, much faster) and PEERS_DIR;
 #   - with --xvfb, a private X server (Xvfb) as DISPLAY, for tests of real windows;
 #   - with --locked-keyring, the keyring's login collection is locked before COMMAND runs
 #     (PEERS_KEYRING_PASSWORD unlocks it: `gnome-keyring-daemon --unlock` reads it on stdin).
@@ -116,7 +117,7 @@ if [ $sandbox = 1 ]; then
   CHARTKEY_SANDBOX=$(head -n 1 "$ready")
   export CHARTKEY_SANDBOX
 fi
-export SANDBOX_DIR="$sandbox_dir" SANDBOX_BROWSER="$sandbox_dir/browser"
+export SANDBOX_DIR="$sandbox_dir" SANDBOX_BROWSER="$sandbox_dir/browser" SANDBOX_CONSENT="$sandbox_dir/consent"
 
 status=0
 "$@" || status=$?

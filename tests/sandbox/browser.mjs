@@ -160,7 +160,8 @@ async function main() {
     const req = resp.request();
     if (req.frame() !== page.mainFrame() || !req.isNavigationRequest()) return;
     // Any answer from the loopback listener (even its own redirect) means it got the request.
-    if (isRedirectTarget(resp.url())) { isLanded = true; landedResolve('response'); }
+    if (isRedirectTarget(resp.url())) { isLanded = true; landedResolve('response'); return; }
+    if (resp.status() < 300 || resp.status() >= 400) lastStatus = resp.status();
   });
   page.on('requestfailed', (req) => {
     if (req.frame() !== page.mainFrame() || !req.isNavigationRequest()) return;
@@ -175,7 +176,36 @@ async function main() {
     }
   });
   let navCount = 0;
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navCount += 1; });
+  let lastNavAt = now();
+  let lastStatus = null; // status of the last page the main frame got (not a redirect)
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) { navCount += 1; lastNavAt = now(); } });
+
+  // A dead end: a page that has loaded, stays for a second and has neither a sign-in form,
+  // nor a consent button, nor #oauth-error (an empty 403, another server's 200 error page, the
+  // LMS's JSON errors): no redirect will follow, so fail now rather than at the timeout.
+  const deadEnd = (async () => {
+    for (;;) {
+      await sleep(250);
+      if (isLanded || finished) return new Promise(() => {});
+      if (now() - lastNavAt < 1000) continue;
+      let info;
+      try {
+        info = await page.evaluate(() => ({
+          ready: document.readyState,
+          expected: !!document.querySelector('input[name=login], #allow, #deny, #oauth-error'),
+          text: (document.body ? document.body.innerText : '').replace(/\s+/g, ' ').trim().slice(0, 200),
+        }));
+      } catch {
+        continue; // navigating
+      }
+      if (isLanded || info.ready !== 'complete' || info.expected || now() - lastNavAt < 1000) continue;
+      const chromeError = page.url().startsWith('chrome-error:');
+      const status = lastStatus === null ? '' : `HTTP ${lastStatus} `;
+      throw new Error(`authorization server answered ${status}with ${chromeError ? 'a page the browser could not show' : 'a page'} `
+        + `without a sign-in or consent form${!chromeError && info.text ? `: ${info.text}` : ''}`);
+    }
+  })();
+  deadEnd.catch(() => {});
 
   const tNav = now();
   let tLast = tNav;
@@ -194,7 +224,7 @@ async function main() {
     if (isLanded) break;
     const sel = page.waitForSelector('input[name=login], #allow, #deny, #oauth-error', { state: 'visible', timeout: opts.timeoutMs })
       .then(() => 'form', (e) => ({ error: e }));
-    const what = await Promise.race([landed.then(() => 'landed'), sel]);
+    const what = await Promise.race([landed.then(() => 'landed'), sel, deadEnd]);
     if (what === 'landed' || isLanded) break;
     if (what?.error) {
       if (isLanded) break;

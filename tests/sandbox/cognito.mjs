@@ -141,6 +141,7 @@ export async function createCognito(sb) {
       };
     }
   });
+  sb.installLoginPage401(provider, 'Sign in (Cognito sandbox)'); // mode loginPage401
   const callback = provider.callback();
 
   const discovery = () => ({

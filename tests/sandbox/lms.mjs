@@ -94,6 +94,7 @@ export async function createLms(sb) {
       };
     }
   });
+  sb.installLoginPage401(provider, 'Canvas LMS sandbox'); // mode loginPage401
   const callback = provider.callback();
 
   const lmsStats = () => sb.stats().lms;

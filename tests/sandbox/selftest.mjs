@@ -76,16 +76,18 @@ const note = (id, action, token) => fetch(`${S.instance}/plugin-io/api/note_sign
 const received = [];
 const listener = http.createServer((req, res) => {
   const u = new URL(req.url, 'http://127.0.0.1');
-  received.push({ path: u.pathname, params: Object.fromEntries(u.searchParams) });
+  // Chromium may ask for /favicon.ico once the page is there (a race with its exit): not a redirect.
+  if (u.pathname !== '/favicon.ico') received.push({ path: u.pathname, params: Object.fromEntries(u.searchParams) });
   res.writeHead(200, { 'content-type': 'text/html' });
   res.end('<html><body>You can close this window.</body></html>');
 });
 await new Promise((r) => { listener.listen(0, '127.0.0.1', r); });
 const redirectUri = `http://127.0.0.1:${listener.address().port}/callback`;
 
-function runBrowser(args) {
+// The scripted browser (tool "browser") or the plain-HTTP consent client (tool "consent").
+function runBrowser(args, tool = 'browser') {
   return new Promise((resolve) => {
-    const b = spawn(path.join(here, 'browser'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const b = spawn(path.join(here, tool), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(b);
     let out = ''; let err = '';
     b.stdout.on('data', (d) => { out += d; });
@@ -93,6 +95,7 @@ function runBrowser(args) {
     b.on('exit', (code) => resolve({ code, out, err }));
   });
 }
+const runConsent = (args) => runBrowser(args, 'consent');
 function pkce() {
   const verifier = crypto.randomBytes(32).toString('base64url');
   return { verifier, challenge: crypto.createHash('sha256').update(verifier).digest('base64url') };
@@ -333,9 +336,10 @@ let usedCode;
 {
   const C = S.clients.confidential;
   received.length = 0;
-  const b = await runBrowser([authUrl({ client_id: C.client_id, state: 'conf', scope: 'openid user/*.* offline_access launch', prompt: 'none' })]);
+  // (a sign-in that is not about the browser: the consent client, seconds faster)
+  const b = await runConsent([authUrl({ client_id: C.client_id, state: 'conf', scope: 'openid user/*.* offline_access launch', prompt: 'none' })]);
   const cb = received[0]?.params || {};
-  check('confidential client: browser run', b.code === 0 && !!cb.code && cb.state === 'conf', b.err.trim());
+  check('confidential client: consent run', b.code === 0 && !!cb.code && cb.state === 'conf', b.err.trim());
   const basic = Buffer.from(`${C.client_id}:${C.client_secret}`).toString('base64');
   const r = await tokenRequest({ grant_type: 'authorization_code', code: cb.code, redirect_uri: redirectUri }, { authorization: `Basic ${basic}` });
   const sc = (r.json?.scope || '').split(' ');
@@ -361,8 +365,7 @@ let usedCode;
 // Signs in and consents over plain HTTP (a cookie jar, redirects followed by hand) — what the
 // scripted browser does, in a few milliseconds. Returns { params } of the redirect to the
 // listener, or { status, body } of a page that is neither login nor consent.
-async function httpAuthorize(startUrl, { deny = false } = {}) {
-  const jar = new Map();
+async function httpAuthorize(startUrl, { deny = false, jar = new Map() } = {}) {
   let next = startUrl; let method = 'GET'; let body;
   for (let i = 0; i < 20; i += 1) {
     const r = await fetch(next, {
@@ -383,7 +386,7 @@ async function httpAuthorize(startUrl, { deny = false } = {}) {
     }
     const html = await r.text();
     const actions = [...html.matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => new URL(m[1], next).href);
-    if (r.status === 200 && /name="login"/.test(html)) {
+    if ((r.status === 200 || r.status === 401) && /name="login"/.test(html)) {
       if (/id="error"/.test(html)) return { status: r.status, body: html };
       method = 'POST'; body = form({ login: S.user.login, password: S.user.password }); [next] = actions;
     } else if (r.status === 200 && /id="allow"/.test(html)) {
@@ -404,8 +407,8 @@ async function postForm(url, params, headers = {}) {
 }
 const config = async (body) => admin('/config', body);
 // A code for the public client over HTTP (PKCE S256 unless `challenge: null`).
-async function publicCode({ challenge, method = 'S256', scope = S.scope, clientId = S.clients.public.client_id } = {}) {
-  const extra = { state: 's', scope, client_id: clientId };
+async function publicCode({ challenge, method = 'S256', scope = S.scope, clientId = S.clients.public.client_id, extra: more = {} } = {}) {
+  const extra = { state: 's', scope, client_id: clientId, ...more };
   if (challenge) Object.assign(extra, { code_challenge: challenge, code_challenge_method: method });
   const r = await httpAuthorize(authUrl(extra));
   return r.params?.code ? r.params.code : undefined;
@@ -448,6 +451,14 @@ async function publicCode({ challenge, method = 'S256', scope = S.scope, clientI
   const defaults = await admin('/config');
   check('config GET: defaults', defaults.accessTtl === 36000 && defaults.pkce === 'enforce' && defaults.rotateRefreshTokens === true
     && Array.isArray(defaults.dropScopes) && defaults.dropScopes.length === 0 && defaults.advertisePlain === false, JSON.stringify(defaults));
+  check('config GET: defaults of the RFC-bending modes', JSON.stringify({ ...defaults, accessTtl: undefined, pkce: undefined,
+    rotateRefreshTokens: undefined, dropScopes: undefined, advertisePlain: undefined }) === JSON.stringify({
+    exactRedirectUris: false, redirectUris: ['http://127.0.0.1/callback'], redirectRefusal: '400-page', loginPage401: false,
+    nonceRequired: false, emptyErrorBodies: false, revocationNeedsClientAuth: false, noRevocationEndpoint: false,
+    refusedVerifier: 'invalid_grant-400', burnCodeOnRefusedExchange: false, refreshErrorCode: 'invalid_grant', tokenTypeCase: 'default',
+    idTokenAlg: 'RS256', brokenIdToken: 'off', fhirUser: 'absolute', rotateJwks: false }), JSON.stringify(defaults));
+  const typo = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exactRedirectUri: true }) });
+  check('config: an unknown field 400 (a typo is not silently ignored)', typo.status === 400 && /exactRedirectUri/.test((await typo.json()).error));
   const badMode = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pkce: 'maybe', accessTtl: 5 }) });
   const afterBad = await admin('/config');
   check('config: bad value 400, nothing applied', badMode.status === 400 && afterBad.accessTtl === 36000 && afterBad.pkce === 'enforce');
@@ -506,8 +517,9 @@ async function publicCode({ challenge, method = 'S256', scope = S.scope, clientI
   const r10 = await refresh(r9.json?.refresh_token);
   const r11 = await refresh(r9.json?.refresh_token);
   const r12 = await refresh(r9.json?.refresh_token);
-  check('rotateRefreshTokens off: same refresh token, reusable', r10.status === 200 && r10.json.refresh_token === r9.json.refresh_token
-    && r11.status === 200 && r12.status === 200 && r12.json.access_token !== r11.json.access_token, `${r10.status} ${r11.status} ${r12.status}`);
+  check('rotateRefreshTokens off: no refresh_token in the answer, the old one reusable', r10.status === 200 && !('refresh_token' in r10.json)
+    && r10.json.scope.split(' ').includes('offline_access')
+    && r11.status === 200 && r12.status === 200 && r12.json.access_token !== r11.json.access_token, `${r10.status} ${Object.keys(r10.json || {})} ${r11.status} ${r12.status}`);
   check('rotateRefreshTokens off: new access tokens work', (await fhir('Patient?_count=1', r12.json?.access_token)).status === 200);
   await config({ rotateRefreshTokens: true });
   const r13 = await refresh(r9.json?.refresh_token);
@@ -543,6 +555,406 @@ async function publicCode({ challenge, method = 'S256', scope = S.scope, clientI
   const fails = await admin('/fail');
   check('config reset: every mode, accessTtl and failure injections back to defaults', reset.pkce === 'enforce' && reset.rotateRefreshTokens === true
     && reset.dropScopes.length === 0 && reset.advertisePlain === false && reset.accessTtl === 36000 && Object.keys(fails.fail).length === 0, JSON.stringify(reset));
+}
+
+// ------------------------------------------------------------- consent.mjs: the plain-HTTP consent client
+{
+  const { verifier, challenge } = pkce();
+  received.length = 0;
+  const c = await runConsent(['--print-timing', authUrl({ state: 'consent-state', code_challenge: challenge, code_challenge_method: 'S256' })]);
+  const cb = received[0]?.params || {};
+  let timing = {};
+  try { timing = JSON.parse(c.err.trim()); } catch { /* reported below */ }
+  check('consent: exits 0, silent on stdout, code + state + iss at the listener', c.code === 0 && c.out === '' && received.length === 1
+    && !!cb.code && cb.state === 'consent-state' && cb.iss === S.issuer, `${c.code} ${c.err.trim()} ${received.length}`);
+  check('consent: --print-timing', typeof timing.loginMs === 'number' && typeof timing.totalMs === 'number', c.err.trim());
+  const t = await tokenRequest({ grant_type: 'authorization_code', code: cb.code, redirect_uri: redirectUri, client_id: S.clients.public.client_id, code_verifier: verifier });
+  check('consent: its code exchanges', t.status === 200 && !!t.json?.access_token && !!t.json?.refresh_token, `${t.status}`);
+  check('consent: prints no code', !c.err.includes(cb.code));
+
+  received.length = 0;
+  const d = await runConsent(['--deny', authUrl({ state: 'deny-c', code_challenge: challenge, code_challenge_method: 'S256' })]);
+  check('consent --deny: error=access_denied at the listener', d.code === 0 && received[0]?.params.error === 'access_denied'
+    && received[0]?.params.state === 'deny-c' && !received[0]?.params.code, d.err.trim());
+  received.length = 0;
+  const [w, e] = await Promise.all([
+    runConsent(['--password', 'wrong', authUrl({ state: 'x', code_challenge: challenge, code_challenge_method: 'S256' })]),
+    runConsent([authUrl({ state: 'x', code_challenge: challenge, code_challenge_method: 'S256', redirect_uri: `${redirectUri}/x` })]),
+  ]);
+  check('consent: wrong password → exit 1 "login rejected"', w.code === 1 && /^consent: login rejected: Invalid username or password\.\n$/.test(w.err) && w.out === '', w.err.trim());
+  check('consent: error page → exit 1 with its text', e.code === 1 && /Mismatching redirect URI/.test(e.err) && e.err.split('\n').length === 2, e.err.trim());
+  check('consent: failing runs reach no listener', received.length === 0);
+  const closed = http.createServer();
+  await new Promise((r) => { closed.listen(0, '127.0.0.1', r); });
+  const deadPort = closed.address().port;
+  await new Promise((r) => { closed.close(r); });
+  const dead = await runConsent([authUrl({ state: 'x', code_challenge: challenge, code_challenge_method: 'S256', redirect_uri: `http://127.0.0.1:${deadPort}/callback` })]);
+  check('consent: nobody listening at the redirect → exit 1', dead.code === 1 && /ECONNREFUSED/.test(dead.err) && !/code=[^…]/.test(dead.err), dead.err.trim());
+  const remote = await runConsent(['https://example.org/authorize']);
+  check('consent: refuses a non-loopback authorization URL', remote.code === 1 && /non-loopback/.test(remote.err));
+
+  // the LMS and the Cognito-shaped provider
+  received.length = 0;
+  const lmsUrl = `${S.lms.authorizationEndpoint}?${new URLSearchParams({ client_id: S.lms.client.client_id, response_type: 'code', redirect_uri: redirectUri, state: 'lms-c' })}`;
+  const l = await runConsent([lmsUrl]);
+  check('consent: Canvas LMS sign-in', l.code === 0 && !!received[0]?.params.code && received[0]?.params.state === 'lms-c', l.err.trim());
+  received.length = 0;
+  const cogUrl = `${S.cognito.authorizationEndpoint}?${new URLSearchParams({ client_id: S.cognito.client.client_id, response_type: 'code', redirect_uri: redirectUri, scope: 'openid', state: 'cog-c' })}`;
+  const g = await runConsent([cogUrl]);
+  check('consent: Cognito sign-in', g.code === 0 && !!received[0]?.params.code && received[0]?.params.state === 'cog-c', g.err.trim());
+  const lmsBad = await runConsent([lmsUrl.replace('callback', 'elsewhere')]);
+  check('consent: the LMS\'s JSON error → exit 1 with the error', lmsBad.code === 1 && /invalid_request: redirect_uri does not match client settings/.test(lmsBad.err), lmsBad.err.trim());
+}
+
+// ------------------------------------------------------------- RFC-bending modes
+const decodeJwt = (t) => {
+  const [h, p, sig] = String(t).split('.');
+  try { return { header: JSON.parse(Buffer.from(h, 'base64url')), payload: JSON.parse(Buffer.from(p, 'base64url')), sig }; } catch { return {}; }
+};
+const JWS_HASH = { RS256: 'sha256', RS384: 'sha384', PS256: 'sha256', ES256: 'sha256', ES384: 'sha384' };
+// Checks a JWS against a JWKS as a client does: kid known, alg matches the key, signature.
+function verifyJwt(token, jwks) {
+  const [h, p, sig] = String(token).split('.');
+  const { header } = decodeJwt(token);
+  if (!header) return 'not a JWT';
+  const jwk = jwks.keys.find((k) => k.kid === header.kid);
+  if (!jwk) return 'unknown kid';
+  if (!JWS_HASH[header.alg] || (jwk.alg && jwk.alg !== header.alg)) return `alg ${header.alg} does not fit the key`;
+  const key = crypto.createPublicKey({ key: jwk, format: 'jwk' });
+  const data = Buffer.from(`${h}.${p}`);
+  const signature = Buffer.from(sig || '', 'base64url');
+  const hash = JWS_HASH[header.alg];
+  const options = header.alg.startsWith('PS') ? { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: crypto.constants.RSA_PSS_SALTLEN_DIGEST }
+    : header.alg.startsWith('ES') ? { key, dsaEncoding: 'ieee-p1363' } : key;
+  return crypto.verify(hash, data, options, signature) ? 'ok' : 'bad signature';
+}
+const getJson = async (u) => (await fetch(u)).json();
+{
+  const pub = S.clients.public.client_id;
+  const Cf = S.clients.confidential;
+  const confAuth = { authorization: basicAuth(Cf.client_id, Cf.client_secret) };
+  const exchange = (code, extra = {}) => tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: pub, ...extra });
+  const refresh = (rt, extra = {}) => tokenRequest({ grant_type: 'refresh_token', refresh_token: rt, client_id: pub, ...extra });
+  // Tokens for the public client: { json, nonce, verifier } of a fresh sign-in.
+  async function signIn({ scope = S.scope, nonce } = {}) {
+    const p = pkce();
+    const code = await publicCode({ challenge: p.challenge, scope, extra: nonce ? { nonce } : {} });
+    const r = await exchange(code, { code_verifier: p.verifier });
+    return { ...r, nonce };
+  }
+  const otherPort = (u) => { const x = new URL(u); x.port = String(Number(x.port) === 65535 ? 1024 : Number(x.port) + 1); return x.href; };
+
+  // ---- exactRedirectUris, redirectUris, redirectRefusal
+  const pre = (extra = {}) => fetch(authUrl({ state: 'r', code_challenge: pkce().challenge, code_challenge_method: 'S256', ...extra }), { redirect: 'manual' });
+  await config({ exactRedirectUris: true });
+  const ex = await pre();
+  check('exactRedirectUris: a port on 127.0.0.1 no longer matches the port-less registration (400 page)', ex.status === 400
+    && MISMATCH_PAGE.test(await ex.text()) && !ex.headers.get('location'), String(ex.status));
+  const cx = await runConsent([authUrl({ state: 'r', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('exactRedirectUris: consent fails on the error page', cx.code === 1 && /Mismatching redirect URI/.test(cx.err), cx.err.trim());
+  await config({ redirectRefusal: '403-empty' });
+  const e403 = await pre();
+  const e403Body = await e403.text();
+  check('redirectRefusal 403-empty: 403, empty body, no Content-Type', e403.status === 403 && e403Body === '' && !e403.headers.get('content-type')
+    && !e403.headers.get('location'), `${e403.status} ${e403.headers.get('content-type')} ${e403Body.length}`);
+  await config({ redirectRefusal: '200-html' });
+  const e200 = await pre();
+  const e200Body = await e200.text();
+  check('redirectRefusal 200-html: 200 HTML page naming the redirect URI, no #oauth-error', e200.status === 200 && /text\/html/.test(e200.headers.get('content-type'))
+    && e200Body.includes(redirectUri) && !e200Body.includes('oauth-error') && !/name="login"/.test(e200Body), `${e200.status} ${e200Body.slice(0, 120)}`);
+  const c200 = await runConsent([authUrl({ state: 'r', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('redirectRefusal 200-html: consent exits 1 quoting the page', c200.code === 1 && /HTTP 200/.test(c200.err) && /does not match the redirect URIs/.test(c200.err), c200.err.trim());
+  // the scripted browser gives up on such a dead end at once, not at its timeout
+  const t200 = Date.now();
+  const b200 = await runBrowser(['--timeout-ms', '60000', authUrl({ state: 'r', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('browser: a 200 page without forms fails fast', b200.code === 1 && /HTTP 200/.test(b200.err) && /does not match the redirect URIs/.test(b200.err)
+    && Date.now() - t200 < 30000, b200.err.trim());
+  await config({ redirectRefusal: '403-empty' });
+  const c403 = await runConsent([authUrl({ state: 'r', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('redirectRefusal 403-empty: consent exits 1 "HTTP 403 with an empty page"', c403.code === 1 && /HTTP 403 with an empty page/.test(c403.err), c403.err.trim());
+  const cfgUris = await config({ redirectUris: [redirectUri] });
+  check('redirectUris: the config answer lists the registered URIs', cfgUris.redirectUris.join() === redirectUri && cfgUris.exactRedirectUris === true);
+  received.length = 0;
+  const fixed = await runConsent([authUrl({ state: 'fixed', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('exactRedirectUris + redirectUris [fixed port]: exactly that URI signs in', fixed.code === 0 && !!received[0]?.params.code, fixed.err.trim());
+  const fp = pkce();
+  const fcode = await publicCode({ challenge: fp.challenge });
+  check('exactRedirectUris + redirectUris: its code exchanges', (await exchange(fcode, { code_verifier: fp.verifier })).status === 200);
+  const fo = await pre({ redirect_uri: otherPort(redirectUri) });
+  check('exactRedirectUris + redirectUris: another port refused (403-empty)', fo.status === 403);
+  await config({ exactRedirectUris: false, redirectRefusal: '400-page' });
+  check('redirectUris [fixed port] without exactRedirectUris: any port (RFC 8252 on the registered URI)', [302, 303].includes((await pre({ redirect_uri: otherPort(redirectUri) })).status));
+  check('redirectUris [fixed port]: the old port-less path rule no longer applies to another path', (await pre({ redirect_uri: redirectUri.replace('/callback', '/other') })).status === 400);
+  // the LMS and Cognito follow exactRedirectUris and redirectUris too, in their own words
+  await config({ redirectUris: null, exactRedirectUris: true });
+  const lmsPre = await fetch(`${S.lms.authorizationEndpoint}?${new URLSearchParams({ client_id: S.lms.client.client_id, response_type: 'code', redirect_uri: redirectUri, state: 'x' })}`, { redirect: 'manual' });
+  const cogPre = await fetch(`${S.cognito.authorizationEndpoint}?${new URLSearchParams({ client_id: S.cognito.client.client_id, response_type: 'code', redirect_uri: redirectUri, state: 'x' })}`, { redirect: 'manual' });
+  check('exactRedirectUris: LMS 400 JSON, Cognito 400 redirect_mismatch', lmsPre.status === 400 && (await lmsPre.json()).error === 'invalid_request'
+    && cogPre.status === 400 && /redirect_mismatch/.test(await cogPre.text()), `${lmsPre.status} ${cogPre.status}`);
+  await config({ redirectUris: [redirectUri] });
+  const lmsOk = await httpAuthorize(`${S.lms.authorizationEndpoint}?${new URLSearchParams({ client_id: S.lms.client.client_id, response_type: 'code', redirect_uri: redirectUri, state: 'x' })}`);
+  check('exactRedirectUris + redirectUris: the LMS signs in', !!lmsOk.params?.code);
+  const badUris = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ redirectUris: ['not a url'] }) });
+  check('redirectUris: a bad list 400', badUris.status === 400);
+  const back = await config({ reset: true });
+  check('reset: redirect URI modes back to the defaults', back.exactRedirectUris === false && back.redirectUris.join() === 'http://127.0.0.1/callback'
+    && back.redirectRefusal === '400-page' && [302, 303].includes((await pre()).status));
+
+  // ---- loginPage401
+  await config({ loginPage401: true });
+  const lp = await pre();
+  const lpBody = await lp.text();
+  check('loginPage401: the authorization endpoint answers its sign-in form with 401 (no redirect)', lp.status === 401 && !lp.headers.get('location')
+    && /text\/html/.test(lp.headers.get('content-type')) && /<form method="post" action="\/interaction\/[^"]+\/login"/.test(lpBody)
+    && /type="password"/.test(lpBody), `${lp.status} ${lp.headers.get('location')}`);
+  const { verifier: v401, challenge: c401 } = pkce();
+  received.length = 0;
+  const s401 = await runConsent([authUrl({ state: 's401', code_challenge: c401, code_challenge_method: 'S256' })]);
+  const code401 = received[0]?.params.code;
+  check('loginPage401: consent signs in', s401.code === 0 && !!code401, s401.err.trim());
+  check('loginPage401: that code exchanges', (await exchange(code401, { code_verifier: v401 })).status === 200);
+  const w401 = await runConsent(['--password', 'nope', authUrl({ state: 'x', code_challenge: c401, code_challenge_method: 'S256' })]);
+  check('loginPage401: a wrong password is still "login rejected"', w401.code === 1 && /login rejected/.test(w401.err), w401.err.trim());
+  received.length = 0;
+  const lmsU = `${S.lms.authorizationEndpoint}?${new URLSearchParams({ client_id: S.lms.client.client_id, response_type: 'code', redirect_uri: redirectUri, state: 'l401' })}`;
+  const cogU = `${S.cognito.authorizationEndpoint}?${new URLSearchParams({ client_id: S.cognito.client.client_id, response_type: 'code', redirect_uri: redirectUri, scope: 'openid', state: 'c401' })}`;
+  const [lmsStatus, cogStatus] = [(await fetch(lmsU, { redirect: 'manual' })).status, (await fetch(cogU, { redirect: 'manual' })).status];
+  const l401 = await runConsent([lmsU]);
+  const g401 = await runConsent([cogU]);
+  const states = received.map((x) => x.params.state).sort().join();
+  check('loginPage401: LMS and Cognito answer 401 sign-in pages too, consent signs in on both', lmsStatus === 401 && cogStatus === 401
+    && l401.code === 0 && g401.code === 0 && states === 'c401,l401', `${lmsStatus} ${cogStatus} ${l401.err} ${g401.err} ${states}`);
+  // with a browser session the next authorization goes to the consent page (a redirect, as before)
+  const jar = new Map();
+  await httpAuthorize(authUrl({ state: 'j1', code_challenge: pkce().challenge, code_challenge_method: 'S256' }), { jar });
+  const again = await fetch(authUrl({ state: 'j2', code_challenge: pkce().challenge, code_challenge_method: 'S256' }), {
+    redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  check('loginPage401: with a session, no 401 (redirect to the consent page)', [302, 303].includes(again.status), String(again.status));
+  received.length = 0;
+  const b401 = await runBrowser([authUrl({ state: 'b401', code_challenge: pkce().challenge, code_challenge_method: 'S256' })]);
+  check('loginPage401: the scripted browser signs in on a 401 sign-in page', b401.code === 0 && received[0]?.params.state === 'b401' && !!received[0]?.params.code, b401.err.trim());
+  await config({ reset: true });
+  check('loginPage401 off: a redirect to the sign-in page again', [302, 303].includes((await pre()).status));
+
+  // ---- nonceRequired
+  await config({ nonceRequired: true });
+  const nr = await pre({ scope: `openid ${S.scope}` });
+  const nloc = new URL(nr.headers.get('location') || 'http://x/');
+  check('nonceRequired: openid without nonce → redirect to the client with invalid_request "nonce required"', nr.status === 303
+    && nloc.origin + nloc.pathname === redirectUri && nloc.searchParams.get('error') === 'invalid_request'
+    && nloc.searchParams.get('error_description') === 'nonce required' && nloc.searchParams.get('state') === 'r' && nloc.searchParams.get('iss') === S.issuer,
+  `${nr.status} ${nloc.searchParams.get('error')} ${nloc.searchParams.get('error_description')}`);
+  check('nonceRequired: without openid no nonce is needed', /\/interaction\//.test((await pre()).headers.get('location') || ''));
+  const withNonce = await signIn({ scope: `openid ${S.scope}`, nonce: 'n-0S6_WzA2Mj' });
+  check('nonceRequired: with a nonce, the ID token carries it', withNonce.status === 200 && decodeJwt(withNonce.json.id_token).payload?.nonce === 'n-0S6_WzA2Mj');
+  await config({ nonceRequired: false });
+  check('nonceRequired off: openid without nonce is fine', /\/interaction\//.test((await pre({ scope: `openid ${S.scope}` })).headers.get('location') || ''));
+
+  // ---- refusedVerifier, burnCodeOnRefusedExchange (oidc-provider: a refused exchange leaves the code usable)
+  const verifierCase = async () => {
+    const p = pkce();
+    const code = await publicCode({ challenge: p.challenge });
+    const wrong = await exchange(code, { code_verifier: pkce().verifier });
+    const right = await exchange(code, { code_verifier: p.verifier });
+    return { wrong, right };
+  };
+  const dflt = await verifierCase();
+  check('default: wrong verifier 400 invalid_grant, the code survives (right verifier then works)', dflt.wrong.status === 400
+    && dflt.wrong.json?.error === 'invalid_grant' && dflt.right.status === 200, `${dflt.wrong.status} ${dflt.right.status}`);
+  await config({ refusedVerifier: 'invalid_code-403' });
+  const ic = await verifierCase();
+  check('refusedVerifier invalid_code-403: 403 {"error":"invalid_code"}', ic.wrong.status === 403 && ic.wrong.text === '{"error":"invalid_code"}'
+    && /application\/json/.test(ic.wrong.headers.get('content-type')), `${ic.wrong.status} ${ic.wrong.text}`);
+  check('refusedVerifier invalid_code-403: the code survives', ic.right.status === 200);
+  const pm = pkce();
+  const mcode = await publicCode({ challenge: pm.challenge });
+  const noVerifier = await exchange(mcode);
+  check('refusedVerifier invalid_code-403: a missing verifier too', noVerifier.status === 403 && noVerifier.json?.error === 'invalid_code');
+  const otherGrant = await exchange('no-such-code', { code_verifier: pm.verifier });
+  check('refusedVerifier invalid_code-403: other refusals stay 400 invalid_grant', otherGrant.status === 400 && otherGrant.json?.error === 'invalid_grant');
+  await config({ burnCodeOnRefusedExchange: true });
+  const burn = await verifierCase();
+  check('burnCodeOnRefusedExchange: after a refused exchange the right verifier gets invalid_grant', burn.wrong.status === 403
+    && burn.right.status === 400 && burn.right.json?.error === 'invalid_grant', `${burn.wrong.status} ${burn.right.status} ${burn.right.json?.error}`);
+  await config({ refusedVerifier: 'invalid_grant-400' });
+  const burn2 = await verifierCase();
+  check('burnCodeOnRefusedExchange with the default refusal: 400 then 400 invalid_grant', burn2.wrong.status === 400 && burn2.right.status === 400);
+  await config({ reset: true });
+
+  // ---- refresh chain: rotation + reuse revokes the grant; refreshErrorCode
+  const chain = await signIn();
+  const rt1 = chain.json?.refresh_token;
+  const step1 = await refresh(rt1);
+  const rt2 = step1.json?.refresh_token;
+  const at2 = step1.json?.access_token;
+  const reuse = await refresh(rt1);
+  const newest = await refresh(rt2);
+  check('rotation: a spent refresh token coming back → 400 invalid_grant', reuse.status === 400 && reuse.json?.error === 'invalid_grant');
+  check('rotation: ... and the whole grant is revoked: the newest refresh token fails too', newest.status === 400 && newest.json?.error === 'invalid_grant');
+  check('rotation: ... and so is the newest access token', (await fhir('Patient?_count=1', at2)).status === 401);
+  await config({ refreshErrorCode: 'invalid_request' });
+  const unknownRt = await refresh('no-such-refresh-token');
+  const spent = await refresh(rt2);
+  check('refreshErrorCode invalid_request: unknown or revoked refresh token → 400 invalid_request', unknownRt.status === 400 && unknownRt.json?.error === 'invalid_request'
+    && spent.status === 400 && spent.json?.error === 'invalid_request', `${unknownRt.json?.error} ${spent.json?.error}`);
+  await config({ refreshErrorCode: 'invalid_grant' });
+
+  // ---- emptyErrorBodies
+  await config({ emptyErrorBodies: true });
+  const eRefresh = await refresh('no-such-refresh-token');
+  check('emptyErrorBodies: refused refresh → 400, empty body', eRefresh.status === 400 && eRefresh.text === '' && !eRefresh.headers.get('content-type'),
+    `${eRefresh.status} ${eRefresh.text}`);
+  const eSecret = await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'x', client_id: Cf.client_id, client_secret: 'wrong' });
+  const svc = S.clients.clientCredentials;
+  const eBasic = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basicAuth(svc.client_id, 'wrong') });
+  check('emptyErrorBodies: wrong client_secret → 403, empty body (post and Basic), no WWW-Authenticate', eSecret.status === 403 && eSecret.text === ''
+    && eBasic.status === 403 && eBasic.text === '' && !eBasic.headers.get('www-authenticate'), `${eSecret.status} ${eBasic.status}`);
+  const eVerifier = await verifierCase();
+  check('emptyErrorBodies: wrong verifier → 400, empty body', eVerifier.wrong.status === 400 && eVerifier.wrong.text === '');
+  const eOk = await signIn();
+  check('emptyErrorBodies: successful answers unchanged', eOk.status === 200 && !!eOk.json?.access_token);
+  await config({ revocationNeedsClientAuth: true });
+  const eRevoke = await postForm(S.revocationEndpoint, { token: eOk.json?.access_token, client_id: pub });
+  check('emptyErrorBodies + revocationNeedsClientAuth: public client revocation → 401, empty body', eRevoke.status === 401 && eRevoke.text === '',
+    `${eRevoke.status} ${eRevoke.text}`);
+  await config({ reset: true });
+
+  // ---- revocationNeedsClientAuth, noRevocationEndpoint
+  const authMethods = async () => [(await getJson(S.openidConfiguration)).revocation_endpoint_auth_methods_supported,
+    (await getJson(S.smartConfiguration)).revocation_endpoint_auth_methods_supported];
+  const [od, sd] = await authMethods();
+  check('default: discovery and SMART list revocation_endpoint_auth_methods_supported with none', od?.includes('none') && sd?.includes('none')
+    && od.includes('client_secret_basic'), JSON.stringify([od, sd]));
+  await config({ revocationNeedsClientAuth: true });
+  const [od2, sd2] = await authMethods();
+  check('revocationNeedsClientAuth: discovery and SMART without none', !od2.includes('none') && !sd2.includes('none') && od2.includes('client_secret_basic')
+    && sd2.includes('client_secret_post'), JSON.stringify([od2, sd2]));
+  const pt = await signIn();
+  const pubRevoke = await postForm(S.revocationEndpoint, { token: pt.json?.refresh_token, token_type_hint: 'refresh_token', client_id: pub });
+  check('revocationNeedsClientAuth: a public client → 401 invalid_client + WWW-Authenticate', pubRevoke.status === 401
+    && pubRevoke.json?.error === 'invalid_client' && /^Basic/.test(pubRevoke.headers.get('www-authenticate') || ''), `${pubRevoke.status} ${pubRevoke.text}`);
+  check('revocationNeedsClientAuth: ... and the token stays valid', (await refresh(pt.json?.refresh_token)).status === 200);
+  const ccTok = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basicAuth(svc.client_id, svc.client_secret) });
+  const confRevoke = await postForm(S.revocationEndpoint, { token: ccTok.json?.access_token }, { authorization: basicAuth(svc.client_id, svc.client_secret) });
+  check('revocationNeedsClientAuth: a client with a secret revokes', confRevoke.status === 200 && (await fhir('Patient?_count=1', ccTok.json?.access_token)).status === 401);
+  await config({ revocationNeedsClientAuth: false, noRevocationEndpoint: true });
+  const disc = await getJson(S.openidConfiguration);
+  const smart = await getJson(S.smartConfiguration);
+  const meta = await (await fhir('metadata')).json();
+  const oauthUris = meta.rest[0].security.extension[0].extension.map((x) => x.url);
+  check('noRevocationEndpoint: neither discovery nor SMART nor metadata names a revocation endpoint', !('revocation_endpoint' in disc)
+    && !('revocation_endpoint_auth_methods_supported' in disc) && !('revocation_endpoint' in smart) && !oauthUris.includes('revoke')
+    && disc.token_endpoint === S.tokenEndpoint, JSON.stringify(oauthUris));
+  const gone = await postForm(S.revocationEndpoint, { token: 'x', client_id: pub });
+  const goneGet = await fetch(S.revocationEndpoint);
+  check('noRevocationEndpoint: the route answers 404', gone.status === 404 && goneGet.status === 404 && /Not Found/.test(gone.text));
+  await config({ noRevocationEndpoint: false });
+  check('noRevocationEndpoint off: discovery names it again', (await getJson(S.openidConfiguration)).revocation_endpoint === S.revocationEndpoint
+    && (await getJson(S.smartConfiguration)).revocation_endpoint === S.revocationEndpoint);
+
+  // ---- tokenTypeCase
+  await config({ tokenTypeCase: 'lower' });
+  const lower = await signIn();
+  const lowerRefresh = await refresh(lower.json?.refresh_token);
+  const lowerCc = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basicAuth(svc.client_id, svc.client_secret) });
+  check('tokenTypeCase lower: "bearer" in code, refresh and client credentials answers', lower.json?.token_type === 'bearer'
+    && lowerRefresh.json?.token_type === 'bearer' && lowerCc.json?.token_type === 'bearer');
+  check('tokenTypeCase lower: the token still works', (await fhir('Patient?_count=1', lower.json?.access_token)).status === 200);
+  await config({ tokenTypeCase: 'default' });
+  check('tokenTypeCase default: "Bearer"', (await signIn()).json?.token_type === 'Bearer');
+
+  // ---- ID tokens: claims, fhirUser, algorithms, broken tokens, key rotation
+  const OIDC_SCOPE = `openid fhirUser profile ${S.scope}`;
+  const jwks0 = await getJson(`${S.issuer}/auth/jwks/`);
+  check('ready line: jwksUri, user name and fhirUser', S.jwksUri === `${S.issuer}/auth/jwks/` && S.user.name === 'Dr Ada Lovelace'
+    && /^Practitioner\/[0-9a-f]{32}$/.test(S.user.fhirUser));
+  check('JWKS: RS256, RS384, PS256, ES256, ES384 keys, public only', ['RS256', 'RS384', 'PS256', 'ES256', 'ES384'].every((a) => jwks0.keys.some((k) => k.alg === a))
+    && jwks0.keys.every((k) => !k.d), JSON.stringify(jwks0.keys.map((k) => k.alg)));
+  const it = await signIn({ scope: OIDC_SCOPE, nonce: 'nonce-1' });
+  const { header, payload } = decodeJwt(it.json?.id_token);
+  check('id_token: RS256, valid signature, iss, aud, sub, nonce', header?.alg === 'RS256' && verifyJwt(it.json.id_token, jwks0) === 'ok'
+    && payload.iss === S.issuer && payload.aud === pub && payload.sub === 'clinician' && payload.nonce === 'nonce-1' && payload.exp > Date.now() / 1000
+    && header.kid === 'sandbox-rs256' && !('at_hash' in payload),
+  JSON.stringify(header));
+  check('id_token: fhirUser (absolute Practitioner URL) and name', payload.fhirUser === `${S.fhirBase}/${S.user.fhirUser}` && payload.name === 'Dr Ada Lovelace',
+    `${payload.fhirUser} ${payload.name}`);
+  check('token scope lists openid, fhirUser and the SMART scopes', ['openid', 'fhirUser', 'user/Patient.read', 'offline_access'].every((x) => it.json.scope.split(' ').includes(x)), it.json.scope);
+  const prac = await fetch(payload.fhirUser, { headers: { authorization: `Bearer ${it.json.access_token}` } });
+  const pracBody = await prac.json();
+  check('GET {fhirUser}: a FHIR Practitioner with that name', prac.status === 200 && pracBody.resourceType === 'Practitioner'
+    && `Practitioner/${pracBody.id}` === S.user.fhirUser && pracBody.name[0].family === 'Lovelace' && pracBody.name[0].given[0] === 'Ada', JSON.stringify(pracBody.name));
+  check('Practitioner: unknown id 404, no token 401', (await fhir('Practitioner/nope', it.json.access_token)).status === 404
+    && (await fhir(S.user.fhirUser)).status === 401);
+  const plain = decodeJwt((await signIn({ scope: `openid ${S.scope}` })).json?.id_token).payload;
+  check('id_token without fhirUser/profile scopes: no fhirUser, no name', plain && !('fhirUser' in plain) && !('name' in plain), JSON.stringify(Object.keys(plain || {})));
+  await config({ fhirUser: 'relative' });
+  check('fhirUser relative: "Practitioner/<id>"', decodeJwt((await signIn({ scope: OIDC_SCOPE })).json?.id_token).payload?.fhirUser === S.user.fhirUser);
+  await config({ fhirUser: 'absolute' });
+
+  for (const alg of ['RS256', 'RS384', 'PS256', 'ES256', 'ES384']) {
+    await config({ idTokenAlg: alg });
+    const t = await signIn({ scope: OIDC_SCOPE });
+    const h = decodeJwt(t.json?.id_token).header;
+    const ok = verifyJwt(t.json?.id_token, jwks0);
+    const viaConf = await (async () => {
+      const code = await publicCode({ clientId: Cf.client_id, scope: OIDC_SCOPE });
+      return (await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }, confAuth)).json?.id_token;
+    })();
+    check(`idTokenAlg ${alg}: signed with the ${alg} key of the JWKS (public and confidential client)`, h?.alg === alg && ok === 'ok'
+      && decodeJwt(viaConf).header?.alg === alg && verifyJwt(viaConf, jwks0) === 'ok', `${h?.alg} ${ok}`);
+  }
+  await config({ idTokenAlg: 'RS256' });
+  const badAlg = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idTokenAlg: 'HS256' }) });
+  check('idTokenAlg: an algorithm without a key 400', badAlg.status === 400);
+
+  const now = () => Date.now() / 1000;
+  const broken = {
+    'wrong-aud': (t, v) => v === 'ok' && t.payload.aud !== pub && t.payload.iss === S.issuer,
+    'wrong-nonce': (t, v) => v === 'ok' && typeof t.payload.nonce === 'string' && t.payload.nonce !== 'nonce-b' && t.payload.aud === pub,
+    expired: (t, v) => v === 'ok' && t.payload.exp < now() - 60 && t.payload.iat < t.payload.exp,
+    'bad-signature': (t, v) => v === 'bad signature' && t.payload.aud === pub,
+    'alg-none': (t, v, raw) => t.header.alg === 'none' && !t.header.kid && raw.endsWith('.') && v !== 'ok',
+    'unknown-kid': (t, v) => v === 'unknown kid' && t.header.alg === 'RS256',
+    'wrong-iss': (t, v) => v === 'ok' && t.payload.iss !== S.issuer && t.payload.aud === pub,
+    'future-iat': (t, v) => v === 'ok' && t.payload.iat > now() + 600 && t.payload.exp > t.payload.iat,
+    'bad-at_hash': (t, v, raw, at) => v === 'ok' && typeof t.payload.at_hash === 'string'
+      && t.payload.at_hash !== crypto.createHash('sha256').update(at).digest().subarray(0, 16).toString('base64url'),
+  };
+  for (const [name, ok] of Object.entries(broken)) {
+    await config({ brokenIdToken: name });
+    const t = await signIn({ scope: OIDC_SCOPE, nonce: 'nonce-b' });
+    const raw = t.json?.id_token || '';
+    const jwksNow = await getJson(`${S.issuer}/auth/jwks/`);
+    const v = verifyJwt(raw, jwksNow);
+    check(`brokenIdToken ${name}`, t.status === 200 && ok(decodeJwt(raw), v, raw, t.json.access_token), `${v} ${JSON.stringify(decodeJwt(raw).header)}`);
+    if (name === 'wrong-aud') {
+      const r = await refresh(t.json.refresh_token);
+      check('brokenIdToken applies to refresh answers too', r.status === 200 && decodeJwt(r.json.id_token).payload?.aud === 'someone-else'
+        && verifyJwt(r.json.id_token, jwksNow) === 'ok', `${r.status} ${!!r.json?.id_token}`);
+    }
+  }
+  await config({ brokenIdToken: 'off' });
+  check('brokenIdToken off: valid again', verifyJwt((await signIn({ scope: OIDC_SCOPE })).json?.id_token, jwks0) === 'ok');
+
+  // rotateJwks: a client that cached the JWKS meets an unknown kid, fetches again, knows it
+  const cached = await getJson(`${S.issuer}/auth/jwks/`);
+  const rot = await config({ rotateJwks: true });
+  const rt = await signIn({ scope: OIDC_SCOPE });
+  const rkid = decodeJwt(rt.json?.id_token).header?.kid;
+  const refetched = await getJson(`${S.issuer}/auth/jwks/`);
+  check('rotateJwks: the ID token has a kid the cached JWKS does not know', rot.rotateJwks === true && verifyJwt(rt.json?.id_token, cached) === 'unknown kid'
+    && !jwks0.keys.some((k) => k.kid === rkid), rkid);
+  check('rotateJwks: fetched again, the JWKS has the new key (and the old ones) and it verifies', verifyJwt(rt.json?.id_token, refetched) === 'ok'
+    && refetched.keys.length === cached.keys.length + 1 && cached.keys.every((k) => refetched.keys.some((x) => x.kid === k.kid)));
+  await config({ idTokenAlg: 'ES256', rotateJwks: true });
+  const es = await signIn({ scope: OIDC_SCOPE });
+  const jwks2 = await getJson(`${S.issuer}/auth/jwks/`);
+  check('rotateJwks with idTokenAlg ES256: a new ES256 key signs', decodeJwt(es.json?.id_token).header?.alg === 'ES256'
+    && decodeJwt(es.json?.id_token).header?.kid !== 'sandbox-es256' && verifyJwt(es.json?.id_token, jwks2) === 'ok' && jwks2.keys.length === cached.keys.length + 2);
+  const after = await config({ reset: true });
+  const jwks3 = await getJson(`${S.issuer}/auth/jwks/`);
+  check('reset: rotated keys gone, ID tokens signed by sandbox-rs256 again', after.rotateJwks === false && jwks3.keys.length === jwks0.keys.length
+    && decodeJwt((await signIn({ scope: OIDC_SCOPE })).json?.id_token).header?.kid === 'sandbox-rs256');
 }
 
 // ------------------------------------------------------------- static tokens

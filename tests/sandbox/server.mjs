@@ -17,6 +17,7 @@ import * as crypto from 'node:crypto';
 
 import { createLms } from './lms.mjs';
 import { createCognito } from './cognito.mjs';
+import { IdTokenKeys, instanceSigningKeys, ID_TOKEN_ALGS, BROKEN_ID_TOKEN_CASES } from './idtokens.mjs';
 
 const DEBUG = process.env.SANDBOX_DEBUG === '1';
 
@@ -63,6 +64,9 @@ const opts = parseArgs(process.argv.slice(2));
 // ---------------------------------------------------------------- constants
 const HOST = '127.0.0.1';
 const USER = { login: 'clinician', password: 'chartkey-sandbox', name: 'Demo Clinician' };
+// The clinician as the Canvas instance knows them: a Practitioner of its FHIR server (the one
+// every appointment names). Their ID tokens carry `name` (scope profile) and `fhirUser`.
+const PRACTITIONER = { id: '4150cd20de8a470aa570a852859ac87e', prefix: 'Dr', given: 'Ada', family: 'Lovelace', name: 'Dr Ada Lovelace', npi: '1234567893' };
 const CLIENTS = {
   public: { client_id: 'chartkey-public' },
   confidential: { client_id: 'chartkey-confidential', client_secret: 'chartkey-confidential-secret' },
@@ -92,18 +96,59 @@ for (const c of ['user', 'system', 'patient']) {
 const OIDC_SCOPES = ['openid', 'offline_access', 'profile'];
 
 // ---------------------------------------------------------------- mutable state
-// Server behaviour modes (POST /__admin/config; {"reset":true} restores these defaults):
+// Server behaviour modes (POST /__admin/config; {"reset":true} restores these defaults).
+// Every mode is described in README.md ("Behaviour modes"); in short:
 //   pkce: "enforce" | "ignore"   ignore = the authorization servers drop code_challenge and
 //                                code_verifier, so a wrong or missing verifier is accepted;
-//   rotateRefreshTokens: bool    false = a refresh answer carries the same refresh token,
-//                                which stays valid (Canvas instance only);
+//   rotateRefreshTokens: bool    false = a refresh answer carries no refresh_token, the one the
+//                                client holds stays valid (Canvas instance only);
 //   dropScopes: [scope]          left out of every grant and token even when requested and
 //                                consented (a server that narrows scopes; not "openid");
-//   advertisePlain: bool         discovery and SMART configuration list "plain" too.
-const DEFAULT_MODES = Object.freeze({ pkce: 'enforce', rotateRefreshTokens: true, dropScopes: [], advertisePlain: false });
+//   advertisePlain: bool         discovery and SMART configuration list "plain" too;
+//   exactRedirectUris, redirectUris, redirectRefusal    redirect URI matching and its refusal;
+//   loginPage401, nonceRequired                         authorization endpoint;
+//   emptyErrorBodies, revocationNeedsClientAuth, noRevocationEndpoint, refusedVerifier,
+//   burnCodeOnRefusedExchange, refreshErrorCode, tokenTypeCase   token and revocation endpoints;
+//   idTokenAlg, brokenIdToken, rotateJwks (not kept here: see idTokenKeys), fhirUser   ID tokens.
+const REGISTERED_REDIRECT_URIS = Object.freeze(['http://127.0.0.1/callback']);
+const DEFAULT_MODES = Object.freeze({
+  pkce: 'enforce',
+  rotateRefreshTokens: true,
+  dropScopes: [],
+  advertisePlain: false,
+  exactRedirectUris: false,
+  redirectUris: REGISTERED_REDIRECT_URIS,
+  redirectRefusal: '400-page',
+  loginPage401: false,
+  nonceRequired: false,
+  emptyErrorBodies: false,
+  revocationNeedsClientAuth: false,
+  noRevocationEndpoint: false,
+  refusedVerifier: 'invalid_grant-400',
+  burnCodeOnRefusedExchange: false,
+  refreshErrorCode: 'invalid_grant',
+  tokenTypeCase: 'default',
+  idTokenAlg: 'RS256',
+  brokenIdToken: 'off',
+  fhirUser: 'absolute',
+});
+// Modes with a fixed set of values (the first is the default) and boolean ones.
+const MODE_CHOICES = {
+  pkce: ['enforce', 'ignore'],
+  redirectRefusal: ['400-page', '403-empty', '200-html'],
+  refusedVerifier: ['invalid_grant-400', 'invalid_code-403'],
+  refreshErrorCode: ['invalid_grant', 'invalid_request'],
+  tokenTypeCase: ['default', 'lower'],
+  idTokenAlg: ID_TOKEN_ALGS,
+  brokenIdToken: ['off', ...BROKEN_ID_TOKEN_CASES],
+  fhirUser: ['absolute', 'relative'],
+};
+const MODE_FLAGS = ['rotateRefreshTokens', 'advertisePlain', 'exactRedirectUris', 'loginPage401', 'nonceRequired',
+  'emptyErrorBodies', 'revocationNeedsClientAuth', 'noRevocationEndpoint', 'burnCodeOnRefusedExchange'];
+const freshModes = () => ({ ...DEFAULT_MODES, dropScopes: [], redirectUris: [...REGISTERED_REDIRECT_URIS] });
 const state = {
   accessTtl: opts.accessTtl,
-  modes: { ...DEFAULT_MODES, dropScopes: [] },
+  modes: freshModes(),
   staticTokens: new Map(), // static bearer token -> "canvas" | "lms" (POST /__admin/static-token)
   expiredTokenIds: new Set(), // jti of access tokens killed by /__admin/expire-tokens
   fail: {}, // target -> { count, mode }
@@ -558,7 +603,11 @@ function applyModesToToken(realm, raw) {
 }
 
 const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-const signingJwk = { ...privateKey.export({ format: 'jwk' }), kid: 'sandbox-rs256', use: 'sig', alg: 'RS256' };
+// The instance signs ID tokens with one of these (mode idTokenAlg); kid "sandbox-rs256" is the
+// RS256 key it always had, which the LMS provider also holds.
+const instanceKeys = await instanceSigningKeys(privateKey);
+const signingJwk = instanceKeys[0].jwk;
+const idTokenKeys = new IdTokenKeys(instanceKeys);
 
 // The HTML error page of the authorization endpoints: spans with class "error" and
 // "error_description" inside #oauth-error (what tests and the scripted browser look for).
@@ -571,11 +620,61 @@ ${Object.entries(out).map(([k, v]) => `<p><strong>${htmlEscape(k)}</strong>: <sp
 }
 const codeChallengeMethods = () => (state.modes.advertisePlain ? ['S256', 'plain'] : ['S256']);
 
+// An answer with no body at all: no Content-Type, Content-Length 0 (mode emptyErrorBodies,
+// redirectRefusal "403-empty").
+function emptyBody(ctx, status) {
+  ctx.remove('Content-Type');
+  ctx.body = null;
+  ctx.status = status;
+}
+// redirectRefusal "200-html": a page that says what went wrong, with 200 OK, no #oauth-error.
+function redirectErrorPage(redirectUri) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head>
+<body><h1>Sign-in error</h1>
+<p>The redirect URI in the request, <code>${htmlEscape(redirectUri ?? '')}</code>, does not match the redirect URIs registered for this application.</p>
+<p>Contact the developer of the application.</p></body></html>`;
+}
+
+// exactRedirectUris / redirectUris, for the static clients of an authorization server that use
+// the authorization code: their registered redirect URIs come from the mode (default
+// "http://127.0.0.1/callback"), and with exactRedirectUris a redirect URI must be one of them
+// character for character (no RFC 8252 §7.3 any-port rule for loopback IP literals).
+async function patchRedirectUris(p, clientIds) {
+  for (const id of clientIds) {
+    const client = await p.Client.find(id);
+    Object.defineProperty(client, 'redirectUris', { get: () => state.modes.redirectUris, enumerable: true, configurable: true });
+    const rfc8252 = client.redirectUriAllowed.bind(client);
+    client.redirectUriAllowed = (value) => (state.modes.exactRedirectUris ? state.modes.redirectUris.includes(value) : rfc8252(value));
+  }
+}
+
+// loginPage401 mode, for every authorization server: the authorization endpoint answers a
+// request that needs a sign-in with the sign-in page itself, status 401 (no redirect to it).
+// Installed by each server on its own provider, before its callback() is made.
+function installLoginPage401(p, brand) {
+  p.use(async (ctx, next) => {
+    await next();
+    if (!state.modes.loginPage401 || ctx.oidc?.route !== 'authorization' || ![302, 303].includes(ctx.status)) return;
+    const m = /^(?:https?:\/\/[^/]+)?\/interaction\/([^/?#]+)$/.exec(ctx.response.get('Location') || '');
+    if (!m) return;
+    const interaction = await p.Interaction.find(m[1]);
+    if (interaction?.prompt?.name !== 'login') return;
+    ctx.remove('Location');
+    ctx.status = 401;
+    ctx.type = 'html';
+    ctx.body = loginPage(m[1], ctx.oidc.client, undefined, brand);
+  });
+}
+
+// The fhirUser claim of the clinician (mode fhirUser: absolute URL, as SMART says, or relative).
+const fhirUserClaim = () => `${state.modes.fhirUser === 'relative' ? '' : `${FHIR_BASE}/`}Practitioner/${PRACTITIONER.id}`;
+
 const TEN_YEARS = 10 * 365 * 24 * 3600;
-const redirectUris = ['http://127.0.0.1/callback'];
+const redirectUris = [...REGISTERED_REDIRECT_URIS];
 const provider = new Provider(ISSUER, {
   adapter: MemoryAdapter,
-  jwks: { keys: [signingJwk] },
+  jwks: { keys: instanceKeys.map((k) => k.jwk) },
+  enabledJWA: { idTokenSigningAlgValues: ID_TOKEN_ALGS },
   cookies: { keys: ['chartkey-sandbox-cookie-key-1'] },
   clients: [
     {
@@ -609,9 +708,18 @@ const provider = new Provider(ISSUER, {
   ],
   routes: ROUTES,
   scopes: OIDC_SCOPES,
-  claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
+  // fhirUser is a SMART scope and (with openid) puts the fhirUser claim into the ID token.
+  claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'preferred_username'], fhirUser: ['fhirUser'] },
   responseTypes: ['code'],
   pkce: { required: (ctx, client) => state.modes.pkce === 'enforce' && client.clientAuthMethod === 'none' },
+  // nonceRequired mode: runs after the client and redirect URI checks, so the error is
+  // redirected to the client (error=invalid_request&error_description=nonce+required).
+  extraParams: {
+    nonce: (ctx, value) => {
+      if (!state.modes.nonceRequired || value) return;
+      if (String(ctx.oidc.params.scope || '').split(' ').includes('openid')) throw new oidcErrors.InvalidRequest('nonce required');
+    },
+  },
   features: {
     devInteractions: { enabled: false },
     revocation: { enabled: true },
@@ -639,12 +747,26 @@ const provider = new Provider(ISSUER, {
   expiresWithSession: async () => false,
   findAccount: async (ctx, sub) => {
     if (sub !== USER.login) return undefined;
-    return { accountId: sub, claims: async () => ({ sub, name: USER.name, preferred_username: USER.login }) };
+    return {
+      accountId: sub,
+      claims: async () => ({
+        sub, name: PRACTITIONER.name, given_name: PRACTITIONER.given, family_name: PRACTITIONER.family,
+        preferred_username: USER.login, fhirUser: fhirUserClaim(),
+      }),
+    };
   },
   interactions: { url: async (ctx, interaction) => `/interaction/${interaction.uid}` },
   renderError: async (ctx, out) => {
-    // Canvas (django-oauth-toolkit) wording for what cannot be redirected back to the client.
+    // Canvas (django-oauth-toolkit) wording for what cannot be redirected back to the client,
+    // unless mode redirectRefusal asks for another server's answer.
     if (out.error === 'invalid_redirect_uri') {
+      if (state.modes.redirectRefusal === '403-empty') { emptyBody(ctx, 403); return; }
+      if (state.modes.redirectRefusal === '200-html') {
+        ctx.status = 200;
+        ctx.type = 'html';
+        ctx.body = redirectErrorPage(typeof ctx.query?.redirect_uri === 'string' ? ctx.query.redirect_uri : '');
+        return;
+      }
       out = { error: 'invalid_request', error_description: 'Mismatching redirect URI.' };
     } else if (out.error === 'invalid_client') {
       ctx.status = 400;
@@ -656,34 +778,117 @@ const provider = new Provider(ISSUER, {
 provider.proxy = false;
 provider.on('server_error', (ctx, err) => log('server_error', err?.stack || err));
 
-// Token responses: oidc-provider lists only the resource-server scopes of the access token;
-// Canvas lists the whole grant, so add the OIDC scopes that were granted.
-provider.use(async (ctx, next) => {
-  await next();
-  if (ctx.oidc?.route === 'token' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && ctx.body.access_token) {
-    const scopes = (ctx.body.scope || '').split(' ').filter(Boolean);
-    if (ctx.body.id_token && !scopes.includes('openid')) scopes.unshift('openid');
-    if (ctx.body.refresh_token && !scopes.includes('offline_access')) scopes.push('offline_access');
-    if (scopes.length) ctx.body.scope = scopes.join(' ');
+// ---------------------------------------------------------------- the layer in front of oidc-provider's answers
+// oidc-provider cannot be told to misbehave, so what the behaviour modes change in its answers
+// happens here, after it answered: token and revocation answers, discovery, JWKS.
+provider.on('grant.error', (ctx, err) => { ctx.state.sandboxError = err; });
+provider.on('revocation.error', (ctx, err) => { ctx.state.sandboxError = err; });
+const isObject = (x) => x && typeof x === 'object' && !Buffer.isBuffer(x);
+
+// Revocation in discovery documents (modes noRevocationEndpoint, revocationNeedsClientAuth).
+// `tokenMethods` = the document's token_endpoint_auth_methods_supported.
+function revocationDiscovery(doc, tokenMethods) {
+  if (state.modes.noRevocationEndpoint) {
+    delete doc.revocation_endpoint;
+    delete doc.revocation_endpoint_auth_methods_supported;
+    return doc;
   }
-});
-// advertisePlain mode: the discovery document lists "plain" too (the server still refuses it).
+  doc.revocation_endpoint = `${ISSUER}${ROUTES.revocation}`;
+  doc.revocation_endpoint_auth_methods_supported = (tokenMethods || [])
+    .filter((m) => !(state.modes.revocationNeedsClientAuth && m === 'none'));
+  return doc;
+}
+
+// Token answers. Success: Canvas lists the whole grant in `scope` (oidc-provider only the
+// resource server's scopes), then rotateRefreshTokens=false, tokenTypeCase, and the ID token
+// layer. Errors: burnCodeOnRefusedExchange, refusedVerifier, refreshErrorCode, emptyErrorBodies.
+async function shapeTokenAnswer(ctx) {
+  const m = state.modes;
+  const params = ctx.oidc.params || {};
+  const gt = params.grant_type;
+  const body = ctx.body;
+  if (ctx.status === 200 && isObject(body) && body.access_token) {
+    const scopes = (body.scope || '').split(' ').filter(Boolean);
+    if (body.id_token && !scopes.includes('openid')) scopes.unshift('openid');
+    if (body.refresh_token && !scopes.includes('offline_access')) scopes.push('offline_access');
+    if (scopes.length) body.scope = scopes.join(' ');
+    // Without rotation the client keeps the refresh token it has; the answer names none.
+    if (gt === 'refresh_token' && !m.rotateRefreshTokens) delete body.refresh_token;
+    if (m.tokenTypeCase === 'lower' && typeof body.token_type === 'string') body.token_type = body.token_type.toLowerCase();
+    if (body.id_token) body.id_token = await idTokenKeys.rewrite(body.id_token, m.brokenIdToken === 'off' ? undefined : m.brokenIdToken);
+    return;
+  }
+  if (ctx.status < 400) return;
+  const err = ctx.state.sandboxError;
+  const error = isObject(body) ? body.error : undefined;
+  let status = ctx.status;
+  let out = isObject(body) ? body : undefined;
+  if (gt === 'authorization_code' && m.burnCodeOnRefusedExchange && error !== 'invalid_client' && typeof params.code === 'string') {
+    // The code is gone whatever the reason of the refusal (a server that deletes the code
+    // when it looks it up): the next exchange finds none (invalid_grant).
+    store.delete(`AuthorizationCode:${params.code}`);
+  }
+  if (gt === 'authorization_code' && m.refusedVerifier === 'invalid_code-403' && error === 'invalid_grant'
+      && /code_verifier/.test(String(err?.error_detail || ''))) {
+    status = 403;
+    out = { error: 'invalid_code' };
+  }
+  if (gt === 'refresh_token' && m.refreshErrorCode === 'invalid_request' && error === 'invalid_grant') {
+    out = { ...out, error: 'invalid_request' };
+  }
+  if (m.emptyErrorBodies) {
+    if (error === 'invalid_client') ctx.remove('WWW-Authenticate'); // a bare 403 says nothing more
+    emptyBody(ctx, error === 'invalid_client' ? 403 : status);
+    return;
+  }
+  if (out !== body || status !== ctx.status) {
+    ctx.body = out;
+    ctx.status = status;
+  }
+}
+
 provider.use(async (ctx, next) => {
   await next();
-  if (ctx.oidc?.route === 'discovery' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+  const route = ctx.oidc?.route;
+  if (route === 'token') {
+    await shapeTokenAnswer(ctx);
+  } else if (route === 'revocation') {
+    // A wrong secret (invalid_client) → 403, other refusals keep their status (emptyErrorBodies).
+    if (state.modes.emptyErrorBodies && ctx.status >= 400) {
+      const badClient = ctx.body?.error === 'invalid_client';
+      if (badClient) ctx.remove('WWW-Authenticate');
+      emptyBody(ctx, badClient ? 403 : ctx.status);
+    }
+  } else if (route === 'discovery' && ctx.status === 200 && isObject(ctx.body)) {
+    // advertisePlain: "plain" too (the server still refuses it).
     ctx.body.code_challenge_methods_supported = codeChallengeMethods();
+    revocationDiscovery(ctx.body, ctx.body.token_endpoint_auth_methods_supported);
+  } else if (route === 'jwks' && ctx.status === 200 && Array.isArray(ctx.body?.keys)) {
+    // rotateJwks: the new keys next to the old ones (a new array: oidc-provider keeps its own).
+    ctx.body = { keys: [...ctx.body.keys, ...idTokenKeys.publicRotated()] };
   }
 });
+installLoginPage401(provider);
 const providerCallback = provider.callback();
 
 // ---------------------------------------------------------------- Canvas LMS and Cognito (own modules)
 const shared = {
   Provider, USER, FHIR_BASE, state, stats: () => stats, makeAdapter, revokeGrant,
   countToken, recordCodeExchange, applyModesToAuthorization, applyModesToToken, handleInteraction,
-  renderErrorPage, readBody, sendJson, log, signingJwk, singleResource,
+  renderErrorPage, readBody, sendJson, log, signingJwk, singleResource, installLoginPage401,
 };
 const lms = await createLms({ ...shared, base: LMS_BASE });
 const cognito = await createCognito({ ...shared, idpBase: COGNITO_BASE, authBase: COGNITO_AUTH_DOMAIN });
+
+// Modes that live in the static clients: redirect URIs (every server), the ID token's signing
+// algorithm (instance; oidc-provider reads id_token_signed_response_alg from the client).
+await patchRedirectUris(provider, [CLIENTS.public.client_id, CLIENTS.confidential.client_id]);
+await patchRedirectUris(lms.provider, [lms.ready.client.client_id]);
+await patchRedirectUris(cognito.provider, [cognito.ready.client.client_id]);
+for (const id of [CLIENTS.public.client_id, CLIENTS.confidential.client_id]) {
+  const client = await provider.Client.find(id);
+  Object.defineProperty(client, 'idTokenSignedResponseAlg', { get: () => state.modes.idTokenAlg, enumerable: true, configurable: true });
+}
 
 // ---------------------------------------------------------------- bearer validation
 async function validateBearer(req) {
@@ -769,7 +974,8 @@ async function handleInteraction(provider, req, res, url, brand = undefined) {
 
   if (!action) {
     if (req.method !== 'GET') { sendHtml(res, 405, page('Method not allowed', '')); return; }
-    if (prompt.name === 'login') { sendHtml(res, 200, loginPage(uid, client, undefined, brand)); return; }
+    // loginPage401: the sign-in page always comes with 401 (also when shown again after a wrong password).
+    if (prompt.name === 'login') { sendHtml(res, state.modes.loginPage401 ? 401 : 200, loginPage(uid, client, undefined, brand)); return; }
     const scopes = String(details.params.scope || '').split(' ').filter(Boolean);
     sendHtml(res, 200, consentPage(uid, client, scopes, brand));
     return;
@@ -780,7 +986,7 @@ async function handleInteraction(provider, req, res, url, brand = undefined) {
   if (action === 'login') {
     if (prompt.name !== 'login') { sendHtml(res, 400, page('Error', '<p class="error" id="error">Not expecting a login now.</p>')); return; }
     if (form.get('login') !== USER.login || form.get('password') !== USER.password) {
-      sendHtml(res, 200, loginPage(uid, client, 'Invalid username or password.', brand));
+      sendHtml(res, state.modes.loginPage401 ? 401 : 200, loginPage(uid, client, 'Invalid username or password.', brand));
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: USER.login } }, { mergeWithLastSubmission: false });
@@ -908,23 +1114,27 @@ async function handleAdmin(req, res, url) {
     if (req.method === 'POST') {
       // Validate everything first, then apply: a bad field changes nothing.
       const next = body.reset === true
-        ? { accessTtl: opts.accessTtl, modes: { ...DEFAULT_MODES, dropScopes: [] } }
-        : { accessTtl: state.accessTtl, modes: { ...state.modes, dropScopes: [...state.modes.dropScopes] } };
+        ? { accessTtl: opts.accessTtl, modes: freshModes() }
+        : { accessTtl: state.accessTtl, modes: { ...state.modes, dropScopes: [...state.modes.dropScopes], redirectUris: [...state.modes.redirectUris] } };
       const bad = (error) => { sendJson(res, 400, { error }); };
+      const known = new Set(['reset', 'accessTtl', 'dropScopes', 'redirectUris', 'rotateJwks', ...MODE_FLAGS, ...Object.keys(MODE_CHOICES)]);
+      const unknown = Object.keys(body).filter((k) => !known.has(k));
+      if (unknown.length) { bad(`unknown config field ${unknown.join(', ')}`); return; }
       if (body.reset !== undefined && typeof body.reset !== 'boolean') { bad('reset must be true or false'); return; }
       if (body.accessTtl !== undefined) {
         const n = Number(body.accessTtl);
         if (!Number.isInteger(n) || n < 1) { bad('accessTtl must be an integer >= 1'); return; }
         next.accessTtl = n;
       }
-      if (body.pkce !== undefined) {
-        if (!['enforce', 'ignore'].includes(body.pkce)) { bad('pkce must be "enforce" or "ignore"'); return; }
-        next.modes.pkce = body.pkce;
+      for (const [key, choices] of Object.entries(MODE_CHOICES)) {
+        if (body[key] === undefined) continue;
+        if (!choices.includes(body[key])) { bad(`${key} must be one of ${choices.map((c) => `"${c}"`).join(', ')}`); return; }
+        next.modes[key] = body[key];
       }
-      for (const flag of ['rotateRefreshTokens', 'advertisePlain']) {
+      for (const flag of [...MODE_FLAGS, 'rotateJwks']) {
         if (body[flag] === undefined) continue;
         if (typeof body[flag] !== 'boolean') { bad(`${flag} must be true or false`); return; }
-        next.modes[flag] = body[flag];
+        if (flag !== 'rotateJwks') next.modes[flag] = body[flag];
       }
       if (body.dropScopes !== undefined) {
         if (!Array.isArray(body.dropScopes) || !body.dropScopes.every((x) => typeof x === 'string' && x && !/\s/.test(x))) {
@@ -932,11 +1142,23 @@ async function handleAdmin(req, res, url) {
         }
         next.modes.dropScopes = [...new Set(body.dropScopes)];
       }
+      if (body.redirectUris !== undefined) {
+        // null = the registered default again
+        const list = body.redirectUris === null ? [...REGISTERED_REDIRECT_URIS] : body.redirectUris;
+        const valid = (u) => {
+          try { const x = new URL(u); return typeof u === 'string' && /^https?:$/.test(x.protocol) && !x.hash; } catch { return false; }
+        };
+        if (!Array.isArray(list) || !list.length || !list.every(valid)) { bad('redirectUris must be a non-empty array of http(s) URLs without fragment (or null)'); return; }
+        next.modes.redirectUris = [...new Set(list)];
+      }
+      if (body.reset === true || body.rotateJwks === false) idTokenKeys.clearRotated();
+      // A new signing key for the ID tokens' algorithm (the one this request leaves in force).
+      if (body.rotateJwks === true) await idTokenKeys.rotate(next.modes.idTokenAlg);
       state.accessTtl = next.accessTtl;
       state.modes = next.modes;
       if (body.reset === true) state.fail = {};
     }
-    sendJson(res, 200, { accessTtl: state.accessTtl, ...state.modes });
+    sendJson(res, 200, { accessTtl: state.accessTtl, ...state.modes, rotateJwks: idTokenKeys.rotated.length > 0 });
     return;
   }
   if (req.method === 'POST' && p === '/__admin/static-token') {
@@ -1011,10 +1233,24 @@ async function instanceHandler(req, res) {
       raw = applyModesToToken('', raw);
     } else {
       stats.revocation += 1;
+      if (state.modes.noRevocationEndpoint) { sendNotFoundPage(res); return; }
       if (takeFailure('revocation', res)) return;
+      if (state.modes.revocationNeedsClientAuth && !carriesClientAuth(req, raw)) {
+        // A public client (no secret) cannot revoke: 401 invalid_client (empty with emptyErrorBodies).
+        const headers = { 'WWW-Authenticate': 'Basic realm="canvas"' };
+        if (state.modes.emptyErrorBodies) {
+          res.writeHead(401, { 'Content-Length': 0, 'Cache-Control': 'no-store', ...headers });
+          res.end();
+        } else {
+          sendJson(res, 401, { error: 'invalid_client', error_description: 'client authentication is required to revoke a token' }, headers);
+        }
+        return;
+      }
     }
     req.body = raw; // oidc-provider uses a pre-read body when the stream is consumed
   }
+  // noRevocationEndpoint: no such route at all, whatever the method.
+  if (path === ROUTES.revocation && state.modes.noRevocationEndpoint) { sendNotFoundPage(res); return; }
 
   if (req.method === 'GET' && path === ROUTES.authorization) {
     // Canvas ignores `prompt`, `launch` and `aud`, and issues refresh tokens for offline_access
@@ -1032,6 +1268,20 @@ async function instanceHandler(req, res) {
     req.headers.accept = 'text/html';
   }
   providerCallback(req, res);
+}
+
+// Whether a token-route request authenticates its client (a secret in Basic or in the form,
+// or a client assertion); client_id alone (a public client) does not.
+function carriesClientAuth(req, raw) {
+  if (/^Basic\s+\S+/i.test(req.headers.authorization || '')) return true;
+  let params;
+  try { params = new URLSearchParams(raw); } catch { return false; }
+  return !!(params.get('client_secret') || params.get('client_assertion'));
+}
+// A route the server does not have (Django's page).
+function sendNotFoundPage(res) {
+  sendHtml(res, 404, '<!DOCTYPE html><html lang="en"><head><title>Not Found</title></head><body><h1>Not Found</h1>'
+    + '<p>The requested resource was not found on this server.</p></body></html>');
 }
 
 // ---------------------------------------------------------------- FHIR server
@@ -1101,7 +1351,7 @@ function capabilityStatement() {
           extension: [
             { url: 'authorize', valueUri: `${ISSUER}${ROUTES.authorization}` },
             { url: 'token', valueUri: `${ISSUER}${ROUTES.token}` },
-            { url: 'revoke', valueUri: `${ISSUER}${ROUTES.revocation}` },
+            ...(state.modes.noRevocationEndpoint ? [] : [{ url: 'revoke', valueUri: `${ISSUER}${ROUTES.revocation}` }]),
           ],
         }],
       },
@@ -1109,25 +1359,37 @@ function capabilityStatement() {
         { type: 'Patient', interaction: [{ code: 'read' }, { code: 'search-type' }],
           searchParam: ['name', 'family', 'given', 'birthdate', 'gender', 'identifier', '_id'].map((n) => ({ name: n, type: 'string' })) },
         { type: 'Appointment', interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: [{ name: 'patient', type: 'reference' }] },
+        { type: 'Practitioner', interaction: [{ code: 'read' }] },
       ],
     }],
   };
 }
 function smartConfiguration() {
-  return {
+  const tokenMethods = ['none', 'client_secret_post', 'client_secret_basic'];
+  return revocationDiscovery({
     issuer: ISSUER,
     authorization_endpoint: `${ISSUER}${ROUTES.authorization}`,
     token_endpoint: `${ISSUER}${ROUTES.token}`,
     revocation_endpoint: `${ISSUER}${ROUTES.revocation}`,
     introspection_endpoint: `${ISSUER}${ROUTES.introspection}`,
     jwks_uri: `${ISSUER}${ROUTES.jwks}`,
-    token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
+    token_endpoint_auth_methods_supported: tokenMethods,
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: codeChallengeMethods(),
     scopes_supported: [...OIDC_SCOPES, ...RESOURCE_SCOPES],
     capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
       'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'sso-openid-connect'],
+  }, tokenMethods);
+}
+function practitionerResource() {
+  return {
+    resourceType: 'Practitioner',
+    id: PRACTITIONER.id,
+    meta: { versionId: '1', lastUpdated: '2024-01-01T00:00:00+00:00' },
+    identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: PRACTITIONER.npi }],
+    active: true,
+    name: [{ use: 'official', text: PRACTITIONER.name, family: PRACTITIONER.family, given: [PRACTITIONER.given], prefix: [PRACTITIONER.prefix] }],
   };
 }
 
@@ -1170,6 +1432,11 @@ async function fhirHandler(req, res) {
     const b = bundle('Appointment', params, appts.length, items, pg, (r) => r._fullUrl);
     for (const e of b.entry) delete e.resource._fullUrl;
     done(200, b);
+    return;
+  }
+  if (seg[0] === 'Practitioner' && seg.length === 2) {
+    if (seg[1] !== PRACTITIONER.id) { done(404, outcome('not-found', `Practitioner/${seg[1]} not found.`)); return; }
+    done(200, practitionerResource());
     return;
   }
   if (seg[0] === 'Appointment' && seg.length === 2) {
@@ -1228,7 +1495,8 @@ const ready = {
   revocationEndpoint: `${ISSUER}${ROUTES.revocation}`,
   notesBase: `${ISSUER}${NOTES_PREFIX}`,
   clients: CLIENTS,
-  user: { login: USER.login, password: USER.password },
+  user: { login: USER.login, password: USER.password, name: PRACTITIONER.name, fhirUser: `Practitioner/${PRACTITIONER.id}` },
+  jwksUri: `${ISSUER}${ROUTES.jwks}`,
   scope: DEFAULT_SCOPE,
   accessTtl: state.accessTtl,
   patients: opts.patients,

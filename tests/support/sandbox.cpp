@@ -31,6 +31,7 @@ Sandbox Sandbox::fromEnvironment()
     s.serviceClientId = service.value(QStringLiteral("client_id")).toString();
     s.serviceSecret = service.value(QStringLiteral("client_secret")).toString();
     s.browser = qEnvironmentVariable("SANDBOX_BROWSER");
+    s.consent = qEnvironmentVariable("SANDBOX_CONSENT");
 
     const auto url = [](const QJsonObject &obj, const char *key) {
         return QUrl(obj.value(QLatin1String(key)).toString());
@@ -43,6 +44,12 @@ Sandbox Sandbox::fromEnvironment()
     s.revocationEndpoint = url(o, "revocationEndpoint");
     s.smartConfiguration = url(o, "smartConfiguration");
     s.openidConfiguration = url(o, "openidConfiguration");
+    s.jwksUri = url(o, "jwksUri");
+    const QJsonObject user = o.value(QStringLiteral("user")).toObject();
+    s.userLogin = text(user, "login");
+    s.userPassword = text(user, "password");
+    s.userName = text(user, "name");
+    s.fhirUser = text(user, "fhirUser");
 
     const QJsonObject lms = o.value(QStringLiteral("lms")).toObject();
     s.lmsBase = url(lms, "base");
@@ -129,6 +136,23 @@ void Sandbox::setAccessTtl(int seconds) const
 void Sandbox::setMode(const QJsonObject &modes) const
 {
     call("POST", QStringLiteral("/config"), modes);
+}
+
+QJsonObject Sandbox::modes() const
+{
+    return call("GET", QStringLiteral("/config"));
+}
+
+void Sandbox::registerRedirectUris(const QStringList &uris, bool exact) const
+{
+    call("POST", QStringLiteral("/config"),
+         {{QStringLiteral("redirectUris"), QJsonArray::fromStringList(uris)},
+          {QStringLiteral("exactRedirectUris"), exact}});
+}
+
+void Sandbox::rotateJwks() const
+{
+    call("POST", QStringLiteral("/config"), {{QStringLiteral("rotateJwks"), true}});
 }
 
 void Sandbox::resetModes() const

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace chartkey::test {
@@ -25,7 +26,11 @@ public:
     QString confidentialSecret;
     QString serviceClientId;
     QString serviceSecret;
-    QString browser;           // tests/sandbox/browser
+    QString browser;           // tests/sandbox/browser: Chromium, for tests of the browser step itself
+    // tests/sandbox/consent: the same command line and exit codes as `browser`, signs in and
+    // consents with plain HTTP requests (a cookie jar, forms parsed from the pages) in a few
+    // hundred milliseconds instead of seconds. For every other sign-in.
+    QString consent;
 
     // The instance's OAuth endpoints and discovery documents.
     QUrl authorizationEndpoint;   // {instance}/auth/authorize/
@@ -33,6 +38,14 @@ public:
     QUrl revocationEndpoint;      // {instance}/auth/revoke_token/
     QUrl smartConfiguration;      // {fhirBase}/.well-known/smart-configuration
     QUrl openidConfiguration;     // {instance}/.well-known/openid-configuration
+    QUrl jwksUri;                 // {instance}/auth/jwks/ (ID token keys; see rotateJwks())
+
+    // The user of the login page as the instance knows them (ID token claims `name`, with scope
+    // profile, and `fhirUser`, with scope fhirUser; GET {fhirBase}/{fhirUser} is a Practitioner).
+    QString userLogin;             // "clinician"
+    QString userPassword;          // "chartkey-sandbox"
+    QString userName;              // "Dr Ada Lovelace"
+    QString fhirUser;              // "Practitioner/<id>" (the claim is {fhirBase}/Practitioner/<id>)
 
     // Canvas LMS (Instructure), its own port: one developer key, client_secret_post.
     QUrl lmsBase;
@@ -61,10 +74,38 @@ public:
     void resetStats() const;
     void expireTokens() const;
     void setAccessTtl(int seconds) const;
-    // Server behaviour modes (POST /__admin/config), any subset of
-    //   {"pkce": "enforce"|"ignore", "rotateRefreshTokens": bool,
-    //    "dropScopes": ["scope", ...], "advertisePlain": bool, "accessTtl": int}.
+    // Server behaviour modes (POST /__admin/config), any subset of the fields below; an unknown
+    // field or a bad value is refused (400) and changes nothing. tests/sandbox/README.md
+    // ("Behaviour modes") says what each imitates.
+    //   {"accessTtl": int,
+    //    "pkce": "enforce"|"ignore", "rotateRefreshTokens": bool (false: a refresh answer has no
+    //    refresh_token), "dropScopes": ["scope", ...], "advertisePlain": bool,
+    //    // redirect URIs (instance; exactRedirectUris and redirectUris also LMS and Cognito)
+    //    "exactRedirectUris": bool, "redirectUris": ["http://127.0.0.1:PORT/callback", ...] | null,
+    //    "redirectRefusal": "400-page"|"403-empty"|"200-html",
+    //    // authorization endpoint
+    //    "loginPage401": bool (all three servers), "nonceRequired": bool,
+    //    // token and revocation endpoints (instance)
+    //    "emptyErrorBodies": bool, "revocationNeedsClientAuth": bool, "noRevocationEndpoint": bool,
+    //    "refusedVerifier": "invalid_grant-400"|"invalid_code-403",
+    //    "burnCodeOnRefusedExchange": bool, "refreshErrorCode": "invalid_grant"|"invalid_request",
+    //    "tokenTypeCase": "default"|"lower",
+    //    // ID tokens (instance)
+    //    "idTokenAlg": "RS256"|"RS384"|"PS256"|"ES256"|"ES384",
+    //    "brokenIdToken": "off"|"wrong-aud"|"wrong-nonce"|"expired"|"bad-signature"|"alg-none"|
+    //                     "unknown-kid"|"wrong-iss"|"future-iat"|"bad-at_hash",
+    //    "rotateJwks": bool (true: one more key, signing from now on; false: rotated keys gone),
+    //    "fhirUser": "absolute"|"relative"}
+    // e.g. setMode({{"exactRedirectUris", true}, {"redirectRefusal", "403-empty"}}).
     void setMode(const QJsonObject &modes) const;
+    // GET /__admin/config: accessTtl and every mode's current value (rotateJwks: whether a
+    // rotated key is in use).
+    QJsonObject modes() const;
+    // Registers these redirect URIs (instead of the port-less http://127.0.0.1/callback) for
+    // the clients that use the authorization code, compared exactly when `exact`.
+    void registerRedirectUris(const QStringList &uris, bool exact = true) const;
+    // A new ID token signing key (of the current idTokenAlg) in the JWKS, used from now on.
+    void rotateJwks() const;
     // Every mode, accessTtl and pending failure injection back to its default.
     void resetModes() const;
     // A manually generated token: kind "canvas" (FHIR + notes API) or "lms" (LMS API).
