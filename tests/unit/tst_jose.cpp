@@ -121,10 +121,12 @@ private Q_SLOTS:
     void algorithmNamesRoundTrip()
     {
         const QStringList names = jose::allowedAlgorithmNames();
-        QCOMPARE(names, QStringList({"RS256", "RS384", "RS512", "PS256", "PS384", "ES256", "ES384"}));
+        QCOMPARE(names, QStringList({"RS256", "RS384", "RS512", "PS256", "PS384", "ES256",
+                                     "ES384"}));
         for (const QString &name : names)
             QCOMPARE(jose::algorithmName(*jose::algorithmFromName(name)), name);
-        for (const char *refused : {"none", "HS256", "HS384", "HS512", "ES512", "PS512", "rs256", ""})
+        for (const char *refused :
+             {"none", "HS256", "HS384", "HS512", "ES512", "PS512", "rs256", ""})
             QVERIFY2(!jose::algorithmFromName(QLatin1String(refused)), refused);
         QCOMPARE(jose::hashSize(Algorithm::ES384), 48);
         QCOMPARE(jose::hashSize(Algorithm::RS512), 64);
@@ -143,7 +145,8 @@ private Q_SLOTS:
         QTest::newRow("an unsecured JWS parses (verify refuses it)")
                 << assemble({{"alg", "none"}}, sampleClaims()) << true;
         QTest::newRow("two parts") << b64(header) + '.' + b64(sampleClaims()) << false;
-        QTest::newRow("five parts (JWE)") << QByteArray("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d") << false;
+        QTest::newRow("five parts (JWE)")
+                << QByteArray("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d") << false;
         QTest::newRow("empty") << QByteArray() << false;
         QTest::newRow("padding") << good.left(good.lastIndexOf('.')) + ".c2lnAA==" << false;
         QTest::newRow("non-canonical base64url (trailing bits)")
@@ -151,14 +154,16 @@ private Q_SLOTS:
         QTest::newRow("a character outside base64url")
                 << good.left(good.lastIndexOf('.')) + ".c2ln+A" << false;
         QTest::newRow("header is not JSON") << b64(QByteArray("alg")) + ".e30.c2ln" << false;
-        QTest::newRow("header is an array") << b64(QByteArray("[\"RS256\"]")) + ".e30.c2ln" << false;
+        QTest::newRow("header is an array")
+                << b64(QByteArray("[\"RS256\"]")) + ".e30.c2ln" << false;
         QTest::newRow("header names alg twice")
                 << b64(QByteArray(R"({"alg":"RS256","alg":"none"})")) + ".e30.c2ln" << false;
         QTest::newRow("claims name aud twice")
                 << b64(header) + '.' + b64(QByteArray(R"({"aud":"a","aud":"b"})")) + ".c2ln"
                 << false;
         QTest::newRow("no alg") << assemble({{"kid", "k1"}}, sampleClaims(), "sig") << false;
-        QTest::newRow("alg is a number") << assemble({{"alg", 256}}, sampleClaims(), "sig") << false;
+        QTest::newRow("alg is a number")
+                << assemble({{"alg", 256}}, sampleClaims(), "sig") << false;
         QTest::newRow("kid is a number")
                 << assemble({{"alg", "RS256"}, {"kid", 7}}, sampleClaims(), "sig") << false;
         QTest::newRow("larger than 64 KiB")
@@ -186,7 +191,11 @@ private Q_SLOTS:
         // RFC 7638 section 3.1
         const QJsonObject jwk{
             {"kty", "RSA"},
-            {"n", "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"},
+            {"n", "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhD"
+                  "R1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf"
+                  "0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n9"
+                  "1CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF4"
+                  "4-csFCur-kEgU8awapJzKnqDKgw"},
             {"e", "AQAB"},
             {"alg", "RS256"},
             {"kid", "2011-04-29"}};
@@ -356,9 +365,11 @@ private Q_SLOTS:
         // JWKS serves, and as PEM) for the HMAC secret.
         const QByteArray hsInput = b64(QJsonObject{{"alg", "HS256"}, {"kid", rsaKid}}) + '.'
                 + b64(sampleClaims());
-        const QByteArray pubJwkText = QJsonDocument(jose::publicJwk(rsa)).toJson(QJsonDocument::Compact);
+        const QByteArray pubJwkText =
+                QJsonDocument(jose::publicJwk(rsa)).toJson(QJsonDocument::Compact);
         const QByteArray pubPem = jose::publicKeyPem(rsa);
-        for (const auto &[label, secret] : {std::pair{"JWK", pubJwkText}, std::pair{"PEM", pubPem}}) {
+        for (const auto &[label, secret] :
+             {std::pair{"JWK", pubJwkText}, std::pair{"PEM", pubPem}}) {
             const QByteArray mac = QMessageAuthenticationCode::hash(hsInput, secret,
                                                                     QCryptographicHash::Sha256);
             QTest::addRow("HS256 with the public key (%s) as secret", label)
@@ -420,7 +431,8 @@ private Q_SLOTS:
 
         // Headers chartkey cannot honour, and algorithms it does not take
         QTest::newRow("crit header")
-                << withHeader(good, {{"alg", "RS256"}, {"kid", rsaKid}, {"crit", QJsonArray{"exp"}}, {"exp", 1}})
+                << withHeader(good, {{"alg", "RS256"}, {"kid", rsaKid},
+                                     {"crit", QJsonArray{"exp"}}, {"exp", 1}})
                 << set << VerifyStatus::Malformed << "crit";
         QTest::newRow("b64 false (RFC 7797)")
                 << withHeader(good, {{"alg", "RS256"}, {"kid", rsaKid}, {"b64", false}}) << set
@@ -485,8 +497,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("traditional");         // re-written as RSA/EC PRIVATE KEY
         QTest::addColumn<QString>("alg");              // expected alg of the JWK
         const QStringList rsa{"genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"};
-        const QStringList p256{"genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"};
-        const QStringList p384{"genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"};
+        const QStringList ec{"genpkey", "-algorithm", "EC", "-pkeyopt"};
+        const QStringList p256 = ec + QStringList{"ec_paramgen_curve:P-256"};
+        const QStringList p384 = ec + QStringList{"ec_paramgen_curve:P-384"};
         QTest::newRow("RSA, PKCS#8") << rsa << false << "RS384";
         QTest::newRow("RSA, traditional") << rsa << true << "RS384";
         QTest::newRow("EC P-256, PKCS#8") << p256 << false << "ES256";
@@ -540,7 +553,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("pem");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("not PEM") << QByteArray("hello") << "PEM private key";
-        QTest::newRow("a public key") << jose::publicKeyPem(key(Algorithm::ES256)) << "PEM private key";
+        QTest::newRow("a public key")
+                << jose::publicKeyPem(key(Algorithm::ES256)) << "PEM private key";
         const QByteArray encrypted = openssl({"genpkey", "-algorithm", "EC", "-pkeyopt",
                                               "ec_paramgen_curve:P-256", "-aes256", "-pass",
                                               "pass:chartkey-test"});

@@ -298,10 +298,8 @@ std::optional<QString> unfitReason(const QJsonObject &jwk, Algorithm alg, bool f
             return tr("%1 has no RSA modulus (n) in base64url.").arg(which);
         if (bits < kMinRsaBits || bits > kMaxRsaBits)
             return tr("%1 is an RSA key of %2 bits; chartkey accepts %3 to %4.")
-                    .arg(which)
-                    .arg(bits)
-                    .arg(kMinRsaBits)
-                    .arg(kMaxRsaBits);
+                    .arg(which, QString::number(bits), QString::number(kMinRsaBits),
+                         QString::number(kMaxRsaBits));
     }
     for (const QString &member : publicMembers(kty)) {
         if (!jwk.value(member).isString())
@@ -593,9 +591,8 @@ QJsonObject generateKey(Algorithm alg, int rsaBits, QString *error)
     const bool rsa = !a.crv;
     if (rsa && (rsaBits < kMinRsaBits || rsaBits > kMaxRsaBits)) {
         setError(error, tr("An RSA key has %1 to %2 bits, not %3.")
-                                .arg(kMinRsaBits)
-                                .arg(kMaxRsaBits)
-                                .arg(rsaBits));
+                                .arg(QString::number(kMinRsaBits), QString::number(kMaxRsaBits),
+                                     QString::number(rsaBits)));
         return {};
     }
     JoseContext ctx;
@@ -840,7 +837,8 @@ QByteArray selfSignedCertificatePem(const QJsonObject &privateJwk, const QString
             && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
             && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get()))
             && ASN1_TIME_set(X509_getm_notBefore(cert.get()), time_t(start))
-            && ASN1_TIME_set(X509_getm_notAfter(cert.get()), time_t(start + qint64(validDays) * 86400))
+            && ASN1_TIME_set(X509_getm_notAfter(cert.get()),
+                             time_t(start + qint64(validDays) * 86400))
             && X509_set_pubkey(cert.get(), pkey.get()) == 1;
     X509_NAME *name = ok ? X509_get_subject_name(cert.get()) : nullptr;
     ok = ok && name
