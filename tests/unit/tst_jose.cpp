@@ -425,6 +425,14 @@ private Q_SLOTS:
         QTest::newRow("no kid, no key of the right type")
                 << withHeader(good, {{"alg", "RS256"}}) << jwks({ec, ec384})
                 << VerifyStatus::UnknownKey << "RS256";
+        QJsonObject kidless = jose::publicJwk(rsa);
+        kidless.remove("kid");
+        QTest::newRow("a kid, and a key set that names no kids")
+                << good << QJsonObject{{"keys", QJsonArray{kidless}}} << VerifyStatus::Ok
+                << "valid";
+        QTest::newRow("a kid, and a key set where only another key names one")
+                << good << QJsonObject{{"keys", QJsonArray{jose::publicJwk(ec), kidless}}}
+                << VerifyStatus::UnknownKey << rsaKid;
         QTest::newRow("no kid, tried against every fitting key")
                 << withHeader(good, {{"alg", "RS256"}}) << set << VerifyStatus::BadSignature
                 << "any key";

@@ -25,6 +25,7 @@ extern "C" {
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdarg>
 #include <cstdio>
@@ -514,7 +515,12 @@ Verification verify(const QByteArray &compact, const QJsonObject &jwks, const QS
                          "list."));
 
     QList<QJsonObject> candidates;
-    const QString kid = v.jws.kid();
+    // A set whose keys name no kid at all (a server with one key, say) is searched as for a
+    // token without a kid.
+    const bool setNamesKids = keys.isEmpty()
+            || std::any_of(keys.cbegin(), keys.cend(),
+                           [](const QJsonObject &key) { return key.contains(kKid); });
+    const QString kid = setNamesKids ? v.jws.kid() : QString();
     if (!kid.isEmpty()) {
         std::optional<QString> firstUnfit;
         bool known = false;
@@ -546,8 +552,8 @@ Verification verify(const QByteArray &compact, const QJsonObject &jwks, const QS
         }
         if (candidates.isEmpty())
             return result(VerifyStatus::UnknownKey,
-                          tr("The token names no key (kid), and no key in the server's key set "
-                             "(JWKS) fits %1.")
+                          tr("No key in the server's key set (JWKS) fits %1. The server may have "
+                             "rotated its keys: fetch its key set again.")
                                   .arg(algName));
     }
 

@@ -87,8 +87,9 @@ struct Verification
 };
 
 // Verifies a compact JWS against a JWKS ({"keys": [...]}; a lone JWK is taken as a set of
-// one). The key is the one whose `kid` is the header's kid; without a kid, every key whose
-// kty (and crv, and alg when it has one) fits the header's alg is tried. Keys marked for
+// one). The key is the one whose `kid` is the header's kid; without a kid (or when no key of
+// the set names one), every key whose kty (and crv, and alg when it has one) fits the
+// header's alg is tried, 16 at most. Keys marked for
 // another use (`use` other than "sig", `key_ops` without "verify") and symmetric keys are
 // never used. `allowed` narrows the algorithms further (names; empty: all of Algorithm).
 Verification verify(const QByteArray &compact, const QJsonObject &jwks,
