@@ -30,6 +30,8 @@ debian_packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-networkauth-dev qtkeychain-qt6-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl1-mesa-dev
+  # JOSE (app/core/auth/jose.h): latchset jose over OpenSSL; openssl(1) cross-checks its tests
+  libjose-dev libssl-dev openssl
   qt6-qpa-plugins libqt6svg6 libsecret-1-0 xdg-utils
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools chromium curl
   clang libclang-rt-14-dev
