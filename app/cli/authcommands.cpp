@@ -198,34 +198,12 @@ int runLogout(Context &ctx)
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    session->signOut()->then(&ctx, [&ctx, profile](const SignOutResult &result) {
-        const bool hadSignIn = result.hadSignIn;
-        const Failure &failure = result.failure;
-        if (failure.kind == Failure::Kind::Storage) {
-            ctx.fail(failure);
+    session->signOut()->then(&ctx, [&ctx](const SignOutResult &result) {
+        if (!result.removed && result.hadSignIn) {
+            ctx.fail(result.failure); // the keychain could not forget them: nothing changed
             return;
         }
-        if (profile->grant == Profile::Grant::StaticToken) {
-            ctx.err << (hadSignIn ? tr("Removed the static access token of %1 from the "
-                                       "keychain. It was not revoked: a static token is "
-                                       "revoked where it was made (the EHR's dashboard or "
-                                       "account settings).")
-                                  : tr("%1 had no stored access token; nothing to do."))
-                               .arg(profile->name)
-                    << Qt::endl;
-            ctx.finish(Ok);
-            return;
-        }
-        if (failure)
-            ctx.err << failure.message << Qt::endl;
-        else if (!hadSignIn)
-            ctx.err << tr("%1 had no stored sign-in; nothing to do.").arg(profile->name)
-                    << Qt::endl;
-        else
-            ctx.err << tr("Signed out of %1: the tokens were revoked and removed from the "
-                          "keychain.")
-                               .arg(profile->name)
-                    << Qt::endl;
+        ctx.err << result.message << Qt::endl;
         ctx.finish(Ok);
     });
     return kPending;

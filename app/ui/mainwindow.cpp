@@ -546,8 +546,13 @@ void MainWindow::signOut()
     if (!m_connection)
         return;
     m_connection->session()->signOut()->then(this, [this](const SignOutResult &result) {
-        if (result.failure)
-            m_banner->show(MessageBanner::Kind::Warning, result.failure.message);
+        if (!result.removed && result.hadSignIn)
+            m_banner->show(MessageBanner::Kind::Error, result.failure.message);
+        else if (result.hadSignIn)
+            m_banner->show(result.revocation == SignOutResult::Revocation::Revoked
+                                   ? MessageBanner::Kind::Information
+                                   : MessageBanner::Kind::Warning,
+                           result.message);
         if (m_patients->hasPatientApi())
             m_patients->setFhirClient(m_connection->fhir());
         m_loadedOnce = false;

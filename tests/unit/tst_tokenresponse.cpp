@@ -166,10 +166,10 @@ private Q_SLOTS:
                 << malformed << QString() << QStringLiteral("scope");
         QTest::newRow("malformed JSON")
                 << 200 << js << json(R"({"access_token":"$AT","token_type":)") << malformed
-                << QString() << QStringLiteral("not valid JSON");
+                << QString() << QStringLiteral("holds no tokens");
         QTest::newRow("HTML error page")
                 << 404 << QByteArray("text/html; charset=utf-8")
-                << QByteArray("<!DOCTYPE html><html><body>Not Found</body></html>") << malformed
+                << QByteArray("<!DOCTYPE html><html><body>Not Found</body></html>") << oauth
                 << QString() << QStringLiteral("web page");
         QTest::newRow("HTML without content type")
                 << 200 << QByteArray() << QByteArray("  <html><body>login</body></html>")
@@ -177,11 +177,10 @@ private Q_SLOTS:
         QTest::newRow("400 without an OAuth error")
                 << 400 << js << QByteArray(R"({"detail":"nope"})") << oauth << QString()
                 << QStringLiteral("HTTP 400");
-        QTest::newRow("invalid_grant")
+        QTest::newRow("invalid_grant to a code exchange: the code was refused")
                 << 400 << js
                 << QByteArray(R"({"error":"invalid_grant","error_description":"expired"})")
-                << int(Failure::Kind::SignInRequired) << QStringLiteral("invalid_grant")
-                << QStringLiteral("Sign in again");
+                << oauth << QStringLiteral("invalid_grant") << QStringLiteral("sign-in code");
         QTest::newRow("invalid_client")
                 << 401 << js << QByteArray(R"({"error":"invalid_client"})") << oauth
                 << QStringLiteral("invalid_client") << QStringLiteral("client ID and secret");
@@ -223,6 +222,135 @@ private Q_SLOTS:
             QVERIFY(!text.contains(kAccess));
             QVERIFY(!text.contains(kRefresh));
         }
+    }
+
+    // What real servers answer, judged by what the request was (issues "Work first time with
+    // the OAuth servers people really run" and "Sign-in pages answered with 401").
+    void answersAreJudgedByWhatTheRequestWas_data()
+    {
+        QTest::addColumn<int>("grant");
+        QTest::addColumn<bool>("clientAuthenticated");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("oauthError");
+        QTest::addColumn<QString>("messagePart");
+        using G = TokenRequest::Grant;
+        const int refresh = int(G::Refresh), code = int(G::AuthorizationCode),
+                  credentials = int(G::ClientCredentials);
+        const int signIn = int(Failure::Kind::SignInRequired), oauth = int(Failure::Kind::OAuth),
+                  server = int(Failure::Kind::Server);
+        const QByteArray js("application/json");
+        QTest::newRow("refresh refused with 400 and an empty body: sign in again")
+                << refresh << false << 400 << QByteArray() << QByteArray() << signIn << QString()
+                << QStringLiteral("an empty answer");
+        QTest::newRow("refresh refused with 401 and a web page: sign in again")
+                << refresh << false << 401 << QByteArray("text/html")
+                << QByteArray("<html>login</html>") << signIn << QString()
+                << QStringLiteral("Sign in again");
+        QTest::newRow("refresh refused with invalid_request: sign in again")
+                << refresh << false << 400 << js
+                << QByteArray(R"({"error":"invalid_request","error_description":"unknown token"})")
+                << signIn << QStringLiteral("invalid_request") << QStringLiteral("Sign in again");
+        QTest::newRow("refresh refused with unauthorized_client: sign in again")
+                << refresh << false << 400 << js << QByteArray(R"({"error":"unauthorized_client"})")
+                << signIn << QStringLiteral("unauthorized_client") << QStringLiteral("Sign in again");
+        QTest::newRow("refresh with a wrong secret (invalid_client): the client, not the sign-in")
+                << refresh << true << 401 << js << QByteArray(R"({"error":"invalid_client"})")
+                << oauth << QStringLiteral("invalid_client") << QStringLiteral("client ID and secret");
+        QTest::newRow("refresh answered 503 with a web page: transient")
+                << refresh << false << 503 << QByteArray("text/html") << QByteArray("<html>down</html>")
+                << server << QString() << QStringLiteral("Try again");
+        QTest::newRow("a wrong secret answered 403 with an empty body: client credentials refused")
+                << credentials << true << 403 << QByteArray() << QByteArray() << oauth
+                << QStringLiteral("invalid_client") << QStringLiteral("client's credentials");
+        QTest::newRow("a code exchange by a confidential client answered 401, empty")
+                << code << true << 401 << QByteArray() << QByteArray() << oauth
+                << QStringLiteral("invalid_client") << QStringLiteral("client's credentials");
+        QTest::newRow("a refused verifier answered invalid_code with 403: the code was refused")
+                << code << false << 403 << js << QByteArray(R"({"error":"invalid_code"})") << oauth
+                << QStringLiteral("invalid_code") << QStringLiteral("sign-in code");
+        QTest::newRow("a code exchange answered 400 with an empty body: the code was refused")
+                << code << false << 400 << QByteArray() << QByteArray() << oauth << QString()
+                << QStringLiteral("sign-in code");
+    }
+
+    void answersAreJudgedByWhatTheRequestWas()
+    {
+        QFETCH(int, grant);
+        QFETCH(bool, clientAuthenticated);
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, oauthError);
+        QFETCH(QString, messagePart);
+        const TokenRequest request{TokenRequest::Grant(grant), clientAuthenticated};
+        const TokenResponse r = TokenResponse::parse(status, contentType, body, now(), kRequested,
+                                                     request);
+        QCOMPARE(int(r.failure.kind), kind);
+        QCOMPARE(r.failure.oauthError, oauthError);
+        QVERIFY2(r.failure.message.contains(messagePart, Qt::CaseInsensitive),
+                 qPrintable(r.failure.message));
+        // No JSON parser wording ever reaches a person.
+        for (const char *parser : {"illegal value", "JSON error", "garbage at the end"})
+            QVERIFY2(!r.failure.message.contains(QLatin1String(parser)), qPrintable(r.failure.message));
+        QVERIFY2(r.failure.detail.contains(QStringLiteral("HTTP %1").arg(status)),
+                 qPrintable(r.failure.detail));
+    }
+
+    void bearerInAnyLetterCaseIsBearer()
+    {
+        const TokenResponse r = TokenResponse::parse(
+                200, "application/json", json(R"({"access_token":"$AT","token_type":"bearer"})"),
+                now(), kRequested, {TokenRequest::Grant::Refresh, false});
+        QVERIFY2(r.failure.isOk(), qPrintable(r.failure.message));
+        QCOMPARE(r.tokens.tokenType, QStringLiteral("Bearer"));
+    }
+
+    void revocationAnswersSayWhetherAnythingWasRevoked_data()
+    {
+        QTest::addColumn<bool>("clientAuthenticated");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind"); // -1: revoked
+        QTest::newRow("200 empty: revoked") << false << 200 << QByteArray() << QByteArray() << -1;
+        QTest::newRow("200 JSON: revoked") << false << 200 << QByteArray("application/json")
+                                           << QByteArray("{}") << -1;
+        QTest::newRow("200 web page: not a revocation response")
+                << false << 200 << QByteArray("text/html") << QByteArray("<html>sign in</html>")
+                << int(Failure::Kind::Malformed);
+        QTest::newRow("public client, 401 empty: the server lets only clients that authenticate")
+                << false << 401 << QByteArray() << QByteArray() << int(Failure::Kind::Denied);
+        QTest::newRow("public client, invalid_client: the same")
+                << false << 400 << QByteArray("application/json")
+                << QByteArray(R"({"error":"invalid_client"})") << int(Failure::Kind::Denied);
+        QTest::newRow("confidential client, 401: its credentials were refused")
+                << true << 401 << QByteArray() << QByteArray() << int(Failure::Kind::OAuth);
+        QTest::newRow("404: no revocation endpoint there")
+                << false << 404 << QByteArray("text/html") << QByteArray("<html>Not found</html>")
+                << int(Failure::Kind::Configuration);
+        QTest::newRow("503: transient") << false << 503 << QByteArray() << QByteArray()
+                                        << int(Failure::Kind::Server);
+    }
+
+    void revocationAnswersSayWhetherAnythingWasRevoked()
+    {
+        QFETCH(bool, clientAuthenticated);
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        const Failure f = revocationFailure(status, contentType, body, clientAuthenticated);
+        if (kind < 0) {
+            QVERIFY2(f.isOk(), qPrintable(f.message));
+            return;
+        }
+        QCOMPARE(int(f.kind), kind);
+        QVERIFY(!f.message.isEmpty());
+        QVERIFY2(!f.message.contains(QLatin1String("revoked the")), qPrintable(f.message));
     }
 };
 

@@ -221,9 +221,10 @@ void BrowserSignIn::exchange(const QString &code)
         r.tokens = result.tokens;
         r.failure = result.failure;
         r.exchangeMs = result.elapsedMs;
-        if (r.failure.kind == Failure::Kind::SignInRequired) {
-            // invalid_grant on a fresh code: a wrong verifier or redirect URI, or a stale code.
-            r.failure.kind = Failure::Kind::OAuth;
+        if (r.failure.kind == Failure::Kind::OAuth
+            && r.failure.oauthError != QLatin1String("invalid_client")) {
+            // A fresh code refused (invalid_grant, invalid_code, a bare 4xx): a wrong verifier
+            // or redirect URI, or a stale code.
             r.failure.message = tr("The EHR did not accept the sign-in code (%1). Check that the "
                                    "registration's redirect URI is exactly %2, then sign in again.")
                                         .arg(result.failure.detail, m_redirectUri);

@@ -1,10 +1,12 @@
 #include "session.h"
 
 #include "base/logging.h"
+#include "profile/presets.h"
 #include "storage/profilelock.h"
 #include "base/clock.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace chartkey {
 
@@ -138,13 +140,7 @@ Failure Session::staticTokenMissing() const
 
 Failure Session::staticTokenRefused() const
 {
-    QString where;
-    if (m_profile.kind == Profile::Kind::CanvasLms)
-        where = tr("in Canvas LMS under Account → Settings → New access token");
-    else if (m_profile.kind == Profile::Kind::CanvasSandboxToken)
-        where = tr("on the Canvas sandbox dashboard");
-    else
-        where = tr("where you made this one");
+    const QString where = ServerPreset::of(m_profile.kind).staticTokenOrigin;
     Failure f = Failure::make(
             Failure::Kind::Denied,
             tr("The EHR refused the static access token of %1 (HTTP 401): it has expired, "
@@ -249,6 +245,12 @@ void Session::renewLocked()
             fetchClientCredentials();
             return;
         }
+        if (ok && stored.canRefresh() && m_refusedRefreshTokens.contains(stored.refreshToken)) {
+            // Refused once already (the keychain could not forget it): never sent again.
+            endedByServer(Failure::make(Failure::Kind::SignInRequired, QString(),
+                                        QStringLiteral("refresh token refused earlier")));
+            return;
+        }
         if (ok && stored.canRefresh()) {
             refreshWith(stored);
             return;
@@ -281,22 +283,15 @@ void Session::refreshWith(const TokenSet &stored)
                     renewed.refreshToken = stored.refreshToken; // the server did not rotate
                 if (renewed.scope.isEmpty())
                     renewed.scope = stored.scope;
+                if (renewed.idToken.isEmpty())
+                    renewed.idToken = stored.idToken; // the identity stays that of the sign-in
                 storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
                 return;
             }
             if (result.failure.kind == Failure::Kind::SignInRequired) {
                 // The EHR ended the session: forget it, so nobody spends it again.
-                Failure why = result.failure;
-                why.message = tr("The EHR ended the sign-in to %1 (the refresh token was "
-                                 "refused: invalid_grant). Sign in again.")
-                                      .arg(m_profile.name);
-                m_secrets->remove(m_profile.tokensKey())
-                        ->then(this, [this, why](const SecretStore::Result &) {
-                            m_tokensCache.reset();
-                            Q_EMIT tokensChanged();
-                            Q_EMIT signedOut(why);
-                            complete({{}, TokenOutcome::Source::None, why});
-                        });
+                m_refusedRefreshTokens.insert(stored.refreshToken);
+                endedByServer(result.failure);
                 return;
             }
             // Anything else is not the end of the session: keep the tokens.
@@ -309,6 +304,27 @@ void Session::refreshWith(const TokenSet &stored)
             }
             complete({{}, TokenOutcome::Source::None, result.failure});
         });
+    });
+}
+
+void Session::endedByServer(const Failure &refusal)
+{
+    // Said once, in plain words; what the server said stays one click away (detail).
+    Failure why = Failure::make(Failure::Kind::SignInRequired,
+                                tr("Your session with %1 ended: the EHR will not renew it. Sign "
+                                   "in again to continue.")
+                                        .arg(m_profile.name),
+                                refusal.message.isEmpty()
+                                        ? refusal.detail
+                                        : refusal.message + QStringLiteral(" (")
+                                                  + refusal.detail + QLatin1Char(')'));
+    why.httpStatus = refusal.httpStatus;
+    why.oauthError = refusal.oauthError;
+    m_secrets->remove(m_profile.tokensKey())->then(this, [this, why](const SecretStore::Result &) {
+        m_tokensCache.reset();
+        Q_EMIT tokensChanged();
+        Q_EMIT signedOut(why);
+        complete({{}, TokenOutcome::Source::None, why});
     });
 }
 
@@ -447,69 +463,123 @@ Pending<SignOutResult> *Session::signOut()
 {
     auto *op = new Pending<SignOutResult>(this);
     readStored()->then(this, [this, op](const StoredSignIn &stored) {
-        const bool had = stored.tokens.has_value();
-        auto forget = [this, op, had](const Failure &revocationFailure) {
+        SignOutResult result;
+        result.hadSignIn = stored.tokens.has_value();
+        if (stored.tokens)
+            result.accessExpiresAt = stored.tokens->expiresAt;
+        auto forget = [this, op, result](SignOutResult::Revocation revocation,
+                                         const Failure &why) mutable {
+            result.revocation = revocation;
+            result.failure = why;
             m_secrets->remove(m_profile.tokensKey())
-                    ->then(this, [this, op, had, revocationFailure](const SecretStore::Result &r) {
+                    ->then(this, [this, op, result](const SecretStore::Result &r) mutable {
                         if (!r.isOk()) {
-                            op->complete({had, storageFailure(r)});
+                            result.failure = storageFailure(r);
+                            result.message = r.message;
+                            op->complete(result);
                             return;
                         }
+                        result.removed = true;
                         m_tokensCache.reset();
                         Q_EMIT tokensChanged();
                         Q_EMIT signedOut({});
-                        op->complete({had, revocationFailure});
+                        result.message = describeSignOut(result);
+                        op->complete(result);
                     });
         };
-        const bool lms = m_profile.kind == Profile::Kind::CanvasLms;
-        // A static token is revoked where it was made; here it is only forgotten.
-        if (stored.failure || !stored.tokens || (m_profile.revocationUrl.isEmpty() && !lms)
-            || !m_tokens || m_profile.grant == Profile::Grant::StaticToken) {
-            forget(stored.failure.kind == Failure::Kind::Storage ? stored.failure : Failure());
+        using R = SignOutResult::Revocation;
+        if (stored.failure.kind == Failure::Kind::Storage) {
+            forget(R::None, stored.failure);
+            return;
+        }
+        const ServerPreset preset = ServerPreset::of(m_profile.kind);
+        const bool byDelete = preset.revocation == ServerPreset::Revocation::DeleteTokenUrl;
+        if (!stored.tokens || m_profile.grant == Profile::Grant::StaticToken) {
+            forget(R::None, {}); // a static token is revoked where it was made
+            return;
+        }
+        if (!m_tokens || (m_profile.revocationUrl.isEmpty() && !byDelete)) {
+            forget(R::NoEndpoint, {});
             return;
         }
         const TokenSet tokens = *stored.tokens;
-        if (lms) {
+        if (byDelete) {
             m_tokens->revokeByDelete(endpoint(), tokens.accessToken)
-                    ->then(this, [forget](const TokenResult &result) {
-                        Failure f = result.failure;
-                        if (f)
-                            f.message = tr("Signed out on this computer, but the LMS could not "
-                                           "be told to end the token (%1). Remove it under "
-                                           "Account → Settings → Approved integrations.")
-                                                .arg(result.failure.detail.isEmpty()
-                                                             ? result.failure.message
-                                                             : result.failure.detail);
-                        forget(f);
+                    ->then(this, [forget](const TokenResult &r) mutable {
+                        forget(r.failure ? R::Refused : R::Revoked, r.failure);
                     });
             return;
         }
-        readClientSecret()->then(this, [this, tokens, forget](const ClientSecret &) {
+        readClientSecret()->then(this, [this, tokens, forget](const ClientSecret &) mutable {
             // Revoking the refresh token ends the grant; the access token is revoked too.
             const QString first = tokens.canRefresh() ? tokens.refreshToken : tokens.accessToken;
             const QString hint = tokens.canRefresh() ? QStringLiteral("refresh_token")
                                                      : QStringLiteral("access_token");
+            auto judged = [](const Failure &f) {
+                if (!f)
+                    return R::Revoked;
+                if (f.kind == Failure::Kind::Denied)
+                    return R::PublicClientRefused;
+                if (f.kind == Failure::Kind::Configuration && f.httpStatus == 404)
+                    return R::NoEndpoint;
+                return R::Refused;
+            };
             m_tokens->revoke(endpoint(), first, hint)
-                    ->then(this, [this, tokens, forget](const TokenResult &result) {
-                        if (result.failure || !tokens.canRefresh()) {
-                            Failure f = result.failure;
-                            if (f)
-                                f.message = tr("Signed out on this computer, but the EHR could "
-                                               "not be told to revoke the tokens (%1). They "
-                                               "stop working when they expire; to end them "
-                                               "now, revoke the application's access on the "
-                                               "EHR.")
-                                                    .arg(result.failure.detail);
-                            forget(f);
+                    ->then(this, [this, tokens, forget, judged](const TokenResult &r) mutable {
+                        if (r.failure || !tokens.canRefresh()) {
+                            forget(judged(r.failure), r.failure);
                             return;
                         }
                         m_tokens->revoke(endpoint(), tokens.accessToken,
                                          QStringLiteral("access_token"))
-                                ->then(this, [forget](const TokenResult &) { forget({}); });
+                                ->then(this, [forget](const TokenResult &) mutable {
+                                    forget(R::Revoked, {}); // the grant ended with the first
+                                });
                     });
         });
     });
     return op;
+}
+
+QString Session::describeSignOut(const SignOutResult &r) const
+{
+    using R = SignOutResult::Revocation;
+    const QString name = m_profile.name;
+    if (!r.hadSignIn)
+        return m_profile.grant == Profile::Grant::StaticToken
+                ? tr("%1 had no stored access token; nothing to do.").arg(name)
+                : tr("%1 had no stored sign-in; nothing to do.").arg(name);
+    if (m_profile.grant == Profile::Grant::StaticToken)
+        return tr("Removed the static access token of %1 from this computer. It was not "
+                  "revoked: a static token is revoked where it was made (%2).")
+                .arg(name, ServerPreset::of(m_profile.kind).staticTokenOrigin);
+    const QString ends = r.accessExpiresAt.isValid()
+            ? tr("The access token ends by itself at %1.")
+                      .arg(QLocale().toString(r.accessExpiresAt.toLocalTime(),
+                                              QLocale::ShortFormat))
+            : tr("The EHR said nothing of when the access token ends.");
+    switch (r.revocation) {
+    case R::Revoked:
+        return tr("Signed out of %1: the EHR revoked the tokens, and they were removed from this "
+                  "computer.")
+                .arg(name);
+    case R::NoEndpoint:
+        return tr("Signed out of %1 on this computer: the tokens were removed from it. The EHR "
+                  "offers no revocation, so they were not revoked. %2")
+                .arg(name, ends);
+    case R::PublicClientRefused:
+        return tr("Signed out of %1 on this computer: the tokens were removed from it. This "
+                  "server does not let a public client revoke its tokens, so they were not "
+                  "revoked. %2")
+                .arg(name, ends);
+    case R::Refused:
+    case R::None:
+        break;
+    }
+    return tr("Signed out of %1 on this computer: the tokens were removed from it, but they "
+              "were not revoked (%2). %3 To end them now, revoke the application's access on "
+              "the EHR.")
+            .arg(name, r.failure.message, ends);
 }
 
 } // namespace chartkey

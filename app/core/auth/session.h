@@ -5,8 +5,10 @@
 // is single flight: concurrent callers share it, and other chartkey processes wait on the
 // profile lock and then re-read the keychain instead of spending the single-use refresh
 // token again. A rotated refresh token is in the keychain before the new access token is
-// handed out. invalid_grant means the EHR ended the session: the stored tokens are removed
-// and every waiting caller is told to sign in again.
+// handed out. A refused refresh (any 400 or 401: invalid_grant, invalid_request, an empty
+// body; see TokenResponse) means the EHR ended the session: the stored tokens are removed,
+// every waiting caller is told once to sign in again, and the refused refresh token is never
+// sent again. 5xx and timeouts keep every token.
 //
 // A static-token profile (Profile::Grant::StaticToken) has no sign-in and no renewal: the
 // token stored with `chartkey profile set-token` (the same keychain entry and TokenSet JSON
@@ -22,9 +24,11 @@
 #include "profile/profile.h"
 #include "storage/secretstore.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 
@@ -57,10 +61,23 @@ struct ClientSecret
     Failure failure;
 };
 
+// What a sign-out did, said for the person in `message` (one wording for both front ends).
+// The word "revoked" is used only for what the EHR confirmed.
 struct SignOutResult
 {
-    bool hadSignIn = false; // there were tokens to remove
-    Failure failure;        // what could not be done (the tokens are removed unless Storage)
+    enum class Revocation {
+        None,               // nothing to revoke (no sign-in), or a static token
+        Revoked,            // the EHR confirmed it (RFC 7009 2xx; Canvas LMS DELETE)
+        NoEndpoint,         // the server offers no revocation
+        PublicClientRefused, // the server lets only authenticated clients revoke
+        Refused,            // refused, failed or unreachable: see `failure`
+    };
+    bool hadSignIn = false;  // there were tokens to remove
+    bool removed = false;    // they are gone from the keychain
+    Revocation revocation = Revocation::None;
+    Failure failure;         // Storage: not removed; otherwise why nothing was revoked
+    QDateTime accessExpiresAt; // when the access token ends by itself (invalid: unknown)
+    QString message;         // what happened and what it means, for the person
 };
 
 class Session final : public QObject
@@ -123,6 +140,8 @@ private:
     template <typename Send>
     void beforeTokenRequest(Send send);
     void refreshWith(const TokenSet &stored);
+    void endedByServer(const Failure &refusal);
+    QString describeSignOut(const SignOutResult &result) const;
     void fetchClientCredentials();
     void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);
     void complete(const TokenOutcome &outcome);
@@ -139,6 +158,7 @@ private:
     std::optional<TokenSet> m_tokensCache;
     std::optional<QString> m_clientSecret;
     QString m_rejected;
+    QSet<QString> m_refusedRefreshTokens; // a dead refresh chain is dead once
     QList<QPointer<TokenOperation>> m_waiters;
     bool m_running = false;
     bool m_renewing = false;

@@ -26,7 +26,8 @@ TokenReply *TokenClient::exchangeCode(const TokenEndpoint &endpoint, const QStri
     };
     if (!codeVerifier.isEmpty())
         fields.append({QStringLiteral("code_verifier"), codeVerifier});
-    return post(endpoint.tokenUrl, endpoint, fields, QString(), true);
+    return post(endpoint.tokenUrl, endpoint, fields, QString(),
+                TokenRequest::Grant::AuthorizationCode);
 }
 
 TokenReply *TokenClient::refresh(const TokenEndpoint &endpoint, const QString &refreshToken,
@@ -38,7 +39,7 @@ TokenReply *TokenClient::refresh(const TokenEndpoint &endpoint, const QString &r
     };
     if (!scope.isEmpty())
         fields.append({QStringLiteral("scope"), scope});
-    return post(endpoint.tokenUrl, endpoint, fields, scope, true);
+    return post(endpoint.tokenUrl, endpoint, fields, scope, TokenRequest::Grant::Refresh);
 }
 
 TokenReply *TokenClient::clientCredentials(const TokenEndpoint &endpoint, const QString &scope)
@@ -48,7 +49,8 @@ TokenReply *TokenClient::clientCredentials(const TokenEndpoint &endpoint, const 
     };
     if (!scope.isEmpty())
         fields.append({QStringLiteral("scope"), scope});
-    return post(endpoint.tokenUrl, endpoint, fields, scope, true);
+    return post(endpoint.tokenUrl, endpoint, fields, scope,
+                TokenRequest::Grant::ClientCredentials);
 }
 
 TokenReply *TokenClient::revoke(const TokenEndpoint &endpoint, const QString &token,
@@ -58,7 +60,8 @@ TokenReply *TokenClient::revoke(const TokenEndpoint &endpoint, const QString &to
         {QStringLiteral("token"), token},
         {QStringLiteral("token_type_hint"), hint},
     };
-    return post(endpoint.revocationUrl, endpoint, fields, QString(), false);
+    return post(endpoint.revocationUrl, endpoint, fields, QString(),
+                TokenRequest::Grant::Revocation);
 }
 
 TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
@@ -91,8 +94,10 @@ TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
 
 TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                               QList<std::pair<QString, QString>> fields,
-                              const QString &requestedScope, bool expectTokens)
+                              const QString &requestedScope, TokenRequest::Grant grant)
 {
+    const bool expectTokens = grant != TokenRequest::Grant::Revocation;
+    const TokenRequest kind{grant, !endpoint.clientSecret.isEmpty()};
     auto *reply = new TokenReply(this);
     // Only the secret fields: registering ordinary values (grant types, scopes, redirect URIs)
     // would blank them in logs and defeat the redactor's field patterns.
@@ -128,7 +133,7 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                       QByteArray("application/x-www-form-urlencoded"));
     const Clock *clock = m_clock;
     http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, m_activity)
-            ->then(reply, [reply, clock, requestedScope, expectTokens](const http::Response &response) {
+            ->then(reply, [reply, clock, requestedScope, expectTokens, kind](const http::Response &response) {
                    TokenResult result;
                    result.elapsedMs = response.elapsedMs;
                    if (response.failure) {
@@ -136,22 +141,13 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                    } else if (expectTokens) {
                        TokenResponse parsed = TokenResponse::parse(
                                response.status, response.contentType, response.body,
-                               clock->now(), requestedScope);
+                               clock->now(), requestedScope, kind);
                        result.tokens = parsed.tokens;
                        result.failure = parsed.failure;
-                   } else if (response.status < 200 || response.status >= 300) {
+                   } else {
                        // Revocation: RFC 7009 answers 200 for success, even for unknown tokens.
-                       result.failure = TokenResponse::parse(response.status,
-                                                             response.contentType, response.body,
-                                                             clock->now(), QString())
-                                                .failure;
-                       if (result.failure.isOk())
-                           result.failure = Failure::make(
-                                   Failure::Kind::Http,
-                                   QCoreApplication::translate(
-                                           "chartkey::TokenClient",
-                                           "The revocation endpoint answered HTTP %1.")
-                                           .arg(response.status));
+                       result.failure = revocationFailure(response.status, response.contentType,
+                                                          response.body, kind.clientAuthenticated);
                    }
                    if (result.failure)
                        qCWarning(lcAuth).noquote()

@@ -64,7 +64,7 @@ public:
 private:
     TokenReply *post(const QUrl &url, const TokenEndpoint &endpoint,
                      QList<std::pair<QString, QString>> fields, const QString &requestedScope,
-                     bool expectTokens);
+                     TokenRequest::Grant grant);
 
     QNetworkAccessManager *m_nam = nullptr;
     const Clock *m_clock = nullptr;

@@ -49,6 +49,8 @@ QByteArray TokenSet::toJson() const
     o.insert(QStringLiteral("access_token"), accessToken);
     if (!refreshToken.isEmpty())
         o.insert(QStringLiteral("refresh_token"), refreshToken);
+    if (!idToken.isEmpty())
+        o.insert(QStringLiteral("id_token"), idToken);
     o.insert(QStringLiteral("token_type"), tokenType);
     o.insert(QStringLiteral("scope"), scope);
     o.insert(QStringLiteral("obtained_at"), obtainedAt.toString(Qt::ISODateWithMs));
@@ -65,6 +67,7 @@ TokenSet TokenSet::fromJson(const QByteArray &json, bool *ok)
     const QJsonObject o = doc.object();
     t.accessToken = o.value(QStringLiteral("access_token")).toString();
     t.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
+    t.idToken = o.value(QStringLiteral("id_token")).toString();
     t.tokenType = o.value(QStringLiteral("token_type")).toString();
     t.scope = o.value(QStringLiteral("scope")).toString();
     t.obtainedAt = QDateTime::fromString(o.value(QStringLiteral("obtained_at")).toString(),
@@ -81,6 +84,7 @@ void TokenSet::registerSecrets() const
 {
     log::registerSecret(accessToken);
     log::registerSecret(refreshToken);
+    log::registerSecret(idToken);
 }
 
 QString describeTokenError(const QString &error, const QString &description, int httpStatus)
@@ -114,9 +118,186 @@ QString describeTokenError(const QString &error, const QString &description, int
             .arg(said, QString::number(httpStatus));
 }
 
+QString describeBody(int httpStatus, const QByteArray &contentType, const QByteArray &body)
+{
+    QString shape = QStringLiteral("HTTP %1, %2 bytes").arg(httpStatus).arg(body.size());
+    if (!contentType.isEmpty())
+        shape += QStringLiteral(", ") + QString::fromLatin1(contentType);
+    const QByteArray firstLine = body.trimmed().left(160).split('\n').value(0).trimmed();
+    if (!firstLine.isEmpty())
+        shape += QStringLiteral(": ") + log::redact(QString::fromUtf8(firstLine));
+    return shape;
+}
+
+namespace {
+
+bool isHtml(const QByteArray &contentType, const QByteArray &body)
+{
+    return contentType.contains("html") || body.trimmed().startsWith('<');
+}
+
+// What the person reads for an answer that carries no OAuth error (an empty body, a web
+// page, text, or JSON without "error"): judged by its status and the request.
+Failure withoutOAuthError(int status, const QByteArray &contentType, const QByteArray &body,
+                          const TokenRequest &request)
+{
+    using G = TokenRequest::Grant;
+    const QString what = body.trimmed().isEmpty()
+            ? tr("an empty answer")
+            : isHtml(contentType, body) ? tr("a web page") : tr("an answer that is not OAuth JSON");
+    Failure f;
+    f.httpStatus = status;
+    f.detail = describeBody(status, contentType, body);
+    if (status >= 500) {
+        f.kind = Failure::Kind::Server;
+        f.message = tr("The token server failed (HTTP %1). Try again in a minute; your sign-in is "
+                       "kept.")
+                            .arg(status);
+        return f;
+    }
+    if (request.grant == G::Refresh && (status == 400 || status == 401)) {
+        f.kind = Failure::Kind::SignInRequired;
+        f.message = tr("The EHR refused the refresh token (HTTP %1, %2). Sign in again.")
+                            .arg(QString::number(status), what);
+        return f;
+    }
+    if ((status == 401 || status == 403) && request.clientAuthenticated) {
+        f.kind = Failure::Kind::OAuth;
+        f.oauthError = QStringLiteral("invalid_client");
+        f.message = tr("The EHR refused the client's credentials (HTTP %1, %2). Check the client "
+                       "ID and the client secret (or key) against the application registered "
+                       "on the EHR.")
+                            .arg(QString::number(status), what);
+        return f;
+    }
+    if (request.grant == G::AuthorizationCode && status >= 400 && status < 500) {
+        f.kind = Failure::Kind::OAuth;
+        f.message = tr("The EHR refused the sign-in code (HTTP %1, %2).")
+                            .arg(QString::number(status), what);
+        return f;
+    }
+    if (status >= 200 && status < 300) {
+        f.kind = Failure::Kind::Malformed;
+        f.message = isHtml(contentType, body)
+                ? tr("The token endpoint answered with a web page instead of tokens (HTTP %1). "
+                     "Check the token URL of the profile.")
+                          .arg(status)
+                : tr("The token endpoint's answer holds no tokens (HTTP %1, %2). The server does "
+                     "not follow RFC 6749; try again, and if it persists, tell its operator.")
+                          .arg(QString::number(status), what);
+        return f;
+    }
+    f.kind = Failure::Kind::OAuth;
+    f.message = isHtml(contentType, body)
+            ? tr("The token endpoint answered HTTP %1 with a web page instead of an OAuth "
+                 "answer. Check the token URL of the profile.")
+                      .arg(status)
+            : tr("The token endpoint refused the request (HTTP %1, %2).")
+                      .arg(QString::number(status), what);
+    return f;
+}
+
+// The same for an answer with an OAuth error code.
+Failure withOAuthError(int status, const QString &error, const QString &description,
+                       const TokenRequest &request)
+{
+    using G = TokenRequest::Grant;
+    Failure f;
+    f.httpStatus = status;
+    f.oauthError = error;
+    f.detail = QStringLiteral("HTTP %1, error=%2, error_description=%3")
+                       .arg(status)
+                       .arg(error, description);
+    const QString said = description.isEmpty() ? error : description;
+    const bool transient = error == QLatin1String("temporarily_unavailable")
+            || error == QLatin1String("server_error") || status >= 500;
+    if (transient) {
+        f.kind = Failure::Kind::Server;
+        f.message = describeTokenError(error, description, status);
+        return f;
+    }
+    if (error == QLatin1String("invalid_client")) {
+        f.kind = Failure::Kind::OAuth;
+        f.message = describeTokenError(error, description, status);
+        return f;
+    }
+    if (request.grant == G::Refresh && (status == 400 || status == 401)) {
+        // Whatever the code (invalid_grant, invalid_request, unauthorized_client, ...): the
+        // server will not renew this sign-in.
+        f.kind = Failure::Kind::SignInRequired;
+        f.message = tr("The EHR refused the refresh token (%1: %2). Sign in again.")
+                            .arg(error, said);
+        return f;
+    }
+    if (request.grant == G::AuthorizationCode
+        && (error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_code"))) {
+        f.kind = Failure::Kind::OAuth;
+        f.message = tr("The EHR refused the sign-in code (%1: %2).").arg(error, said);
+        return f;
+    }
+    if (error == QLatin1String("invalid_grant")) {
+        f.kind = Failure::Kind::SignInRequired;
+        f.message = describeTokenError(error, description, status);
+        return f;
+    }
+    f.kind = Failure::Kind::OAuth;
+    f.message = describeTokenError(error, description, status);
+    return f;
+}
+
+} // namespace
+
+Failure revocationFailure(int httpStatus, const QByteArray &contentType, const QByteArray &body,
+                          bool clientAuthenticated)
+{
+    const bool html = isHtml(contentType, body);
+    if (httpStatus >= 200 && httpStatus < 300 && !html)
+        return {};
+    Failure f;
+    f.httpStatus = httpStatus;
+    f.detail = describeBody(httpStatus, contentType, body);
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QString error = o.value(QStringLiteral("error")).toString();
+    const QString description = o.value(QStringLiteral("error_description")).toString();
+    f.oauthError = error;
+    if (httpStatus >= 200 && httpStatus < 300) {
+        f.kind = Failure::Kind::Malformed;
+        f.message = tr("The revocation endpoint answered with a web page (HTTP %1), not a "
+                       "revocation response.")
+                            .arg(httpStatus);
+    } else if (httpStatus >= 500 || error == QLatin1String("temporarily_unavailable")) {
+        f.kind = Failure::Kind::Server;
+        f.message = tr("The revocation endpoint failed (HTTP %1).").arg(httpStatus);
+    } else if (httpStatus == 404) {
+        f.kind = Failure::Kind::Configuration;
+        f.message = tr("There is no revocation endpoint at the profile's revocation URL (HTTP "
+                       "404).");
+    } else if (httpStatus == 401 || httpStatus == 403 || error == QLatin1String("invalid_client")) {
+        f.oauthError = QStringLiteral("invalid_client");
+        if (clientAuthenticated) {
+            f.kind = Failure::Kind::OAuth;
+            f.message = tr("The revocation endpoint refused the client's credentials (HTTP %1).")
+                                .arg(httpStatus);
+        } else {
+            f.kind = Failure::Kind::Denied;
+            f.message = tr("This server does not let a public client revoke its tokens (HTTP "
+                           "%1).")
+                                .arg(httpStatus);
+        }
+    } else {
+        f.kind = Failure::Kind::OAuth;
+        f.message = error.isEmpty()
+                ? tr("The revocation endpoint refused the request (HTTP %1).").arg(httpStatus)
+                : tr("The revocation endpoint refused the request (HTTP %1, %2: %3).")
+                          .arg(QString::number(httpStatus), error,
+                               description.isEmpty() ? error : description);
+    }
+    return f;
+}
+
 TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType,
                                    const QByteArray &body, const QDateTime &now,
-                                   const QString &requestedScope)
+                                   const QString &requestedScope, const TokenRequest &request)
 {
     TokenResponse r;
     QJsonParseError parseError;
@@ -138,49 +319,15 @@ TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType
     };
 
     if (isJsonObject && o.value(QStringLiteral("error")).isString()) {
-        const QString error = o.value(QStringLiteral("error")).toString();
-        const QString description = o.value(QStringLiteral("error_description")).toString();
-        r.failure.kind = error == QLatin1String("invalid_grant") ? Failure::Kind::SignInRequired
-                : (error == QLatin1String("temporarily_unavailable")
-                   || error == QLatin1String("server_error") || httpStatus >= 500)
-                ? Failure::Kind::Server
-                : Failure::Kind::OAuth;
-        r.failure.message = describeTokenError(error, description, httpStatus);
-        r.failure.detail = QStringLiteral("HTTP %1, error=%2, error_description=%3")
-                                   .arg(httpStatus)
-                                   .arg(error, description);
-        r.failure.httpStatus = httpStatus;
-        r.failure.oauthError = error;
+        r.failure = withOAuthError(httpStatus, o.value(QStringLiteral("error")).toString(),
+                                   o.value(QStringLiteral("error_description")).toString(),
+                                   request);
         return r;
     }
-
-    if (httpStatus >= 500)
-        return fail(Failure::Kind::Server,
-                    tr("The token server failed (HTTP %1). Try again in a minute; your sign-in "
-                       "is kept.")
-                            .arg(httpStatus),
-                    QStringLiteral("HTTP %1, content type %2")
-                            .arg(httpStatus)
-                            .arg(QString::fromLatin1(contentType)));
-    if (!isJsonObject) {
-        const bool html = contentType.contains("html") || body.trimmed().startsWith('<');
-        return fail(Failure::Kind::Malformed,
-                    html ? tr("The token endpoint answered with a web page instead of JSON (HTTP "
-                              "%1). Check the token URL of the profile.")
-                                   .arg(httpStatus)
-                         : tr("The token endpoint sent a response that is not valid JSON (HTTP "
-                              "%1). Try again; if it persists, the server is misbehaving.")
-                                   .arg(httpStatus),
-                    QStringLiteral("HTTP %1, %2 bytes, JSON error: %3")
-                            .arg(httpStatus)
-                            .arg(body.size())
-                            .arg(parseError.errorString()));
+    if (!isJsonObject || httpStatus < 200 || httpStatus >= 300) {
+        r.failure = withoutOAuthError(httpStatus, contentType, body, request);
+        return r;
     }
-    if (httpStatus < 200 || httpStatus >= 300)
-        return fail(Failure::Kind::OAuth,
-                    tr("The token endpoint refused the request (HTTP %1) without an OAuth error.")
-                            .arg(httpStatus),
-                    QStringLiteral("HTTP %1").arg(httpStatus));
 
     const QJsonValue access = o.value(QStringLiteral("access_token"));
     const QJsonValue type = o.value(QStringLiteral("token_type"));
@@ -215,6 +362,7 @@ TokenResponse TokenResponse::parse(int httpStatus, const QByteArray &contentType
     r.tokens.accessToken = access.toString();
     r.tokens.tokenType = QStringLiteral("Bearer");
     r.tokens.refreshToken = refresh.toString();
+    r.tokens.idToken = o.value(QStringLiteral("id_token")).toString();
     r.tokens.scope = scope.isString() ? scope.toString() : requestedScope;
     r.tokens.obtainedAt = now;
     // A lifetime beyond ten years is taken as ten years: large values would overflow the

@@ -58,6 +58,7 @@ ServerPreset ServerPreset::of(Profile::Kind kind)
     p.kind = kind;
     p.id = toString(kind);
     using G = Profile::Grant;
+    p.staticTokenOrigin = tr("where you made this one");
     switch (kind) {
     case Profile::Kind::Canvas:
         p.title = tr("Canvas Medical (OAuth application)");
@@ -77,6 +78,7 @@ ServerPreset ServerPreset::of(Profile::Kind kind)
                            "one.");
         p.grants = {G::StaticToken};
         p.needsInstance = true;
+        p.staticTokenOrigin = tr("on the Canvas sandbox dashboard");
         break;
     case Profile::Kind::Smart:
         p.title = tr("SMART on FHIR server");
@@ -108,6 +110,8 @@ ServerPreset ServerPreset::of(Profile::Kind kind)
                            "FHIR API.");
         p.grants = {G::AuthorizationCode, G::StaticToken};
         p.needsInstance = true;
+        p.revocation = Revocation::DeleteTokenUrl;
+        p.staticTokenOrigin = tr("in Canvas LMS under Account → Settings → New access token");
         break;
     }
     return p;
