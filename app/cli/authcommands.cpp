@@ -46,15 +46,8 @@ void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens
 
 } // namespace
 
-int runLogin(Context &ctx)
+int runLogin(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  tr("How long to wait for the browser, in seconds (default 300)."),
-                                  QStringLiteral("seconds"), QStringLiteral("300"));
-    p.addOption(wait);
-    if (!ctx.parse(p, tr("chartkey login [--profile NAME] [--browser CMD] [--wait SECONDS]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -86,7 +79,7 @@ int runLogin(Context &ctx)
 
     const QString command = ctx.browserCommand();
     auto *opener = new CommandUrlOpener(command);
-    const int waitMs = int(p.value(wait).toDouble() * 1000);
+    const int waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
 
     session->readClientSecret([&ctx, connection, session, profile, opener, waitMs](
                                       const QString &secret, const Failure &secretFailure) {
@@ -167,11 +160,8 @@ int runLogin(Context &ctx)
     return kPending;
 }
 
-int runToken(Context &ctx)
+int runToken(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey token [--profile NAME]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -190,11 +180,8 @@ int runToken(Context &ctx)
     return kPending;
 }
 
-int runStatus(Context &ctx)
+int runStatus(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey status [--profile NAME] [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -256,11 +243,8 @@ int runStatus(Context &ctx)
     return kPending;
 }
 
-int runLogout(Context &ctx)
+int runLogout(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey logout [--profile NAME]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;

@@ -20,14 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::cli", text);
 }
 
-const QStringList kStepIds = {
-        QStringLiteral("discovery"),      QStringLiteral("redirect-uri"),
-        QStringLiteral("authorization"),  QStringLiteral("pkce"),
-        QStringLiteral("token-response"), QStringLiteral("api"),
-        QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
-        QStringLiteral("old-access-token"), QStringLiteral("revocation"),
-        QStringLiteral("old-refresh-token")};
-
 void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets &secrets,
                 const QStringList &skip, int waitMs, bool details)
 {
@@ -71,32 +63,13 @@ void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets 
 
 } // namespace
 
-int runCheck(Context &ctx)
+int runCheck(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  tr("How long to wait for the browser, in seconds (default 300)."),
-                                  QStringLiteral("seconds"), QStringLiteral("300"));
-    const QCommandLineOption skip(QStringLiteral("skip"),
-                                  tr("Steps not to run, comma-separated: %1.")
-                                          .arg(kStepIds.join(QStringLiteral(", "))),
-                                  QStringLiteral("ids"));
-    const QCommandLineOption details(QStringLiteral("details"),
-                                     tr("Show every server answer and the requests as curl "
-                                        "commands (secrets as placeholders)."));
-    p.addOptions({wait, skip, details});
-    if (!ctx.parse(p, tr("chartkey check [--profile NAME] [--browser CMD] [--wait SECONDS] "
-                         "[--skip IDS] [--details] [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    // Each id is one of the check's steps (commandtable.cpp checked them).
     QStringList skipped;
-    for (const QString &id : p.value(skip).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!kStepIds.contains(id.trimmed())) {
-            ctx.usage(tr("Unknown step \"%1\"; the steps are: %2.")
-                              .arg(id, kStepIds.join(QStringLiteral(", "))));
-            return Usage;
-        }
+    for (const QString &id :
+         p.value(QStringLiteral("skip")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         skipped << id.trimmed();
-    }
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -108,8 +81,8 @@ int runCheck(Context &ctx)
                 << Qt::endl;
         return Failed;
     }
-    const int waitMs = int(p.value(wait).toDouble() * 1000);
-    const bool showDetails = p.isSet(details);
+    const int waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
+    const bool showDetails = p.isSet(QStringLiteral("details"));
     Session *session = ctx.connect(*profile)->session();
 
     // The secrets the check needs, from the keychain: the client secret, or a static token.
