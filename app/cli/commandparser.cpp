@@ -19,33 +19,37 @@ using Outcome = ParsedCommandLine::Outcome;
 
 // ---------------------------------------------------------------- finding the command word
 
-void addValueOptionNames(const QList<OptionSpec> &options, QSet<QString> *names)
+void addOptionNames(const QList<OptionSpec> &options, QSet<QString> *valued,
+                    QSet<QString> *flags)
 {
     for (const OptionSpec &o : options) {
-        if (!o.option.valueName().isEmpty()) {
-            for (const QString &name : o.option.names())
-                names->insert(name);
-        }
+        for (const QString &name : o.option.names())
+            (o.option.valueName().isEmpty() ? flags : valued)->insert(name);
     }
 }
 
-void addValueOptionNames(const QList<CommandSpec> &commands, QSet<QString> *names)
+void addOptionNames(const QList<CommandSpec> &commands, QSet<QString> *valued,
+                    QSet<QString> *flags)
 {
     for (const CommandSpec &c : commands) {
-        addValueOptionNames(c.options, names);
-        addValueOptionNames(c.subcommands, names);
+        addOptionNames(c.options, valued, flags);
+        addOptionNames(c.subcommands, valued, flags);
     }
 }
 
 // The names of every option that takes a value, anywhere in the table: the command word is
-// found before the command is known (`chartkey --profile status logout` runs logout).
+// found before the command is known (`chartkey --profile status logout` runs logout). So a
+// name takes a value in every command that has it, or in none.
 const QSet<QString> &valueOptionNames()
 {
     static const QSet<QString> names = [] {
-        QSet<QString> n;
-        addValueOptionNames(globalOptions(), &n);
-        addValueOptionNames(commandTable(), &n);
-        return n;
+        QSet<QString> valued;
+        QSet<QString> flags;
+        addOptionNames(globalOptions(), &valued, &flags);
+        addOptionNames(commandTable(), &valued, &flags);
+        Q_ASSERT_X(!valued.intersects(flags), "chartkey::cli",
+                   "an option name is a flag in one command and takes a value in another");
+        return valued;
     }();
     return names;
 }
