@@ -46,15 +46,8 @@ void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens
 
 } // namespace
 
-int runLogin(Context &ctx)
+int runLogin(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  tr("How long to wait for the browser, in seconds (default 300)."),
-                                  QStringLiteral("seconds"), QStringLiteral("300"));
-    p.addOption(wait);
-    if (!ctx.parse(p, tr("chartkey login [--profile NAME] [--browser CMD] [--wait SECONDS]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -70,7 +63,7 @@ int runLogin(Context &ctx)
     EhrConnection *connection = ctx.connect(*profile);
     auto *opener = new CommandUrlOpener(ctx.browserCommand());
     auto *signIn = new SignIn(connection, opener, &ctx);
-    if (const double seconds = p.value(wait).toDouble(); seconds > 0)
+    if (const double seconds = p.value(QStringLiteral("wait")).toDouble(); seconds > 0)
         signIn->setBrowserTimeoutMs(int(seconds * 1000));
     QObject::connect(signIn, &SignIn::authorizationUrlReady, &ctx, [&ctx, profile](const QUrl &url) {
         ctx.err << tr("Opening the browser to sign in to %1. If it does not open, visit:")
@@ -101,11 +94,8 @@ int runLogin(Context &ctx)
     return kPending;
 }
 
-int runToken(Context &ctx)
+int runToken(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey token [--profile NAME]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -123,11 +113,8 @@ int runToken(Context &ctx)
     return kPending;
 }
 
-int runStatus(Context &ctx)
+int runStatus(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey status [--profile NAME] [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -189,11 +176,8 @@ int runStatus(Context &ctx)
     return kPending;
 }
 
-int runLogout(Context &ctx)
+int runLogout(Context &ctx, const QCommandLineParser &)
 {
-    QCommandLineParser p;
-    if (!ctx.parse(p, tr("chartkey logout [--profile NAME]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;

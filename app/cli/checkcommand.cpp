@@ -61,32 +61,13 @@ void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets 
 
 } // namespace
 
-int runCheck(Context &ctx)
+int runCheck(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    const QCommandLineOption wait(QStringLiteral("wait"),
-                                  tr("How long to wait for the browser, in seconds (default 300)."),
-                                  QStringLiteral("seconds"), QStringLiteral("300"));
-    const QCommandLineOption skip(QStringLiteral("skip"),
-                                  tr("Steps not to run, comma-separated: %1.")
-                                          .arg(check::stepIds().join(QStringLiteral(", "))),
-                                  QStringLiteral("ids"));
-    const QCommandLineOption details(QStringLiteral("details"),
-                                     tr("Show every server answer and the requests as curl "
-                                        "commands (secrets as placeholders)."));
-    p.addOptions({wait, skip, details});
-    if (!ctx.parse(p, tr("chartkey check [--profile NAME] [--browser CMD] [--wait SECONDS] "
-                         "[--skip IDS] [--details] [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    // Each id is one of the check's steps (commandtable.cpp checked them).
     QStringList skipped;
-    for (const QString &id : p.value(skip).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!check::stepIds().contains(id.trimmed())) {
-            ctx.usage(tr("Unknown step \"%1\"; the steps are: %2.")
-                              .arg(id, check::stepIds().join(QStringLiteral(", "))));
-            return Usage;
-        }
+    for (const QString &id :
+         p.value(QStringLiteral("skip")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         skipped << id.trimmed();
-    }
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -98,8 +79,8 @@ int runCheck(Context &ctx)
                 << Qt::endl;
         return Failed;
     }
-    const int waitMs = int(p.value(wait).toDouble() * 1000);
-    const bool showDetails = p.isSet(details);
+    const int waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
+    const bool showDetails = p.isSet(QStringLiteral("details"));
     check::readCheckSecrets(&ctx.secrets, *profile)
             ->then(&ctx, [&ctx, profile, skipped, waitMs, showDetails](
                                  const check::CheckSecretsRead &read) {

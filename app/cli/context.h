@@ -28,7 +28,7 @@ public:
     QTextStream out;
     QTextStream err;
 
-    QStringList args;           // the command's own arguments (after global options)
+    QStringList commandPath;    // {"profile", "add"}: whose synopsis a usage error shows
     QString profileOption;      // --profile
     QString browserOption;      // --browser
     int timeoutMs = 30000;      // --timeout
@@ -49,10 +49,9 @@ public:
     // Prints the failure's message (and detail when verbose), then finishes with the exit
     // status that fits it.
     void fail(const Failure &failure);
+    // Prints `message` and the command's synopsis. For what only the command can find out
+    // (an empty standard input); the command line itself is checked before the command runs.
     void usage(const QString &message);
-
-    // Parses the command's options; on error prints usage and returns false.
-    bool parse(QCommandLineParser &parser, const QString &synopsis);
 
     // The browser command for sign-ins: --browser, else $CHARTKEY_BROWSER, else the
     // desktop's default.
@@ -61,15 +60,25 @@ public:
     bool verbose = false;
 };
 
-int runProfileCommand(Context &ctx);
-int runLogin(Context &ctx);
-int runToken(Context &ctx);
-int runStatus(Context &ctx);
-int runLogout(Context &ctx);
-int runPatients(Context &ctx);
-int runAppointments(Context &ctx);
-int runNote(Context &ctx);
-int runCheck(Context &ctx);
+// The commands (commandtable.cpp names each one's options and arguments). `p` holds them,
+// parsed and checked.
+int runProfileAdd(Context &ctx, const QCommandLineParser &p);
+int runProfileList(Context &ctx, const QCommandLineParser &p);
+int runProfileShow(Context &ctx, const QCommandLineParser &p);
+int runProfileRemove(Context &ctx, const QCommandLineParser &p);
+int runProfileSetSecret(Context &ctx, const QCommandLineParser &p);
+int runProfileSetToken(Context &ctx, const QCommandLineParser &p);
+int runProfileExport(Context &ctx, const QCommandLineParser &p);
+int runProfileImport(Context &ctx, const QCommandLineParser &p);
+int runLogin(Context &ctx, const QCommandLineParser &p);
+int runToken(Context &ctx, const QCommandLineParser &p);
+int runStatus(Context &ctx, const QCommandLineParser &p);
+int runLogout(Context &ctx, const QCommandLineParser &p);
+int runPatients(Context &ctx, const QCommandLineParser &p);
+int runAppointments(Context &ctx, const QCommandLineParser &p);
+int runNote(Context &ctx, const QCommandLineParser &p);
+int runCheck(Context &ctx, const QCommandLineParser &p);
+int runHelp(Context &ctx, const QCommandLineParser &p);
 
 // Returned by a command that finishes later through Context::finish().
 constexpr int kPending = -1;

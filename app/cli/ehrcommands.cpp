@@ -82,37 +82,16 @@ void fetchPatients(Context &ctx, FhirClient *fhirClient, PatientPageReply *reply
 
 } // namespace
 
-int runPatients(Context &ctx)
+int runPatients(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    const QCommandLineOption name(QStringLiteral("name"), tr("Part of a name."),
-                                  QStringLiteral("text"));
-    const QCommandLineOption family(QStringLiteral("family"), tr("Family name."),
-                                    QStringLiteral("text"));
-    const QCommandLineOption given(QStringLiteral("given"), tr("Given name."),
-                                   QStringLiteral("text"));
-    const QCommandLineOption birthdate(QStringLiteral("birthdate"), tr("Birth date YYYY-MM-DD."),
-                                       QStringLiteral("date"));
-    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N patients (default 50)."),
-                                   QStringLiteral("n"), QStringLiteral("50"));
-    p.addOptions({name, family, given, birthdate, limit});
-    if (!ctx.parse(p, tr("chartkey patients [--name TEXT] [--limit N] [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    bool ok = false;
-    const int max = p.value(limit).toInt(&ok);
-    if (!ok || max <= 0) {
-        ctx.usage(tr("--limit takes a positive number."));
-        return Usage;
-    }
+    const int max = p.value(QStringLiteral("limit")).toInt(); // positive (commandtable.cpp)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
     QUrlQuery query;
-    for (const auto &[option, key] : {std::pair{&name, "name"}, std::pair{&family, "family"},
-                                      std::pair{&given, "given"},
-                                      std::pair{&birthdate, "birthdate"}}) {
-        if (p.isSet(*option))
-            query.addQueryItem(QString::fromLatin1(key), p.value(*option));
+    for (const char *key : {"name", "family", "given", "birthdate"}) {
+        if (p.isSet(QString::fromLatin1(key)))
+            query.addQueryItem(QString::fromLatin1(key), p.value(QString::fromLatin1(key)));
     }
     FhirClient *fhirClient = ctx.connect(*profile)->fhir();
     fetchPatients(ctx, fhirClient, fhirClient->searchPatients(query, std::min(max, 100)), max,
@@ -120,16 +99,8 @@ int runPatients(Context &ctx)
     return kPending;
 }
 
-int runAppointments(Context &ctx)
+int runAppointments(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("patient-id"), tr("The patient's FHIR id."));
-    if (!ctx.parse(p, tr("chartkey appointments PATIENT_ID [--json]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    if (p.positionalArguments().size() != 1) {
-        ctx.usage(tr("appointments needs one PATIENT_ID (see chartkey patients)."));
-        return Usage;
-    }
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -162,24 +133,11 @@ int runAppointments(Context &ctx)
     return kPending;
 }
 
-int runNote(Context &ctx)
+int runNote(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("action"),
-                            tr("lock, sign, lock-sign, unlock, check-in or no-show"));
-    p.addPositionalArgument(QStringLiteral("note-id"), tr("One or more note IDs."));
-    if (!ctx.parse(p, tr("chartkey note ACTION NOTE_ID...")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
+    // A known ACTION, then at least one NOTE_ID (commandtable.cpp).
     QStringList positional = p.positionalArguments();
-    if (positional.size() < 2) {
-        ctx.usage(tr("note needs an ACTION and at least one NOTE_ID."));
-        return Usage;
-    }
     const auto action = noteActionFromName(positional.takeFirst());
-    if (!action) {
-        ctx.usage(tr("ACTION is one of: lock sign lock-sign unlock check-in no-show."));
-        return Usage;
-    }
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;

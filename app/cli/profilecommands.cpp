@@ -114,125 +114,31 @@ int validateAndSave(Context &ctx, const Profile &profile, const QByteArray &secr
     return kPending;
 }
 
-int add(Context &ctx)
+int add(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("name"), tr("The profile's name."));
-    const QCommandLineOption presetOption(
-            QStringLiteral("preset"),
-            tr("The kind of server: canvas (default), canvas-sandbox-token, smart, openid, "
-               "canvas-lms."),
-            QStringLiteral("preset"), QStringLiteral("canvas"));
-    const QCommandLineOption instance(
-            QStringLiteral("instance"),
-            tr("The EHR instance URL, e.g. https://example.canvasmedical.com (canvas, "
-               "canvas-sandbox-token, canvas-lms)."),
-            QStringLiteral("url"));
-    const QCommandLineOption fhir(QStringLiteral("fhir-base"),
-                                  tr("The FHIR base URL (smart: required; canvas: derived for "
-                                     "*.canvasmedical.com; openid: optional)."),
-                                  QStringLiteral("url"));
-    const QCommandLineOption discovery(
-            QStringLiteral("discovery-url"),
-            tr("The discovery document (openid: required, e.g. "
-               "https://login.example.com/.well-known/openid-configuration; smart: default "
-               "{fhir-base}/.well-known/smart-configuration)."),
-            QStringLiteral("url"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The OAuth client ID."),
-                                      QStringLiteral("id"));
-    const QCommandLineOption secretStdin(QStringLiteral("client-secret-stdin"),
-                                         tr("Read a confidential client's secret from standard "
-                                            "input (it goes to the keychain)."));
-    const QCommandLineOption scope(QStringLiteral("scope"), tr("Scopes to ask for."),
-                                   QStringLiteral("scopes"));
-    const QCommandLineOption redirect(QStringLiteral("redirect-uri"),
-                                      tr("Loopback redirect URI; without a port any free port is "
-                                         "used. Default http://127.0.0.1/callback"),
-                                      QStringLiteral("uri"));
-    const QCommandLineOption grant(
-            QStringLiteral("grant"),
-            tr("authorization-code, client-credentials or static-token (the preset's default "
-               "when not given)."),
-            QStringLiteral("grant"));
-    const QCommandLineOption authorizeUrl(QStringLiteral("authorize-url"),
-                                          tr("The authorization endpoint (instead of the "
-                                             "preset's or the discovery document's)."),
-                                          QStringLiteral("url"));
-    const QCommandLineOption tokenUrl(QStringLiteral("token-url"),
-                                      tr("The token endpoint (instead of the preset's or the "
-                                         "discovery document's)."),
-                                      QStringLiteral("url"));
-    const QCommandLineOption revokeUrl(QStringLiteral("revoke-url"),
-                                       tr("The revocation endpoint (RFC 7009), instead of the "
-                                          "preset's or the discovery document's."),
-                                       QStringLiteral("url"));
-    const QCommandLineOption param(QStringLiteral("auth-param"),
-                                   tr("An extra authorization parameter NAME=VALUE (launch, aud, "
-                                      "prompt); repeatable. Canvas's launch=e30= is the default."),
-                                   QStringLiteral("name=value"));
-    const QCommandLineOption issuer(QStringLiteral("issuer"),
-                                    tr("The issuer expected in the redirect (RFC 9207); default "
-                                       "the instance URL (canvas) or the discovery document's."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption replace(QStringLiteral("replace"),
-                                     tr("Replace an existing profile of that name."));
-    p.addOptions({presetOption, instance, fhir, discovery, clientId, secretStdin, scope, redirect,
-                  grant, authorizeUrl, tokenUrl, revokeUrl, param, issuer, replace});
-    if (!ctx.parse(p, tr("chartkey profile add NAME [--preset PRESET] [--instance URL] "
-                         "[--fhir-base URL] [--discovery-url URL] [--client-id ID] [options]\n"
-                         "  canvas (default)       --instance URL --client-id ID\n"
-                         "  canvas-sandbox-token   --instance URL   (then: chartkey profile "
-                         "set-token NAME)\n"
-                         "  smart                  --fhir-base URL --client-id ID\n"
-                         "  openid                 --discovery-url URL --client-id ID\n"
-                         "  canvas-lms             --instance URL --client-id ID, or "
-                         "--grant static-token")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    if (p.positionalArguments().size() != 1) {
-        ctx.usage(tr("profile add needs exactly one NAME."));
-        return Usage;
-    }
+    // The options as commandtable.cpp names them. Their values passed its checks: a known
+    // preset and a grant it offers, what the preset needs, well-formed URLs, NAME=VALUE.
+    const QString presetOption = QStringLiteral("preset");
+    const QString instance = QStringLiteral("instance");
+    const QString fhir = QStringLiteral("fhir-base");
+    const QString discovery = QStringLiteral("discovery-url");
+    const QString clientId = QStringLiteral("client-id");
+    const QString secretStdin = QStringLiteral("client-secret-stdin");
+    const QString scope = QStringLiteral("scope");
+    const QString redirect = QStringLiteral("redirect-uri");
+    const QString grant = QStringLiteral("grant");
+    const QString authorizeUrl = QStringLiteral("authorize-url");
+    const QString tokenUrl = QStringLiteral("token-url");
+    const QString revokeUrl = QStringLiteral("revoke-url");
+    const QString param = QStringLiteral("auth-param");
+    const QString issuer = QStringLiteral("issuer");
+    const QString replace = QStringLiteral("replace");
     const auto kind = kindFromString(p.value(presetOption));
-    if (!kind) {
-        ctx.usage(tr("--preset is canvas, canvas-sandbox-token, smart, openid or canvas-lms."));
-        return Usage;
-    }
     const ServerPreset preset = ServerPreset::of(*kind);
-    Profile::Grant chosenGrant = preset.grants.first();
-    if (p.isSet(grant)) {
-        const auto g = grantFromString(p.value(grant));
-        if (!g) {
-            ctx.usage(tr("--grant is authorization-code, client-credentials or static-token."));
-            return Usage;
-        }
-        if (!preset.offers(*g)) {
-            ctx.err << preset.refusal(*g) << Qt::endl;
-            return Usage;
-        }
-        chosenGrant = *g;
-    }
+    const Profile::Grant chosenGrant =
+            p.isSet(grant) ? *grantFromString(p.value(grant)) : preset.grants.first();
     const bool staticToken = chosenGrant == Profile::Grant::StaticToken;
 
-    // What this preset needs, said for this preset.
-    QStringList missing;
-    if (preset.needsInstance && !p.isSet(instance))
-        missing << QStringLiteral("--instance URL");
-    if (preset.needsFhirBase && !p.isSet(fhir))
-        missing << QStringLiteral("--fhir-base URL");
-    if (preset.needsDiscoveryUrl && !p.isSet(discovery))
-        missing << QStringLiteral("--discovery-url URL");
-    if (!staticToken && !p.isSet(clientId))
-        missing << QStringLiteral("--client-id ID");
-    if (!missing.isEmpty()) {
-        ctx.usage(tr("profile add --preset %1 needs %2.")
-                          .arg(preset.id, missing.join(tr(" and "))));
-        return Usage;
-    }
-    if (staticToken && p.isSet(secretStdin)) {
-        ctx.usage(tr("A static-token profile has no client secret. Add the profile, then store "
-                     "the token with: chartkey profile set-token NAME"));
-        return Usage;
-    }
     const QString name = p.positionalArguments().first();
     if (ctx.profiles.load(name) && !p.isSet(replace)) {
         ctx.err << tr("A profile named \"%1\" exists already. Remove it first, or add --replace.")
@@ -241,7 +147,7 @@ int add(Context &ctx)
         return Failed;
     }
 
-    const auto urlOf = [&p](const QCommandLineOption &option) {
+    const auto urlOf = [&p](const QString &option) {
         return QUrl(p.value(option).trimmed(), QUrl::StrictMode);
     };
     PresetInputs inputs;
@@ -270,10 +176,6 @@ int add(Context &ctx)
     const QStringList params = p.values(param);
     for (const QString &kv : params) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            ctx.usage(tr("--auth-param takes NAME=VALUE."));
-            return Usage;
-        }
         const QString key = kv.left(eq);
         profile.extraAuthParams.removeIf([&](const auto &pair) { return pair.first == key; });
         if (eq + 1 < kv.size())
@@ -389,20 +291,9 @@ int setToken(Context &ctx, const QString &name)
     return kPending;
 }
 
-int exportProfile(Context &ctx)
+int exportProfile(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("name"), tr("The profile to export."));
-    const QCommandLineOption output(QStringLiteral("output"),
-                                    tr("Write to FILE instead of standard output."),
-                                    QStringLiteral("file"));
-    p.addOption(output);
-    if (!ctx.parse(p, tr("chartkey profile export NAME [--output FILE]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    if (p.positionalArguments().size() != 1) {
-        ctx.usage(tr("profile export needs exactly one NAME."));
-        return Usage;
-    }
+    const QString output = QStringLiteral("output");
     const QString name = p.positionalArguments().first();
     const auto profile = ctx.profiles.load(name);
     if (!profile) {
@@ -425,23 +316,9 @@ int exportProfile(Context &ctx)
     return Ok;
 }
 
-int importProfile(Context &ctx)
+int importProfile(Context &ctx, const QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("file"),
-                            tr("The exported profile (JSON); - for standard input."));
-    const QCommandLineOption nameOption(QStringLiteral("name"),
-                                        tr("Save it under NAME instead of the name in the file."),
-                                        QStringLiteral("name"));
-    const QCommandLineOption replace(QStringLiteral("replace"),
-                                     tr("Replace an existing profile of that name."));
-    p.addOptions({nameOption, replace});
-    if (!ctx.parse(p, tr("chartkey profile import FILE|- [--name NAME] [--replace]")))
-        return p.isSet(QStringLiteral("help")) ? Ok : Usage;
-    if (p.positionalArguments().size() != 1) {
-        ctx.usage(tr("profile import needs exactly one FILE (or - for standard input)."));
-        return Usage;
-    }
+    const QString nameOption = QStringLiteral("name"), replace = QStringLiteral("replace");
     const QString path = p.positionalArguments().first();
     QFile file;
     const bool opened = path == QLatin1String("-")
@@ -566,78 +443,84 @@ int remove(Context &ctx, const QString &name)
 
 } // namespace
 
-int runProfileCommand(Context &ctx)
+int runProfileAdd(Context &ctx, const QCommandLineParser &p)
 {
-    if (ctx.args.isEmpty()) {
-        ctx.usage(tr("profile needs a subcommand: add, list, show, remove, set-secret, "
-                     "set-token, export, import."));
-        return Usage;
-    }
-    const QString sub = ctx.args.takeFirst();
-    if (sub == QLatin1String("add"))
-        return add(ctx);
-    if (sub == QLatin1String("export"))
-        return exportProfile(ctx);
-    if (sub == QLatin1String("import"))
-        return importProfile(ctx);
-    if (sub == QLatin1String("list")) {
-        const QStringList names = ctx.profiles.names();
-        if (ctx.json) {
-            QJsonArray list;
-            for (const QString &n : names) {
-                if (auto profile = ctx.profiles.load(n))
-                    list.append(toJson(*profile));
-            }
-            ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-            return Ok;
-        }
-        if (names.isEmpty()) {
-            ctx.out << tr("No profiles. Add one: chartkey profile add NAME --instance URL "
-                          "--client-id ID")
-                    << Qt::endl;
-            return Ok;
-        }
+    return add(ctx, p);
+}
+
+int runProfileExport(Context &ctx, const QCommandLineParser &p)
+{
+    return exportProfile(ctx, p);
+}
+
+int runProfileImport(Context &ctx, const QCommandLineParser &p)
+{
+    return importProfile(ctx, p);
+}
+
+int runProfileList(Context &ctx, const QCommandLineParser &)
+{
+    const QStringList names = ctx.profiles.names();
+    if (ctx.json) {
+        QJsonArray list;
         for (const QString &n : names) {
             if (auto profile = ctx.profiles.load(n))
-                ctx.out << n << '\t' << profile->instanceUrl.toString() << '\t'
-                        << profile->clientId << '\t' << toString(profile->grant) << '\t'
-                        << toString(profile->kind) << Qt::endl;
+                list.append(toJson(*profile));
         }
+        ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
     }
-    if (ctx.args.size() != 1) {
-        ctx.usage(tr("profile %1 needs exactly one NAME.").arg(sub));
-        return Usage;
-    }
-    const QString name = ctx.args.first();
-    if (sub == QLatin1String("show")) {
-        auto profile = ctx.profiles.load(name);
-        if (!profile) {
-            ctx.err << tr("There is no profile named \"%1\".").arg(name) << Qt::endl;
-            return Failed;
-        }
-        const QJsonObject o = toJson(*profile);
-        if (ctx.json) {
-            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-            return Ok;
-        }
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString value = it.value().isObject()
-                    ? QString::fromUtf8(QJsonDocument(it.value().toObject())
-                                                .toJson(QJsonDocument::Compact))
-                    : it.value().toString();
-            ctx.out << it.key() << ": " << value << Qt::endl;
-        }
+    if (names.isEmpty()) {
+        ctx.out << tr("No profiles. Add one: chartkey profile add NAME --instance URL "
+                      "--client-id ID")
+                << Qt::endl;
         return Ok;
     }
-    if (sub == QLatin1String("remove"))
-        return remove(ctx, name);
-    if (sub == QLatin1String("set-secret"))
-        return setSecret(ctx, name);
-    if (sub == QLatin1String("set-token"))
-        return setToken(ctx, name);
-    ctx.usage(tr("Unknown profile subcommand \"%1\".").arg(sub));
-    return Usage;
+    for (const QString &n : names) {
+        if (auto profile = ctx.profiles.load(n))
+            ctx.out << n << '\t' << profile->instanceUrl.toString() << '\t'
+                    << profile->clientId << '\t' << toString(profile->grant) << '\t'
+                    << toString(profile->kind) << Qt::endl;
+    }
+    return Ok;
+}
+
+int runProfileShow(Context &ctx, const QCommandLineParser &p)
+{
+    const QString name = p.positionalArguments().constFirst();
+    auto profile = ctx.profiles.load(name);
+    if (!profile) {
+        ctx.err << tr("There is no profile named \"%1\".").arg(name) << Qt::endl;
+        return Failed;
+    }
+    const QJsonObject o = toJson(*profile);
+    if (ctx.json) {
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString value = it.value().isObject()
+                ? QString::fromUtf8(QJsonDocument(it.value().toObject())
+                                            .toJson(QJsonDocument::Compact))
+                : it.value().toString();
+        ctx.out << it.key() << ": " << value << Qt::endl;
+    }
+    return Ok;
+}
+
+int runProfileRemove(Context &ctx, const QCommandLineParser &p)
+{
+    return remove(ctx, p.positionalArguments().constFirst());
+}
+
+int runProfileSetSecret(Context &ctx, const QCommandLineParser &p)
+{
+    return setSecret(ctx, p.positionalArguments().constFirst());
+}
+
+int runProfileSetToken(Context &ctx, const QCommandLineParser &p)
+{
+    return setToken(ctx, p.positionalArguments().constFirst());
 }
 
 } // namespace chartkey::cli

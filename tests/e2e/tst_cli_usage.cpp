@@ -1,5 +1,6 @@
 // The command line's contract for mistakes: exit status 2 for usage errors, 1 with a hint
-// when the profile is missing or ambiguous; --version and --help.
+// when the profile is missing or ambiguous; --version and --help; global options before or
+// after the command. tst_cli_usage_errors.cpp has every usage error, and what it leaves alone.
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void plainHttpInstanceOnAnotherHostIsRefusedAskingForHttps();
     void tokenWithoutProfilesSaysHowToAddOne();
     void tokenWithTwoProfilesAndNoChoiceListsThem();
+    void globalOptionsGoBeforeOrAfterTheCommand();
 
 private:
     Sandbox m_sandbox;
@@ -110,6 +112,28 @@ void CliUsage::tokenWithTwoProfilesAndNoChoiceListsThem()
                                   QStringLiteral("Beta")});
     QCOMPARE(chosen.exitCode, 3);
     QVERIFY2(chosen.err.contains("--profile \"Beta\""), describe(chosen).constData());
+}
+
+void CliUsage::globalOptionsGoBeforeOrAfterTheCommand()
+{
+    // Beta (from the test before) is signed out: each form gets as far as saying so.
+    const QList<QStringList> forms = {
+            {QStringLiteral("--profile"), QStringLiteral("Beta"), QStringLiteral("token")},
+            {QStringLiteral("token"), QStringLiteral("--profile"), QStringLiteral("Beta")},
+            {QStringLiteral("token"), QStringLiteral("--profile=Beta")},
+            {QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("token"),
+             QStringLiteral("-v"), QStringLiteral("--profile"), QStringLiteral("Beta")},
+            {QStringLiteral("--profile"), QStringLiteral("Beta"), QStringLiteral("--json"),
+             QStringLiteral("status")},
+    };
+    for (const QStringList &args : forms) {
+        const CliRun run = runCli(args);
+        QVERIFY2(run.exitCode == 3, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ")
+                                               + QString::fromUtf8(describe(run))));
+    }
+    const CliRun status = runCli({QStringLiteral("status"), QStringLiteral("--json"),
+                                  QStringLiteral("--profile"), QStringLiteral("Beta")});
+    QVERIFY2(status.out.contains("\"profile\": \"Beta\""), status.out.constData());
 }
 
 QTEST_GUILESS_MAIN(CliUsage)

@@ -1,10 +1,12 @@
 #include "sandbox.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace chartkey::test {
@@ -106,6 +108,25 @@ QJsonObject Sandbox::call(const QByteArray &verb, const QString &path,
 QJsonObject Sandbox::stats() const
 {
     return call("GET", QStringLiteral("/stats"));
+}
+
+int Sandbox::requestsReceived() const
+{
+    // server.mjs logs each request as "[sandbox] METHOD /path", with "FHIR", "LMS",
+    // "COGNITO-IDP" or "COGNITO-AUTH" before the method for its other servers.
+    QFile log(qEnvironmentVariable("PEERS_DIR") + QStringLiteral("/sandbox.log"));
+    if (!qEnvironmentVariableIsSet("PEERS_DIR") || !log.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression request(QStringLiteral(
+            "^\\[sandbox\\] (?:[A-Z-]+ )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\\S+)"));
+    int count = 0;
+    while (!log.atEnd()) {
+        const QString line = QString::fromUtf8(log.readLine());
+        const QRegularExpressionMatch match = request.match(line);
+        if (match.hasMatch() && !match.captured(1).startsWith(QLatin1String("/__admin")))
+            ++count;
+    }
+    return count;
 }
 
 int Sandbox::tokenRequests(const QString &grantType) const

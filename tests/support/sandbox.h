@@ -69,6 +69,11 @@ public:
     Profile publicProfile(const QString &name = QStringLiteral("Sandbox")) const;
 
     QJsonObject stats() const;
+    // Every request the sandbox's servers received (instance, FHIR, Canvas LMS, Cognito), its
+    // own /__admin controls aside: stats() counts only token, revocation, API and note
+    // requests, this counts discovery documents and sign-in pages too. Read from the debug log
+    // tests/harness/with-peers.sh keeps ($PEERS_DIR/sandbox.log); -1 when there is none.
+    int requestsReceived() const;
     int tokenRequests(const QString &grantType) const;
     int apiResponses(int status) const;
     void resetStats() const;

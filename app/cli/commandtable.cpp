@@ -1,0 +1,561 @@
+#include "commandtable.h"
+
+#include "context.h"
+
+#include "check/registrationcheck.h"
+#include "notes/notesclient.h"
+#include "profile/presets.h"
+#include "profile/profile.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <cmath>
+
+namespace chartkey::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chartkey::cli", text);
+}
+
+// The longest wait a QTimer can hold: INT_MAX milliseconds.
+constexpr double kMaxSeconds = 2147483;
+
+QCommandLineOption flag(const QStringList &names, const QString &description)
+{
+    return QCommandLineOption(names, description);
+}
+
+QCommandLineOption valued(const QString &name, const QString &valueName,
+                          const QString &description, const QString &defaultValue = {})
+{
+    return QCommandLineOption(name, description, valueName, defaultValue);
+}
+
+// ---------------------------------------------------------------- value checks
+
+ValueCheck nonEmpty(const QString &what)
+{
+    return [what](const QString &value) -> QString {
+        if (value.trimmed().isEmpty())
+            return tr("%1 needs a value that is not empty.").arg(what);
+        return {};
+    };
+}
+
+ValueCheck profileName(const QString &what)
+{
+    return [what](const QString &value) -> QString {
+        if (Profile::isValidName(value))
+            return {};
+        return tr("%1 takes a profile name (letters, digits, space, dot, dash and underscore; "
+                  "at most 64), not \"%2\".")
+                .arg(what, value);
+    };
+}
+
+ValueCheck seconds(const QString &option)
+{
+    return [option](const QString &value) -> QString {
+        bool ok = false;
+        const double s = value.toDouble(&ok);
+        if (ok && std::isfinite(s) && s * 1000 >= 1 && s <= kMaxSeconds)
+            return {};
+        return tr("%1 takes a number of seconds from 0.001 to %2, not \"%3\".")
+                .arg(option)
+                .arg(kMaxSeconds, 0, 'f', 0)
+                .arg(value);
+    };
+}
+
+// An endpoint or server address: https://, or http:// on this computer only (the rule
+// Profile::validate() applies), so that no request leaves in the clear.
+ValueCheck webUrl(const QString &option)
+{
+    return [option](const QString &value) -> QString {
+        const QUrl url(value.trimmed(), QUrl::StrictMode);
+        const bool http = url.scheme() == QLatin1String("http");
+        if (!url.isValid() || url.host().isEmpty()
+            || !(http || url.scheme() == QLatin1String("https")))
+            return tr("%1 takes an https:// URL, not \"%2\".").arg(option, value);
+        if (http && !Profile::isLoopbackHost(url.host()))
+            return tr("%1 %2 uses http:// on a host that is not this computer. Use https:// "
+                      "(http:// is allowed only for 127.0.0.1, ::1 and localhost).")
+                    .arg(option, value);
+        return {};
+    };
+}
+
+QString checkRedirectUri(const QString &value)
+{
+    const QUrl url(value);
+    if (url.isValid() && url.scheme() == QLatin1String("http")
+        && Profile::isLoopbackHost(url.host()) && !url.path().isEmpty()
+        && url.path() != QLatin1String("/"))
+        return {};
+    return tr("--redirect-uri takes a loopback URI with a path, such as "
+              "http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that "
+              "port), not \"%1\".")
+            .arg(value);
+}
+
+QString presetIds()
+{
+    QStringList ids;
+    for (const ServerPreset &preset : ServerPreset::all())
+        ids << preset.id;
+    return ids.join(QStringLiteral(", "));
+}
+
+QString grantIds()
+{
+    QStringList ids;
+    for (Profile::Grant g : {Profile::Grant::AuthorizationCode, Profile::Grant::ClientCredentials,
+                             Profile::Grant::StaticToken})
+        ids << toString(g);
+    return ids.join(QStringLiteral(", "));
+}
+
+QString noteActionIds()
+{
+    QStringList ids;
+    for (NoteAction action : allNoteActions())
+        ids << commandName(action);
+    return ids.join(QLatin1Char(' '));
+}
+
+// What each preset needs on the command line, one line each, from the presets themselves.
+QString presetNeeds()
+{
+    QString text = tr("What each preset needs:") + QLatin1Char('\n');
+    for (const ServerPreset &preset : ServerPreset::all()) {
+        const bool onlyStatic = preset.grants == QList<Profile::Grant>{Profile::Grant::StaticToken};
+        QStringList needs;
+        if (preset.needsInstance)
+            needs << QStringLiteral("--instance URL");
+        if (preset.needsFhirBase)
+            needs << QStringLiteral("--fhir-base URL");
+        if (preset.needsDiscoveryUrl)
+            needs << QStringLiteral("--discovery-url URL");
+        if (!onlyStatic)
+            needs << QStringLiteral("--client-id ID");
+        QString line = needs.join(QLatin1Char(' '));
+        if (onlyStatic)
+            line += tr("   (then: chartkey profile set-token NAME)");
+        else if (preset.offers(Profile::Grant::StaticToken))
+            line += tr(", or --grant static-token");
+        const QString id = preset.kind == Profile::Kind::Canvas ? tr("%1 (default)").arg(preset.id)
+                                                                : preset.id;
+        text += QStringLiteral("  %1 %2\n").arg(id, -22).arg(line);
+    }
+    return text;
+}
+
+// profile add: what the chosen preset needs and allows, across options. The values themselves
+// passed their own checks already.
+QString checkProfileAdd(const QCommandLineParser &p)
+{
+    const auto kind = kindFromString(p.value(QStringLiteral("preset")));
+    if (!kind)
+        return {}; // said by the --preset check
+    const ServerPreset preset = ServerPreset::of(*kind);
+    Profile::Grant grant = preset.grants.first();
+    if (p.isSet(QStringLiteral("grant"))) {
+        const auto g = grantFromString(p.value(QStringLiteral("grant")));
+        if (!g)
+            return {};
+        if (!preset.offers(*g))
+            return preset.refusal(*g);
+        grant = *g;
+    }
+    const bool staticToken = grant == Profile::Grant::StaticToken;
+    const bool secretStdin = p.isSet(QStringLiteral("client-secret-stdin"));
+    QStringList missing;
+    if (preset.needsInstance && !p.isSet(QStringLiteral("instance")))
+        missing << QStringLiteral("--instance URL");
+    if (preset.needsFhirBase && !p.isSet(QStringLiteral("fhir-base")))
+        missing << QStringLiteral("--fhir-base URL");
+    if (preset.needsDiscoveryUrl && !p.isSet(QStringLiteral("discovery-url")))
+        missing << QStringLiteral("--discovery-url URL");
+    if (!staticToken && !p.isSet(QStringLiteral("client-id")))
+        missing << QStringLiteral("--client-id ID");
+    if (!missing.isEmpty())
+        return tr("profile add --preset %1 needs %2.").arg(preset.id, missing.join(tr(" and ")));
+    if (staticToken && secretStdin)
+        return tr("A static-token profile has no client secret. Add the profile, then store "
+                  "the token with: chartkey profile set-token NAME");
+    // A preset whose client is public by default gets a secret only from standard input.
+    if (grant == Profile::Grant::ClientCredentials && !secretStdin
+        && makeProfile(*kind, {}).clientType == Profile::ClientType::Public)
+        return tr("The client-credentials grant needs a confidential client: give its secret "
+                  "on standard input with --client-secret-stdin.");
+    return {};
+}
+
+QString checkHelpTopic(const QCommandLineParser &p)
+{
+    const QStringList topic = p.positionalArguments();
+    if (!topic.isEmpty() && !findCommand(topic))
+        return tr("Unknown command \"%1\".").arg(topic.join(QLatin1Char(' ')));
+    return {};
+}
+
+// ---------------------------------------------------------------- the table
+
+QList<OptionSpec> makeGlobalOptions()
+{
+    return {
+            {valued(QStringLiteral("profile"), QStringLiteral("NAME"),
+                    tr("The profile to use (not needed when there is only one).")),
+             profileName(QStringLiteral("--profile"))},
+            {valued(QStringLiteral("browser"), QStringLiteral("CMD"),
+                    tr("The browser command for sign-ins (else $CHARTKEY_BROWSER, else the "
+                       "desktop's default browser).")),
+             nonEmpty(QStringLiteral("--browser"))},
+            {valued(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
+                    tr("How long to wait for the network or the keychain (default 30).")),
+             seconds(QStringLiteral("--timeout"))},
+            {flag({QStringLiteral("v"), QStringLiteral("verbose")},
+                  tr("Log what happens on the wire (secrets are redacted).")),
+             {}},
+            {flag({QStringLiteral("json")}, tr("Print JSON instead of text.")), {}},
+            {flag({QStringLiteral("h"), QStringLiteral("help")},
+                  tr("Show this help; after a command, that command's.")),
+             {}},
+            {flag({QStringLiteral("version")}, tr("Print the version.")), {}},
+    };
+}
+
+QList<CommandSpec> makeProfileCommands()
+{
+    const ArgumentSpec name{QStringLiteral("NAME"), tr("The profile's name."),
+                            ArgumentSpec::Count::One, profileName(QStringLiteral("NAME"))};
+    const auto url = [](const char *option, const QString &description) {
+        const QString o = QString::fromLatin1(option);
+        return OptionSpec{valued(o, QStringLiteral("URL"), description),
+                          webUrl(QStringLiteral("--") + o)};
+    };
+
+    CommandSpec add;
+    add.name = QStringLiteral("add");
+    add.summary = tr("Add an EHR profile for a server preset; each preset needs options of its "
+                     "own.");
+    add.details = presetNeeds();
+    add.arguments = {name};
+    add.options = {
+            {valued(QStringLiteral("preset"), QStringLiteral("PRESET"),
+                    tr("The kind of server: %1 (default canvas).").arg(presetIds()),
+                    QStringLiteral("canvas")),
+             [](const QString &value) -> QString {
+                 if (kindFromString(value))
+                     return {};
+                 return tr("Unknown preset \"%1\"; --preset is one of: %2.")
+                         .arg(value, presetIds());
+             }},
+            url("instance",
+                tr("The EHR instance URL, e.g. https://example.canvasmedical.com (canvas, "
+                   "canvas-sandbox-token, canvas-lms).")),
+            url("fhir-base",
+                tr("The FHIR base URL (smart: required; canvas: derived for "
+                   "*.canvasmedical.com; openid: optional).")),
+            url("discovery-url",
+                tr("The discovery document (openid: required, e.g. "
+                   "https://login.example.com/.well-known/openid-configuration; smart: default "
+                   "{fhir-base}/.well-known/smart-configuration).")),
+            {valued(QStringLiteral("client-id"), QStringLiteral("ID"), tr("The OAuth client ID.")),
+             nonEmpty(QStringLiteral("--client-id"))},
+            {flag({QStringLiteral("client-secret-stdin")},
+                  tr("Read a confidential client's secret from standard input (it goes to the "
+                     "keychain).")),
+             {}},
+            {valued(QStringLiteral("scope"), QStringLiteral("SCOPES"), tr("Scopes to ask for.")),
+             {}},
+            {valued(QStringLiteral("redirect-uri"), QStringLiteral("URI"),
+                    tr("Loopback redirect URI; without a port any free port is used. Default "
+                       "http://127.0.0.1/callback")),
+             checkRedirectUri},
+            {valued(QStringLiteral("grant"), QStringLiteral("GRANT"),
+                    tr("%1 (the preset's default when not given).").arg(grantIds())),
+             [](const QString &value) -> QString {
+                 if (grantFromString(value))
+                     return {};
+                 return tr("Unknown grant \"%1\"; --grant is one of: %2.").arg(value, grantIds());
+             }},
+            url("authorize-url",
+                tr("The authorization endpoint (instead of the preset's or the discovery "
+                   "document's).")),
+            url("token-url",
+                tr("The token endpoint (instead of the preset's or the discovery document's).")),
+            url("revoke-url",
+                tr("The revocation endpoint (RFC 7009), instead of the preset's or the "
+                   "discovery document's.")),
+            {valued(QStringLiteral("auth-param"), QStringLiteral("NAME=VALUE"),
+                    tr("An extra authorization parameter (launch, aud, prompt); repeatable. "
+                       "Canvas's launch=e30= is the default.")),
+             [](const QString &value) -> QString {
+                 if (value.indexOf(QLatin1Char('=')) > 0)
+                     return {};
+                 return tr("--auth-param takes NAME=VALUE, not \"%1\".").arg(value);
+             },
+             true},
+            {valued(QStringLiteral("issuer"), QStringLiteral("URL"),
+                    tr("The issuer expected in the redirect (RFC 9207); default the instance "
+                       "URL (canvas) or the discovery document's.")),
+             {}},
+            {flag({QStringLiteral("replace")}, tr("Replace an existing profile of that name.")),
+             {}},
+    };
+    add.check = checkProfileAdd;
+    add.run = runProfileAdd;
+
+    CommandSpec list;
+    list.name = QStringLiteral("list");
+    list.summary = tr("The profiles: name, instance, client ID, grant and preset, one per line.");
+    list.globals = Global::Json;
+    list.run = runProfileList;
+
+    CommandSpec show;
+    show.name = QStringLiteral("show");
+    show.summary = tr("A profile's settings (never a secret).");
+    show.arguments = {name};
+    show.globals = Global::Json;
+    show.run = runProfileShow;
+
+    CommandSpec remove;
+    remove.name = QStringLiteral("remove");
+    remove.summary = tr("Remove a profile and its keychain entries (run logout first to revoke "
+                        "its tokens at the EHR).");
+    remove.arguments = {name};
+    remove.run = runProfileRemove;
+
+    CommandSpec setSecret;
+    setSecret.name = QStringLiteral("set-secret");
+    setSecret.summary = tr("Store a confidential client's secret, read from standard input, in "
+                           "the keychain.");
+    setSecret.arguments = {name};
+    setSecret.run = runProfileSetSecret;
+
+    CommandSpec setToken;
+    setToken.name = QStringLiteral("set-token");
+    setToken.summary = tr("Store a static access token (canvas-sandbox-token, canvas-lms), read "
+                          "from standard input, in the keychain.");
+    setToken.arguments = {name};
+    setToken.run = runProfileSetToken;
+
+    CommandSpec exportCommand;
+    exportCommand.name = QStringLiteral("export");
+    exportCommand.summary = tr("The profile as JSON, without secrets.");
+    exportCommand.arguments = {{QStringLiteral("NAME"), tr("The profile to export."),
+                                ArgumentSpec::Count::One, profileName(QStringLiteral("NAME"))}};
+    exportCommand.options = {{valued(QStringLiteral("output"), QStringLiteral("FILE"),
+                                     tr("Write to FILE instead of standard output.")),
+                              nonEmpty(QStringLiteral("--output"))}};
+    exportCommand.run = runProfileExport;
+
+    CommandSpec importCommand;
+    importCommand.name = QStringLiteral("import");
+    importCommand.summary = tr("Add a profile from an exported JSON file (never with a secret).");
+    importCommand.arguments = {{QStringLiteral("FILE|-"),
+                                tr("The exported profile (JSON); - for standard input."),
+                                ArgumentSpec::Count::One, nonEmpty(QStringLiteral("FILE"))}};
+    importCommand.options = {
+            {valued(QStringLiteral("name"), QStringLiteral("NAME"),
+                    tr("Save it under NAME instead of the name in the file.")),
+             profileName(QStringLiteral("--name"))},
+            {flag({QStringLiteral("replace")}, tr("Replace an existing profile of that name.")),
+             {}},
+    };
+    importCommand.run = runProfileImport;
+
+    return {add, list, show, remove, setSecret, setToken, exportCommand, importCommand};
+}
+
+QList<CommandSpec> makeCommandTable()
+{
+    const OptionSpec wait{valued(QStringLiteral("wait"), QStringLiteral("SECONDS"),
+                                 tr("How long to wait for the browser, in seconds (default "
+                                    "300)."),
+                                 QStringLiteral("300")),
+                          seconds(QStringLiteral("--wait"))};
+
+    CommandSpec profile;
+    profile.name = QStringLiteral("profile");
+    profile.summary = tr("Add, list, show, remove, export and import EHR profiles, and store "
+                         "their secrets in the keychain.");
+    profile.subcommands = makeProfileCommands();
+
+    CommandSpec login;
+    login.name = QStringLiteral("login");
+    login.summary = tr("Sign in through the browser and keep the tokens in the system keychain; "
+                       "prints the address too, to open by hand.");
+    login.options = {wait};
+    login.globals = Global::Profile | Global::Browser;
+    login.run = runLogin;
+
+    CommandSpec token;
+    token.name = QStringLiteral("token");
+    token.summary = tr("Print a valid access token (renewed when due) and nothing else; never "
+                       "opens a browser.");
+    token.globals = Global::Profile;
+    token.run = runToken;
+
+    CommandSpec status;
+    status.name = QStringLiteral("status");
+    status.summary = tr("The profile's sign-in state, without secrets.");
+    status.globals = Global::Profile | Global::Json;
+    status.run = runStatus;
+
+    CommandSpec logout;
+    logout.name = QStringLiteral("logout");
+    logout.summary = tr("Revoke the tokens at the EHR and remove them from the keychain.");
+    logout.globals = Global::Profile;
+    logout.run = runLogout;
+
+    const auto text = [](const char *option, const QString &description) {
+        const QString o = QString::fromLatin1(option);
+        return OptionSpec{valued(o, QStringLiteral("TEXT"), description),
+                          nonEmpty(QStringLiteral("--") + o)};
+    };
+    CommandSpec patients;
+    patients.name = QStringLiteral("patients");
+    patients.summary = tr("Search patients: id, name, birth date, gender and MRN, one per line.");
+    patients.options = {
+            text("name", tr("Part of a name.")),
+            text("family", tr("Family name.")),
+            text("given", tr("Given name.")),
+            {valued(QStringLiteral("birthdate"), QStringLiteral("YYYY-MM-DD"), tr("Birth date.")),
+             [](const QString &value) -> QString {
+                 static const QRegularExpression form(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+                 if (form.match(value).hasMatch()
+                     && QDate::fromString(value, Qt::ISODate).isValid())
+                     return {};
+                 return tr("--birthdate takes a date as YYYY-MM-DD, not \"%1\".").arg(value);
+             }},
+            {valued(QStringLiteral("limit"), QStringLiteral("N"),
+                    tr("At most N patients (default 50)."), QStringLiteral("50")),
+             [](const QString &value) -> QString {
+                 bool ok = false;
+                 if (value.toInt(&ok) > 0 && ok)
+                     return {};
+                 return tr("--limit takes a positive number, not \"%1\".").arg(value);
+             }},
+    };
+    patients.globals = Global::Profile | Global::Json;
+    patients.run = runPatients;
+
+    CommandSpec appointments;
+    appointments.name = QStringLiteral("appointments");
+    appointments.summary = tr("A patient's appointments and the note each carries.");
+    appointments.arguments = {
+            {QStringLiteral("PATIENT_ID"), tr("The patient's FHIR id (see chartkey patients)."),
+             ArgumentSpec::Count::One, [](const QString &value) -> QString {
+                 // FHIR's id type: https://hl7.org/fhir/R4/datatypes.html#id
+                 static const QRegularExpression id(QStringLiteral("^[A-Za-z0-9.-]{1,64}$"));
+                 if (id.match(value).hasMatch())
+                     return {};
+                 return tr("PATIENT_ID is a FHIR id (letters, digits, dot and dash; at most "
+                           "64), not \"%1\".")
+                         .arg(value);
+             }}};
+    appointments.globals = Global::Profile | Global::Json;
+    appointments.run = runAppointments;
+
+    CommandSpec note;
+    note.name = QStringLiteral("note");
+    note.summary = tr("Run a note action on one or more notes, one result line each. ACTION: %1.")
+                           .arg(noteActionIds());
+    note.arguments = {
+            {QStringLiteral("ACTION"), noteActionIds(), ArgumentSpec::Count::One,
+             [](const QString &value) -> QString {
+                 if (noteActionFromName(value))
+                     return {};
+                 return tr("Unknown note action \"%1\"; ACTION is one of: %2.")
+                         .arg(value, noteActionIds());
+             }},
+            {QStringLiteral("NOTE_ID"), tr("One or more note ids (see chartkey appointments)."),
+             ArgumentSpec::Count::OneOrMore, [](const QString &value) -> QString {
+                 static const QRegularExpression blank(QStringLiteral("^$|\\s"));
+                 if (!blank.match(value).hasMatch())
+                     return {};
+                 return tr("\"%1\" is not a note id: NOTE_ID is not empty and has no spaces.")
+                         .arg(value);
+             }}};
+    note.globals = Global::Profile | Global::Json;
+    note.run = runNote;
+
+    CommandSpec check;
+    check.name = QStringLiteral("check");
+    check.summary = tr("Test the profile's app registration end to end (discovery, redirect URI, "
+                       "PKCE, tokens, refresh, API, revocation).");
+    check.options = {
+            wait,
+            {valued(QStringLiteral("skip"), QStringLiteral("IDS"),
+                    tr("Steps not to run, comma-separated: %1.")
+                            .arg(check::stepIds().join(QStringLiteral(", ")))),
+             [](const QString &value) -> QString {
+                 for (const QString &id : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                     if (!check::stepIds().contains(id.trimmed()))
+                         return tr("Unknown step \"%1\"; the steps are: %2.")
+                                 .arg(id, check::stepIds().join(QStringLiteral(", ")));
+                 }
+                 return {};
+             }},
+            {flag({QStringLiteral("details")},
+                  tr("Show every server answer and the requests as curl commands (secrets as "
+                     "placeholders).")),
+             {}},
+    };
+    check.globals = Global::Profile | Global::Browser | Global::Json;
+    check.run = runCheck;
+
+    CommandSpec help;
+    help.name = QStringLiteral("help");
+    help.summary = tr("This help, or a command's: chartkey help COMMAND is chartkey COMMAND "
+                      "--help.");
+    help.arguments = {{QStringLiteral("COMMAND"), tr("A command, e.g. logout or profile add."),
+                       ArgumentSpec::Count::Any, {}}};
+    help.check = checkHelpTopic;
+    help.run = runHelp;
+
+    return {profile, login, token, status, logout, patients, appointments, note, check, help};
+}
+
+} // namespace
+
+const QList<OptionSpec> &globalOptions()
+{
+    static const QList<OptionSpec> options = makeGlobalOptions();
+    return options;
+}
+
+const QList<CommandSpec> &commandTable()
+{
+    static const QList<CommandSpec> table = makeCommandTable();
+    return table;
+}
+
+const CommandSpec *findCommand(const QStringList &path)
+{
+    const QList<CommandSpec> *level = &commandTable();
+    const CommandSpec *found = nullptr;
+    for (const QString &word : path) {
+        found = nullptr;
+        for (const CommandSpec &command : *level) {
+            if (command.name == word) {
+                found = &command;
+                break;
+            }
+        }
+        if (!found)
+            return nullptr;
+        level = &found->subcommands;
+    }
+    return found;
+}
+
+} // namespace chartkey::cli
