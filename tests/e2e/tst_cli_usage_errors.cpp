@@ -11,6 +11,7 @@
 // "--profile needs a value." and then sign it out, with exit 0.
 #include "cli.h"
 #include "clie2e.h"
+#include "resultspy.h"
 #include "sandbox.h"
 
 #include "auth/tokenset.h"
@@ -358,12 +359,10 @@ void CliUsageErrors::signIn()
 {
     ProfileStore().save(m_sandbox.publicProfile(kProfile));
     KeychainStore keychain;
-    std::optional<SecretStore::Result> result;
-    QObject context;
-    keychain.write(m_sandbox.publicProfile(kProfile).tokensKey(), m_tokens.toJson(), &context,
-                   [&result](const SecretStore::Result &r) { result = r; });
-    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
-    QVERIFY2(result->isOk(), qPrintable(result->message));
+    const SecretStore::Result result = chartkey::test::waitFor(
+            keychain.write(m_sandbox.publicProfile(kProfile).tokensKey(), m_tokens.toJson()),
+            20000);
+    QVERIFY2(result.isOk(), qPrintable(result.message));
 }
 
 // Back to the one signed-in profile, no browser opened and nothing exported, after a row that
@@ -383,11 +382,9 @@ void CliUsageErrors::restoreFixture()
             profiles.remove(name);
     }
     KeychainStore store;
-    bool removed = false;
-    QObject context;
-    store.remove(m_sandbox.publicProfile(kProfile).clientSecretKey(), &context,
-                 [&removed](const SecretStore::Result &) { removed = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(removed, 20000);
+    QVERIFY(chartkey::test::waitFor(
+                    store.remove(m_sandbox.publicProfile(kProfile).clientSecretKey()), 20000)
+                    .isOk());
     signIn();
 }
 
