@@ -1,5 +1,7 @@
 #include "profilejson.h"
 
+#include "base/secretnames.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,26 +16,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::ProfileJson", text);
 }
 
-// Keys that name a secret, compared without case, '_' and '-'.
-bool looksLikeSecretKey(const QString &key)
-{
-    QString k = key.toLower();
-    k.remove(QLatin1Char('_'));
-    k.remove(QLatin1Char('-'));
-    static const QStringList secretKeys = {
-            QStringLiteral("clientsecret"), QStringLiteral("secret"),
-            QStringLiteral("accesstoken"),  QStringLiteral("refreshtoken"),
-            QStringLiteral("idtoken"),      QStringLiteral("token"),
-            QStringLiteral("password"),     QStringLiteral("codeverifier"),
-    };
-    return secretKeys.contains(k);
-}
-
-bool isTokenKey(const QString &key)
-{
-    return key.contains(QLatin1String("token"), Qt::CaseInsensitive);
-}
-
 // The first secret-looking key anywhere in `value` (object keys, and the names of
 // authParams entries); empty when there is none.
 QString findSecretKey(const QJsonValue &value)
@@ -41,11 +23,12 @@ QString findSecretKey(const QJsonValue &value)
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (looksLikeSecretKey(it.key()))
+            if (secretnames::looksLikeSecret(it.key()))
                 return it.key();
             // {"name": "client_secret", "value": "..."}: a secret dressed as a parameter.
             if (it.key() == QLatin1String("name") && it.value().isString()
-                && o.contains(QLatin1String("value")) && looksLikeSecretKey(it.value().toString()))
+                && o.contains(QLatin1String("value"))
+                && secretnames::looksLikeSecret(it.value().toString()))
                 return it.value().toString();
             if (QString found = findSecretKey(it.value()); !found.isEmpty())
                 return found;
@@ -134,8 +117,9 @@ std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QS
         return failed(tr("The file carries a secret (\"%1\"). Profiles never carry secrets; "
                          "remove it and use `chartkey profile %2 NAME`, which reads it from "
                          "standard input into the keychain.")
-                              .arg(key, isTokenKey(key) ? QStringLiteral("set-token")
-                                                        : QStringLiteral("set-secret")));
+                              .arg(key, secretnames::isToken(key)
+                                                ? QStringLiteral("set-token")
+                                                : QStringLiteral("set-secret")));
 
     const auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
     QStringList badUrls;
