@@ -105,10 +105,10 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
 // Validates, then saves. Returns the exit status, or kPending.
 int validateAndSave(Context &ctx, const Profile &profile, const QByteArray &secret)
 {
-    const QStringList problems = profile.validate();
+    const ProfileProblems problems = profile.validate();
     if (!problems.isEmpty()) {
-        for (const QString &problem : problems)
-            ctx.err << problem << Qt::endl;
+        for (const ProfileProblem &problem : problems)
+            ctx.err << problem.message << Qt::endl;
         return Usage;
     }
     saveAdded(ctx, profile, secret);
@@ -218,9 +218,9 @@ int add(Context &ctx)
     QStringList missing;
     if (preset.needsInstance && !p.isSet(instance))
         missing << QStringLiteral("--instance URL");
-    if (preset.needsFhirBase && !p.isSet(fhir))
+    if (preset.needsFhirBase() && !p.isSet(fhir))
         missing << QStringLiteral("--fhir-base URL");
-    if (preset.needsDiscoveryUrl && !p.isSet(discovery))
+    if (preset.needsDiscoveryUrl() && !p.isSet(discovery))
         missing << QStringLiteral("--discovery-url URL");
     if (!staticToken && !p.isSet(clientId))
         missing << QStringLiteral("--client-id ID");
@@ -280,14 +280,11 @@ int add(Context &ctx)
         if (eq + 1 < kv.size())
             profile.extraAuthParams.append({key, kv.mid(eq + 1)});
     }
-    // The client type: a secret makes it confidential. Without one, the preset's default,
-    // except that the browser sign-in of an openid server is then a public client.
-    if (staticToken)
-        profile.clientType = Profile::ClientType::Public; // no client at all
-    else if (p.isSet(secretStdin))
-        profile.clientType = Profile::ClientType::Confidential;
-    else if (*kind == Profile::Kind::OpenId && chosenGrant == Profile::Grant::AuthorizationCode)
-        profile.clientType = Profile::ClientType::Public;
+    // The client type: a secret makes it confidential. Without one, the preset's default for
+    // the grant.
+    profile.clientType = p.isSet(secretStdin) && !staticToken
+            ? Profile::ClientType::Confidential
+            : preset.clientTypeFor(chosenGrant);
 
     QByteArray secret;
     if (p.isSet(secretStdin)) {

@@ -78,15 +78,6 @@ QString paramValue(const Profile &profile, const QString &name)
     return {};
 }
 
-bool hasParam(const Profile &profile, const QString &name)
-{
-    for (const auto &param : profile.extraAuthParams) {
-        if (param.first == name)
-            return true;
-    }
-    return false;
-}
-
 // Sets the first parameter `name` to `value` (removes it when `value` is empty), or appends it.
 void setParam(QList<std::pair<QString, QString>> &params, const QString &name, const QString &value)
 {
@@ -130,15 +121,13 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
     , m_storedToken(!isNew && initial.grant == Profile::Grant::StaticToken)
     , m_existingNames(existingNames)
 {
-    if (m_isNew && m_initial.grant != Profile::Grant::StaticToken
-        && (m_kind == Profile::Kind::Canvas)) {
-        if (m_initial.scope.isEmpty())
-            m_initial.scope = QString::fromLatin1(Profile::kDefaultScope);
-        if (m_initial.redirectUri.isEmpty())
-            m_initial.redirectUri = QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
-        if (!hasParam(m_initial, kLaunch))
-            m_initial.extraAuthParams.append(
-                    {kLaunch, QString::fromLatin1(Profile::kDefaultLaunch)});
+    if (m_isNew && m_initial.scope.isEmpty() && m_initial.redirectUri.isEmpty()
+        && m_initial.extraAuthParams.isEmpty()) {
+        // A blank new profile: the preset's defaults.
+        const Profile d = makeProfile(m_kind, {initial.name, initial.instanceUrl,
+                                               initial.fhirBaseUrl, initial.discoveryUrl});
+        m_initial = d;
+        m_initial.clientId = initial.clientId;
     }
     resetFollows();
 
@@ -484,7 +473,7 @@ void ProfileEditorDialog::deriveFromFhirBase()
 {
     // A SMART server is found through its FHIR base: the discovery document and the aud
     // parameter follow it.
-    if (m_kind != Profile::Kind::Smart)
+    if (!ServerPreset::of(m_kind).audFollowsFhirBase)
         return;
     const QUrl fhir = urlFrom(m_fhirBase->text(), QUrl()).adjusted(QUrl::StripTrailingSlash);
     if (m_discoveryFollows)
@@ -519,7 +508,7 @@ void ProfileEditorDialog::updateVisibility()
             = m_clientType->currentData().toInt() == int(Profile::ClientType::Confidential);
     // Only the fields this kind of server and this grant use.
     setFieldVisible(Field::Instance, !preset.usesDiscovery);
-    setFieldVisible(Field::FhirBase, m_kind != Profile::Kind::CanvasLms);
+    setFieldVisible(Field::FhirBase, preset.fhirBase != ServerPreset::FhirBase::None);
     setFieldVisible(Field::Discovery, preset.usesDiscovery);
     setFieldVisible(Field::ClientId, !staticToken);
     setFieldVisible(Field::ClientType, !staticToken);
@@ -527,21 +516,15 @@ void ProfileEditorDialog::updateVisibility()
     setFieldVisible(Field::AccessToken, staticToken);
     setFieldVisible(Field::Scope, !staticToken);
     setFieldVisible(Field::Redirect, !staticToken);
-    const bool canvasParams = m_kind == Profile::Kind::Canvas;
-    m_form->setRowVisible(m_launch, !staticToken && canvasParams);
-    m_form->setRowVisible(m_aud, !staticToken && m_kind != Profile::Kind::CanvasLms);
+    m_form->setRowVisible(m_launch, !staticToken && preset.showsLaunch);
+    m_form->setRowVisible(m_aud, !staticToken && preset.showsAud);
     m_showEndpoints->setVisible(!staticToken);
     if (staticToken)
         m_endpoints->hide();
     else
         m_endpoints->setVisible(m_showEndpoints->isChecked());
-    m_fhirBase->setPlaceholderText(
-            m_kind == Profile::Kind::Smart      ? tr("required: the FHIR server's base URL")
-                    : m_kind == Profile::Kind::OpenId ? tr("optional: without it chartkey only gets tokens")
-                                                      : tr("derived for *.canvasmedical.com; give it for other hosts"));
-    m_instance->setPlaceholderText(m_kind == Profile::Kind::CanvasLms
-                                           ? QStringLiteral("https://canvas.instructure.com")
-                                           : QStringLiteral("https://example.canvasmedical.com"));
+    m_fhirBase->setPlaceholderText(preset.placeholder(ProfileField::FhirBase));
+    m_instance->setPlaceholderText(preset.placeholder(ProfileField::Instance));
     const bool code = m_grant->currentData().toInt() == int(Profile::Grant::AuthorizationCode);
     // Only the browser sign-in uses the redirect, the extra parameters and the authorization URL.
     for (QWidget *w : {static_cast<QWidget *>(m_redirectAny),
@@ -593,7 +576,8 @@ Profile ProfileEditorDialog::profile() const
         const bool unchanged = p.fhirBaseUrl == m_initial.fhirBaseUrl
                 && p.discoveryUrl == m_initial.discoveryUrl && !m_initial.instanceUrl.isEmpty();
         if (!unchanged)
-            p.instanceUrl = m_kind == Profile::Kind::Smart
+            p.instanceUrl = ServerPreset::of(m_kind).discovery
+                            == ServerPreset::Discovery::SmartFromFhirBase
                     ? p.fhirBaseUrl.adjusted(QUrl::StripTrailingSlash)
                     : wellknown::issuerOf(p.discoveryUrl);
     }
@@ -627,48 +611,32 @@ ProfileEditorDialog::problemsByField(const Profile &p) const
 {
     QHash<Field, QStringList> byField;
 
-    // Profile::validate() has the rules; a sentence belongs to the field whose repair makes
-    // it go away.
-    const QStringList all = p.validate();
-    if (!all.isEmpty()) {
-        const QUrl good(QStringLiteral("https://probe.invalid/path"));
-        const std::pair<Field, std::function<void(Profile &)>> repairs[] = {
-                {Field::Name, [](Profile &q) { q.name = QStringLiteral("Probe"); }},
-                {Field::ClientId, [](Profile &q) { q.clientId = QStringLiteral("probe"); }},
-                {Field::Instance, [&good](Profile &q) { q.instanceUrl = good; }},
-                {Field::FhirBase, [&good](Profile &q) { q.fhirBaseUrl = good; }},
-                {Field::Token, [&good](Profile &q) { q.tokenUrl = good; }},
-                {Field::Discovery, [&good](Profile &q) { q.discoveryUrl = good; }},
-                {Field::Authorization, [&good](Profile &q) { q.authorizationUrl = good; }},
-                {Field::Revocation, [](Profile &q) { q.revocationUrl = QUrl(); }},
-                {Field::Redirect,
-                 [](Profile &q) {
-                     q.redirectUri = QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
-                 }},
-                {Field::Grant,
-                 [](Profile &q) { q.clientType = Profile::ClientType::Confidential; }},
-                // The notes API URL has no field of its own: it follows the instance URL, and
-                // is said only when the instance URL itself is right.
-                {Field::Other, [](Profile &q) { q.notesBaseUrl = QUrl(); }},
-        };
-        QStringList placed;
-        for (const auto &[field, repair] : repairs) {
-            Profile repaired = p;
-            repair(repaired);
-            const QStringList left = repaired.validate();
-            const Field to = field == Field::Other ? Field::Instance : field;
-            for (const QString &sentence : all) {
-                if (!left.contains(sentence) && !placed.contains(sentence)) {
-                    if (field != Field::Other || byField.value(Field::Instance).isEmpty())
-                        byField[to] << sentence;
-                    placed << sentence;
-                }
-            }
+    // Profile::validate() has the rules, each problem with its field.
+    const ProfileProblems all = p.validate();
+    for (const ProfileProblem &problem : all) {
+        Field to = Field::Other;
+        switch (problem.field) {
+        case ProfileField::Name: to = Field::Name; break;
+        case ProfileField::Instance: to = Field::Instance; break;
+        case ProfileField::FhirBase: to = Field::FhirBase; break;
+        case ProfileField::Discovery: to = Field::Discovery; break;
+        case ProfileField::ClientId: to = Field::ClientId; break;
+        case ProfileField::ClientType: to = Field::Grant; break;
+        case ProfileField::ClientSecret: to = Field::ClientSecret; break;
+        case ProfileField::Grant: to = Field::Grant; break;
+        case ProfileField::AccessToken: to = Field::AccessToken; break;
+        case ProfileField::Scope: to = Field::Scope; break;
+        case ProfileField::Redirect: to = Field::Redirect; break;
+        case ProfileField::Authorization: to = Field::Authorization; break;
+        case ProfileField::Token: to = Field::Token; break;
+        case ProfileField::Revocation: to = Field::Revocation; break;
+        case ProfileField::Issuer: to = Field::Issuer; break;
+        case ProfileField::Kind:
+        case ProfileField::Launch:
+        case ProfileField::Aud:
+        case ProfileField::Notes: to = Field::Other; break;
         }
-        for (const QString &sentence : all) {
-            if (!placed.contains(sentence))
-                byField[Field::Other] << sentence;
-        }
+        byField[to] << problem.message;
     }
 
     // The dialog's own rules.
@@ -678,7 +646,7 @@ ProfileEditorDialog::problemsByField(const Profile &p) const
                 << tr("A profile named %1 already exists; choose another name.").arg(p.name);
     const bool staticToken = p.grant == Profile::Grant::StaticToken;
     // Canvas LMS scopes are its own (url:GET|/api/v1/...), and optional; a static token has none.
-    if (!staticToken && m_kind != Profile::Kind::CanvasLms) {
+    if (!staticToken && ServerPreset::of(m_kind).smartScopes) {
         const QStringList scopeProblems = scopes::problems(p.scope);
         if (scopes::split(p.scope).isEmpty())
             byField[Field::Scope] << tr("Give at least one scope, such as %1.")
@@ -692,11 +660,8 @@ ProfileEditorDialog::problemsByField(const Profile &p) const
                                            "the EHR.");
     if (staticToken && accessToken().isEmpty() && !m_storedToken)
         byField[Field::AccessToken]
-                << (m_kind == Profile::Kind::CanvasLms
-                            ? tr("Paste the access token made in Canvas LMS under Account → "
-                                 "Settings → New access token.")
-                            : tr("Paste the access token made on the Canvas sandbox "
-                                 "dashboard."));
+                << tr("Paste the access token made %1.")
+                           .arg(ServerPreset::of(m_kind).staticTokenSource);
     return byField;
 }
 
@@ -786,7 +751,7 @@ void ProfileEditorDialog::resetFollows()
     m_notesFollows
             = m_initial.notesBaseUrl.isEmpty() || m_initial.notesBaseUrl == derived.notesBaseUrl;
     m_discoveryFollows = m_initial.discoveryUrl.isEmpty()
-            || (m_kind == Profile::Kind::Smart
+            || (ServerPreset::of(m_kind).audFollowsFhirBase
                 && m_initial.discoveryUrl
                         == wellknown::smartConfiguration(m_initial.fhirBaseUrl));
     const QString aud = paramValue(m_initial, kAud);
@@ -820,9 +785,7 @@ void ProfileEditorDialog::setKind(Profile::Kind kind)
         }
     }
     // Why a sign-in grant is missing from the list, when the reason is worth knowing.
-    const QString note = kind == Profile::Kind::CanvasLms
-            ? preset.refusal(Profile::Grant::ClientCredentials)
-            : QString();
+    const QString note = preset.notedRefusal ? preset.refusal(*preset.notedRefusal) : QString();
     m_grantNote->setText(note);
     m_grantNote->setVisible(!note.isEmpty());
     m_endpoints->setTitle(preset.usesDiscovery
@@ -836,7 +799,7 @@ void ProfileEditorDialog::applyPreset(Profile::Kind kind)
     PresetInputs inputs;
     inputs.name = m_name->text().trimmed();
     inputs.instanceUrl = urlFrom(m_instance->text(), QUrl());
-    if (!m_fhirFollows || kind == Profile::Kind::Smart)
+    if (!m_fhirFollows || ServerPreset::of(kind).needsFhirBase())
         inputs.fhirBaseUrl = urlFrom(m_fhirBase->text(), QUrl());
     if (!m_discoveryFollows)
         inputs.discoveryUrl = urlFrom(m_discoveryUrl->text(), QUrl());

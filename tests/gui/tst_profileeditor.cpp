@@ -86,7 +86,7 @@ private:
             if (label->objectName().endsWith(QLatin1String("Error")) && !label->text().isEmpty())
                 all << label->objectName() + QStringLiteral(": ") + label->text();
         }
-        all << m_dialog->profile().validate();
+        all << messages(m_dialog->profile().validate());
         return all.join(QLatin1Char('\n'));
     }
 

@@ -30,9 +30,9 @@ PresetInputs inputs(const char *instance, const char *fhir = "", const char *dis
     return in;
 }
 
-QString joined(const QStringList &problems)
+QString joined(const ProfileProblems &problems)
 {
-    return problems.join(QLatin1Char('\n'));
+    return messages(problems).join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -180,9 +180,10 @@ private Q_SLOTS:
         Profile p = makeProfile(Profile::Kind::CanvasLms, inputs("https://canvas.instructure.com"));
         p.clientId = QStringLiteral("1");
         p.grant = Profile::Grant::ClientCredentials;
-        const QStringList problems = p.validate();
+        const ProfileProblems problems = p.validate();
         QCOMPARE(problems.size(), 1);
-        QCOMPARE(problems.first(), lms.refusal(Profile::Grant::ClientCredentials));
+        QCOMPARE(problems.first().message, lms.refusal(Profile::Grant::ClientCredentials));
+        QVERIFY(problems.first().field == ProfileField::Grant);
     }
 
     void jsonRoundTripKeepsEveryField()

@@ -191,12 +191,24 @@ private Q_SLOTS:
                                                                : Profile::ClientType::Confidential;
         }
 
-        const QStringList problems = p.validate();
+        const ProfileProblems problems = p.validate();
         if (problem.isEmpty()) {
-            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+            QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
         } else {
             QCOMPARE(problems.size(), 1);
-            QVERIFY2(problems.first().contains(problem), qPrintable(problems.first()));
+            QVERIFY2(problems.first().message.contains(problem),
+                     qPrintable(problems.first().message));
+            // The problem names the field to fix.
+            const QHash<QString, ProfileField> fields{
+                    {QStringLiteral("instance"), ProfileField::Instance},
+                    {QStringLiteral("token"), ProfileField::Token},
+                    {QStringLiteral("fhir"), ProfileField::FhirBase},
+                    {QStringLiteral("authorize"), ProfileField::Authorization},
+                    {QStringLiteral("redirect"), ProfileField::Redirect},
+                    {QStringLiteral("clientId"), ProfileField::ClientId},
+                    {QStringLiteral("name"), ProfileField::Name},
+                    {QStringLiteral("cc-public"), ProfileField::ClientType}};
+            QVERIFY2(problems.first().field == fields.value(field), qPrintable(field));
         }
     }
 
@@ -284,7 +296,8 @@ private Q_SLOTS:
         QCOMPARE(toString(old->kind), toString(Profile::Kind::Canvas));
         QVERIFY(old->discoveryUrl.isEmpty());
         QCOMPARE(toString(old->grant), toString(Profile::Grant::AuthorizationCode));
-        QVERIFY2(old->validate().isEmpty(), qPrintable(old->validate().join(QLatin1Char('\n'))));
+        QVERIFY2(old->validate().isEmpty(),
+                 qPrintable(messages(old->validate()).join(QLatin1Char('\n'))));
         store.remove(QStringLiteral("Old"));
     }
 

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "base/logging.h"
+#include "profile/presets.h"
 #include "storage/profilelock.h"
 #include "base/clock.h"
 
@@ -138,12 +139,8 @@ Failure Session::staticTokenMissing() const
 
 Failure Session::staticTokenRefused() const
 {
-    QString where;
-    if (m_profile.kind == Profile::Kind::CanvasLms)
-        where = tr("in Canvas LMS under Account → Settings → New access token");
-    else if (m_profile.kind == Profile::Kind::CanvasSandboxToken)
-        where = tr("on the Canvas sandbox dashboard");
-    else
+    QString where = ServerPreset::of(m_profile.kind).staticTokenSource;
+    if (where.isEmpty())
         where = tr("where you made this one");
     Failure f = Failure::make(
             Failure::Kind::Denied,
@@ -453,7 +450,8 @@ void Session::signOut(std::function<void(bool hadSignIn, const Failure &)> done)
                                   done(had, revocationFailure);
                               });
         };
-        const bool lms = m_profile.kind == Profile::Kind::CanvasLms;
+        const bool lms = ServerPreset::of(m_profile.kind).revocation
+                == ServerPreset::Revocation::LmsDelete;
         // A static token is revoked where it was made; here it is only forgotten.
         if (readFailure || !stored || (m_profile.revocationUrl.isEmpty() && !lms) || !m_tokens
             || m_profile.grant == Profile::Grant::StaticToken) {

@@ -180,10 +180,9 @@ std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QS
         p.extraAuthParams.append({key, param.value(QLatin1String("value")).toString()});
     }
 
-    const QStringList problems = p.validate();
-    if (!problems.isEmpty())
+    if (const ProfileProblems problems = p.validate(); !problems.isEmpty())
         return failed(tr("The profile in the file cannot be used: %1")
-                              .arg(problems.join(QLatin1Char(' '))));
+                              .arg(messages(problems).join(QLatin1Char(' '))));
     if (error)
         error->clear();
     return p;
