@@ -4,6 +4,7 @@
 
 #include "auth/discoveryfetch.h"
 #include "profile/presets.h"
+#include "profile/profilefields.h"
 #include "profile/profilejson.h"
 #include "base/clock.h"
 
@@ -23,31 +24,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("chartkey::cli", text);
-}
-
-QJsonObject toJson(const Profile &p)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("name"), p.name);
-    o.insert(QStringLiteral("kind"), toString(p.kind));
-    o.insert(QStringLiteral("instance"), p.instanceUrl.toString());
-    o.insert(QStringLiteral("fhirBase"), p.fhirBaseUrl.toString());
-    o.insert(QStringLiteral("authorizationUrl"), p.authorizationUrl.toString());
-    o.insert(QStringLiteral("tokenUrl"), p.tokenUrl.toString());
-    o.insert(QStringLiteral("revocationUrl"), p.revocationUrl.toString());
-    o.insert(QStringLiteral("notesBaseUrl"), p.notesBaseUrl.toString());
-    o.insert(QStringLiteral("issuer"), p.issuer);
-    o.insert(QStringLiteral("discoveryUrl"), p.discoveryUrl.toString());
-    o.insert(QStringLiteral("clientId"), p.clientId);
-    o.insert(QStringLiteral("clientType"), toString(p.clientType));
-    o.insert(QStringLiteral("grant"), toString(p.grant));
-    o.insert(QStringLiteral("scope"), p.scope);
-    o.insert(QStringLiteral("redirectUri"), p.redirectUri.toString());
-    QJsonObject params;
-    for (const auto &[name, value] : p.extraAuthParams)
-        params.insert(name, value);
-    o.insert(QStringLiteral("authorizationParameters"), params);
-    return o;
 }
 
 QByteArray readSecretFromStdin()
@@ -588,7 +564,7 @@ int runProfileCommand(Context &ctx)
             QJsonArray list;
             for (const QString &n : names) {
                 if (auto profile = ctx.profiles.load(n))
-                    list.append(toJson(*profile));
+                    list.append(profilejson::toJsonObject(*profile));
             }
             ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
             return Ok;
@@ -618,18 +594,18 @@ int runProfileCommand(Context &ctx)
             ctx.err << tr("There is no profile named \"%1\".").arg(name) << Qt::endl;
             return Failed;
         }
-        const QJsonObject o = toJson(*profile);
+        // The JSON is the exported profile: it imports as it is.
         if (ctx.json) {
-            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+            ctx.out << QString::fromUtf8(profilejson::toJson(*profile));
             return Ok;
         }
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString value = it.value().isObject()
-                    ? QString::fromUtf8(QJsonDocument(it.value().toObject())
-                                                .toJson(QJsonDocument::Compact))
-                    : it.value().toString();
-            ctx.out << it.key() << ": " << value << Qt::endl;
-        }
+        for (const profilefields::Entry &entry : profilefields::table())
+            ctx.out << entry.key << ": " << entry.get(*profile) << Qt::endl;
+        QStringList params;
+        for (const auto &[key, value] : std::as_const(profile->extraAuthParams))
+            params << key + QLatin1Char('=') + value;
+        ctx.out << profilefields::kAuthParamsKey << ": " << params.join(QStringLiteral(" "))
+                << Qt::endl;
         return Ok;
     }
     if (sub == QLatin1String("remove"))

@@ -2,7 +2,7 @@
 #include "profile/wellknown.h"
 
 #include "auth/discovery.h"
-#include "auth/scopes.h"
+#include "profile/scopes.h"
 #include "net/http.h"
 #include "auth/discoveryfetch.h"
 #include "profile/presets.h"

@@ -1,6 +1,6 @@
 #include "verdicts.h"
 
-#include "auth/scopes.h"
+#include "profile/scopes.h"
 #include "profile/presets.h"
 
 #include <QCoreApplication>
