@@ -5,6 +5,7 @@
 #include "auth/discoveryfetch.h"
 #include "profile/presets.h"
 #include "profile/profilefields.h"
+#include "profile/profileform.h"
 #include "profile/profilejson.h"
 #include "base/clock.h"
 
@@ -78,16 +79,17 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
                       });
 }
 
-// Validates, then saves. Returns the exit status, or kPending.
-int validateAndSave(Context &ctx, const Profile &profile, const QByteArray &secret)
+// Checks the form (the same rules as the editor's), then saves. Returns the exit status, or
+// kPending.
+int validateAndSave(Context &ctx, const ProfileForm &form, const QByteArray &secret)
 {
-    const ProfileProblems problems = profile.validate();
+    const ProfileProblems problems = form.problems();
     if (!problems.isEmpty()) {
         for (const ProfileProblem &problem : problems)
             ctx.err << problem.message << Qt::endl;
         return Usage;
     }
-    saveAdded(ctx, profile, secret);
+    saveAdded(ctx, form.profile(), secret);
     return kPending;
 }
 
@@ -175,7 +177,12 @@ int add(Context &ctx)
         return Usage;
     }
     const ServerPreset preset = ServerPreset::of(*kind);
-    Profile::Grant chosenGrant = preset.grants.first();
+    // The profile is filled in as the editor fills it: the same derivations and rules.
+    Profile start;
+    start.kind = *kind;
+    auto *form = new ProfileForm(start, ProfileForm::Mode::New, &ctx);
+    // The secret comes from standard input, a token later with set-token: not typed here.
+    form->setStoredSecrets(true, true);
     if (p.isSet(grant)) {
         const auto g = grantFromString(p.value(grant));
         if (!g) {
@@ -186,20 +193,22 @@ int add(Context &ctx)
             ctx.err << preset.refusal(*g) << Qt::endl;
             return Usage;
         }
-        chosenGrant = *g;
+        form->setGrant(*g);
     }
-    const bool staticToken = chosenGrant == Profile::Grant::StaticToken;
+    const bool staticToken = form->isStaticToken();
 
-    // What this preset needs, said for this preset.
+    // What this preset needs, said for this preset: the required fields nothing derives.
+    const std::pair<ProfileField, const QCommandLineOption *> needs[] = {
+            {ProfileField::Instance, &instance},
+            {ProfileField::FhirBase, &fhir},
+            {ProfileField::Discovery, &discovery},
+            {ProfileField::ClientId, &clientId}};
     QStringList missing;
-    if (preset.needsInstance && !p.isSet(instance))
-        missing << QStringLiteral("--instance URL");
-    if (preset.needsFhirBase() && !p.isSet(fhir))
-        missing << QStringLiteral("--fhir-base URL");
-    if (preset.needsDiscoveryUrl() && !p.isSet(discovery))
-        missing << QStringLiteral("--discovery-url URL");
-    if (!staticToken && !p.isSet(clientId))
-        missing << QStringLiteral("--client-id ID");
+    for (const auto &[field, option] : needs) {
+        if (form->isRequired(field) && !form->follows(field) && !p.isSet(*option))
+            missing << QStringLiteral("--%1 %2").arg(option->names().constFirst(),
+                                                    option->valueName().toUpper());
+    }
     if (!missing.isEmpty()) {
         ctx.usage(tr("profile add --preset %1 needs %2.")
                           .arg(preset.id, missing.join(tr(" and "))));
@@ -218,32 +227,24 @@ int add(Context &ctx)
         return Failed;
     }
 
-    const auto urlOf = [&p](const QCommandLineOption &option) {
-        return QUrl(p.value(option).trimmed(), QUrl::StrictMode);
-    };
-    PresetInputs inputs;
-    inputs.name = name;
-    if (p.isSet(instance))
-        inputs.instanceUrl = urlOf(instance);
-    if (p.isSet(fhir))
-        inputs.fhirBaseUrl = urlOf(fhir);
-    if (p.isSet(discovery))
-        inputs.discoveryUrl = urlOf(discovery);
-    Profile profile = makeProfile(*kind, inputs);
-    profile.grant = chosenGrant;
-    profile.clientId = p.value(clientId);
-    if (p.isSet(scope))
-        profile.scope = p.value(scope);
-    if (p.isSet(redirect))
-        profile.redirectUri = QUrl(p.value(redirect));
-    if (p.isSet(authorizeUrl))
-        profile.authorizationUrl = urlOf(authorizeUrl);
-    if (p.isSet(tokenUrl))
-        profile.tokenUrl = urlOf(tokenUrl);
-    if (p.isSet(revokeUrl))
-        profile.revocationUrl = urlOf(revokeUrl);
-    if (p.isSet(issuer))
-        profile.issuer = p.value(issuer);
+    form->setText(ProfileField::Name, name);
+    const std::pair<ProfileField, const QCommandLineOption *> texts[] = {
+            {ProfileField::Instance, &instance},     {ProfileField::FhirBase, &fhir},
+            {ProfileField::Discovery, &discovery},   {ProfileField::ClientId, &clientId},
+            {ProfileField::Scope, &scope},           {ProfileField::Authorization, &authorizeUrl},
+            {ProfileField::Token, &tokenUrl},        {ProfileField::Revocation, &revokeUrl},
+            {ProfileField::Issuer, &issuer}};
+    for (const auto &[field, option] : texts) {
+        if (p.isSet(*option))
+            form->setText(field, p.value(*option));
+    }
+    if (p.isSet(redirect)) {
+        const bool exact = QUrl(p.value(redirect))
+                != QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
+        form->setRedirectExact(exact);
+        if (exact)
+            form->setText(ProfileField::Redirect, p.value(redirect));
+    }
     const QStringList params = p.values(param);
     for (const QString &kv : params) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
@@ -251,16 +252,13 @@ int add(Context &ctx)
             ctx.usage(tr("--auth-param takes NAME=VALUE."));
             return Usage;
         }
-        const QString key = kv.left(eq);
-        profile.extraAuthParams.removeIf([&](const auto &pair) { return pair.first == key; });
-        if (eq + 1 < kv.size())
-            profile.extraAuthParams.append({key, kv.mid(eq + 1)});
+        form->setAuthParam(kv.left(eq), kv.mid(eq + 1));
     }
-    // The client type: a secret makes it confidential. Without one, the preset's default for
-    // the grant.
-    profile.clientType = p.isSet(secretStdin) && !staticToken
-            ? Profile::ClientType::Confidential
-            : preset.clientTypeFor(chosenGrant);
+    // A secret makes the client confidential; without one, the preset's default for the grant.
+    if (p.isSet(secretStdin))
+        form->setClientType(Profile::ClientType::Confidential);
+    const Profile profile = form->profile();
+    const Profile::Grant chosenGrant = profile.grant;
 
     QByteArray secret;
     if (p.isSet(secretStdin)) {
@@ -277,7 +275,7 @@ int add(Context &ctx)
                 || (chosenGrant == Profile::Grant::AuthorizationCode
                     && profile.authorizationUrl.isEmpty()));
     if (!preset.usesDiscovery || !needsEndpoints)
-        return validateAndSave(ctx, profile, secret);
+        return validateAndSave(ctx, *form, secret);
 
     if (profile.discoveryUrl.isEmpty() || !profile.discoveryUrl.isValid()) {
         ctx.usage(tr("The discovery URL is not valid: give --discovery-url URL, or the endpoints "
@@ -287,7 +285,7 @@ int add(Context &ctx)
     ctx.err << tr("Reading the endpoints from %1 …").arg(profile.discoveryUrl.toString())
             << Qt::endl;
     fetchEndpoints(&ctx.nam, profile, false, ctx.timeoutMs, &ctx,
-                   [&ctx, secret](const EndpointFetch &fetched) {
+                   [&ctx, form, secret](const EndpointFetch &fetched) {
                        if (fetched.failure) {
                            ctx.err << fetched.failure.message << Qt::endl;
                            if (ctx.verbose && !fetched.failure.detail.isEmpty())
@@ -316,7 +314,8 @@ int add(Context &ctx)
                        line("token", tr("token"), found.tokenUrl.toString());
                        line("revocation", tr("revocation"), found.revocationUrl.toString());
                        line("issuer", tr("issuer"), found.issuer);
-                       const int code = validateAndSave(ctx, found, secret);
+                       form->setEndpoints(found);
+                       const int code = validateAndSave(ctx, *form, secret);
                        if (code != kPending)
                            ctx.finish(code);
                    });

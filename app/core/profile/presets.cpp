@@ -13,9 +13,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::ServerPreset", text);
 }
 
+// Without a trailing slash (nor a bare "/" path), query or fragment.
 QUrl clean(const QUrl &url)
 {
-    return url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QUrl u = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (u.path() == QLatin1String("/"))
+        u.setPath(QString());
+    return u;
 }
 
 constexpr const char *kSmartScope =
@@ -81,7 +85,9 @@ ServerPreset ServerPreset::of(Profile::Kind kind)
         p.defaultAuthParams = {{QStringLiteral("launch"),
                                 QString::fromLatin1(Profile::kDefaultLaunch)}};
         p.emptyScopeGrantsAll = true;
-        p.placeholders = {{F::Instance, canvasInstance}, {F::FhirBase, derivedFhir}};
+        p.placeholders = {{F::Instance, canvasInstance},
+                          {F::FhirBase, derivedFhir},
+                          {F::Launch, tr("none (Canvas refuses staff users without it: e30=)")}};
         break;
     case Profile::Kind::CanvasSandboxToken: {
         p.title = tr("Canvas Medical (sandbox access token)");

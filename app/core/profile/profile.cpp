@@ -81,7 +81,9 @@ ProfileProblems Profile::validate() const
         problems.append({field, message});
     };
     const auto transport = [&add](ProfileField field, const QUrl &url) {
-        if (QString p = checkTransport(fieldName(field), url); !p.isEmpty())
+        QString what = fieldName(field);
+        what[0] = what[0].toUpper(); // it starts the sentence
+        if (QString p = checkTransport(what, url); !p.isEmpty())
             add(field, p);
     };
     if (!isValidName(name))
@@ -177,43 +179,43 @@ QString fieldName(ProfileField field)
 {
     switch (field) {
     case ProfileField::Name:
-        return tr("The profile name");
+        return tr("the profile name");
     case ProfileField::Kind:
-        return tr("The server preset");
+        return tr("the server preset");
     case ProfileField::Instance:
-        return tr("The instance URL");
+        return tr("the instance URL");
     case ProfileField::FhirBase:
-        return tr("The FHIR base URL");
+        return tr("the FHIR base URL");
     case ProfileField::Discovery:
-        return tr("The discovery URL");
+        return tr("the discovery URL");
     case ProfileField::ClientId:
-        return tr("The client ID");
+        return tr("the client ID");
     case ProfileField::ClientType:
-        return tr("The client type");
+        return tr("the client type");
     case ProfileField::ClientSecret:
-        return tr("The client secret");
+        return tr("the client secret");
     case ProfileField::Grant:
-        return tr("The grant");
+        return tr("the grant");
     case ProfileField::AccessToken:
-        return tr("The access token");
+        return tr("the access token");
     case ProfileField::Scope:
-        return tr("The scopes");
+        return tr("the scopes");
     case ProfileField::Redirect:
-        return tr("The redirect URI");
+        return tr("the redirect URI");
     case ProfileField::Launch:
-        return tr("The launch parameter");
+        return tr("the launch parameter");
     case ProfileField::Aud:
-        return tr("The aud parameter");
+        return tr("the aud parameter");
     case ProfileField::Authorization:
-        return tr("The authorization URL");
+        return tr("the authorization URL");
     case ProfileField::Token:
-        return tr("The token URL");
+        return tr("the token URL");
     case ProfileField::Revocation:
-        return tr("The revocation URL");
+        return tr("the revocation URL");
     case ProfileField::Issuer:
-        return tr("The issuer");
+        return tr("the issuer");
     case ProfileField::Notes:
-        return tr("The notes API URL");
+        return tr("the notes API URL");
     }
     return {};
 }

@@ -55,7 +55,7 @@ using ProfileProblems = QList<ProfileProblem>;
 QStringList messages(const ProfileProblems &problems);
 // The problems of `problems` that concern `field`.
 ProfileProblems problemsOf(const ProfileProblems &problems, ProfileField field);
-// The field as a sentence names it: "the client ID", "the FHIR base URL".
+// The field as a sentence names it, in lower case: "the client ID", "the FHIR base URL".
 QString fieldName(ProfileField field);
 
 struct Profile
