@@ -91,8 +91,11 @@ void ProfileSection::refresh()
     const ProfileProblems shown = m_form->shownProblems();
     for (const Row &row : std::as_const(m_rows)) {
         if (row.edit) {
-            if (row.edit->text() != m_form->text(row.field))
+            if (row.edit->text() != m_form->text(row.field)) {
                 row.edit->setText(m_form->text(row.field));
+                if (!row.edit->hasFocus())
+                    row.edit->setCursorPosition(0); // derived: show where the URL starts
+            }
             row.edit->setPlaceholderText(m_form->placeholder(row.field));
         }
         const bool visible = m_form->isVisible(row.field);

@@ -94,8 +94,9 @@ struct Profile
     static constexpr const char *kDefaultRedirectUri = "http://127.0.0.1/callback";
     static constexpr const char *kDefaultLaunch = "e30="; // base64 of "{}"
 
-    // A Canvas Medical profile: endpoints under the instance, FHIR on the fumage- host,
-    // the note plugin's base, a launch parameter. Empty fields of `overrides` are derived.
+    // A Canvas Medical profile (makeProfile() of the canvas preset): endpoints under the
+    // instance, FHIR on the fumage- host, the note plugin's base, a launch parameter; no
+    // endpoints while `instance` is not a URL with a host.
     static Profile canvas(const QString &name, const QUrl &instance);
 
     // FHIR base for a *.canvasmedical.com instance (https://fumage-<name>.canvasmedical.com);
