@@ -81,10 +81,12 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
 
 // Checks the form (the same rules as the editor's), then saves. Returns the exit status, or
 // kPending.
-int validateAndSave(Context &ctx, const ProfileForm &form, const QByteArray &secret)
+int validateAndSave(Context &ctx, ProfileForm &form, const QByteArray &secret)
 {
-    const ProfileProblems problems = form.problems();
-    if (!problems.isEmpty()) {
+    if (!form.isValid()) {
+        // Every problem, but that of an endpoint derived from a wrong instance only once.
+        form.touchAll();
+        const ProfileProblems problems = form.shownProblems();
         for (const ProfileProblem &problem : problems)
             ctx.err << problem.message << Qt::endl;
         return Usage;
