@@ -71,9 +71,9 @@ int runCheck(Context &ctx, const QCommandLineParser &p)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    if (const QStringList problems = profile->validate(); !problems.isEmpty()) {
-        for (const QString &problem : problems)
-            ctx.err << problem << Qt::endl;
+    if (const ProfileProblems problems = profile->validate(); !problems.isEmpty()) {
+        for (const ProfileProblem &problem : problems)
+            ctx.err << problem.message << Qt::endl;
         ctx.err << tr("Fix the profile first: chartkey profile add %1 ... --replace")
                            .arg(profile->name)
                 << Qt::endl;

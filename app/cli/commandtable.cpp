@@ -5,6 +5,7 @@
 #include "check/registrationcheck.h"
 #include "notes/notesclient.h"
 #include "profile/presets.h"
+#include "profile/profileform.h"
 #include "profile/profile.h"
 
 #include <QCoreApplication>
@@ -129,22 +130,35 @@ QString noteActionIds()
     return ids.join(QLatin1Char(' '));
 }
 
+// The options a new profile of `kind` with `grant` cannot do without: the fields the profile
+// form requires and derives from nothing (the editor asks for the same).
+QStringList requiredOptions(Profile::Kind kind, std::optional<Profile::Grant> grant)
+{
+    Profile start;
+    start.kind = kind;
+    ProfileForm form(start, ProfileForm::Mode::New);
+    if (grant)
+        form.setGrant(*grant);
+    const std::pair<ProfileField, QString> options[] = {
+            {ProfileField::Instance, QStringLiteral("--instance URL")},
+            {ProfileField::FhirBase, QStringLiteral("--fhir-base URL")},
+            {ProfileField::Discovery, QStringLiteral("--discovery-url URL")},
+            {ProfileField::ClientId, QStringLiteral("--client-id ID")}};
+    QStringList needs;
+    for (const auto &[field, option] : options) {
+        if (form.isRequired(field) && !form.follows(field))
+            needs << option;
+    }
+    return needs;
+}
+
 // What each preset needs on the command line, one line each, from the presets themselves.
 QString presetNeeds()
 {
     QString text = tr("What each preset needs:") + QLatin1Char('\n');
     for (const ServerPreset &preset : ServerPreset::all()) {
         const bool onlyStatic = preset.grants == QList<Profile::Grant>{Profile::Grant::StaticToken};
-        QStringList needs;
-        if (preset.needsInstance)
-            needs << QStringLiteral("--instance URL");
-        if (preset.needsFhirBase)
-            needs << QStringLiteral("--fhir-base URL");
-        if (preset.needsDiscoveryUrl)
-            needs << QStringLiteral("--discovery-url URL");
-        if (!onlyStatic)
-            needs << QStringLiteral("--client-id ID");
-        QString line = needs.join(QLatin1Char(' '));
+        QString line = requiredOptions(preset.kind, std::nullopt).join(QLatin1Char(' '));
         if (onlyStatic)
             line += tr("   (then: chartkey profile set-token NAME)");
         else if (preset.offers(Profile::Grant::StaticToken))
@@ -176,24 +190,15 @@ QString checkProfileAdd(const QCommandLineParser &p)
     const bool staticToken = grant == Profile::Grant::StaticToken;
     const bool secretStdin = p.isSet(QStringLiteral("client-secret-stdin"));
     QStringList missing;
-    if (preset.needsInstance && !p.isSet(QStringLiteral("instance")))
-        missing << QStringLiteral("--instance URL");
-    if (preset.needsFhirBase && !p.isSet(QStringLiteral("fhir-base")))
-        missing << QStringLiteral("--fhir-base URL");
-    if (preset.needsDiscoveryUrl && !p.isSet(QStringLiteral("discovery-url")))
-        missing << QStringLiteral("--discovery-url URL");
-    if (!staticToken && !p.isSet(QStringLiteral("client-id")))
-        missing << QStringLiteral("--client-id ID");
+    for (const QString &option : requiredOptions(*kind, grant)) {
+        if (!p.isSet(option.mid(2).section(QLatin1Char(' '), 0, 0)))
+            missing << option;
+    }
     if (!missing.isEmpty())
         return tr("profile add --preset %1 needs %2.").arg(preset.id, missing.join(tr(" and ")));
     if (staticToken && secretStdin)
         return tr("A static-token profile has no client secret. Add the profile, then store "
                   "the token with: chartkey profile set-token NAME");
-    // A preset whose client is public by default gets a secret only from standard input.
-    if (grant == Profile::Grant::ClientCredentials && !secretStdin
-        && makeProfile(*kind, {}).clientType == Profile::ClientType::Public)
-        return tr("The client-credentials grant needs a confidential client: give its secret "
-                  "on standard input with --client-secret-stdin.");
     return {};
 }
 

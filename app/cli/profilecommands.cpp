@@ -4,6 +4,8 @@
 
 #include "auth/discoveryfetch.h"
 #include "profile/presets.h"
+#include "profile/profilefields.h"
+#include "profile/profileform.h"
 #include "profile/profilejson.h"
 #include "base/clock.h"
 
@@ -23,31 +25,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("chartkey::cli", text);
-}
-
-QJsonObject toJson(const Profile &p)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("name"), p.name);
-    o.insert(QStringLiteral("kind"), toString(p.kind));
-    o.insert(QStringLiteral("instance"), p.instanceUrl.toString());
-    o.insert(QStringLiteral("fhirBase"), p.fhirBaseUrl.toString());
-    o.insert(QStringLiteral("authorizationUrl"), p.authorizationUrl.toString());
-    o.insert(QStringLiteral("tokenUrl"), p.tokenUrl.toString());
-    o.insert(QStringLiteral("revocationUrl"), p.revocationUrl.toString());
-    o.insert(QStringLiteral("notesBaseUrl"), p.notesBaseUrl.toString());
-    o.insert(QStringLiteral("issuer"), p.issuer);
-    o.insert(QStringLiteral("discoveryUrl"), p.discoveryUrl.toString());
-    o.insert(QStringLiteral("clientId"), p.clientId);
-    o.insert(QStringLiteral("clientType"), toString(p.clientType));
-    o.insert(QStringLiteral("grant"), toString(p.grant));
-    o.insert(QStringLiteral("scope"), p.scope);
-    o.insert(QStringLiteral("redirectUri"), p.redirectUri.toString());
-    QJsonObject params;
-    for (const auto &[name, value] : p.extraAuthParams)
-        params.insert(name, value);
-    o.insert(QStringLiteral("authorizationParameters"), params);
-    return o;
 }
 
 QByteArray readSecretFromStdin()
@@ -101,16 +78,19 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
                       });
 }
 
-// Validates, then saves. Returns the exit status, or kPending.
-int validateAndSave(Context &ctx, const Profile &profile, const QByteArray &secret)
+// Checks the form (the same rules as the editor's), then saves. Returns the exit status, or
+// kPending.
+int validateAndSave(Context &ctx, ProfileForm &form, const QByteArray &secret)
 {
-    const QStringList problems = profile.validate();
-    if (!problems.isEmpty()) {
-        for (const QString &problem : problems)
-            ctx.err << problem << Qt::endl;
+    if (!form.isValid()) {
+        // Every problem, but that of an endpoint derived from a wrong instance only once.
+        form.touchAll();
+        const ProfileProblems problems = form.shownProblems();
+        for (const ProfileProblem &problem : problems)
+            ctx.err << problem.message << Qt::endl;
         return Usage;
     }
-    saveAdded(ctx, profile, secret);
+    saveAdded(ctx, form.profile(), secret);
     return kPending;
 }
 
@@ -135,9 +115,6 @@ int add(Context &ctx, const QCommandLineParser &p)
     const QString replace = QStringLiteral("replace");
     const auto kind = kindFromString(p.value(presetOption));
     const ServerPreset preset = ServerPreset::of(*kind);
-    const Profile::Grant chosenGrant =
-            p.isSet(grant) ? *grantFromString(p.value(grant)) : preset.grants.first();
-    const bool staticToken = chosenGrant == Profile::Grant::StaticToken;
 
     const QString name = p.positionalArguments().first();
     if (ctx.profiles.load(name) && !p.isSet(replace)) {
@@ -147,48 +124,43 @@ int add(Context &ctx, const QCommandLineParser &p)
         return Failed;
     }
 
-    const auto urlOf = [&p](const QString &option) {
-        return QUrl(p.value(option).trimmed(), QUrl::StrictMode);
-    };
-    PresetInputs inputs;
-    inputs.name = name;
-    if (p.isSet(instance))
-        inputs.instanceUrl = urlOf(instance);
-    if (p.isSet(fhir))
-        inputs.fhirBaseUrl = urlOf(fhir);
-    if (p.isSet(discovery))
-        inputs.discoveryUrl = urlOf(discovery);
-    Profile profile = makeProfile(*kind, inputs);
-    profile.grant = chosenGrant;
-    profile.clientId = p.value(clientId);
-    if (p.isSet(scope))
-        profile.scope = p.value(scope);
-    if (p.isSet(redirect))
-        profile.redirectUri = QUrl(p.value(redirect));
-    if (p.isSet(authorizeUrl))
-        profile.authorizationUrl = urlOf(authorizeUrl);
-    if (p.isSet(tokenUrl))
-        profile.tokenUrl = urlOf(tokenUrl);
-    if (p.isSet(revokeUrl))
-        profile.revocationUrl = urlOf(revokeUrl);
-    if (p.isSet(issuer))
-        profile.issuer = p.value(issuer);
+    // The profile is filled in as the editor fills it: the same derivations and rules.
+    Profile start;
+    start.kind = *kind;
+    auto *form = new ProfileForm(start, ProfileForm::Mode::New, &ctx);
+    // The secret comes from standard input, a token later with set-token: not typed here.
+    form->setStoredSecrets(true, true);
+    if (p.isSet(grant))
+        form->setGrant(*grantFromString(p.value(grant)));
+    const bool staticToken = form->isStaticToken();
+    form->setText(ProfileField::Name, name);
+    const std::pair<ProfileField, QString> texts[] = {
+            {ProfileField::Instance, instance},     {ProfileField::FhirBase, fhir},
+            {ProfileField::Discovery, discovery},   {ProfileField::ClientId, clientId},
+            {ProfileField::Scope, scope},           {ProfileField::Authorization, authorizeUrl},
+            {ProfileField::Token, tokenUrl},        {ProfileField::Revocation, revokeUrl},
+            {ProfileField::Issuer, issuer}};
+    for (const auto &[field, option] : texts) {
+        if (p.isSet(option))
+            form->setText(field, p.value(option));
+    }
+    if (p.isSet(redirect)) {
+        const bool exact = QUrl(p.value(redirect))
+                != QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
+        form->setRedirectExact(exact);
+        if (exact)
+            form->setText(ProfileField::Redirect, p.value(redirect));
+    }
     const QStringList params = p.values(param);
     for (const QString &kv : params) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
-        const QString key = kv.left(eq);
-        profile.extraAuthParams.removeIf([&](const auto &pair) { return pair.first == key; });
-        if (eq + 1 < kv.size())
-            profile.extraAuthParams.append({key, kv.mid(eq + 1)});
+        form->setAuthParam(kv.left(eq), kv.mid(eq + 1));
     }
-    // The client type: a secret makes it confidential. Without one, the preset's default,
-    // except that the browser sign-in of an openid server is then a public client.
-    if (staticToken)
-        profile.clientType = Profile::ClientType::Public; // no client at all
-    else if (p.isSet(secretStdin))
-        profile.clientType = Profile::ClientType::Confidential;
-    else if (*kind == Profile::Kind::OpenId && chosenGrant == Profile::Grant::AuthorizationCode)
-        profile.clientType = Profile::ClientType::Public;
+    // A secret makes the client confidential; without one, the preset's default for the grant.
+    if (p.isSet(secretStdin))
+        form->setClientType(Profile::ClientType::Confidential);
+    const Profile profile = form->profile();
+    const Profile::Grant chosenGrant = profile.grant;
 
     QByteArray secret;
     if (p.isSet(secretStdin)) {
@@ -205,7 +177,7 @@ int add(Context &ctx, const QCommandLineParser &p)
                 || (chosenGrant == Profile::Grant::AuthorizationCode
                     && profile.authorizationUrl.isEmpty()));
     if (!preset.usesDiscovery || !needsEndpoints)
-        return validateAndSave(ctx, profile, secret);
+        return validateAndSave(ctx, *form, secret);
 
     if (profile.discoveryUrl.isEmpty() || !profile.discoveryUrl.isValid()) {
         ctx.usage(tr("The discovery URL is not valid: give --discovery-url URL, or the endpoints "
@@ -214,7 +186,8 @@ int add(Context &ctx, const QCommandLineParser &p)
     }
     ctx.err << tr("Reading the endpoints from %1 …").arg(profile.discoveryUrl.toString())
             << Qt::endl;
-    fetchEndpoints(&ctx.nam, profile, false, ctx.timeoutMs)->then(&ctx, [&ctx, secret](const EndpointFetch &fetched) {
+    fetchEndpoints(&ctx.nam, profile, false, ctx.timeoutMs)
+            ->then(&ctx, [&ctx, form, secret](const EndpointFetch &fetched) {
                        if (fetched.failure) {
                            ctx.err << fetched.failure.message << Qt::endl;
                            if (ctx.verbose && !fetched.failure.detail.isEmpty())
@@ -243,7 +216,8 @@ int add(Context &ctx, const QCommandLineParser &p)
                        line("token", tr("token"), found.tokenUrl.toString());
                        line("revocation", tr("revocation"), found.revocationUrl.toString());
                        line("issuer", tr("issuer"), found.issuer);
-                       const int code = validateAndSave(ctx, found, secret);
+                       form->setEndpoints(found);
+                       const int code = validateAndSave(ctx, *form, secret);
                        if (code != kPending)
                            ctx.finish(code);
                    });
@@ -465,7 +439,7 @@ int runProfileList(Context &ctx, const QCommandLineParser &)
         QJsonArray list;
         for (const QString &n : names) {
             if (auto profile = ctx.profiles.load(n))
-                list.append(toJson(*profile));
+                list.append(profilejson::toJsonObject(*profile));
         }
         ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
@@ -493,18 +467,18 @@ int runProfileShow(Context &ctx, const QCommandLineParser &p)
         ctx.err << tr("There is no profile named \"%1\".").arg(name) << Qt::endl;
         return Failed;
     }
-    const QJsonObject o = toJson(*profile);
+    // The JSON is the exported profile: it imports as it is.
     if (ctx.json) {
-        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        ctx.out << QString::fromUtf8(profilejson::toJson(*profile));
         return Ok;
     }
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString value = it.value().isObject()
-                ? QString::fromUtf8(QJsonDocument(it.value().toObject())
-                                            .toJson(QJsonDocument::Compact))
-                : it.value().toString();
-        ctx.out << it.key() << ": " << value << Qt::endl;
-    }
+    for (const profilefields::Entry &entry : profilefields::table())
+        ctx.out << entry.key << ": " << entry.get(*profile) << Qt::endl;
+    QStringList params;
+    for (const auto &[key, value] : std::as_const(profile->extraAuthParams))
+        params << key + QLatin1Char('=') + value;
+    ctx.out << profilefields::kAuthParamsKey << ": " << params.join(QStringLiteral(" "))
+            << Qt::endl;
     return Ok;
 }
 

@@ -9,6 +9,7 @@
 #include "net/activitylog.h"
 #include "patientdetail.h"
 #include "patientspanel.h"
+#include "profile/presets.h"
 #include "profileeditor.h"
 #include "storage/profilestore.h"
 #include "storage/secretstore.h"
@@ -43,14 +44,8 @@ bool usesStaticToken(const Profile &profile)
 // Where the person makes the static token a profile uses.
 QString whereTokensAreMade(const Profile &profile)
 {
-    switch (profile.kind) {
-    case Profile::Kind::CanvasLms:
-        return MainWindow::tr("in Canvas LMS under Account → Settings → New access token");
-    case Profile::Kind::CanvasSandboxToken:
-        return MainWindow::tr("on the Canvas sandbox dashboard");
-    default:
-        return MainWindow::tr("where the server issues access tokens");
-    }
+    const QString where = ServerPreset::of(profile.kind).staticTokenSource;
+    return where.isEmpty() ? MainWindow::tr("where the server issues access tokens") : where;
 }
 
 // The profile name as typed on a command line.
@@ -64,11 +59,12 @@ QString noPatientApi(const Profile &profile)
 {
     const QString token = QStringLiteral("chartkey token --profile ")
             + commandLineName(profile.name);
-    if (profile.kind == Profile::Kind::CanvasLms)
-        return MainWindow::tr("Canvas LMS has no FHIR API, so %1 has no patients to list. "
-                              "File → Test registration… tests its registration, and “%2” "
-                              "prints an access token for scripts.")
-                .arg(profile.name, token);
+    if (const ServerPreset preset = ServerPreset::of(profile.kind);
+        preset.fhirBase == ServerPreset::FhirBase::None)
+        return MainWindow::tr("%1, so %2 has no patients to list. File → Test registration… "
+                              "tests its registration, and “%3” prints an access token for "
+                              "scripts.")
+                .arg(preset.withoutFhirApi, profile.name, token);
     if (profile.fhirBaseUrl.isEmpty() || !profile.fhirBaseUrl.isValid())
         return MainWindow::tr("%1 has no FHIR base URL, so there are no patients to list (add "
                               "one with File → Edit profile…). File → Test registration… tests "
@@ -564,8 +560,8 @@ void MainWindow::signOut()
 void MainWindow::editProfile(bool isNew)
 {
     ProfileStore store;
-    Profile initial = !isNew && m_connection ? m_connection->profile()
-                                             : Profile::canvas(QString(), QUrl());
+    // A new profile starts from the default preset; the editor fills in its defaults.
+    Profile initial = !isNew && m_connection ? m_connection->profile() : Profile();
     ProfileEditorDialog dialog(initial, isNew, store.names(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -1,7 +1,7 @@
 #include "tokeninspector.h"
 
 #include "auth/jwt.h"
-#include "auth/scopes.h"
+#include "profile/scopes.h"
 #include "auth/session.h"
 #include "base/clock.h"
 

@@ -7,11 +7,16 @@
 #include "clie2e.h"
 #include "sandbox.h"
 
+#include "profilecompare.h"
+#include "storage/profilestore.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace chartkey;
 using namespace chartkey::test;
 using namespace chartkey::test::e2e;
 
@@ -50,6 +55,7 @@ private Q_SLOTS:
     void openIdPresetReadsTheEndpointsFromTheDiscoveryDocument();
     void unreadableDiscoveryIsAClearErrorAndNothingIsSaved();
     void exportThenImportUnderANewNameRoundTrips();
+    void showJsonImportsAsItIs();
     void importOfAFileWithAClientSecretIsRefusedAndNothingSaved();
     void staticTokenFromStandardInputWorksForTheApi();
     void refusedStaticTokenIsKeptWithTheSetTokenHint();
@@ -111,9 +117,10 @@ void CliProfiles::smartPresetReadsTheEndpointsFromTheSmartConfiguration()
     QCOMPARE(text(o, "issuer"), instance);
     QCOMPARE(text(o, "discoveryUrl"),
              m_sandbox.fhirBase.toString() + QStringLiteral("/.well-known/smart-configuration"));
-    QCOMPARE(o.value(QStringLiteral("authorizationParameters")).toObject()
-                     .value(QStringLiteral("aud")).toString(),
-             m_sandbox.fhirBase.toString());
+    const QJsonArray params = o.value(QStringLiteral("authParams")).toArray();
+    QCOMPARE(params.size(), 1);
+    QCOMPARE(text(params.first().toObject(), "name"), QStringLiteral("aud"));
+    QCOMPARE(text(params.first().toObject(), "value"), m_sandbox.fhirBase.toString());
     const CliRun list = runCli(args({"profile", "list"}));
     QVERIFY2(list.out.contains("\tsmart"), list.out.constData());
 }
@@ -141,7 +148,7 @@ void CliProfiles::openIdPresetReadsTheEndpointsFromTheDiscoveryDocument()
     QCOMPARE(text(o, "authorizationUrl"), instance + QStringLiteral("/auth/authorize/"));
     QCOMPARE(text(o, "issuer"), instance);
     QCOMPARE(text(o, "discoveryUrl"), discovery);
-    QVERIFY(text(o, "fhirBase").isEmpty());
+    QVERIFY(text(o, "fhirBaseUrl").isEmpty());
 }
 
 void CliProfiles::unreadableDiscoveryIsAClearErrorAndNothingIsSaved()
@@ -199,6 +206,32 @@ void CliProfiles::exportThenImportUnderANewNameRoundTrips()
                                     QStringLiteral("--replace")});
     QVERIFY2(replaced.exitCode == 0, describe(replaced).constData());
     QVERIFY2(replaced.out.contains("chartkey login"), replaced.out.constData());
+}
+
+// `chartkey profile show --json NAME | chartkey profile import - --name COPY` gives the same
+// profile under the new name, for every preset's profile made so far.
+void CliProfiles::showJsonImportsAsItIs()
+{
+    for (const char *name : {"Smart", "Service", "Explicit"}) {
+        const QString original = QString::fromLatin1(name);
+        const QString copy = original + QStringLiteral(" Shown");
+        const CliRun show = runCli({QStringLiteral("profile"), QStringLiteral("show"), original,
+                                    QStringLiteral("--json")});
+        QVERIFY2(show.exitCode == 0, describe(show).constData());
+        const CliRun imported = runCli({QStringLiteral("profile"), QStringLiteral("import"),
+                                        QStringLiteral("-"), QStringLiteral("--name"), copy},
+                                       show.out);
+        QVERIFY2(imported.exitCode == 0, describe(imported).constData());
+        ProfileStore store;
+        const auto before = store.load(original);
+        auto after = store.load(copy);
+        QVERIFY(before && after);
+        QCOMPARE(after->name, copy);
+        after->name = original;
+        compareProfiles(*after, *before);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 void CliProfiles::importOfAFileWithAClientSecretIsRefusedAndNothingSaved()

@@ -5,7 +5,7 @@
 // is missing from itself.
 #include "fuzzsupport.h"
 
-#include "auth/scopes.h"
+#include "profile/scopes.h"
 
 using namespace chartkey;
 

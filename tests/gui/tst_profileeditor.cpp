@@ -9,7 +9,9 @@
 #include "minitokenserver.h"
 #include "profile/profilejson.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGroupBox>
@@ -86,14 +88,63 @@ private:
             if (label->objectName().endsWith(QLatin1String("Error")) && !label->text().isEmpty())
                 all << label->objectName() + QStringLiteral(": ") + label->text();
         }
-        all << m_dialog->profile().validate();
+        all << messages(m_dialog->profile().validate());
         return all.join(QLatin1Char('\n'));
     }
 
-    bool okEnabled() const
+    QPushButton *okButton() const
     {
-        return m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+        return m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     }
+
+    bool okEnabled() const { return okButton()->isEnabled(); }
+
+    // The line under the buttons that says what stops saving.
+    QString whatStopsSaving() const
+    {
+        const auto *label = field<QLabel>("whatStopsSaving");
+        return label->isVisibleTo(m_dialog.get()) ? label->text() : QString();
+    }
+
+    // The new-user path: the dialog as File → New profile opens it (MainWindow::editProfile:
+    // a blank profile of the default preset), shown and active, so that keys go where a
+    // person's would.
+    void openAsFileNewProfile()
+    {
+        open(Profile(), true, {QStringLiteral("Existing")});
+        QApplication::setActiveWindow(m_dialog.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    }
+
+    static QWidget *focused() { return QApplication::focusWidget(); }
+
+    // Presses Tab until the widget named `name` has the focus (a person tabbing to it).
+    static bool tabTo(const char *name)
+    {
+        for (int i = 0; i < 30; ++i) {
+            if (focused() && focused()->objectName() == QLatin1String(name))
+                return true;
+            QTest::keyClick(focused(), Qt::Key_Tab);
+        }
+        return false;
+    }
+
+    // Types `text` into the widget that has the focus.
+    static void typeHere(const QString &text) { QTest::keyClicks(focused(), text); }
+
+    // Chooses a preset as a person does with the keyboard: focus on the list, arrow down.
+    void choosePresetByKeyboard(Profile::Kind kind)
+    {
+        auto *preset = field<QComboBox>("preset");
+        preset->setFocus();
+        while (preset->currentData().toInt() != int(kind)
+               && preset->currentIndex() < preset->count() - 1)
+            QTest::keyClick(preset, Qt::Key_Down);
+        QCOMPARE(preset->currentData().toInt(), int(kind));
+    }
+
+    // Presses Enter where the focus is: the default button, OK.
+    void pressEnter() { QTest::keyClick(focused(), Qt::Key_Return); }
 
     // Replaces the text as a person would: select all, then type.
     static void type(QLineEdit *lineEdit, const QString &text)
@@ -244,9 +295,17 @@ private Q_SLOTS:
     {
         open(completeProfile(), false);
         choose(field<QComboBox>("grant"), int(Profile::Grant::ClientCredentials));
-        QVERIFY(problemUnder("grant").contains(QStringLiteral("confidential")));
+        // The client type follows the grant: confidential, and its secret is asked for.
+        QCOMPARE(field<QComboBox>("clientType")->currentData().toInt(),
+                 int(Profile::ClientType::Confidential));
+        QVERIFY(edit("clientSecret")->isVisibleTo(m_dialog.get()));
+        QVERIFY(!problemUnder("clientSecret").isEmpty());
         QVERIFY(!okEnabled());
         QVERIFY(!field<QRadioButton>("redirectExact")->isEnabled());
+        // A public client chosen by hand cannot use the grant.
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Public));
+        QVERIFY(problemUnder("clientType").contains(QStringLiteral("confidential")));
+        QVERIFY(!okEnabled());
     }
 
     void scopesAreCheckedAsTyped_data()
@@ -341,8 +400,12 @@ private Q_SLOTS:
         const auto labels = m_dialog->findChildren<QLabel *>();
         for (const QLabel *label : labels) {
             if (label->objectName().endsWith(QLatin1String("Error")))
-                QVERIFY2(!label->isVisibleTo(m_dialog.get()), qPrintable(label->text()));
+                QVERIFY2(label->text().isEmpty(), qPrintable(label->text()));
         }
+        // OK disabled says why, under the buttons.
+        QCOMPARE(whatStopsSaving(),
+                 QStringLiteral("To save: give the profile name, the instance URL and the "
+                                "client ID."));
     }
 
     void anUnchangedProfileRoundTrips_data()
@@ -465,7 +528,10 @@ private Q_SLOTS:
         QVERIFY(!shown("clientId"));
         QVERIFY(!shown("clientType"));
         QVERIFY(!shown("scope"));
-        QVERIFY(!shown("showEndpoints"));
+        // Of the endpoints, only the notes API is used with a static token.
+        field<QCheckBox>("showEndpoints")->setChecked(true);
+        QVERIFY(shown("notesBaseUrl"));
+        QVERIFY(!shown("tokenUrl"));
         QCOMPARE(field<QComboBox>("grant")->count(), 1);
 
         choose(preset, int(Profile::Kind::Canvas));
@@ -638,6 +704,190 @@ private Q_SLOTS:
         QVERIFY(!m_dialog->importFrom(path, &error));
         QVERIFY2(error.contains(QLatin1String("never carry secrets")), qPrintable(error));
         QVERIFY(edit("clientId")->text().isEmpty());
+    }
+
+    // ---- the editor as a new user finds it: File → New profile, typed with the keyboard
+
+    void aNewUserMakesACanvasProfileFromNameInstanceAndClientId()
+    {
+        openAsFileNewProfile();
+        QCOMPARE(focused()->objectName(), QStringLiteral("name"));
+        typeHere(QStringLiteral("Clinic"));
+        QVERIFY(tabTo("instanceUrl"));
+        typeHere(QStringLiteral("https://example.canvasmedical.com"));
+        // Nothing red yet for what has not been reached; OK says what it waits for.
+        QVERIFY2(problemUnder("instanceUrl").isEmpty(), qPrintable(problemUnder("instanceUrl")));
+        QVERIFY(problemUnder("clientId").isEmpty());
+        QVERIFY(!okEnabled());
+        QCOMPARE(whatStopsSaving(), QStringLiteral("To save: give the client ID."));
+        QVERIFY(tabTo("clientId"));
+        typeHere(QStringLiteral("client-123"));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        QVERIFY(whatStopsSaving().isEmpty());
+        pressEnter();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+
+        const Profile p = m_dialog->profile();
+        Profile expected = Profile::canvas(QStringLiteral("Clinic"), kInstance);
+        expected.clientId = QStringLiteral("client-123");
+        compareProfiles(p, expected);
+        QCOMPARE(p.tokenUrl, QUrl(QStringLiteral("https://example.canvasmedical.com/auth/token/")));
+        QCOMPARE(p.notesBaseUrl,
+                 QUrl(QStringLiteral(
+                         "https://example.canvasmedical.com/plugin-io/api/note_sign_api/")));
+        QVERIFY(p.validate().isEmpty());
+    }
+
+    void aNewUserMakesASandboxTokenProfileWithAPastedToken()
+    {
+        openAsFileNewProfile();
+        choosePresetByKeyboard(Profile::Kind::CanvasSandboxToken);
+        QVERIFY(tabTo("name"));
+        typeHere(QStringLiteral("Sandbox"));
+        QVERIFY(tabTo("instanceUrl"));
+        typeHere(QStringLiteral("https://example.canvasmedical.com"));
+        QCOMPARE(whatStopsSaving(), QStringLiteral("To save: give the access token."));
+        QVERIFY(tabTo("accessToken"));
+        QApplication::clipboard()->setText(QStringLiteral("pasted-sandbox-token-0123456789"));
+        QTest::keyClick(focused(), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(m_dialog->accessToken(), QStringLiteral("pasted-sandbox-token-0123456789"));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        pressEnter();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(toString(p.kind), toString(Profile::Kind::CanvasSandboxToken));
+        QCOMPARE(toString(p.grant), toString(Profile::Grant::StaticToken));
+        QCOMPARE(p.fhirBaseUrl, QUrl(QStringLiteral("https://fumage-example.canvasmedical.com")));
+        QVERIFY(p.tokenUrl.isEmpty());
+        QVERIFY(p.validate().isEmpty());
+        QApplication::clipboard()->clear();
+    }
+
+    void aNewUserMakesASmartProfileFromItsFhirBase()
+    {
+        test::MiniTokenServer server;
+        QVERIFY(server.isListening());
+        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
+        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+            "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token",
+            "code_challenge_methods_supported": ["S256"]})").arg(base).toUtf8()}});
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        openAsFileNewProfile();
+        m_dialog->setNetworkAccessManager(&nam);
+        choosePresetByKeyboard(Profile::Kind::Smart);
+        QVERIFY(tabTo("name"));
+        typeHere(QStringLiteral("Smart"));
+        QVERIFY(tabTo("fhirBaseUrl"));
+        typeHere(base + QStringLiteral("/fhir"));
+        QCOMPARE(edit("discoveryUrl")->text(),
+                 base + QStringLiteral("/fhir/.well-known/smart-configuration"));
+        QVERIFY(tabTo("clientId"));
+        typeHere(QStringLiteral("smart-client"));
+        QVERIFY2(whatStopsSaving().contains(QLatin1String("fetch the endpoints")),
+                 qPrintable(whatStopsSaving()));
+        QSignalSpy fetched(m_dialog.get(), &ProfileEditorDialog::endpointsFetched);
+        QTest::mouseClick(field<QPushButton>("fetchEndpoints"), Qt::LeftButton);
+        QTRY_COMPARE(fetched.count(), 1);
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        QVERIFY(tabTo("clientId"));
+        pressEnter();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(p.fhirBaseUrl, QUrl(base + QStringLiteral("/fhir")));
+        QCOMPARE(p.tokenUrl, QUrl(base + QStringLiteral("/token")));
+        QCOMPARE(p.authorizationUrl, QUrl(base + QStringLiteral("/authorize")));
+        QCOMPARE(p.instanceUrl, QUrl(base + QStringLiteral("/fhir")));
+        QCOMPARE(p.extraAuthParams,
+                 (QList<std::pair<QString, QString>>{
+                         {QStringLiteral("aud"), base + QStringLiteral("/fhir")}}));
+        QVERIFY(p.validate().isEmpty());
+    }
+
+    void aNewUserMakesAnOpenIdProfileFromItsDiscoveryUrl()
+    {
+        test::MiniTokenServer server;
+        QVERIFY(server.isListening());
+        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
+        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+            "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token"})")
+                                     .arg(base)
+                                     .toUtf8()}});
+        QNetworkAccessManager nam;
+        nam.setProxy(QNetworkProxy::NoProxy);
+        openAsFileNewProfile();
+        m_dialog->setNetworkAccessManager(&nam);
+        choosePresetByKeyboard(Profile::Kind::OpenId);
+        QVERIFY(tabTo("name"));
+        typeHere(QStringLiteral("Service"));
+        QVERIFY(tabTo("discoveryUrl"));
+        typeHere(base + QStringLiteral("/.well-known/openid-configuration"));
+        QVERIFY(tabTo("clientId"));
+        typeHere(QStringLiteral("service"));
+        QVERIFY(tabTo("clientSecret"));
+        typeHere(QStringLiteral("service-secret"));
+        QSignalSpy fetched(m_dialog.get(), &ProfileEditorDialog::endpointsFetched);
+        QTest::mouseClick(field<QPushButton>("fetchEndpoints"), Qt::LeftButton);
+        QTRY_COMPARE(fetched.count(), 1);
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        QVERIFY(tabTo("clientSecret"));
+        pressEnter();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(toString(p.grant), toString(Profile::Grant::ClientCredentials));
+        QCOMPARE(p.tokenUrl, QUrl(base + QStringLiteral("/token")));
+        QCOMPARE(p.instanceUrl, QUrl(base));
+        QCOMPARE(m_dialog->clientSecret(), QStringLiteral("service-secret"));
+        QVERIFY(p.validate().isEmpty());
+    }
+
+    void aNewUserMakesACanvasLmsProfile()
+    {
+        openAsFileNewProfile();
+        choosePresetByKeyboard(Profile::Kind::CanvasLms);
+        QVERIFY(tabTo("name"));
+        typeHere(QStringLiteral("LMS"));
+        QVERIFY(tabTo("instanceUrl"));
+        typeHere(QStringLiteral("https://canvas.instructure.com"));
+        QVERIFY(tabTo("clientId"));
+        typeHere(QStringLiteral("10000000000001"));
+        QCOMPARE(whatStopsSaving(), QStringLiteral("To save: give the client secret."));
+        QVERIFY(tabTo("clientSecret"));
+        typeHere(QStringLiteral("dev-key-secret"));
+        QVERIFY2(okEnabled(), qPrintable(allProblems()));
+        pressEnter();
+        QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+        const Profile p = m_dialog->profile();
+        QCOMPARE(p.authorizationUrl,
+                 QUrl(QStringLiteral("https://canvas.instructure.com/login/oauth2/auth")));
+        QCOMPARE(p.tokenUrl,
+                 QUrl(QStringLiteral("https://canvas.instructure.com/login/oauth2/token")));
+        QVERIFY(p.validate().isEmpty());
+    }
+
+    void okStaysWhereItIsWhileProblemsComeAndGo()
+    {
+        openAsFileNewProfile();
+        QVERIFY(tabTo("instanceUrl"));
+        const QPoint ok = okButton()->mapToGlobal(QPoint());
+        const QSize size = m_dialog->size();
+        typeHere(QStringLiteral("http://example.com"));
+        QVERIFY(!problemUnder("instanceUrl").isEmpty()); // a problem line came
+        QCOMPARE(okButton()->mapToGlobal(QPoint()), ok);
+        QCOMPARE(m_dialog->size(), size);
+        edit("instanceUrl")->selectAll();
+        typeHere(QStringLiteral("https://example.canvasmedical.com"));
+        QVERIFY(problemUnder("instanceUrl").isEmpty()); // and went
+        QCOMPARE(okButton()->mapToGlobal(QPoint()), ok);
+        QCOMPARE(m_dialog->size(), size);
+    }
+
+    void thePresetDescriptionIsNotClipped()
+    {
+        openAsFileNewProfile();
+        QCoreApplication::processEvents();
+        auto *description = field<QLabel>("presetDescription");
+        QVERIFY(description->height() >= description->heightForWidth(description->width()));
     }
 
     // Saves pictures of the dialog for a look at its layout when CHARTKEY_GRAB_DIR is set.

@@ -3,11 +3,14 @@
 #include "profilecompare.h"
 #include "auth/discovery.h"
 #include "auth/discoveryfetch.h"
+#include "base/secretnames.h"
 #include "profile/presets.h"
+#include "profile/profilefields.h"
 #include "profile/profilejson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 using namespace chartkey;
@@ -30,9 +33,9 @@ PresetInputs inputs(const char *instance, const char *fhir = "", const char *dis
     return in;
 }
 
-QString joined(const QStringList &problems)
+QString joined(const ProfileProblems &problems)
 {
-    return problems.join(QLatin1Char('\n'));
+    return messages(problems).join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -180,9 +183,10 @@ private Q_SLOTS:
         Profile p = makeProfile(Profile::Kind::CanvasLms, inputs("https://canvas.instructure.com"));
         p.clientId = QStringLiteral("1");
         p.grant = Profile::Grant::ClientCredentials;
-        const QStringList problems = p.validate();
+        const ProfileProblems problems = p.validate();
         QCOMPARE(problems.size(), 1);
-        QCOMPARE(problems.first(), lms.refusal(Profile::Grant::ClientCredentials));
+        QCOMPARE(problems.first().message, lms.refusal(Profile::Grant::ClientCredentials));
+        QVERIFY(problems.first().field == ProfileField::Grant);
     }
 
     void jsonRoundTripKeepsEveryField()
@@ -208,6 +212,54 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("grant")).toString(),
                  QStringLiteral("authorization-code"));
         QVERIFY(o.value(QStringLiteral("authParams")).isArray());
+    }
+
+    // Every preset's profile comes back from its JSON as it was; every field of the table
+    // is written.
+    void jsonRoundTripsEveryPreset()
+    {
+        for (const ServerPreset &preset : ServerPreset::all()) {
+            Profile p = makeProfile(preset.kind,
+                                    inputs("https://example.canvasmedical.com",
+                                           "https://fhir.example.org/r4",
+                                           "https://login.example.com/.well-known/"
+                                           "openid-configuration"));
+            p.name = QStringLiteral("Preset ") + preset.id;
+            if (p.grant != Profile::Grant::StaticToken)
+                p.clientId = QStringLiteral("client-") + preset.id;
+            if (p.tokenUrl.isEmpty() && p.grant != Profile::Grant::StaticToken) {
+                p.tokenUrl = url("https://login.example.com/token");
+                p.authorizationUrl = url("https://login.example.com/authorize");
+            }
+            QString error;
+            const auto back = profilejson::fromJson(profilejson::toJson(p), &error);
+            QVERIFY2(back, qPrintable(preset.id + QStringLiteral(": ") + error));
+            compareProfiles(*back, p);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void theFieldTableCoversEveryStoredField()
+    {
+        QSet<ProfileField> fields;
+        QSet<QString> keys;
+        for (const profilefields::Entry &entry : profilefields::table()) {
+            fields.insert(entry.field);
+            keys.insert(QString(entry.key));
+        }
+        QCOMPARE(keys.size(), profilefields::table().size());
+        for (ProfileField f : {ProfileField::Name, ProfileField::Kind, ProfileField::Instance,
+                               ProfileField::FhirBase, ProfileField::Discovery,
+                               ProfileField::ClientId, ProfileField::ClientType,
+                               ProfileField::Grant, ProfileField::Scope, ProfileField::Redirect,
+                               ProfileField::Authorization, ProfileField::Token,
+                               ProfileField::Revocation, ProfileField::Issuer,
+                               ProfileField::Notes})
+            QVERIFY2(fields.contains(f), qPrintable(fieldName(f)));
+        // Secrets are never among them.
+        for (const QString &key : std::as_const(keys))
+            QVERIFY2(!secretnames::looksLikeSecret(key), qPrintable(key));
     }
 
     void jsonOmitsEmptyFieldsAndRenames()

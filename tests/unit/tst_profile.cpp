@@ -191,12 +191,24 @@ private Q_SLOTS:
                                                                : Profile::ClientType::Confidential;
         }
 
-        const QStringList problems = p.validate();
+        const ProfileProblems problems = p.validate();
         if (problem.isEmpty()) {
-            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+            QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
         } else {
             QCOMPARE(problems.size(), 1);
-            QVERIFY2(problems.first().contains(problem), qPrintable(problems.first()));
+            QVERIFY2(problems.first().message.contains(problem),
+                     qPrintable(problems.first().message));
+            // The problem names the field to fix.
+            const QHash<QString, ProfileField> fields{
+                    {QStringLiteral("instance"), ProfileField::Instance},
+                    {QStringLiteral("token"), ProfileField::Token},
+                    {QStringLiteral("fhir"), ProfileField::FhirBase},
+                    {QStringLiteral("authorize"), ProfileField::Authorization},
+                    {QStringLiteral("redirect"), ProfileField::Redirect},
+                    {QStringLiteral("clientId"), ProfileField::ClientId},
+                    {QStringLiteral("name"), ProfileField::Name},
+                    {QStringLiteral("cc-public"), ProfileField::ClientType}};
+            QVERIFY2(problems.first().field == fields.value(field), qPrintable(field));
         }
     }
 
@@ -282,9 +294,13 @@ private Q_SLOTS:
         const std::optional<Profile> old = store.load(QStringLiteral("Old"));
         QVERIFY(old.has_value());
         QCOMPARE(toString(old->kind), toString(Profile::Kind::Canvas));
+        // Its URLs were written as QVariant blobs ("@Variant(...)"): they read as URLs.
+        QCOMPARE(old->tokenUrl, url("https://example.canvasmedical.com/auth/token/"));
+        QCOMPARE(old->redirectUri, url("http://127.0.0.1/callback"));
         QVERIFY(old->discoveryUrl.isEmpty());
         QCOMPARE(toString(old->grant), toString(Profile::Grant::AuthorizationCode));
-        QVERIFY2(old->validate().isEmpty(), qPrintable(old->validate().join(QLatin1Char('\n'))));
+        QVERIFY2(old->validate().isEmpty(),
+                 qPrintable(messages(old->validate()).join(QLatin1Char('\n'))));
         store.remove(QStringLiteral("Old"));
     }
 
@@ -310,6 +326,13 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.contains(QLatin1String("client-123"))); // the file is the right one
+        // URLs are plain text that a person can read and ship, not QVariant blobs.
+        QVERIFY2(!text.contains(QLatin1String("@Variant")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("instanceUrl=https://example.canvasmedical.com")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("tokenUrl=https://example.canvasmedical.com/auth/"
+                                             "token/")),
+                 qPrintable(text));
         static const QRegularExpression secretLooking(
                 QStringLiteral("secret|password|access_token|refresh_token|accessToken|"
                                "refreshToken|code_verifier|^\\s*token\\s*="),

@@ -1,7 +1,13 @@
-// The log redactor: registered secrets, secret-bearing patterns, URLs and the message handler.
+// The log redactor: registered secrets, secret-bearing patterns, URLs and the message handler;
+// the one list of secret names (base/secretnames.h) and everyone who reads it.
 #include "auth/tokenclient.h"
 #include "base/logging.h"
+#include "base/secretnames.h"
+#include "net/activitylog.h"
+#include "profile/profilejson.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrlQuery>
@@ -138,6 +144,77 @@ private Q_SLOTS:
         QCOMPARE(captured().at(0), QStringLiteral("the token is [redacted], twice: [redacted]"));
         QVERIFY(!captured().at(1).contains(QLatin1String("handler-unregistered-42")));
         QVERIFY(captured().at(1).contains(kRedacted));
+    }
+
+    // Every name of the one list is a secret for the log redactor (form fields, JSON members,
+    // query parameters), the activity log (JSON bodies) and profile JSON (refused).
+    void everySecretNameIsRedactedEverywhere_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (QLatin1StringView name : secretnames::all())
+            QTest::newRow(name.data()) << QString(name);
+    }
+
+    void everySecretNameIsRedactedEverywhere()
+    {
+        QFETCH(QString, name);
+        const QString value = QStringLiteral("unregistered-value-of-") + name;
+        QVERIFY(secretnames::isSecret(name));
+        QVERIFY(secretnames::isSecret(name.toUpper()));
+
+        const QString form = log::redact(QStringLiteral("a=1&%1=%2&b=2").arg(name, value));
+        QVERIFY2(!form.contains(value), qPrintable(name));
+        QCOMPARE(form, QStringLiteral("a=1&%1=[redacted]&b=2").arg(name));
+
+        const QString json = log::redact(QStringLiteral(R"({"%1": "%2"})").arg(name, value));
+        QVERIFY2(!json.contains(value), qPrintable(name));
+
+        QUrl url(QStringLiteral("https://h.example/cb"));
+        url.setQuery(QStringLiteral("%1=%2&scope=x").arg(name, value));
+        QVERIFY2(!log::redactUrl(url).contains(value), qPrintable(name));
+
+        const QByteArray body = QJsonDocument(QJsonObject{{name, value},
+                                                          {QStringLiteral("scope"),
+                                                           QStringLiteral("x")}})
+                                        .toJson();
+        const QJsonObject shown
+                = QJsonDocument::fromJson(ActivityLog::redactBody(body)).object();
+        QCOMPARE(shown.value(name).toString(), kRedacted);
+        QCOMPARE(shown.value(QStringLiteral("scope")).toString(), QStringLiteral("x"));
+
+        // In any spelling, a profile file carrying it is refused.
+        for (QString key : {name, name.toUpper(), QString(name).remove(QLatin1Char('_'))}) {
+            QJsonObject o{{QStringLiteral("chartkey-profile"), 1},
+                          {QStringLiteral("name"), QStringLiteral("A")},
+                          {QStringLiteral("kind"), QStringLiteral("canvas")},
+                          {QStringLiteral("instanceUrl"),
+                           QStringLiteral("https://example.canvasmedical.com")},
+                          {QStringLiteral("clientId"), QStringLiteral("c")}};
+            o.insert(key, QStringLiteral("x"));
+            const QByteArray file = QJsonDocument(o).toJson();
+            QString error;
+            QVERIFY2(!profilejson::fromJson(file, &error), qPrintable(key));
+            QVERIFY2(error.contains(QLatin1String("never carry secrets")), qPrintable(error));
+        }
+    }
+
+    void ordinaryNamesAreNotSecrets_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name : {"grant_type", "scope", "client_id", "redirect_uri",
+                                 "token_type", "token_type_hint", "code_challenge",
+                                 "code_challenge_method", "client_assertion_type", "tokenUrl",
+                                 "expires_in", "launch", "aud", "iss"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void ordinaryNamesAreNotSecrets()
+    {
+        QFETCH(QString, name);
+        QVERIFY(!secretnames::isSecret(name));
+        QVERIFY(!secretnames::looksLikeSecret(name));
+        const QString form = QStringLiteral("%1=plain-value-1").arg(name);
+        QCOMPARE(log::redact(form), form);
     }
 
     // Keep last: it registers what a token request registers, for the rest of the process.

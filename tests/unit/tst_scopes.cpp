@@ -1,6 +1,6 @@
 // SMART scope checking (v1 and v2), the sentences for invalid scopes, and which requested
 // scopes a grant leaves out.
-#include "auth/scopes.h"
+#include "profile/scopes.h"
 
 #include <QTest>
 

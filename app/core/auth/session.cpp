@@ -140,7 +140,9 @@ Failure Session::staticTokenMissing() const
 
 Failure Session::staticTokenRefused() const
 {
-    const QString where = ServerPreset::of(m_profile.kind).staticTokenOrigin;
+    QString where = ServerPreset::of(m_profile.kind).staticTokenSource;
+    if (where.isEmpty())
+        where = tr("where you made this one");
     Failure f = Failure::make(
             Failure::Kind::Denied,
             tr("The EHR refused the static access token of %1 (HTTP 401): it has expired, "
@@ -493,12 +495,13 @@ Pending<SignOutResult> *Session::signOut()
             return;
         }
         const ServerPreset preset = ServerPreset::of(m_profile.kind);
-        const bool byDelete = preset.revocation == ServerPreset::Revocation::DeleteTokenUrl;
+        const bool byDelete = preset.revocation == ServerPreset::Revocation::LmsDelete;
         if (!stored.tokens || m_profile.grant == Profile::Grant::StaticToken) {
             forget(R::None, {}); // a static token is revoked where it was made
             return;
         }
-        if (!m_tokens || (m_profile.revocationUrl.isEmpty() && !byDelete)) {
+        if (!m_tokens || preset.revocation == ServerPreset::Revocation::None
+            || (m_profile.revocationUrl.isEmpty() && !byDelete)) {
             forget(R::NoEndpoint, {});
             return;
         }
@@ -552,7 +555,7 @@ QString Session::describeSignOut(const SignOutResult &r) const
     if (m_profile.grant == Profile::Grant::StaticToken)
         return tr("Removed the static access token of %1 from this computer. It was not "
                   "revoked: a static token is revoked where it was made (%2).")
-                .arg(name, ServerPreset::of(m_profile.kind).staticTokenOrigin);
+                .arg(name, ServerPreset::of(m_profile.kind).staticTokenSource);
     const QString ends = r.accessExpiresAt.isValid()
             ? tr("The access token ends by itself at %1.")
                       .arg(QLocale().toString(r.accessExpiresAt.toLocalTime(),

@@ -1,7 +1,8 @@
 #include "tokenclient.h"
 
-#include "base/logging.h"
 #include "base/clock.h"
+#include "base/logging.h"
+#include "base/secretnames.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -101,11 +102,8 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
     auto *reply = new TokenReply(this);
     // Only the secret fields: registering ordinary values (grant types, scopes, redirect URIs)
     // would blank them in logs and defeat the redactor's field patterns.
-    static const QStringList secretFields = {
-        QStringLiteral("code"), QStringLiteral("code_verifier"), QStringLiteral("refresh_token"),
-        QStringLiteral("token"), QStringLiteral("client_secret")};
     for (const auto &[name, value] : std::as_const(fields)) {
-        if (secretFields.contains(name))
+        if (secretnames::isSecret(name))
             log::registerSecret(value);
     }
     log::registerSecret(endpoint.clientSecret);

@@ -1,5 +1,7 @@
 #include "logging.h"
 
+#include "secretnames.h"
+
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRegularExpression>
@@ -36,35 +38,22 @@ SecretRegistry &registry()
     return *r;
 }
 
+// The secret-bearing fields of forms and JSON bodies, by the names in secretnames.h.
 struct Patterns
 {
     QRegularExpression authHeader{
             QStringLiteral("(Authorization:?\\s*(?:Bearer|Basic)\\s+)[^\\s\"',]+"),
             QRegularExpression::CaseInsensitiveOption};
-    QRegularExpression formField{QStringLiteral(
-            "\\b((?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
-            "token|password)=)[^&\\s\"']+")};
-    QRegularExpression jsonField{QStringLiteral(
-            "(\"(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|"
-            "token|password)\"\\s*:\\s*\")[^\"]*")};
+    QRegularExpression formField{QStringLiteral("\\b((?:%1)=)[^&\\s\"']+")
+                                         .arg(secretnames::alternation())};
+    QRegularExpression jsonField{QStringLiteral("(\"(?:%1)\"\\s*:\\s*\")[^\"]*")
+                                         .arg(secretnames::alternation())};
 };
 
 const Patterns &patterns()
 {
     static const auto *p = new Patterns;
     return *p;
-}
-
-bool isSecretParameter(const QString &name)
-{
-    static const auto &names = *new QSet<QString>{
-        QStringLiteral("access_token"),  QStringLiteral("refresh_token"),
-        QStringLiteral("id_token"),      QStringLiteral("code"),
-        QStringLiteral("code_verifier"), QStringLiteral("client_secret"),
-        QStringLiteral("token"),         QStringLiteral("state"),
-        QStringLiteral("password"),      QStringLiteral("assertion"),
-    };
-    return names.contains(name.toLower());
 }
 
 QtMessageHandler previousHandler = nullptr;
@@ -117,7 +106,7 @@ QString redactUrl(const QUrl &url)
         QUrlQuery safe;
         const auto items = query.queryItems(QUrl::FullyEncoded);
         for (const auto &[name, value] : items)
-            safe.addQueryItem(name, isSecretParameter(name) ? redactedText() : value);
+            safe.addQueryItem(name, secretnames::isSecret(name) ? redactedText() : value);
         copy.setQuery(safe);
     }
     return redact(copy.toString(QUrl::FullyEncoded));

@@ -9,6 +9,7 @@
 #include "base/logging.h"
 #include "net/activitylog.h"
 #include "check/verdicts.h"
+#include "profile/presets.h"
 #include "base/clock.h"
 
 #include <QCoreApplication>
@@ -266,20 +267,21 @@ TokenEndpoint RegistrationCheck::endpoint(const QString &secret) const
 void RegistrationCheck::stepDiscovery()
 {
     const QString title = tr("Discovery document");
+    const ServerPreset preset = ServerPreset::of(m_profile.kind);
     QUrl url = m_profile.discoveryUrl;
-    if (url.isEmpty() && m_profile.kind == Profile::Kind::Canvas && !m_profile.fhirBaseUrl.isEmpty())
+    if (url.isEmpty() && preset.discovery == ServerPreset::Discovery::SmartFromFhirBase
+        && !m_profile.fhirBaseUrl.isEmpty())
         url = wellknown::smartConfiguration(m_profile.fhirBaseUrl);
     if (skipped(QStringLiteral("discovery")) || url.isEmpty()) {
         skip(QStringLiteral("discovery"), title,
-             m_profile.kind == Profile::Kind::CanvasLms
-                     ? tr("Canvas LMS publishes no discovery document; its endpoints are fixed.")
+             !preset.withoutDiscovery.isEmpty()
+                     ? preset.withoutDiscovery
                      : tr("The profile names no discovery document."));
         return;
     }
     begin(QStringLiteral("discovery"), title);
-    // Required for the presets that are configured from it; optional for Canvas.
-    const bool required = m_profile.kind == Profile::Kind::Smart
-            || m_profile.kind == Profile::Kind::OpenId;
+    // Required for the presets that are configured from it; optional for the others.
+    const bool required = preset.usesDiscovery;
     QNetworkRequest request = http::makeRequest(url);
     http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
             ->then(this, [this, url, required](const http::Response &r) {
@@ -597,7 +599,8 @@ void RegistrationCheck::stepClientCredentials()
             return;
         }
         result.tokens.registerSecrets();
-        if (m_profile.scope.trimmed().isEmpty() && m_profile.kind == Profile::Kind::Canvas) {
+        if (m_profile.scope.trimmed().isEmpty()
+            && ServerPreset::of(m_profile.kind).emptyScopeGrantsAll) {
             m_accessToken = result.tokens.accessToken;
             m_grantedScope = result.tokens.scope;
             end(Status::Warn,
@@ -678,8 +681,10 @@ void RegistrationCheck::stepStaticToken()
 
 void RegistrationCheck::stepApi()
 {
-    const QString title = m_profile.kind == Profile::Kind::CanvasLms ? tr("API read (users/self)")
-                                                                     : tr("API read (FHIR Patient)");
+    const QString title = ServerPreset::of(m_profile.kind).apiProbe
+                    == ServerPreset::ApiProbe::LmsUsersSelf
+            ? tr("API read (users/self)")
+            : tr("API read (FHIR Patient)");
     if (m_accessToken.isEmpty() || apiProbeUrl(m_profile).isEmpty()) {
         skip(QStringLiteral("api"), title,
              m_accessToken.isEmpty() ? tr("No access token.")
@@ -744,8 +749,9 @@ void RegistrationCheck::stepRefresh()
         }
         facts << (fresh.isEmpty() ? tr("No new refresh token came: the old one stays in use.")
                                   : tr("The same refresh token came back."));
-        if (m_profile.kind == Profile::Kind::CanvasLms) {
-            facts << tr("Canvas LMS documents this: its refresh tokens do not rotate.");
+        if (const QString documented = ServerPreset::of(m_profile.kind).refreshWithoutRotation;
+            !documented.isEmpty()) {
+            facts << documented;
             end(Status::Pass, facts.join(QLatin1Char('\n')));
             return;
         }
@@ -784,7 +790,9 @@ void RegistrationCheck::stepOldAccessToken()
 void RegistrationCheck::stepRevocation()
 {
     const QString title = tr("Revocation");
-    if (m_profile.kind == Profile::Kind::CanvasLms && !m_accessToken.isEmpty()
+    const bool byDelete = ServerPreset::of(m_profile.kind).revocation
+            == ServerPreset::Revocation::LmsDelete;
+    if (byDelete && !m_accessToken.isEmpty()
         && !skipped(QStringLiteral("revocation"))) {
         revokeLmsToken(title);
         return;
@@ -792,7 +800,7 @@ void RegistrationCheck::stepRevocation()
     if (m_profile.revocationUrl.isEmpty() || m_accessToken.isEmpty()
         || skipped(QStringLiteral("revocation"))) {
         skip(QStringLiteral("revocation"), title,
-             m_profile.kind == Profile::Kind::CanvasLms
+             byDelete
                      ? tr("Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not "
                           "tested.")
                      : m_profile.revocationUrl.isEmpty() ? tr("The profile has no revocation URL.")

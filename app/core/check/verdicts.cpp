@@ -1,6 +1,7 @@
 #include "verdicts.h"
 
-#include "auth/scopes.h"
+#include "profile/scopes.h"
+#include "profile/presets.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -225,7 +226,7 @@ Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bo
 
 QUrl apiProbeUrl(const Profile &profile)
 {
-    if (profile.kind == Profile::Kind::CanvasLms)
+    if (ServerPreset::of(profile.kind).apiProbe == ServerPreset::ApiProbe::LmsUsersSelf)
         return urlUnder(profile.instanceUrl, QStringLiteral("/api/v1/users/self"));
     if (profile.fhirBaseUrl.isEmpty())
         return {};
@@ -248,7 +249,7 @@ Verdict reviewApiRefusal(int status, const QString &grantedScope, const Profile 
         return {Status::Fail,
                 tr("The API refused to read with this token (HTTP 403). Granted scope: %1")
                         .arg(granted),
-                profile.kind == Profile::Kind::CanvasLms
+                ServerPreset::of(profile.kind).apiProbe == ServerPreset::ApiProbe::LmsUsersSelf
                         ? tr("Allow the developer key the scopes it needs, or turn scope "
                              "enforcement off on the key.")
                         : tr("Ask for a scope that allows reading patients (user/Patient.read, "

@@ -1,6 +1,7 @@
 #include "activitylog.h"
 
 #include "base/logging.h"
+#include "base/secretnames.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,11 +80,9 @@ QByteArray ActivityLog::redactBody(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError && doc.isObject()) {
         QJsonObject o = doc.object();
-        for (const char *field : {"access_token", "refresh_token", "id_token", "client_secret",
-                                  "code", "code_verifier", "password", "token"}) {
-            const QString key = QString::fromLatin1(field);
-            if (o.contains(key))
-                o.insert(key, QStringLiteral("[redacted]"));
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (secretnames::isSecret(it.key()))
+                it.value() = QStringLiteral("[redacted]");
         }
         // Kept compact: a long session holds thousands of bodies; views indent on display.
         return log::redact(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)))

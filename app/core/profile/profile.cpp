@@ -17,6 +17,8 @@ QString tr(const char *text)
 
 QString checkTransport(const QString &what, const QUrl &url)
 {
+    if (url.isEmpty())
+        return tr("%1 is missing.").arg(what);
     if (!url.isValid() || url.host().isEmpty())
         return tr("%1 \"%2\" is not a valid URL.").arg(what, url.toString());
     if (url.scheme() == QLatin1String("https"))
@@ -70,97 +72,152 @@ QUrl Profile::deriveFhirBase(const QUrl &instance)
     return fhir;
 }
 
-Profile Profile::canvas(const QString &name, const QUrl &instance)
-{
-    Profile p;
-    p.name = name;
-    p.kind = Kind::Canvas;
-    QUrl base = instance.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery
-                                  | QUrl::RemoveFragment);
-    p.instanceUrl = base;
-    p.fhirBaseUrl = deriveFhirBase(base);
-    p.authorizationUrl = urlUnder(base, QStringLiteral("/auth/authorize/"));
-    p.tokenUrl = urlUnder(base, QStringLiteral("/auth/token/"));
-    p.revocationUrl = urlUnder(base, QStringLiteral("/auth/revoke_token/"));
-    p.notesBaseUrl = urlUnder(base, QStringLiteral("/plugin-io/api/note_sign_api/"));
-    p.issuer = base.toString();
-    p.scope = QString::fromLatin1(kDefaultScope);
-    p.redirectUri = QUrl(QString::fromLatin1(kDefaultRedirectUri));
-    p.extraAuthParams = {{QStringLiteral("launch"), QString::fromLatin1(kDefaultLaunch)}};
-    return p;
-}
-
-QStringList Profile::validate() const
+ProfileProblems Profile::validate() const
 {
     const ServerPreset preset = ServerPreset::of(kind);
     const bool staticToken = grant == Grant::StaticToken;
-    QStringList problems;
+    ProfileProblems problems;
+    const auto add = [&problems](ProfileField field, const QString &message) {
+        problems.append({field, message});
+    };
+    const auto transport = [&add](ProfileField field, const QUrl &url) {
+        QString what = fieldName(field);
+        what[0] = what[0].toUpper(); // it starts the sentence
+        if (QString p = checkTransport(what, url); !p.isEmpty())
+            add(field, p);
+    };
     if (!isValidName(name))
-        problems << tr("The profile name \"%1\" may use letters, digits, space, dot, dash and "
-                       "underscore (at most 64).")
-                            .arg(name);
+        add(ProfileField::Name,
+            tr("The profile name \"%1\" may use letters, digits, space, dot, dash and "
+               "underscore (at most 64).")
+                    .arg(name));
     if (!preset.offers(grant)) {
-        problems << preset.refusal(grant);
+        add(ProfileField::Grant, preset.refusal(grant));
         return problems; // the other checks depend on the grant
     }
     if (clientId.isEmpty() && !staticToken)
-        problems << tr("The client ID is missing: copy it from the application registered on "
-                       "the EHR.");
-    if (preset.needsInstance || !instanceUrl.isEmpty()) {
-        if (QString p = checkTransport(tr("The instance URL"), instanceUrl); !p.isEmpty())
-            problems << p;
-    }
-    if (preset.needsDiscoveryUrl && discoveryUrl.isEmpty())
-        problems << tr("The discovery URL is missing: give the address of the server's "
-                       ".well-known/openid-configuration document.");
-    else if (!discoveryUrl.isEmpty()) {
-        if (QString p = checkTransport(tr("The discovery URL"), discoveryUrl); !p.isEmpty())
-            problems << p;
-    }
+        add(ProfileField::ClientId,
+            tr("The client ID is missing: copy it from the application registered on the EHR."));
+    if (preset.needsInstance && instanceUrl.isEmpty())
+        add(ProfileField::Instance, tr("The instance URL is missing: give the address of the "
+                                       "EHR, such as %1.")
+                                            .arg(preset.placeholder(ProfileField::Instance)));
+    else if (preset.needsInstance || !instanceUrl.isEmpty())
+        transport(ProfileField::Instance, instanceUrl);
+    if (preset.needsDiscoveryUrl() && discoveryUrl.isEmpty())
+        add(ProfileField::Discovery,
+            tr("The discovery URL is missing: give the address of the server's "
+               ".well-known/openid-configuration document."));
+    else if (!discoveryUrl.isEmpty())
+        transport(ProfileField::Discovery, discoveryUrl);
     if (!staticToken) {
         if (tokenUrl.isEmpty() && preset.usesDiscovery)
-            problems << tr("The token URL is missing: fetch the endpoints from the discovery "
-                           "document, or give them explicitly.");
-        else if (QString p = checkTransport(tr("The token URL"), tokenUrl); !p.isEmpty())
-            problems << p;
+            add(ProfileField::Token, tr("The token URL is missing: fetch the endpoints from the "
+                                        "discovery document, or give them explicitly."));
+        else if (!tokenUrl.isEmpty() || !preset.needsInstance || !instanceUrl.isEmpty())
+            transport(ProfileField::Token, tokenUrl);
     }
-    const bool fhirRequired = kind == Kind::Canvas || kind == Kind::CanvasSandboxToken
-            || kind == Kind::Smart;
+    const bool fhirRequired = preset.fhirBase == ServerPreset::FhirBase::Derived
+            || preset.fhirBase == ServerPreset::FhirBase::Required;
     if (fhirBaseUrl.isEmpty()) {
-        if (fhirRequired)
-            problems << (kind == Kind::Smart
-                                 ? tr("The FHIR base URL is missing: a SMART server is named by "
-                                      "its FHIR base URL.")
-                                 : tr("The FHIR base URL is missing. chartkey derives it only "
-                                      "for *.canvasmedical.com instances; give it "
-                                      "explicitly."));
-    } else if (QString p = checkTransport(tr("The FHIR base URL"), fhirBaseUrl); !p.isEmpty()) {
-        problems << p;
+        // A derived FHIR base is missing only once there is an instance to derive it from.
+        if (fhirRequired && (preset.fhirBase == ServerPreset::FhirBase::Required
+                             || !instanceUrl.isEmpty()))
+            add(ProfileField::FhirBase,
+                preset.fhirBaseMissing.isEmpty()
+                        ? tr("The FHIR base URL is missing. chartkey derives it only for "
+                             "*.canvasmedical.com instances; give it explicitly.")
+                        : preset.fhirBaseMissing);
+    } else {
+        transport(ProfileField::FhirBase, fhirBaseUrl);
     }
-    for (const auto &[what, url] : {std::pair{tr("The revocation URL"), revocationUrl},
-                                    std::pair{tr("The notes API URL"), notesBaseUrl}}) {
-        if (url.isEmpty())
-            continue;
-        if (QString p = checkTransport(what, url); !p.isEmpty())
-            problems << p;
+    for (const auto &[field, url] : {std::pair{ProfileField::Revocation, revocationUrl},
+                                     std::pair{ProfileField::Notes, notesBaseUrl}}) {
+        if (!url.isEmpty())
+            transport(field, url);
     }
     if (grant == Grant::AuthorizationCode) {
         if (authorizationUrl.isEmpty() && preset.usesDiscovery)
-            problems << tr("The authorization URL is missing: fetch the endpoints from the "
-                           "discovery document, or give them explicitly.");
-        else if (QString p = checkTransport(tr("The authorization URL"), authorizationUrl);
-                 !p.isEmpty())
-            problems << p;
+            add(ProfileField::Authorization,
+                tr("The authorization URL is missing: fetch the endpoints from the discovery "
+                   "document, or give them explicitly."));
+        else if (!authorizationUrl.isEmpty() || !preset.needsInstance || !instanceUrl.isEmpty())
+            transport(ProfileField::Authorization, authorizationUrl);
         if (redirectUri.scheme() != QLatin1String("http") || !isLoopbackHost(redirectUri.host())
             || redirectUri.path().isEmpty() || redirectUri.path() == QLatin1String("/"))
-            problems << tr("The redirect URI %1 must be a loopback URI with a path, such as "
-                           "http://127.0.0.1/callback (any port) or "
-                           "http://127.0.0.1:8765/callback (that port).")
-                                .arg(redirectUri.toString());
+            add(ProfileField::Redirect,
+                tr("The redirect URI %1 must be a loopback URI with a path, such as "
+                   "http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback "
+                   "(that port).")
+                        .arg(redirectUri.toString()));
     } else if (grant == Grant::ClientCredentials && !isConfidential()) {
-        problems << tr("The client-credentials grant needs a confidential client with a secret.");
+        add(ProfileField::ClientType,
+            tr("The client-credentials grant needs a confidential client with a secret."));
     }
     return problems;
+}
+
+QStringList messages(const ProfileProblems &problems)
+{
+    QStringList out;
+    for (const ProfileProblem &p : problems)
+        out << p.message;
+    return out;
+}
+
+ProfileProblems problemsOf(const ProfileProblems &problems, ProfileField field)
+{
+    ProfileProblems out;
+    for (const ProfileProblem &p : problems) {
+        if (p.field == field)
+            out << p;
+    }
+    return out;
+}
+
+QString fieldName(ProfileField field)
+{
+    switch (field) {
+    case ProfileField::Name:
+        return tr("the profile name");
+    case ProfileField::Kind:
+        return tr("the server preset");
+    case ProfileField::Instance:
+        return tr("the instance URL");
+    case ProfileField::FhirBase:
+        return tr("the FHIR base URL");
+    case ProfileField::Discovery:
+        return tr("the discovery URL");
+    case ProfileField::ClientId:
+        return tr("the client ID");
+    case ProfileField::ClientType:
+        return tr("the client type");
+    case ProfileField::ClientSecret:
+        return tr("the client secret");
+    case ProfileField::Grant:
+        return tr("the grant");
+    case ProfileField::AccessToken:
+        return tr("the access token");
+    case ProfileField::Scope:
+        return tr("the scopes");
+    case ProfileField::Redirect:
+        return tr("the redirect URI");
+    case ProfileField::Launch:
+        return tr("the launch parameter");
+    case ProfileField::Aud:
+        return tr("the aud parameter");
+    case ProfileField::Authorization:
+        return tr("the authorization URL");
+    case ProfileField::Token:
+        return tr("the token URL");
+    case ProfileField::Revocation:
+        return tr("the revocation URL");
+    case ProfileField::Issuer:
+        return tr("the issuer");
+    case ProfileField::Notes:
+        return tr("the notes API URL");
+    }
+    return {};
 }
 
 QString toString(Profile::ClientType type)
@@ -188,34 +245,6 @@ std::optional<Profile::Grant> grantFromString(const QString &id)
                              Profile::Grant::StaticToken}) {
         if (toString(g) == id)
             return g;
-    }
-    return std::nullopt;
-}
-
-QString toString(Profile::Kind kind)
-{
-    switch (kind) {
-    case Profile::Kind::Canvas:
-        return QStringLiteral("canvas");
-    case Profile::Kind::CanvasSandboxToken:
-        return QStringLiteral("canvas-sandbox-token");
-    case Profile::Kind::Smart:
-        return QStringLiteral("smart");
-    case Profile::Kind::OpenId:
-        return QStringLiteral("openid");
-    case Profile::Kind::CanvasLms:
-        return QStringLiteral("canvas-lms");
-    }
-    return {};
-}
-
-std::optional<Profile::Kind> kindFromString(const QString &id)
-{
-    for (Profile::Kind k : {Profile::Kind::Canvas, Profile::Kind::CanvasSandboxToken,
-                            Profile::Kind::Smart, Profile::Kind::OpenId,
-                            Profile::Kind::CanvasLms}) {
-        if (toString(k) == id)
-            return k;
     }
     return std::nullopt;
 }

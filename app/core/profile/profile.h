@@ -13,17 +13,64 @@
 
 namespace chartkey {
 
+// The fields of a profile, as the editor shows them and as problems name them. ClientSecret
+// and AccessToken are not in the profile (they go to the keychain) but are asked for with it.
+enum class ProfileField {
+    Name,
+    Kind,
+    Instance,
+    FhirBase,
+    Discovery,
+    ClientId,
+    ClientType,
+    ClientSecret,
+    Grant,
+    AccessToken,
+    Scope,
+    Redirect,
+    Launch,
+    Aud,
+    Authorization,
+    Token,
+    Revocation,
+    Issuer,
+    Notes,
+};
+
+// One problem that stops a profile from working: the field to fix, and a sentence saying
+// what is wrong and what would be right.
+struct ProfileProblem
+{
+    ProfileField field = ProfileField::Name;
+    QString message;
+
+    friend bool operator==(const ProfileProblem &a, const ProfileProblem &b)
+    {
+        return a.field == b.field && a.message == b.message;
+    }
+};
+using ProfileProblems = QList<ProfileProblem>;
+
+// The messages of `problems`, in order (for the command line, which has no fields to point at).
+QStringList messages(const ProfileProblems &problems);
+// The problems of `problems` that concern `field`.
+ProfileProblems problemsOf(const ProfileProblems &problems, ProfileField field);
+// The field as a sentence names it, in lower case: "the client ID", "the FHIR base URL".
+QString fieldName(ProfileField field);
+
 struct Profile
 {
     enum class ClientType { Public, Confidential };
     // StaticToken: a bearer token made by hand (a Canvas sandbox dashboard token, a Canvas
     // LMS "manually generated access token"), kept in the keychain, never renewed.
     enum class Grant { AuthorizationCode, ClientCredentials, StaticToken };
-    // The kind of server, from the presets (storage/presets.h). Decides the defaults, which
-    // checks apply and how the API is probed.
+    // The kind of server, from the presets (profile/presets.h). Everything that differs
+    // between kinds is a trait of its preset: read ServerPreset::of(kind), never the kind.
     enum class Kind { Canvas, CanvasSandboxToken, Smart, OpenId, CanvasLms };
 
     QString name;
+    // Not a trait: the default of the member. Profiles written before there were presets
+    // have no kind and are Canvas profiles.
     Kind kind = Kind::Canvas;
     QUrl instanceUrl;
     QUrl fhirBaseUrl;
@@ -47,16 +94,18 @@ struct Profile
     static constexpr const char *kDefaultRedirectUri = "http://127.0.0.1/callback";
     static constexpr const char *kDefaultLaunch = "e30="; // base64 of "{}"
 
-    // A Canvas Medical profile: endpoints under the instance, FHIR on the fumage- host,
-    // the note plugin's base, a launch parameter. Empty fields of `overrides` are derived.
+    // A Canvas Medical profile (makeProfile() of the canvas preset): endpoints under the
+    // instance, FHIR on the fumage- host, the note plugin's base, a launch parameter; no
+    // endpoints while `instance` is not a URL with a host.
     static Profile canvas(const QString &name, const QUrl &instance);
 
     // FHIR base for a *.canvasmedical.com instance (https://fumage-<name>.canvasmedical.com);
     // an invalid URL for other hosts.
     static QUrl deriveFhirBase(const QUrl &instance);
 
-    // Problems that stop the profile from working, each a sentence with what to fix.
-    QStringList validate() const;
+    // Problems that stop the profile from working, each with its field and a sentence saying
+    // what to fix; empty when the profile works.
+    ProfileProblems validate() const;
 
     bool isConfidential() const { return clientType == ClientType::Confidential; }
     // True when the redirect URI names no port: any free loopback port may be used.

@@ -1,5 +1,8 @@
 #include "profilejson.h"
 
+#include "base/secretnames.h"
+#include "profile/profilefields.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,26 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::ProfileJson", text);
 }
 
-// Keys that name a secret, compared without case, '_' and '-'.
-bool looksLikeSecretKey(const QString &key)
-{
-    QString k = key.toLower();
-    k.remove(QLatin1Char('_'));
-    k.remove(QLatin1Char('-'));
-    static const QStringList secretKeys = {
-            QStringLiteral("clientsecret"), QStringLiteral("secret"),
-            QStringLiteral("accesstoken"),  QStringLiteral("refreshtoken"),
-            QStringLiteral("idtoken"),      QStringLiteral("token"),
-            QStringLiteral("password"),     QStringLiteral("codeverifier"),
-    };
-    return secretKeys.contains(k);
-}
-
-bool isTokenKey(const QString &key)
-{
-    return key.contains(QLatin1String("token"), Qt::CaseInsensitive);
-}
-
 // The first secret-looking key anywhere in `value` (object keys, and the names of
 // authParams entries); empty when there is none.
 QString findSecretKey(const QJsonValue &value)
@@ -41,11 +24,12 @@ QString findSecretKey(const QJsonValue &value)
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (looksLikeSecretKey(it.key()))
+            if (secretnames::looksLikeSecret(it.key()))
                 return it.key();
             // {"name": "client_secret", "value": "..."}: a secret dressed as a parameter.
             if (it.key() == QLatin1String("name") && it.value().isString()
-                && o.contains(QLatin1String("value")) && looksLikeSecretKey(it.value().toString()))
+                && o.contains(QLatin1String("value"))
+                && secretnames::looksLikeSecret(it.value().toString()))
                 return it.value().toString();
             if (QString found = findSecretKey(it.value()); !found.isEmpty())
                 return found;
@@ -60,47 +44,29 @@ QString findSecretKey(const QJsonValue &value)
     return {};
 }
 
-void putString(QJsonObject &o, const char *key, const QString &value)
-{
-    if (!value.isEmpty())
-        o.insert(QLatin1String(key), value);
-}
-
-void putUrl(QJsonObject &o, const char *key, const QUrl &value)
-{
-    if (!value.isEmpty())
-        o.insert(QLatin1String(key), value.toString());
-}
-
 } // namespace
 
-QByteArray toJson(const Profile &p)
+QJsonObject toJsonObject(const Profile &p)
 {
     QJsonObject o;
     o.insert(QLatin1String(kVersionKey), kFormatVersion);
-    putString(o, "name", p.name);
-    o.insert(QStringLiteral("kind"), toString(p.kind));
-    putUrl(o, "instanceUrl", p.instanceUrl);
-    putUrl(o, "fhirBaseUrl", p.fhirBaseUrl);
-    putUrl(o, "authorizationUrl", p.authorizationUrl);
-    putUrl(o, "tokenUrl", p.tokenUrl);
-    putUrl(o, "revocationUrl", p.revocationUrl);
-    putUrl(o, "notesBaseUrl", p.notesBaseUrl);
-    putUrl(o, "discoveryUrl", p.discoveryUrl);
-    putString(o, "issuer", p.issuer);
-    putString(o, "clientId", p.clientId);
-    o.insert(QStringLiteral("clientType"), toString(p.clientType));
-    o.insert(QStringLiteral("grant"), toString(p.grant));
-    putString(o, "scope", p.scope);
-    putUrl(o, "redirectUri", p.redirectUri);
+    for (const profilefields::Entry &entry : profilefields::table()) {
+        if (const QString value = entry.get(p); !value.isEmpty())
+            o.insert(entry.key, value);
+    }
     if (!p.extraAuthParams.isEmpty()) {
         QJsonArray params;
         for (const auto &[name, value] : p.extraAuthParams)
             params.append(QJsonObject{{QStringLiteral("name"), name},
                                       {QStringLiteral("value"), value}});
-        o.insert(QStringLiteral("authParams"), params);
+        o.insert(profilefields::kAuthParamsKey, params);
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+    return o;
+}
+
+QByteArray toJson(const Profile &p)
+{
+    return QJsonDocument(toJsonObject(p)).toJson(QJsonDocument::Indented);
 }
 
 std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QString &name)
@@ -134,60 +100,41 @@ std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QS
         return failed(tr("The file carries a secret (\"%1\"). Profiles never carry secrets; "
                          "remove it and use `chartkey profile %2 NAME`, which reads it from "
                          "standard input into the keychain.")
-                              .arg(key, isTokenKey(key) ? QStringLiteral("set-token")
-                                                        : QStringLiteral("set-secret")));
-
-    const auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
-    QStringList badUrls;
-    const auto url = [&](const char *key) {
-        const QString t = text(key).trimmed();
-        if (t.isEmpty())
-            return QUrl();
-        QUrl u(t, QUrl::StrictMode);
-        if (!u.isValid())
-            badUrls << QString::fromLatin1(key);
-        return u;
-    };
+                              .arg(key, secretnames::isToken(key)
+                                                ? QStringLiteral("set-token")
+                                                : QStringLiteral("set-secret")));
 
     Profile p;
-    p.name = name.isEmpty() ? text("name") : name;
-    if (o.contains(QLatin1String("kind"))) {
-        const auto kind = kindFromString(text("kind"));
-        if (!kind)
+    QStringList badUrls;
+    for (const profilefields::Entry &entry : profilefields::table()) {
+        const QString text = o.value(entry.key).toString();
+        if (entry.set(p, text))
+            continue;
+        switch (entry.type) {
+        case profilefields::Entry::Type::Url:
+            badUrls << QString(entry.key);
+            break;
+        case profilefields::Entry::Type::Kind:
             return failed(tr("The profile's kind \"%1\" is unknown; chartkey knows canvas, "
                              "canvas-sandbox-token, smart, openid and canvas-lms.")
-                                  .arg(text("kind")));
-        p.kind = *kind;
+                                  .arg(text));
+        case profilefields::Entry::Type::ClientType:
+            return failed(tr("The client type \"%1\" is unknown: use public or confidential.")
+                                  .arg(text));
+        case profilefields::Entry::Type::Grant:
+            return failed(tr("The grant \"%1\" is unknown: use authorization-code, "
+                             "client-credentials or static-token.")
+                                  .arg(text));
+        case profilefields::Entry::Type::Text:
+            break;
+        }
     }
-    p.instanceUrl = url("instanceUrl");
-    p.fhirBaseUrl = url("fhirBaseUrl");
-    p.authorizationUrl = url("authorizationUrl");
-    p.tokenUrl = url("tokenUrl");
-    p.revocationUrl = url("revocationUrl");
-    p.notesBaseUrl = url("notesBaseUrl");
-    p.discoveryUrl = url("discoveryUrl");
-    p.redirectUri = url("redirectUri");
     if (!badUrls.isEmpty())
         return failed(tr("These fields do not hold valid URLs: %1.")
                               .arg(badUrls.join(QStringLiteral(", "))));
-    p.issuer = text("issuer");
-    p.clientId = text("clientId");
-    const QString clientType = text("clientType");
-    if (clientType == QLatin1String("confidential"))
-        p.clientType = Profile::ClientType::Confidential;
-    else if (!clientType.isEmpty() && clientType != QLatin1String("public"))
-        return failed(tr("The client type \"%1\" is unknown: use public or confidential.")
-                              .arg(clientType));
-    if (o.contains(QLatin1String("grant"))) {
-        const auto grant = grantFromString(text("grant"));
-        if (!grant)
-            return failed(tr("The grant \"%1\" is unknown: use authorization-code, "
-                             "client-credentials or static-token.")
-                                  .arg(text("grant")));
-        p.grant = *grant;
-    }
-    p.scope = text("scope");
-    const QJsonArray params = o.value(QLatin1String("authParams")).toArray();
+    if (!name.isEmpty())
+        p.name = name;
+    const QJsonArray params = o.value(profilefields::kAuthParamsKey).toArray();
     for (const QJsonValue &v : params) {
         const QJsonObject param = v.toObject();
         const QString key = param.value(QLatin1String("name")).toString();
@@ -196,10 +143,9 @@ std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QS
         p.extraAuthParams.append({key, param.value(QLatin1String("value")).toString()});
     }
 
-    const QStringList problems = p.validate();
-    if (!problems.isEmpty())
+    if (const ProfileProblems problems = p.validate(); !problems.isEmpty())
         return failed(tr("The profile in the file cannot be used: %1")
-                              .arg(problems.join(QLatin1Char(' '))));
+                              .arg(messages(problems).join(QLatin1Char(' '))));
     if (error)
         error->clear();
     return p;
