@@ -183,8 +183,8 @@ int runLogout(Context &ctx, const QCommandLineParser &)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
     session->signOut()->then(&ctx, [&ctx](const SignOutResult &result) {
-        if (!result.removed && result.hadSignIn) {
-            ctx.fail(result.failure); // the keychain could not forget them: nothing changed
+        if (!result.removed) {
+            ctx.fail(result.failure); // the keychain could not be read or changed: nothing was
             return;
         }
         ctx.err << result.message << Qt::endl;

@@ -80,24 +80,16 @@ ValueCheck webUrl(const QString &option)
 {
     return [option](const QString &value) -> QString {
         const QUrl url(value.trimmed(), QUrl::StrictMode);
-        const bool http = url.scheme() == QLatin1String("http");
         if (!url.isValid() || url.host().isEmpty()
-            || !(http || url.scheme() == QLatin1String("https")))
+            || !(url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
             return tr("%1 takes an https:// URL, not \"%2\".").arg(option, value);
-        if (http && !Profile::isLoopbackHost(url.host()))
-            return tr("%1 %2 uses http:// on a host that is not this computer. Use https:// "
-                      "(http:// is allowed only for 127.0.0.1, ::1 and localhost).")
-                    .arg(option, value);
-        return {};
+        return Profile::transportProblem(option, url);
     };
 }
 
 QString checkRedirectUri(const QString &value)
 {
-    const QUrl url(value);
-    if (url.isValid() && url.scheme() == QLatin1String("http")
-        && Profile::isLoopbackHost(url.host()) && !url.path().isEmpty()
-        && url.path() != QLatin1String("/"))
+    if (Profile::isLoopbackRedirect(QUrl(value)))
         return {};
     return tr("--redirect-uri takes a loopback URI with a path, such as "
               "http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that "

@@ -542,7 +542,7 @@ void MainWindow::signOut()
     if (!m_connection)
         return;
     m_connection->session()->signOut()->then(this, [this](const SignOutResult &result) {
-        if (!result.removed && result.hadSignIn)
+        if (!result.removed)
             m_banner->show(MessageBanner::Kind::Error, result.failure.message);
         else if (result.hadSignIn)
             m_banner->show(result.revocation == SignOutResult::Revocation::Revoked

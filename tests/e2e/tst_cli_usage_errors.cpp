@@ -553,7 +553,6 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
     };
     const QString instance = m_sandbox.instance.toString();
     const QString fhirBase = m_sandbox.fhirBase.toString();
-    const QString smartCheck = QStringLiteral("needs a confidential client");
     const auto add = [&](std::initializer_list<QString> more) {
         return QStringList{QStringLiteral("profile"), QStringLiteral("add"),
                            QStringLiteral("Other")}
@@ -598,7 +597,6 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
             {"profile add", "openid without --discovery-url", add({QStringLiteral("--preset"), QStringLiteral("openid"), QStringLiteral("--client-id"), QStringLiteral("x")}), QStringLiteral("--preset openid needs --discovery-url URL")},
             {"profile add", "a static token with a client secret", add({QStringLiteral("--preset"), QStringLiteral("canvas-sandbox-token"), QStringLiteral("--instance"), instance, QStringLiteral("--client-secret-stdin")}), QStringLiteral("A static-token profile has no client secret"), "would-be-secret-value\n"},
             // Used to read the sandbox's SMART configuration before saying so.
-            {"profile add", "smart client credentials without a secret", add({QStringLiteral("--preset"), QStringLiteral("smart"), QStringLiteral("--fhir-base"), fhirBase, QStringLiteral("--client-id"), QStringLiteral("x"), QStringLiteral("--grant"), QStringLiteral("client-credentials")}), smartCheck},
             {"profile add", "--instance that is no URL", add({QStringLiteral("--instance"), QStringLiteral("not a url"), QStringLiteral("--client-id"), QStringLiteral("x")}), QStringLiteral("--instance takes an https:// URL")},
             {"profile add", "--instance on plain http elsewhere", add({QStringLiteral("--instance"), QStringLiteral("http://ehr.example.com"), QStringLiteral("--client-id"), QStringLiteral("x")}), QStringLiteral("Use https://")},
             {"profile add", "--fhir-base on ftp", add({QStringLiteral("--preset"), QStringLiteral("smart"), QStringLiteral("--fhir-base"), QStringLiteral("ftp://fhir.example.com"), QStringLiteral("--client-id"), QStringLiteral("x")}), QStringLiteral("--fhir-base takes an https:// URL")},

@@ -35,11 +35,6 @@ QUrl urlField(const QJsonObject &o, const char *name)
     return v.isString() ? QUrl(v.toString(), QUrl::StrictMode) : QUrl();
 }
 
-bool safeTransport(const QUrl &url)
-{
-    return url.scheme() == QLatin1String("https")
-            || (url.scheme() == QLatin1String("http") && Profile::isLoopbackHost(url.host()));
-}
 
 } // namespace
 
@@ -96,14 +91,14 @@ QList<MetadataFinding> reviewMetadata(const ServerMetadata &m, const QUrl &docum
 
     if (!m.tokenEndpoint.isValid() || m.tokenEndpoint.isEmpty())
         findings.append({S::Failure, tr("The document names no token_endpoint.")});
-    else if (!safeTransport(m.tokenEndpoint))
+    else if (!Profile::isSafeTransport(m.tokenEndpoint))
         findings.append({S::Failure, tr("The token endpoint %1 is not https://.")
                                              .arg(m.tokenEndpoint.toString())});
     if (needsAuthorization) {
         if (!m.authorizationEndpoint.isValid() || m.authorizationEndpoint.isEmpty())
             findings.append({S::Failure, tr("The document names no authorization_endpoint, "
                                             "which the authorization-code grant needs.")});
-        else if (!safeTransport(m.authorizationEndpoint))
+        else if (!Profile::isSafeTransport(m.authorizationEndpoint))
             findings.append({S::Failure, tr("The authorization endpoint %1 is not https://.")
                                                  .arg(m.authorizationEndpoint.toString())});
         if (!m.hasCodeChallengeMethods)

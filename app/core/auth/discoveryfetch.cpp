@@ -50,9 +50,7 @@ EndpointFetchOperation *fetchEndpoints(QNetworkAccessManager *nam, const Profile
                                   detail);
         return f;
     };
-    if (!url.isValid() || url.host().isEmpty()
-        || !(url.scheme() == QLatin1String("https")
-             || (url.scheme() == QLatin1String("http") && Profile::isLoopbackHost(url.host())))) {
+    if (!Profile::isSafeTransport(url)) {
         EndpointFetch f = fail(tr("it is not an https:// URL (http:// only for this computer)."),
                                QString());
         f.profile = profile;

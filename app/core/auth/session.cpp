@@ -490,7 +490,9 @@ Pending<SignOutResult> *Session::signOut()
                     });
         };
         using R = SignOutResult::Revocation;
-        if (stored.failure.kind == Failure::Kind::Storage) {
+        if (stored.failure) {
+            // Unreadable: nothing to revoke. A locked or missing keychain refuses the removal
+            // too (and the caller says so); an entry that is not a token set goes.
             forget(R::None, stored.failure);
             return;
         }
@@ -548,6 +550,8 @@ QString Session::describeSignOut(const SignOutResult &r) const
 {
     using R = SignOutResult::Revocation;
     const QString name = m_profile.name;
+    if (r.failure.kind == Failure::Kind::Storage)
+        return tr("Removed the unreadable stored sign-in of %1 from this computer.").arg(name);
     if (!r.hadSignIn)
         return m_profile.grant == Profile::Grant::StaticToken
                 ? tr("%1 had no stored access token; nothing to do.").arg(name)

@@ -221,9 +221,11 @@ Failure withOAuthError(int status, const QString &error, const QString &descript
         f.message = describeTokenError(error, description, status);
         return f;
     }
-    if (request.grant == G::Refresh && (status == 400 || status == 401)) {
+    if (request.grant == G::Refresh && (status == 400 || status == 401)
+        && error != QLatin1String("invalid_scope")) {
         // Whatever the code (invalid_grant, invalid_request, unauthorized_client, ...): the
-        // server will not renew this sign-in.
+        // server will not renew this sign-in. invalid_scope is about the scope sent, which
+        // a new sign-in would ask for again.
         f.kind = Failure::Kind::SignInRequired;
         f.message = tr("The EHR refused the refresh token (%1: %2). Sign in again.")
                             .arg(error, said);

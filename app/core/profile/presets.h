@@ -93,13 +93,6 @@ struct ServerPreset
     // Placeholder texts of the editor's fields, where the preset has something to say.
     QHash<ProfileField, QString> placeholders;
 
-    // How tokens are ended at the server: RFC 7009 at the profile's revocation URL, or
-    // Canvas LMS's DELETE on the token URL (its "log out").
-    enum class Revocation { Rfc7009, DeleteTokenUrl };
-    Revocation revocation = Revocation::Rfc7009;
-    // Where a static token of this kind is made (and revoked), for messages.
-    QString staticTokenOrigin;
-
     bool offers(Profile::Grant grant) const { return grants.contains(grant); }
     // Why `grant` is not offered; empty when it is.
     QString refusal(Profile::Grant grant) const;

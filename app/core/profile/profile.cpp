@@ -15,7 +15,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::Profile", text);
 }
 
-QString checkTransport(const QString &what, const QUrl &url)
+} // namespace
+
+bool Profile::isSafeTransport(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+            && (url.scheme() == QLatin1String("https")
+                || (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host())));
+}
+
+bool Profile::isLoopbackRedirect(const QUrl &url)
+{
+    return url.isValid() && url.scheme() == QLatin1String("http") && isLoopbackHost(url.host())
+            && !url.path().isEmpty() && url.path() != QLatin1String("/");
+}
+
+QString Profile::transportProblem(const QString &what, const QUrl &url)
 {
     if (url.isEmpty())
         return tr("%1 is missing.").arg(what);
@@ -32,7 +47,6 @@ QString checkTransport(const QString &what, const QUrl &url)
     return tr("%1 %2 must use https://.").arg(what, url.toString());
 }
 
-} // namespace
 
 QUrl urlUnder(const QUrl &base, const QString &path)
 {
@@ -83,7 +97,7 @@ ProfileProblems Profile::validate() const
     const auto transport = [&add](ProfileField field, const QUrl &url) {
         QString what = fieldName(field);
         what[0] = what[0].toUpper(); // it starts the sentence
-        if (QString p = checkTransport(what, url); !p.isEmpty())
+        if (QString p = transportProblem(what, url); !p.isEmpty())
             add(field, p);
     };
     if (!isValidName(name))
@@ -143,8 +157,7 @@ ProfileProblems Profile::validate() const
                    "document, or give them explicitly."));
         else if (!authorizationUrl.isEmpty() || !preset.needsInstance || !instanceUrl.isEmpty())
             transport(ProfileField::Authorization, authorizationUrl);
-        if (redirectUri.scheme() != QLatin1String("http") || !isLoopbackHost(redirectUri.host())
-            || redirectUri.path().isEmpty() || redirectUri.path() == QLatin1String("/"))
+        if (!isLoopbackRedirect(redirectUri))
             add(ProfileField::Redirect,
                 tr("The redirect URI %1 must be a loopback URI with a path, such as "
                    "http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback "

@@ -116,6 +116,14 @@ struct Profile
 
     static bool isValidName(const QString &name);
     static bool isLoopbackHost(const QString &host);
+    // The transport rule for every URL of a profile: https://, or http:// on this computer
+    // only, so that no request leaves in the clear.
+    static bool isSafeTransport(const QUrl &url);
+    // What is wrong with `url` under that rule, said of `what` ("The token URL"); empty when
+    // nothing is.
+    static QString transportProblem(const QString &what, const QUrl &url);
+    // A redirect URI chartkey can listen on: http:// on a loopback host, with a path.
+    static bool isLoopbackRedirect(const QUrl &url);
 };
 
 // `path` under `base` (its path without a trailing slash), without query or fragment.
