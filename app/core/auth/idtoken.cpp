@@ -1,5 +1,7 @@
 #include "idtoken.h"
 
+#include "auth/jwt.h"
+
 #include "auth/jose.h"
 #include "auth/pkce.h"
 #include "base/logging.h"
@@ -243,8 +245,14 @@ IdTokenResult validate(const QByteArray &idToken, const QJsonObject &jwks,
     IdTokenResult result;
     result.failed = Check::Passed;
     result.message = tr("The ID token is valid.");
-    IdTokenIdentity &id = result.identity;
-    id.subject = sub.toString();
+    result.identity = identityFromClaims(claims);
+    return result;
+}
+
+IdTokenIdentity identityFromClaims(const QJsonObject &claims)
+{
+    IdTokenIdentity id;
+    id.subject = claims.value(QStringLiteral("sub")).toString();
     for (const char *member : {"name", "preferred_username", "email"}) {
         const QString value = claims.value(QLatin1String(member)).toString();
         if (!value.isEmpty()) {
@@ -253,11 +261,19 @@ IdTokenResult validate(const QByteArray &idToken, const QJsonObject &jwks,
         }
     }
     id.fhirUser = claims.value(QStringLiteral("fhirUser")).toString();
-    id.issuer = iss.toString();
-    id.expiresAt = toDateTime(exp.toDouble());
-    id.issuedAt = toDateTime(iat.toDouble());
+    id.issuer = claims.value(QStringLiteral("iss")).toString();
+    if (claims.value(QStringLiteral("exp")).isDouble())
+        id.expiresAt = toDateTime(claims.value(QStringLiteral("exp")).toDouble());
+    if (claims.value(QStringLiteral("iat")).isDouble())
+        id.issuedAt = toDateTime(claims.value(QStringLiteral("iat")).toDouble());
     id.claims = claims;
-    return result;
+    return id;
+}
+
+IdTokenIdentity identityOf(const QString &validatedIdToken)
+{
+    const std::optional<QJsonObject> claims = jwt::claims(validatedIdToken);
+    return claims ? identityFromClaims(*claims) : IdTokenIdentity();
 }
 
 } // namespace idtoken

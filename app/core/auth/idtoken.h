@@ -51,6 +51,10 @@ struct IdTokenIdentity
     QDateTime expiresAt;        // exp (UTC)
     QDateTime issuedAt;         // iat (UTC)
     QJsonObject claims;         // every claim, as sent
+
+    bool isEmpty() const { return subject.isEmpty(); }
+    // "Dr Ada Lovelace", else the sub.
+    QString displayName() const { return name.isEmpty() ? subject : name; }
 };
 
 struct IdTokenResult
@@ -93,6 +97,11 @@ IdTokenResult validate(const QByteArray &idToken, const QJsonObject &jwks,
 // The at_hash / c_hash value of `token` for a JWS algorithm name (RS256, ES384, ...): the
 // base64url of the left half of its hash. Empty for an algorithm chartkey does not accept.
 QByteArray leftHalfHash(const QByteArray &token, const QString &alg);
+
+// Who signed in, from the claims of an ID token validated when it was received (as kept with
+// the tokens); nothing is checked again. Empty for an empty or unreadable token.
+IdTokenIdentity identityOf(const QString &validatedIdToken);
+IdTokenIdentity identityFromClaims(const QJsonObject &claims);
 
 } // namespace idtoken
 
