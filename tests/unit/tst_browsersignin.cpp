@@ -222,7 +222,9 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests(), 0);
 
         m_server->script({MiniTokenServer::tokens(kAccess, kRefresh, 3600)});
-        get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
+        const QByteArray real =
+                get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
+        QVERIFY2(real.contains("has the answer from the sign-in"), real.constData());
         QVERIFY(finished.wait(5000));
         QVERIFY(signIn->result().failure.isOk());
     }
@@ -232,14 +234,24 @@ private Q_SLOTS:
         const auto signIn = begin();
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         const QString wrong = QString::fromLatin1(pkce::randomUrlSafe(32));
-        get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, wrong));
+        // The person who opened a forged link is told it was ignored, not that it went through.
+        const QByteArray forged =
+                get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, wrong));
+        QVERIFY2(forged.contains("ignored this answer"), forged.constData());
+        QVERIFY2(!forged.contains("has the answer"), forged.constData());
         get(portOf(*signIn), QStringLiteral("error=access_denied&state=%1").arg(wrong));
         QVERIFY(signIn->isListening());
         QCOMPARE(finished.count(), 0);
         QCOMPARE(m_server->requests(), 0);
 
-        get(portOf(*signIn), QStringLiteral("error=access_denied&state=%1").arg(stateOf(*signIn)));
+        const QByteArray denied = get(
+                portOf(*signIn),
+                QStringLiteral("error=access_denied&error_description=%1&state=%2")
+                        .arg(encoded(QStringLiteral("<b>No</b> thanks")), stateOf(*signIn)));
         QCOMPARE(finished.count(), 1);
+        // The server's error is shown, escaped.
+        QVERIFY2(denied.contains("Not signed in"), denied.constData());
+        QVERIFY2(denied.contains("&lt;b&gt;No&lt;/b&gt; thanks"), denied.constData());
     }
 
     void accessDeniedEndsTheAttemptAndClosesTheListener()

@@ -17,6 +17,7 @@ EhrConnection::EhrConnection(const Profile &profile, SecretStore *secrets,
     , m_api(new ApiClient(m_session, nam, this))
     , m_fhir(new FhirClient(m_api, profile.fhirBaseUrl, this))
     , m_notes(new NotesClient(m_api, profile.notesBaseUrl, this))
+    , m_nam(nam)
 {
     m_tokens->setActivityLog(activity);
     m_api->setActivityLog(activity);
@@ -31,6 +32,7 @@ const Profile &EhrConnection::profile() const
 
 void EhrConnection::setTimeoutMs(int ms)
 {
+    m_timeoutMs = ms;
     m_tokens->setTimeoutMs(ms);
     m_api->setTimeoutMs(ms);
 }

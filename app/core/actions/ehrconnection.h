@@ -32,6 +32,8 @@ public:
     const Profile &profile() const;
     Session *session() const { return m_session; }
     TokenClient *tokens() const { return m_tokens; }
+    QNetworkAccessManager *network() const { return m_nam; }
+    int timeoutMs() const { return m_timeoutMs; }
     ApiClient *api() const { return m_api; }
     FhirClient *fhir() const { return m_fhir; }
     NotesClient *notes() const { return m_notes; }
@@ -44,6 +46,8 @@ private:
     ApiClient *m_api = nullptr;
     FhirClient *m_fhir = nullptr;
     NotesClient *m_notes = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    int m_timeoutMs = 30000;
 };
 
 } // namespace chartkey

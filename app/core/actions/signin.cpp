@@ -10,15 +10,6 @@
 
 namespace chartkey {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::SignIn", text);
-}
-
-} // namespace
-
 SignIn::SignIn(EhrConnection *connection, UrlOpener *opener, QObject *parent)
     : Pending(parent)
     , m_connection(connection)
@@ -81,6 +72,7 @@ void SignIn::signInInBrowser(const QString &secret)
     m_browser = new BrowserSignIn(m_connection->profile(), secret, m_connection->tokens(),
                                   m_opener, this);
     m_browser->setTimeoutMs(m_browserTimeoutMs);
+    m_browser->setPreflight(m_connection->network(), std::min(m_connection->timeoutMs(), 10000));
     connect(m_browser, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
         m_authorizationUrl = url;
         Q_EMIT authorizationUrlReady(url);

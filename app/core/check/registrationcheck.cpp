@@ -1,6 +1,7 @@
 #include "registrationcheck.h"
 #include "profile/wellknown.h"
 
+#include "auth/authorizationanswer.h"
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/pkce.h"
@@ -353,29 +354,40 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
                   tr("Check the authorization URL in the profile."));
         return;
     }
-    const QUrl location = QUrl(QString::fromUtf8(r.header("Location")));
-    const QUrl resolved = m_authorizationUrl.resolved(location);
-    const bool toUs = r.status >= 300 && r.status < 400
-            && resolved.toString(QUrl::RemoveQuery) == QUrl(m_signIn->redirectUri()).toString(QUrl::RemoveQuery);
-    if (toUs) {
+    const AuthorizationAnswer answer =
+            classifyAuthorizationAnswer(r.status, r.contentType, r.header("Location"), r.body,
+                                        m_authorizationUrl, m_signIn->redirectUri());
+    using K = AuthorizationAnswer::Kind;
+    if (answer.kind == K::CodeBack || answer.kind == K::ErrorBack) {
         // Straight back to the redirect URI: accepted, with an error= answer or (an existing
         // session and consent) a code. The browser step reads that answer.
-        m_preflightRedirect = resolved;
+        m_preflightRedirect = answer.location;
         end(Status::Pass, tr("The EHR accepted the redirect URI %1 and answered on it at once "
                              "(HTTP %2).").arg(m_signIn->redirectUri(), QString::number(r.status)));
         return;
     }
-    if ((r.status >= 300 && r.status < 400) || r.status == 200) {
+    if (answer.kind == K::SignInPage) {
         end(Status::Pass, tr("The EHR accepted client %1 with the redirect URI %2 and showed its "
                              "sign-in (HTTP %3).")
                                   .arg(m_profile.clientId, m_signIn->redirectUri(),
                                        QString::number(r.status)));
         return;
     }
+    if (answer.kind == K::CannotTell) {
+        // A guess never fails a registration: say what came, and let the browser show it.
+        end(Status::Warn,
+            tr("The authorization endpoint answered HTTP %1 with neither a sign-in page nor an "
+               "OAuth error, so whether it accepts client %2 and the redirect URI %3 cannot be "
+               "told yet; the browser step will show it.")
+                    .arg(QString::number(r.status), m_profile.clientId, m_signIn->redirectUri()),
+            tr("The server's answer and the request are shown with --details (or below, in the "
+               "window)."));
+        return;
+    }
     const QString sent = m_signIn->redirectUri();
     m_signIn->cancel();
-    const Verdict v = reviewAuthorizationRefusal(r.status, r.body, m_profile, sent);
-    stopAfter(v.status, v.summary, v.hint);
+    const RefusalExplained why = explainRefusal(answer, m_profile, sent);
+    stopAfter(Status::Fail, why.summary, why.hint);
 }
 
 void RegistrationCheck::stepAuthorization()
