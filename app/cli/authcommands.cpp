@@ -3,6 +3,7 @@
 #include "context.h"
 
 #include "actions/signin.h"
+#include "auth/idtoken.h"
 #include "auth/urlopener.h"
 #include "base/clock.h"
 
@@ -34,11 +35,26 @@ QString describeValidity(const TokenSet &t)
             .arg(t.canRefresh() ? tr(", renews automatically") : QString());
 }
 
+// "Dr Ada Lovelace (Practitioner/123)": who the ID token says signed in; empty without one.
+QString describeIdentity(const IdTokenIdentity &identity)
+{
+    if (identity.isEmpty())
+        return {};
+    if (identity.fhirUser.isEmpty())
+        return identity.displayName();
+    const QString resource = identity.fhirUser.section(QLatin1Char('/'), -2);
+    return tr("%1 (%2)").arg(identity.displayName(), resource);
+}
+
 void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens,
                     const QString &timing)
 {
-    ctx.err << tr("Signed in to %1 (%2). Scope: %3")
-                       .arg(profile.name, describeValidity(tokens), tokens.scope)
+    const QString who = describeIdentity(idtoken::identityOf(tokens.idToken));
+    ctx.err << (who.isEmpty() ? tr("Signed in to %1 (%2). Scope: %3")
+                                        .arg(profile.name, describeValidity(tokens), tokens.scope)
+                              : tr("Signed in to %1 as %2 (%3). Scope: %4")
+                                        .arg(profile.name, who, describeValidity(tokens),
+                                             tokens.scope))
             << Qt::endl;
     if (!timing.isEmpty())
         ctx.err << timing << Qt::endl;
@@ -146,6 +162,13 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                              stored->expiresAt.toString(Qt::ISODate));
                     o.insert(QStringLiteral("expiresInSeconds"), now.secsTo(stored->expiresAt));
                 }
+                const IdTokenIdentity identity = idtoken::identityOf(stored->idToken);
+                if (!identity.isEmpty())
+                    o.insert(QStringLiteral("identity"),
+                             QJsonObject{{QStringLiteral("sub"), identity.subject},
+                                         {QStringLiteral("name"), identity.name},
+                                         {QStringLiteral("fhirUser"), identity.fhirUser},
+                                         {QStringLiteral("issuer"), identity.issuer}});
             }
             ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         } else if (staticToken && stored) {
@@ -161,9 +184,15 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                                .arg(profile->name, profile->instanceUrl.toString())
                     << Qt::endl;
         } else if (stored) {
-            ctx.out << tr("Signed in to %1 (%2) — %3.")
-                               .arg(profile->name, profile->instanceUrl.toString(),
-                                    describeValidity(*stored))
+            const QString who = describeIdentity(idtoken::identityOf(stored->idToken));
+            ctx.out << (who.isEmpty() ? tr("Signed in to %1 (%2) — %3.")
+                                                .arg(profile->name,
+                                                     profile->instanceUrl.toString(),
+                                                     describeValidity(*stored))
+                                      : tr("Signed in to %1 (%2) as %3 — %4.")
+                                                .arg(profile->name,
+                                                     profile->instanceUrl.toString(), who,
+                                                     describeValidity(*stored)))
                     << Qt::endl
                     << tr("Scope: %1").arg(stored->scope) << Qt::endl;
         } else {

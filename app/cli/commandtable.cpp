@@ -506,6 +506,10 @@ QList<CommandSpec> makeCommandTable()
                   tr("Show every server answer and the requests as curl commands (secrets as "
                      "placeholders).")),
              {}},
+            {flag({QStringLiteral("no-second-sign-in")},
+                  tr("When the PKCE probe uses the code up, skip the token steps instead of "
+                     "asking for a second sign-in.")),
+             {}},
     };
     check.globals = Global::Profile | Global::Browser | Global::Json;
     check.run = runCheck;

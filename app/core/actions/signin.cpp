@@ -1,6 +1,7 @@
 #include "actions/signin.h"
 
 #include "actions/ehrconnection.h"
+#include "auth/idtokenverifier.h"
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "base/clock.h"
@@ -23,14 +24,14 @@ void SignIn::start()
 {
     m_total.start();
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     const Profile &profile = m_connection->profile();
     if (profile.grant == Profile::Grant::StaticToken) {
         if (m_staticToken.trimmed().isEmpty()) {
-            finish({{}, Failure::make(Failure::Kind::Configuration,
-                                      tr("No access token was given for %1.").arg(profile.name))});
+            fail(Failure::make(Failure::Kind::Configuration,
+                                      tr("No access token was given for %1.").arg(profile.name)));
             return;
         }
         keep(staticTokenSet(m_staticToken.trimmed(), m_connection->session()->clock()->now()),
@@ -39,7 +40,7 @@ void SignIn::start()
     }
     m_connection->session()->readClientSecret()->then(this, [this](const ClientSecret &secret) {
         if (secret.failure) {
-            finish({{}, secret.failure});
+            fail(secret.failure);
             return;
         }
         withSecret(secret.secret);
@@ -52,13 +53,13 @@ void SignIn::cancel()
         m_browser->cancel(); // finishes through the browser sign-in's completion
         return;
     }
-    finish({{}, Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled."))});
+    fail(Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled.")));
 }
 
 void SignIn::withSecret(const QString &secret)
 {
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     if (m_connection->profile().grant == Profile::Grant::ClientCredentials)
@@ -83,12 +84,47 @@ void SignIn::signInInBrowser(const QString &secret)
         m_outcome.exchangeMs = result.exchangeMs;
         m_browser = nullptr;
         if (result.failure) {
-            finish({{}, result.failure});
+            fail(result.failure);
             return;
         }
-        keep(result.tokens, secret);
+        checkIdentity(result.tokens, result.nonce, secret);
     });
     m_browser->start();
+}
+
+void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret)
+{
+    const Profile &profile = m_connection->profile();
+    const bool openIdGranted = tokens.scope.split(QLatin1Char(' ')).contains(QLatin1String("openid"));
+    if (tokens.idToken.isEmpty()) {
+        if (profile.asksOpenId() && openIdGranted) {
+            undo(tokens, secret,
+                 Failure::make(Failure::Kind::OAuth,
+                               tr("The EHR granted the openid scope but sent no ID token, so "
+                                  "who signed in cannot be known.")));
+            return;
+        }
+        keep(tokens, secret);
+        return;
+    }
+    // OpenID Connect Core 3.1.3.7: checked before anything is kept.
+    IdTokenCheck check;
+    check.idToken = tokens.idToken;
+    check.nonce = nonce;
+    check.accessToken = tokens.accessToken;
+    m_connection->idTokens()->verify(profile, check)->then(this, [this, tokens, secret](
+                                                                   const IdTokenResult &verdict) {
+        if (!verdict.isValid()) {
+            Failure why = Failure::make(Failure::Kind::OAuth,
+                                        tr("The EHR's ID token was refused: %1")
+                                                .arg(verdict.message),
+                                        verdict.detail);
+            undo(tokens, secret, why);
+            return;
+        }
+        m_outcome.identity = verdict.identity;
+        keep(tokens, secret);
+    });
 }
 
 void SignIn::fetchClientCredentials(const QString &secret)
@@ -97,7 +133,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
     Session *session = m_connection->session();
     session->readStored()->then(this, [this, session, secret](const StoredSignIn &stored) {
         if (stored.failure) {
-            finish({{}, stored.failure});
+            fail(stored.failure);
             return;
         }
         if (stored.tokens && stored.tokens->isFreshAt(session->clock()->now())) {
@@ -115,7 +151,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
                 ->then(this, [this, secret](const TokenResult &result) {
                     m_outcome.exchangeMs = result.elapsedMs;
                     if (result.failure) {
-                        finish({{}, result.failure});
+                        fail(result.failure);
                         return;
                     }
                     keep(result.tokens, secret);
@@ -126,7 +162,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
 void SignIn::keep(const TokenSet &tokens, const QString &secret)
 {
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     m_keychainClock.start();
@@ -166,6 +202,13 @@ void SignIn::undo(const TokenSet &tokens, const QString &secret, const Failure &
                      refresh ? tokens.refreshToken : tokens.accessToken,
                      refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"))
             ->then(this, [done](const TokenResult &revoked) mutable { done(!revoked.failure); });
+}
+
+void SignIn::fail(const Failure &failure)
+{
+    SignInOutcome outcome = m_outcome;
+    outcome.failure = failure;
+    finish(outcome);
 }
 
 void SignIn::finish(SignInOutcome outcome)

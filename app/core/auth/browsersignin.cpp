@@ -116,6 +116,10 @@ void BrowserSignIn::start()
     m_state = pkce::randomUrlSafe(32);
     m_verifier = pkce::makeVerifier();
     log::registerSecret(QString::fromLatin1(m_verifier));
+    if (m_profile.asksOpenId()) {
+        m_nonce = pkce::randomUrlSafe(32); // 256 bits (OpenID Connect Core 15.5.2)
+        log::registerSecret(QString::fromLatin1(m_nonce));
+    }
     log::registerSecret(m_clientSecret);
 
     m_flow = new QOAuth2AuthorizationCodeFlow(this);
@@ -129,10 +133,11 @@ void BrowserSignIn::start()
 
     const QString challenge = QString::fromLatin1(pkce::challengeS256(m_verifier));
     const QString redirectUri = m_redirectUri;
+    const QString nonce = QString::fromLatin1(m_nonce);
     const auto extras = m_profile.extraAuthParams;
     m_flow->setModifyParametersFunction(
-            [challenge, redirectUri, extras](QAbstractOAuth::Stage stage,
-                                             QMultiMap<QString, QVariant> *parameters) {
+            [challenge, redirectUri, nonce, extras](QAbstractOAuth::Stage stage,
+                                                    QMultiMap<QString, QVariant> *parameters) {
                 if (stage != QAbstractOAuth::Stage::RequestingAuthorization)
                     return;
                 // Exactly the redirect URI configured (Qt would write 127.0.0.1 for any host).
@@ -140,6 +145,8 @@ void BrowserSignIn::start()
                 parameters->replace(QStringLiteral("code_challenge"), challenge);
                 parameters->replace(QStringLiteral("code_challenge_method"),
                                     QStringLiteral("S256"));
+                if (!nonce.isEmpty())
+                    parameters->replace(QStringLiteral("nonce"), nonce);
                 for (const auto &[name, value] : extras)
                     parameters->replace(name, value);
             });
@@ -267,6 +274,7 @@ void BrowserSignIn::onCallback(const QVariantMap &values)
         r.codeVerifier = QString::fromLatin1(m_verifier);
         r.redirectUri = m_redirectUri;
         r.issuer = m_issuerSeen;
+        r.nonce = QString::fromLatin1(m_nonce);
         finish(r);
         return;
     }
@@ -298,6 +306,7 @@ void BrowserSignIn::exchange(const QString &code)
         }
         if (r.tokens.scope.isEmpty())
             r.tokens.scope = m_profile.scope;
+        r.nonce = QString::fromLatin1(m_nonce);
         finish(r);
     });
 }
@@ -322,6 +331,7 @@ void BrowserSignIn::finish(SignInResult result)
     if (result.issuer.isEmpty())
         result.issuer = m_issuerSeen;
     m_verifier.fill('\0');
+    m_nonce.fill('\0');
     if (result.failure)
         qCWarning(lcAuth).noquote() << "sign-in failed:" << result.failure.message
                                     << result.failure.detail;

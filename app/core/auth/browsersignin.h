@@ -52,6 +52,7 @@ struct SignInResult
     QString codeVerifier;
     QString redirectUri;
     QString issuer;          // the redirect's `iss`, when it carried one
+    QString nonce;           // OpenID Connect: the nonce sent, to check the ID token against
 };
 
 class BrowserSignIn final : public Pending<SignInResult>
@@ -111,6 +112,7 @@ private:
     QElapsedTimer m_browserClock;
     QByteArray m_state;
     QByteArray m_verifier;
+    QByteArray m_nonce;      // OpenID Connect: fresh per attempt, in memory only
     QString m_redirectUri;
     QUrl m_authorizationUrl;
     int m_timeoutMs = 5 * 60 * 1000;

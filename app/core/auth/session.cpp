@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "auth/idtokenverifier.h"
 #include "base/logging.h"
 #include "profile/presets.h"
 #include "storage/profilelock.h"
@@ -285,9 +286,7 @@ void Session::refreshWith(const TokenSet &stored)
                     renewed.refreshToken = stored.refreshToken; // the server did not rotate
                 if (renewed.scope.isEmpty())
                     renewed.scope = stored.scope;
-                if (renewed.idToken.isEmpty())
-                    renewed.idToken = stored.idToken; // the identity stays that of the sign-in
-                storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+                keepRenewed(stored, renewed);
                 return;
             }
             if (result.failure.kind == Failure::Kind::SignInRequired) {
@@ -307,6 +306,31 @@ void Session::refreshWith(const TokenSet &stored)
             complete({{}, TokenOutcome::Source::None, result.failure});
         });
     });
+}
+
+void Session::keepRenewed(const TokenSet &stored, TokenSet renewed)
+{
+    if (renewed.idToken.isEmpty() || !m_idTokens) {
+        if (renewed.idToken.isEmpty())
+            renewed.idToken = stored.idToken; // the identity stays that of the sign-in
+        storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+        return;
+    }
+    // A new ID token is checked as at sign-in, and must name the same user.
+    IdTokenCheck check;
+    check.idToken = renewed.idToken;
+    check.accessToken = renewed.accessToken;
+    check.previousSubject = idtoken::identityOf(stored.idToken).subject;
+    m_idTokens->verify(m_profile, check)
+            ->then(this, [this, renewed](const IdTokenResult &verdict) {
+                if (verdict.isValid()) {
+                    storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+                    return;
+                }
+                // The refresh token is spent; what came instead cannot be trusted.
+                endedByServer(Failure::make(Failure::Kind::SignInRequired, verdict.message,
+                                            verdict.detail));
+            });
 }
 
 void Session::endedByServer(const Failure &refusal)

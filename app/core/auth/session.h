@@ -17,6 +17,7 @@
 // pasted into the wrong profile).
 #pragma once
 
+#include "auth/idtokenverifier.h"
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
 #include "base/failure.h"
@@ -90,6 +91,8 @@ public:
     ~Session() override;
 
     const Profile &profile() const { return m_profile; }
+    // Checks the ID token a refresh brings (its sub must stay that of the sign-in).
+    void setIdTokenVerifier(IdTokenVerifier *verifier) { m_idTokens = verifier; }
     TokenClient *tokenClient() const { return m_tokens; }
     const Clock *clock() const { return m_clock; }
 
@@ -141,6 +144,7 @@ private:
     void beforeTokenRequest(Send send);
     void refreshWith(const TokenSet &stored);
     void endedByServer(const Failure &refusal);
+    void keepRenewed(const TokenSet &stored, TokenSet renewed);
     QString describeSignOut(const SignOutResult &result) const;
     void fetchClientCredentials();
     void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);
@@ -153,6 +157,7 @@ private:
     Profile m_profile;
     SecretStore *m_secrets = nullptr;
     QPointer<TokenClient> m_tokens;
+    QPointer<IdTokenVerifier> m_idTokens;
     const Clock *m_clock = nullptr;
     ProfileLock *m_lock = nullptr;
     std::optional<TokenSet> m_tokensCache;
