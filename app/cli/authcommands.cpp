@@ -49,7 +49,7 @@ QString describeIdentity(const IdTokenIdentity &identity)
 void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens,
                     const QString &timing)
 {
-    const QString who = describeIdentity(idtoken::identityOf(tokens.idToken));
+    const QString who = describeIdentity(idtoken::identityOf(tokens));
     ctx.err << (who.isEmpty() ? tr("Signed in to %1 (%2). Scope: %3")
                                         .arg(profile.name, describeValidity(tokens), tokens.scope)
                               : tr("Signed in to %1 as %2 (%3). Scope: %4")
@@ -162,7 +162,7 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                              stored->expiresAt.toString(Qt::ISODate));
                     o.insert(QStringLiteral("expiresInSeconds"), now.secsTo(stored->expiresAt));
                 }
-                const IdTokenIdentity identity = idtoken::identityOf(stored->idToken);
+                const IdTokenIdentity identity = idtoken::identityOf(*stored);
                 if (!identity.isEmpty())
                     o.insert(QStringLiteral("identity"),
                              QJsonObject{{QStringLiteral("sub"), identity.subject},
@@ -184,7 +184,7 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                                .arg(profile->name, profile->instanceUrl.toString())
                     << Qt::endl;
         } else if (stored) {
-            const QString who = describeIdentity(idtoken::identityOf(stored->idToken));
+            const QString who = describeIdentity(idtoken::identityOf(*stored));
             ctx.out << (who.isEmpty() ? tr("Signed in to %1 (%2) — %3.")
                                                 .arg(profile->name,
                                                      profile->instanceUrl.toString(),

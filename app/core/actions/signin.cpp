@@ -4,6 +4,8 @@
 #include "auth/idtokenverifier.h"
 #include "auth/session.h"
 #include "auth/tokenclient.h"
+#include "fhir/resources.h"
+#include "net/http.h"
 #include "base/clock.h"
 #include "base/logging.h"
 
@@ -123,8 +125,37 @@ void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const Q
             return;
         }
         m_outcome.identity = verdict.identity;
-        keep(tokens, secret);
+        nameFromFhirUser(tokens, secret);
     });
+}
+
+void SignIn::nameFromFhirUser(const TokenSet &tokens, const QString &secret)
+{
+    // The ID token names no one, but says which FHIR resource the user is: read it once.
+    const IdTokenIdentity &id = m_outcome.identity;
+    const QUrl base = m_connection->profile().fhirBaseUrl;
+    if (!id.name.isEmpty() || id.fhirUser.isEmpty() || base.isEmpty()) {
+        keep(tokens, secret);
+        return;
+    }
+    const QUrl url = QUrl(id.fhirUser).isRelative()
+            ? urlUnder(base, QLatin1Char('/') + id.fhirUser)
+            : QUrl(id.fhirUser);
+    if (!url.isValid() || url.host() != base.host() || url.port() != base.port()) {
+        keep(tokens, secret); // the token goes to the profile's own FHIR server only
+        return;
+    }
+    QNetworkRequest request = http::makeRequest(url, "application/fhir+json");
+    request.setRawHeader("Authorization", "Bearer " + tokens.accessToken.toUtf8());
+    http::send(m_connection->network(), request, "GET", {},
+               std::min(m_connection->timeoutMs(), 10000))
+            ->then(this, [this, tokens, secret](const http::Response &r) {
+                TokenSet named = tokens;
+                if (r.status == 200)
+                    named.displayName = fhir::personName(r.body);
+                m_outcome.identity.name = named.displayName;
+                keep(named, secret);
+            });
 }
 
 void SignIn::fetchClientCredentials(const QString &secret)

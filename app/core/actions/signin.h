@@ -77,6 +77,7 @@ private:
     void withSecret(const QString &secret);
     void signInInBrowser(const QString &secret);
     void checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret);
+    void nameFromFhirUser(const TokenSet &tokens, const QString &secret);
     void fetchClientCredentials(const QString &secret);
     void keep(const TokenSet &tokens, const QString &secret);
     void undo(const TokenSet &tokens, const QString &secret, const Failure &why);

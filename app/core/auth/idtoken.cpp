@@ -276,6 +276,14 @@ IdTokenIdentity identityOf(const QString &validatedIdToken)
     return claims ? identityFromClaims(*claims) : IdTokenIdentity();
 }
 
+IdTokenIdentity identityOf(const TokenSet &tokens)
+{
+    IdTokenIdentity id = identityOf(tokens.idToken);
+    if (id.name.isEmpty())
+        id.name = tokens.displayName;
+    return id;
+}
+
 } // namespace idtoken
 
 } // namespace chartkey

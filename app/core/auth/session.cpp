@@ -310,6 +310,7 @@ void Session::refreshWith(const TokenSet &stored)
 
 void Session::keepRenewed(const TokenSet &stored, TokenSet renewed)
 {
+    renewed.displayName = stored.displayName; // same user (checked below when a new ID token came)
     if (renewed.idToken.isEmpty() || !m_idTokens) {
         if (renewed.idToken.isEmpty())
             renewed.idToken = stored.idToken; // the identity stays that of the sign-in

@@ -999,6 +999,17 @@ void RegistrationCheck::stepRevocation()
                                 "clients revoke (RFC 7009 section 2.1 allows it)."));
             return;
         }
+        if (result.failure.kind == Failure::Kind::Configuration && result.failure.httpStatus == 404) {
+            end(Status::Skip,
+                tr("There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the "
+                   "tokens from this computer, and they end when they expire.")
+                        .arg(m_profile.revocationUrl.toString(),
+                             !m_metadata.issuer.isEmpty() && m_metadata.revocationEndpoint.isEmpty()
+                                     ? tr(", and the discovery document names none")
+                                     : QString()),
+                tr("If the server has one elsewhere, set the profile's revocation URL to it."));
+            return;
+        }
         if (result.failure.kind == Failure::Kind::Malformed
             || result.failure.kind == Failure::Kind::Configuration) {
             end(Status::Warn, result.failure.message,

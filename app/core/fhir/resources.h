@@ -49,4 +49,9 @@ struct Page
 Page<Patient> parsePatientBundle(const QByteArray &json, const QUrl &requestUrl);
 Page<Appointment> parseAppointmentBundle(const QByteArray &json, const QUrl &requestUrl);
 
+// The name a person reads for a Practitioner, Person, Patient or RelatedPerson resource:
+// its official HumanName's text, else prefix, given and family names ("Dr Ada Lovelace");
+// empty when it names none.
+QString personName(const QByteArray &resourceJson);
+
 } // namespace chartkey::fhir
