@@ -27,13 +27,13 @@
 
 #include "fakeclock.h"
 #include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "scriptedserver.h"
 
 #include <functional>
 #include <memory>
 
 using namespace chartkey;
-using chartkey::test::MiniTokenServer;
+using chartkey::test::ScriptedServer;
 using chartkey::ui::TokenInspectorDialog;
 
 namespace {
@@ -114,7 +114,7 @@ private:
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<test::MemorySecretStore> m_store;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<TokenInspectorDialog> m_dialog;
@@ -187,13 +187,13 @@ private Q_SLOTS:
         m_store = std::make_unique<test::MemorySecretStore>();
         m_nam = std::make_unique<QNetworkAccessManager>();
         m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
+        m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->isListening());
         m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
         m_profile = Profile::canvas(QStringLiteral("Clinic"),
                                     QUrl(QStringLiteral("https://example.canvasmedical.com")));
         m_profile.clientId = QStringLiteral("inspector-client");
-        m_profile.tokenUrl = m_server->url();
+        m_profile.tokenUrl = m_server->tokenUrl();
         m_profile.revocationUrl = QUrl();
     }
 
@@ -347,7 +347,7 @@ private Q_SLOTS:
     void renewNowShowsRenewingThenTheResult()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        MiniTokenServer::Answer answer = MiniTokenServer::tokens(
+        ScriptedServer::Answer answer = ScriptedServer::tokens(
                 kNewAccess, kNewRefresh, 7200, QString::fromLatin1(Profile::kDefaultScope));
         answer.delayMs = 300;
         m_server->script({answer});
@@ -372,7 +372,7 @@ private Q_SLOTS:
     void renewNowRenewsATokenThisProcessHasNotUsedYet()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 7200,
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 7200,
                                                   QString::fromLatin1(Profile::kDefaultScope))});
         open();
         QVERIFY(loaded());
@@ -384,7 +384,7 @@ private Q_SLOTS:
     void aFailedRenewalIsShownInline()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        m_server->script({MiniTokenServer::error(503, QStringLiteral("temporarily_unavailable"))});
+        m_server->script({ScriptedServer::error(503, QStringLiteral("temporarily_unavailable"))});
         open();
         QVERIFY(loaded());
         m_clock->advance(36000 - 60); // due for renewal: the session asks the EHR

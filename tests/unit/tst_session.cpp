@@ -1,5 +1,5 @@
 // Session: reuse, single-flight refresh, rotation, invalid_grant, failures that keep the
-// sign-in, client credentials and sign-out; against MiniTokenServer and a memory store.
+// sign-in, client credentials and sign-out; against ScriptedServer and a memory store.
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "storage/profilelock.h"
@@ -14,12 +14,12 @@
 
 #include "fakeclock.h"
 #include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "scriptedserver.h"
 
 #include <memory>
 
 using namespace chartkey;
-using test::MiniTokenServer;
+using test::ScriptedServer;
 
 namespace {
 
@@ -56,7 +56,7 @@ private:
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<test::MemorySecretStore> m_store;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<Session> m_session;
     Profile m_profile;
@@ -89,7 +89,7 @@ private:
         p.kind = kind;
         p.grant = Profile::Grant::StaticToken;
         p.clientId.clear();
-        p.revocationUrl = m_server->url(); // never used for a static token
+        p.revocationUrl = m_server->tokenUrl(); // never used for a static token
         return p;
     }
 
@@ -145,12 +145,12 @@ private Q_SLOTS:
         m_store = std::make_unique<test::MemorySecretStore>();
         m_nam = std::make_unique<QNetworkAccessManager>();
         m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
+        m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->isListening());
         m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
         Profile p = Profile::canvas(QStringLiteral("S"), QUrl(QStringLiteral("http://127.0.0.1:9/")));
         p.clientId = QStringLiteral("session-client");
-        p.tokenUrl = m_server->url();
+        p.tokenUrl = m_server->tokenUrl();
         p.revocationUrl = QUrl();
         makeSession(p);
     }
@@ -183,7 +183,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600 + 10); // expired
-        MiniTokenServer::Answer answer = MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600);
+        ScriptedServer::Answer answer = ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600);
         answer.delayMs = 150;
         m_server->script({answer});
 
@@ -206,7 +206,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         QVERIFY(fetch().accessToken == kNewAccess);
         QCOMPARE(m_server->requests(), 1);
         const QByteArray body = m_server->bodies().first();
@@ -221,7 +221,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         bool storedFirst = false;
         bool done = false;
         m_session->accessToken()
@@ -240,7 +240,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, QString(), 3600)});
         QVERIFY(fetch().accessToken == kNewAccess);
         bool ok = false;
         const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
@@ -254,7 +254,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600);
-        m_server->script({MiniTokenServer::error(400, QStringLiteral("invalid_grant"))});
+        m_server->script({ScriptedServer::error(400, QStringLiteral("invalid_grant"))});
         QSignalSpy signedOut(m_session.get(), &Session::signedOut);
         Outcomes outcomes;
         for (int i = 0; i < 3; ++i)
@@ -298,7 +298,7 @@ private Q_SLOTS:
         m_clock->advance(3600 + 1);
         const QByteArray before = stored();
         m_tokens->setTimeoutMs(300);
-        MiniTokenServer::Answer answer{status, body, delayMs};
+        ScriptedServer::Answer answer{status, body, delayMs};
         m_server->script({answer});
         QSignalSpy signedOut(m_session.get(), &Session::signedOut);
 
@@ -314,7 +314,7 @@ private Q_SLOTS:
     {
         storeTokens();
         m_clock->advance(3600 - 100); // inside the 300 s lead: due, not expired
-        m_server->script({MiniTokenServer::error(500, QStringLiteral("server_error"))});
+        m_server->script({ScriptedServer::error(500, QStringLiteral("server_error"))});
         const TokenOutcome o = fetch();
         QVERIFY(o.failure.isOk());
         QVERIFY(o.accessToken == kOldAccess);
@@ -328,7 +328,7 @@ private Q_SLOTS:
         QVERIFY(fetch().accessToken == kOldAccess);
         QCOMPARE(m_server->requests(), 0);
         m_session->reportRejected(kOldAccess);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         const TokenOutcome o = fetch();
         QVERIFY(o.failure.isOk());
         QVERIFY(o.accessToken == kNewAccess);
@@ -362,7 +362,7 @@ private Q_SLOTS:
         makeSession(p);
         const QString secret = QStringLiteral("cc-secret-0123456789");
         m_store->entries.insert(p.clientSecretKey(), secret.toUtf8());
-        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600,
+        m_server->script({ScriptedServer::tokens(kNewAccess, QString(), 3600,
                                                   QStringLiteral("system/Patient.read"))});
 
         const TokenOutcome o = fetch();
@@ -410,7 +410,7 @@ private Q_SLOTS:
     void signOutRevokesRefreshThenAccessToken()
     {
         Profile p = m_profile;
-        p.revocationUrl = m_server->url();
+        p.revocationUrl = m_server->tokenUrl();
         makeSession(p);
         storeTokens();
         m_server->script({{200, QByteArray()}});
