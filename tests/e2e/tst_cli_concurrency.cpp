@@ -51,10 +51,8 @@ void CliConcurrency::initTestCase()
 
 void CliConcurrency::init()
 {
-    const Step scratch = startFromScratch(m_sandbox);
-    QVERIFY2(scratch, scratch.why());
-    const Step added = addPublicProfile(m_sandbox, kProfile);
-    QVERIFY2(added, added.why());
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
     const Step signedIn = signInThroughConsent(m_sandbox, kProfile);
     QVERIFY2(signedIn, signedIn.why());
 }

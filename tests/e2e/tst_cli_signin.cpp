@@ -58,10 +58,8 @@ void CliSignIn::initTestCase()
 
 void CliSignIn::init()
 {
-    const Step scratch = startFromScratch(m_sandbox);
-    QVERIFY2(scratch, scratch.why());
-    const Step added = addPublicProfile(m_sandbox, kProfile);
-    QVERIFY2(added, added.why());
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
 }
 
 Step CliSignIn::signIn(QJsonObject *stored)

@@ -57,10 +57,8 @@ void CliSignInFailures::initTestCase()
 
 void CliSignInFailures::init()
 {
-    const Step scratch = startFromScratch(m_sandbox);
-    QVERIFY2(scratch, scratch.why());
-    const Step added = addPublicProfile(m_sandbox, kProfile);
-    QVERIFY2(added, added.why());
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
 }
 
 void CliSignInFailures::denyingConsentFailsAndStoresNothing()
@@ -83,57 +81,41 @@ void CliSignInFailures::browserThatNeverComesBackTimesOutAndClosesTheListener()
 {
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("3")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
-    QVERIFY(port > 0);
-    QVERIFY2(canConnect(port), "nothing listens on the redirect URI's port during the sign-in");
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("3")});
+    QVERIFY2(login.started(), login.said().constData());
+    QVERIFY2(canConnect(login.port()),
+             "nothing listens on the redirect URI's port during the sign-in");
 
-    QVERIFY(login->waitForFinished(15000));
+    QVERIFY(login.endsWithin(15000));
     const qint64 elapsed = clock.elapsed();
-    err += login->readAllStandardError();
-    QCOMPARE(login->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(login->exitCode(), 1);
+    QVERIFY2(login.exitedWith(1), login.said().constData());
     QVERIFY2(elapsed < 10000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
-    QVERIFY2(err.contains("No answer came back"), redacted(err).constData());
-    QVERIFY2(!canConnect(port), "the listener still accepts connections");
+    QVERIFY2(login.err().contains("No answer came back"), login.said().constData());
+    QVERIFY2(!canConnect(login.port()), "the listener still accepts connections");
     QVERIFY(!keychainSecret(keychainUser(kProfile)));
 }
 
 void CliSignInFailures::forgedCallbacksAreIgnoredAndTheRealOneSignsIn()
 {
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("60")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
-    QVERIFY(port > 0);
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60")});
+    QVERIFY2(login.started(), login.said().constData());
 
     QUrl forged(QStringLiteral("http://127.0.0.1/callback"));
-    forged.setPort(port);
+    forged.setPort(login.port());
     forged.setQuery(QStringLiteral("code=forged&state=wrong"));
     const HttpAnswer wrongState = httpRequest(forged);
     forged.setQuery(QStringLiteral("code=forged-without-state"));
     const HttpAnswer noState = httpRequest(forged);
     Q_UNUSED(wrongState);
     Q_UNUSED(noState);
-    QVERIFY2(!login->waitForFinished(500), "a forged callback ended the sign-in");
-    QCOMPARE(login->state(), QProcess::Running);
+    // Nothing to wait for: the attempt must go on, so give it the time to end if it would.
+    QVERIFY2(!login.endsWithin(500), "a forged callback ended the sign-in");
 
-    const CliRun browser = runProgram(m_sandbox.consent, {url.toString(QUrl::FullyEncoded)},
-                                      60000);
+    const CliRun browser = login.openIn(m_sandbox.consent);
     QVERIFY2(browser.exitCode == 0, describe(browser).constData());
-    QVERIFY(login->waitForFinished(30000));
-    err += login->readAllStandardError();
-    QVERIFY2(login->exitStatus() == QProcess::NormalExit && login->exitCode() == 0,
-             redacted(err).constData());
-    QVERIFY(login->readAllStandardOutput().isEmpty());
+    QVERIFY(login.endsWithin(30000));
+    QVERIFY2(login.exitedWith(0), login.said().constData());
+    QVERIFY(login.process().readAllStandardOutput().isEmpty());
 
     const QJsonObject stats = m_sandbox.stats();
     QCOMPARE(tokenCount(stats, QStringLiteral("authorization_code")), 1);

@@ -38,11 +38,9 @@ void CliWithoutKeychain::initTestCase()
 
 void CliWithoutKeychain::init()
 {
-    const Step scratch = startFromScratch(m_sandbox);
-    QVERIFY2(scratch, scratch.why());
     // A public client's profile is settings only: no keychain needed.
-    const Step added = addPublicProfile(m_sandbox, QStringLiteral("Sandbox"));
-    QVERIFY2(added, added.why());
+    const Step started = startWithPublicProfile(m_sandbox, QStringLiteral("Sandbox"));
+    QVERIFY2(started, started.why());
     const CliRun list = runCli({QStringLiteral("profile"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.startsWith("Sandbox\t"));

@@ -103,10 +103,8 @@ void FaultMatrix::initTestCase()
 
 void FaultMatrix::init()
 {
-    const Step scratch = startFromScratch(m_sandbox);
-    QVERIFY2(scratch, scratch.why());
-    const Step added = addPublicProfile(m_sandbox, kProfile);
-    QVERIFY2(added, added.why());
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
 }
 
 bool FaultMatrix::waitForTokenRequests(const QString &grantType, int count, int timeoutMs)
@@ -121,14 +119,9 @@ bool FaultMatrix::waitForTokenRequests(const QString &grantType, int count, int 
 // is over nothing listens on the port.
 void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
 {
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("60")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
-    QVERIFY(port > 0);
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60")});
+    QVERIFY2(login.started(), login.said().constData());
+    const quint16 port = login.port();
 
     // 127.0.0.1 only: one IPv4 LISTEN socket at 0100007F, none at 00000000 nor in tcp6.
     const QList<ListeningSocket> sockets = listeningSockets(port);
@@ -136,7 +129,7 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
                      && sockets.first().address == QLatin1String("0100007F"),
              (QByteArray("listening on: ") + describeSockets(sockets)).constData());
     // And that one socket is the login process's only listening one.
-    QCOMPARE(listeningPortsOf(login->processId()), QList<quint16>{port});
+    QCOMPARE(listeningPortsOf(login.process().processId()), QList<quint16>{port});
 
     // A 1 MB query (no valid state): answered or dropped, but the attempt goes on.
     {
@@ -159,10 +152,8 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
         huge.abort();
     }
     // Nothing to wait for: the attempt must go on, so give it the time to end if it would.
-    const bool ended = login->waitForFinished(300);
-    err += login->readAllStandardError();
-    QVERIFY2(!ended && login->state() == QProcess::Running,
-             (QByteArray("the 1 MB query ended the sign-in: ") + redacted(err)).constData());
+    QVERIFY2(!login.endsWithin(300),
+             (QByteArray("the 1 MB query ended the sign-in: ") + login.said()).constData());
     QCOMPARE(listeningSockets(port).size(), 1);
 
     // A second connection sends half a request and stays open during the real sign-in.
@@ -172,14 +163,11 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
     half.write("GET /callback?code=half&state=wrong HTTP/1.1\r\nHost: 127.0.0.1:");
     QVERIFY(half.waitForBytesWritten(5000));
 
-    const CliRun browser = runProgram(m_sandbox.consent, {url.toString(QUrl::FullyEncoded)},
-                                      60000);
+    const CliRun browser = login.openIn(m_sandbox.consent);
     QVERIFY2(browser.exitCode == 0, describe(browser).constData());
-    QVERIFY2(login->waitForFinished(30000), "login did not end after the browser came back");
-    err += login->readAllStandardError();
-    QVERIFY2(login->exitStatus() == QProcess::NormalExit && login->exitCode() == 0,
-             redacted(err).constData());
-    QVERIFY2(err.contains("Signed in to"), redacted(err).constData());
+    QVERIFY2(login.endsWithin(30000), "login did not end after the browser came back");
+    QVERIFY2(login.exitedWith(0), login.said().constData());
+    QVERIFY2(login.err().contains("Signed in to"), login.said().constData());
     half.abort();
 
     QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("authorization_code")), 1);
@@ -201,34 +189,27 @@ void FaultMatrix::codeExchangeFaultKeepsThePreviousSignInAndTheListenerClosedAtT
     const auto before = keychainSecret(keychainUser(kProfile));
     QVERIFY2(before, "no tokens in the keychain");
     m_sandbox.failNext(QStringLiteral("token"), 1, QStringLiteral("hang"));
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("60"), QStringLiteral("--timeout"),
-                                              QStringLiteral("4")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60"), QStringLiteral("--timeout"),
+                        QStringLiteral("4")});
+    QVERIFY2(login.started(), login.said().constData());
+    const quint16 port = login.port();
     QCOMPARE(listeningSockets(port).size(), 1);
 
-    const CliRun browser = runProgram(m_sandbox.consent, {url.toString(QUrl::FullyEncoded)},
-                                      60000);
+    const CliRun browser = login.openIn(m_sandbox.consent);
     QVERIFY2(browser.exitCode == 0, describe(browser).constData());
     QVERIFY2(waitForTokenRequests(QStringLiteral("authorization_code"), 1),
              "the code exchange never reached the token endpoint");
-    QVERIFY2(login->state() == QProcess::Running,
+    QVERIFY2(login.isRunning(),
              "login ended before the code exchange timed out; the check below would be void");
     QVERIFY2(listeningSockets(port).isEmpty(),
              (QByteArray("the listener is still open after the redirect: ")
                      + describeSockets(listeningSockets(port)))
                      .constData());
 
-    QVERIFY(login->waitForFinished(30000));
-    err += login->readAllStandardError();
-    QCOMPARE(login->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(login->exitCode(), 1);
-    QVERIFY2(err.contains("did not answer"), redacted(err).constData());
-    QVERIFY2(!err.contains("Signed in to"), redacted(err).constData());
+    QVERIFY(login.endsWithin(30000));
+    QVERIFY2(login.exitedWith(1), login.said().constData());
+    QVERIFY2(login.err().contains("did not answer"), login.said().constData());
+    QVERIFY2(!login.err().contains("Signed in to"), login.said().constData());
     const auto after = keychainSecret(keychainUser(kProfile));
     QVERIFY2(after, "the failed sign-in removed the stored one");
     QVERIFY2(*after == *before, "the failed sign-in changed the stored one");

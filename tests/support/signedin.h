@@ -5,6 +5,7 @@
 //   startFromScratch(sandbox)      no profile, no keychain item, the sandbox's modes, pending
 //                                  failures and counters back to their defaults (from init());
 //   addPublicProfile(sandbox, n)   profile n for the sandbox's public client (`chartkey profile add`);
+//   startWithPublicProfile(s, n)   both of the above;
 //   signInThroughConsent(s, n)     a real sign-in: `chartkey login` with tests/sandbox/consent as
 //                                  the browser (plain HTTP, well under a second); Chromium
 //                                  (Sandbox::browser) only where the browser step is what is tested;
@@ -14,7 +15,10 @@
 //   expireStoredTokens(n)          the stored sign-in's expires_at moved into the past: chartkey
 //                                  refreshes before its next call (client-side expiry; for the
 //                                  server side, Sandbox::expireTokens(): a 401 makes it renew);
-//   makeStoredTokensDue(n)         ... moved to within the refresh lead: due, not yet expired.
+//   makeStoredTokensDue(n)         ... moved to within the refresh lead: due, not yet expired;
+//   WaitingLogin                   `chartkey login --browser true`: a sign-in waiting at its
+//                                  loopback listener for a browser that nobody opened; the test
+//                                  sends the listener what it likes, or plays the browser.
 //
 // Each returns a Step that fails with what went wrong:
 //   const Step signedIn = signInThroughConsent(m_sandbox, kProfile);
@@ -32,6 +36,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSettings>
 
 #include <memory>
@@ -85,6 +90,14 @@ inline Step addPublicProfile(const Sandbox &sandbox, const QString &name,
     if (add.exitCode != 0)
         return Step::failed("profile add " + name.toUtf8() + ": " + describe(add));
     return {};
+}
+
+// startFromScratch(), then profile `name` for the public client: where most test functions
+// start.
+inline Step startWithPublicProfile(const Sandbox &sandbox, const QString &name)
+{
+    const Step scratch = startFromScratch(sandbox);
+    return scratch ? addPublicProfile(sandbox, name) : scratch;
 }
 
 // `chartkey login --profile NAME` with the consent client as the browser: a real sign-in at
@@ -183,5 +196,68 @@ inline Step makeStoredTokensDue(const QString &name)
     return moveStoredExpiry(name,
                             QDateTime::currentDateTimeUtc().addSecs(tokens.refreshLeadSeconds() / 2));
 }
+
+// `chartkey login --browser true EXTRA...`: the sign-in opens no browser and waits at its
+// loopback listener. The test sends the listener what it likes, plays the browser itself
+// (openIn(consent)), or lets the attempt time out.
+//
+//   WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60")});
+//   QVERIFY2(login.started(), login.said().constData());
+//   ... requests to login.port() ...
+//   const CliRun browser = login.openIn(m_sandbox.consent);
+//   QVERIFY2(login.endsWithin(30000) && login.exitedWith(0), login.said().constData());
+class WaitingLogin
+{
+public:
+    explicit WaitingLogin(const QStringList &extra)
+        : m_process(startCli(QStringList{QStringLiteral("login"), QStringLiteral("--browser"),
+                                         QStringLiteral("true")}
+                             + extra))
+    {
+        m_url = waitForAuthorizationUrl(m_process.get(), &m_err);
+        m_port = redirectPortOf(m_url);
+    }
+
+    // It printed the authorization URL, whose redirect URI names the listener's port.
+    bool started() const { return !m_url.isEmpty() && m_port > 0; }
+    QUrl url() const { return m_url; }
+    quint16 port() const { return m_port; }
+    QProcess &process() { return *m_process; }
+    bool isRunning() const { return m_process->state() != QProcess::NotRunning; }
+
+    // The browser step, done by `browserCommand URL`, to its end.
+    CliRun openIn(const QString &browserCommand) const
+    {
+        return runProgram(browserCommand, {m_url.toString(QUrl::FullyEncoded)}, 60000);
+    }
+
+    // Whether the attempt has ended within `timeoutMs` (also when it had ended before).
+    bool endsWithin(int timeoutMs)
+    {
+        if (isRunning())
+            m_process->waitForFinished(timeoutMs);
+        m_err += m_process->readAllStandardError();
+        return !isRunning();
+    }
+    bool exitedWith(int exitCode) const
+    {
+        return !isRunning() && m_process->exitStatus() == QProcess::NormalExit
+                && m_process->exitCode() == exitCode;
+    }
+
+    // Everything it printed on stderr so far; said(): the same redacted, for messages.
+    QByteArray err()
+    {
+        m_err += m_process->readAllStandardError();
+        return m_err;
+    }
+    QByteArray said() { return redacted(err()); }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_err;
+    QUrl m_url;
+    quint16 m_port = 0;
+};
 
 } // namespace chartkey::test::e2e
