@@ -65,10 +65,18 @@ private Q_SLOTS:
     void logoutForgetsTheStaticToken();
 
 private:
-    // The profiles the tests work on, each added by the test that needs it.
-    void addSmartProfile();      // "Smart": preset smart, endpoints from the SMART configuration
-    void addServiceProfile();    // "Service": preset openid, client credentials, from discovery
-    void addExplicitProfile();   // "Explicit": preset smart with explicit endpoints
+    // The profiles the tests work on, each added by the test that needs it: the command
+    // (runAdd...) for the test of that command, the step (add...Profile) for the others.
+    CliRun runAddSmart();        // "Smart": preset smart, endpoints from the SMART configuration
+    CliRun runAddService();      // "Service": preset openid, client credentials, from discovery
+    CliRun runAddExplicit();     // "Explicit": preset smart with explicit endpoints
+    void addSmartProfile() { addProfile(runAddSmart()); }
+    void addServiceProfile() { addProfile(runAddService()); }
+    void addExplicitProfile() { addProfile(runAddExplicit()); }
+    static void addProfile(const CliRun &add)
+    {
+        QVERIFY2(add.exitCode == 0, describe(add).constData());
+    }
     // "Token": a canvas-sandbox-token profile; its static token, minted by the sandbox and
     // stored with set-token, or empty on failure.
     QString addStaticTokenProfile();
@@ -91,36 +99,31 @@ void CliProfiles::init()
     QVERIFY2(scratch, scratch.why());
 }
 
-void CliProfiles::addSmartProfile()
+CliRun CliProfiles::runAddSmart()
 {
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Smart"), QStringLiteral("--preset"),
-                               QStringLiteral("smart"), QStringLiteral("--fhir-base"),
-                               m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
-                               m_sandbox.publicClientId});
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    return runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Smart"),
+                   QStringLiteral("--preset"), QStringLiteral("smart"),
+                   QStringLiteral("--fhir-base"), m_sandbox.fhirBase.toString(),
+                   QStringLiteral("--client-id"), m_sandbox.publicClientId});
 }
 
-void CliProfiles::addServiceProfile()
+CliRun CliProfiles::runAddService()
 {
     rememberSecret(m_sandbox.serviceSecret);
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Service"), QStringLiteral("--preset"),
-                               QStringLiteral("openid"), QStringLiteral("--discovery-url"),
-                               m_sandbox.openidConfiguration.toString(),
-                               QStringLiteral("--client-id"), m_sandbox.serviceClientId,
-                               QStringLiteral("--client-secret-stdin")},
-                              m_sandbox.serviceSecret.toUtf8() + '\n');
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    return runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Service"),
+                   QStringLiteral("--preset"), QStringLiteral("openid"),
+                   QStringLiteral("--discovery-url"), m_sandbox.openidConfiguration.toString(),
+                   QStringLiteral("--client-id"), m_sandbox.serviceClientId,
+                   QStringLiteral("--client-secret-stdin")},
+                  m_sandbox.serviceSecret.toUtf8() + '\n');
 }
 
-void CliProfiles::addExplicitProfile()
+CliRun CliProfiles::runAddExplicit()
 {
-    const CliRun add = runCli(args({"profile", "add", "Explicit", "--preset", "smart",
-                                    "--fhir-base", "http://127.0.0.1:9/fhir", "--client-id", "x",
-                                    "--authorize-url", "http://127.0.0.1:9/authorize",
-                                    "--token-url", "http://127.0.0.1:9/token"}));
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    return runCli(args({"profile", "add", "Explicit", "--preset", "smart", "--fhir-base",
+                        "http://127.0.0.1:9/fhir", "--client-id", "x", "--authorize-url",
+                        "http://127.0.0.1:9/authorize", "--token-url",
+                        "http://127.0.0.1:9/token"}));
 }
 
 QString CliProfiles::addStaticTokenProfile()
@@ -170,11 +173,7 @@ void CliProfiles::presetNeedsItsOwnInputsAndSaysWhichIsMissing()
 
 void CliProfiles::smartPresetReadsTheEndpointsFromTheSmartConfiguration()
 {
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Smart"), QStringLiteral("--preset"),
-                               QStringLiteral("smart"), QStringLiteral("--fhir-base"),
-                               m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
-                               m_sandbox.publicClientId});
+    const CliRun add = runAddSmart();
     QVERIFY2(add.exitCode == 0, describe(add).constData());
     QVERIFY2(add.out.contains("Endpoints from") && add.out.contains("smart-configuration"),
              add.out.constData());
@@ -197,16 +196,10 @@ void CliProfiles::smartPresetReadsTheEndpointsFromTheSmartConfiguration()
 
 void CliProfiles::openIdPresetReadsTheEndpointsFromTheDiscoveryDocument()
 {
-    rememberSecret(m_sandbox.serviceSecret);
     const QString discovery =
             m_sandbox.instance.toString() + QStringLiteral("/.well-known/openid-configuration");
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Service"), QStringLiteral("--preset"),
-                               QStringLiteral("openid"), QStringLiteral("--discovery-url"),
-                               discovery, QStringLiteral("--client-id"),
-                               m_sandbox.serviceClientId,
-                               QStringLiteral("--client-secret-stdin")},
-                              m_sandbox.serviceSecret.toUtf8() + '\n');
+    QCOMPARE(m_sandbox.openidConfiguration.toString(), discovery);
+    const CliRun add = runAddService();
     QVERIFY2(add.exitCode == 0, describe(add).constData());
     QVERIFY2(add.out.contains("Endpoints from"), add.out.constData());
     const QJsonObject o = showJson(QStringLiteral("Service"));
@@ -233,11 +226,7 @@ void CliProfiles::unreadableDiscoveryIsAClearErrorAndNothingIsSaved()
     QVERIFY(showJson(QStringLiteral("Nowhere")).isEmpty());
 
     // Explicit endpoints need no discovery.
-    const CliRun explicitly = runCli(args({"profile", "add", "Explicit", "--preset", "smart",
-                                           "--fhir-base", "http://127.0.0.1:9/fhir",
-                                           "--client-id", "x", "--authorize-url",
-                                           "http://127.0.0.1:9/authorize", "--token-url",
-                                           "http://127.0.0.1:9/token"}));
+    const CliRun explicitly = runAddExplicit();
     QVERIFY2(explicitly.exitCode == 0, describe(explicitly).constData());
     QCOMPARE(text(showJson(QStringLiteral("Explicit")), "tokenUrl"),
              QStringLiteral("http://127.0.0.1:9/token"));

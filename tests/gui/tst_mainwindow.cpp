@@ -116,12 +116,18 @@ private:
         QVERIFY2(signedIn.failure.isOk(), qPrintable(signedIn.failure.message));
     }
 
-    // Lock for a note that is new, Unlock for one locked or signed: an action the EHR does.
-    QString doableActionOn(const QString &note, NoteAction *action) const
+    // Opens the first Briddle and selects a fulfilled appointment: its note id, and in `doable`
+    // what the note's state allows (Lock when it is new, else Unlock: whatever another test did
+    // to the note), in `state` that state.
+    QString selectFulfilledNote(MainWindow &w, NoteAction *doable, QString *state = nullptr)
     {
-        const QString state = m_sandbox.noteState(note).value(QStringLiteral("state")).toString();
-        *action = state == QLatin1String("new") ? NoteAction::Lock : NoteAction::Unlock;
-        return state;
+        openFirstPatient(w, QStringLiteral("Briddle"));
+        const QString note = selectAppointment(w, QStringLiteral("fulfilled"));
+        const QString now = m_sandbox.noteState(note).value(QStringLiteral("state")).toString();
+        *doable = now == QLatin1String("new") ? NoteAction::Lock : NoteAction::Unlock;
+        if (state)
+            *state = now;
+        return note;
     }
 
     static QString lastResult(MainWindow &w)
@@ -312,11 +318,8 @@ private Q_SLOTS:
         signInToTheSandbox();
         MainWindow w(&m_keychain, m_browser.get());
         w.show();
-        openFirstPatient(w, QStringLiteral("Briddle"));
-        const QString note = selectAppointment(w, QStringLiteral("fulfilled"));
-        QVERIFY(!note.isEmpty());
         NoteAction action = NoteAction::Lock;
-        doableActionOn(note, &action);
+        QVERIFY(!selectFulfilledNote(w, &action).isEmpty());
         m_sandbox.expireTokens();
         m_sandbox.resetStats();
         runAndWait(w, action);
@@ -332,11 +335,10 @@ private Q_SLOTS:
         signInToTheSandbox();
         MainWindow w(&m_keychain, m_browser.get());
         w.show();
-        openFirstPatient(w, QStringLiteral("Briddle"));
-        const QString note = selectAppointment(w, QStringLiteral("fulfilled"));
-        QVERIFY(!note.isEmpty());
         NoteAction action = NoteAction::Lock;
-        const QString before = doableActionOn(note, &action);
+        QString before;
+        const QString note = selectFulfilledNote(w, &action, &before);
+        QVERIFY(!note.isEmpty());
 
         // The EHR ends the session: revoke the grant, then make the access token unusable.
         const TokenSet stored = w.connection()->session()->current();
