@@ -6,18 +6,7 @@
 #include "base/clock.h"
 #include "base/logging.h"
 
-#include <QCoreApplication>
-
 namespace chartkey {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::SignIn", text);
-}
-
-} // namespace
 
 SignIn::SignIn(EhrConnection *connection, UrlOpener *opener, QObject *parent)
     : Pending(parent)
