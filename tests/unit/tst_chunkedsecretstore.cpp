@@ -104,7 +104,10 @@ class TestChunkedSecretStore final : public QObject
 
     SecretStore::Result read(SecretStore &store) { return waitFor(store.read(m_key)); }
     SecretStore::Result read() { return read(*m_store); }
-    SecretStore::Result write(const QByteArray &data) { return waitFor(m_store->write(m_key, data)); }
+    SecretStore::Result write(const QByteArray &data)
+    {
+        return waitFor(m_store->write(m_key, data));
+    }
 
     // The backend holds `data` for the key in as few entries as the limit allows, none
     // larger than the limit, and nothing else under the key.
@@ -380,7 +383,8 @@ private Q_SLOTS:
     // A value that looks like an index is stored chunked, so it cannot be taken for one.
     void valueThatLooksLikeAnIndexRoundTrips()
     {
-        const QByteArray lookalike = "chartkey-chunked/1 gen=0000000000000000 parts=1 size=0 sha256="
+        const QByteArray lookalike = "chartkey-chunked/1 gen=0000000000000000 parts=1 size=0"
+                                     " sha256="
                 + QByteArray(64, '0');
         QVERIFY(write(lookalike).isOk());
         QCOMPARE(keysOf(*m_backend, m_key).size(), 2);
