@@ -66,6 +66,19 @@ if run login --browser /src/tests/sandbox/consent --wait 60 && grep -q 'Signed i
 else
   fail "login: $out"
 fi
+# The authorization request Qt 6.8 built, with chartkey's parameters (qtcompat): one PKCE
+# challenge (chartkey's S256; Qt 6.8's own is switched off) and the redirect URI on 127.0.0.1
+# (Qt 6.8 would write localhost, which EHRs refuse for any port). Checked, not printed.
+url=$(grep -o 'http://[^ ]*/auth/authorize/?[^ ]*' <<<"$out" | head -n 1 || true)
+if node -e '
+  const q = new URL(process.argv[1]).searchParams;
+  const ok = q.getAll("code_challenge").length === 1 && q.get("code_challenge_method") === "S256"
+    && /^http:\/\/127\.0\.0\.1:[0-9]+\/callback$/.test(q.get("redirect_uri"));
+  process.exit(ok ? 0 : 1);' "$url" 2>/dev/null; then
+  ok "the authorization request: one S256 challenge, redirect_uri http://127.0.0.1:<port>/callback"
+else
+  fail "the authorization request lacks one S256 challenge or a 127.0.0.1 redirect_uri"
+fi
 if keyring_has tokens:Sandbox; then ok "the tokens are in the root's gnome-keyring (tokens:Sandbox)"; else
   fail "secret-tool finds no tokens:Sandbox in the keyring"
 fi
