@@ -133,7 +133,7 @@ void removeParts(SecretStore *backend, const QString &key, const QString &genera
         if (failed > 0)
             qCWarning(lcStorage).noquote()
                     << "could not remove" << failed << "of" << count
-                    << "superseded parts of the keychain entry" << key << "; they stay unread";
+                    << "superseded parts of the keychain entry" << key << "(left, unread)";
         done();
         return;
     }
