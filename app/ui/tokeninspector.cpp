@@ -254,7 +254,7 @@ void TokenInspectorDialog::showClaims(const QString &accessToken)
                     if (!parentItem && isTimeClaim(name))
                         text = tr("%1 (%2)").arg(
                                 text,
-                                localTime(QDateTime::fromSecsSinceEpoch(qint64(number), Qt::UTC)));
+                                localTime(QDateTime::fromSecsSinceEpoch(qint64(number))));
                     item->setText(1, text);
                 } else if (value.isBool()) {
                     item->setText(

@@ -9,7 +9,7 @@ using namespace chartkey::check;
 
 namespace {
 
-const QDateTime kNow = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
+const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-11-22T10:00:00Z"), Qt::ISODate);
 
 TokenSet tokens(const QString &scope, bool refresh = true)
 {

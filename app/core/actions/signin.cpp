@@ -9,8 +9,6 @@
 #include "base/clock.h"
 #include "base/logging.h"
 
-#include <QCoreApplication>
-
 namespace chartkey {
 
 SignIn::SignIn(EhrConnection *connection, UrlOpener *opener, QObject *parent)

@@ -34,7 +34,8 @@ QDateTime toDateTime(double seconds)
 {
     if (!std::isfinite(seconds) || std::fabs(seconds) > kMaxSeconds)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(seconds * 1000)), Qt::UTC);
+    // UTC on Qt 6.4 and 6.8 alike; the Qt::TimeSpec overloads are deprecated from Qt 6.8 on.
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(seconds * 1000))).toUTC();
 }
 
 QString describeTime(double seconds)
