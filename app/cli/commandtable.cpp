@@ -87,6 +87,20 @@ ValueCheck webUrl(const QString &option)
     };
 }
 
+// A number of whole seconds, 0 or more.
+ValueCheck wholeSeconds(const QString &option)
+{
+    return [option](const QString &value) -> QString {
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,7}$"));
+        if (digits.match(value).hasMatch() && value.toDouble() <= kMaxSeconds)
+            return {};
+        return tr("%1 takes a whole number of seconds from 0 to %2, not \"%3\".")
+                .arg(option)
+                .arg(kMaxSeconds, 0, 'f', 0)
+                .arg(value);
+    };
+}
+
 QString checkRedirectUri(const QString &value)
 {
     if (Profile::isLoopbackRedirect(QUrl(value)))
@@ -112,6 +126,13 @@ QString grantIds()
                              Profile::Grant::StaticToken})
         ids << toString(g);
     return ids.join(QStringLiteral(", "));
+}
+
+const QStringList &tokenFormats()
+{
+    static const QStringList formats{QStringLiteral("bare"), QStringLiteral("header"),
+                                     QStringLiteral("json")};
+    return formats;
 }
 
 QString noteActionIds()
@@ -398,7 +419,32 @@ QList<CommandSpec> makeCommandTable()
     token.name = QStringLiteral("token");
     token.summary = tr("Print a valid access token (renewed when due) and nothing else; never "
                        "opens a browser.");
-    token.globals = Global::Profile;
+    token.details = tr("For curl: curl -H \"$(chartkey token --format header)\" URL\n");
+    token.options = {
+            {valued(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                    tr("bare (default): the token alone; header: \"Authorization: Bearer "
+                       "TOKEN\"; json: access_token, token_type, expires_at and scope (never the "
+                       "refresh token nor the ID token). --json is --format json."),
+                    QStringLiteral("bare")),
+             [](const QString &value) -> QString {
+                 if (tokenFormats().contains(value))
+                     return {};
+                 return tr("Unknown format \"%1\"; --format is one of: %2.")
+                         .arg(value, tokenFormats().join(QStringLiteral(", ")));
+             }},
+            {valued(QStringLiteral("min-valid"), QStringLiteral("SECONDS"),
+                    tr("Renew the token first when it would expire within SECONDS (for a long "
+                       "script).")),
+             wholeSeconds(QStringLiteral("--min-valid"))},
+    };
+    token.globals = Global::Profile | Global::Json;
+    token.check = [](const QCommandLineParser &p) -> QString {
+        const QString format = p.value(QStringLiteral("format"));
+        if (p.isSet(QStringLiteral("json")) && p.isSet(QStringLiteral("format"))
+            && format != QLatin1String("json"))
+            return tr("--json is --format json: it does not go with --format %1.").arg(format);
+        return {};
+    };
     token.run = runToken;
 
     CommandSpec status;

@@ -338,7 +338,7 @@ void CliUsageErrors::initTestCase()
             // A sign-in that went on would open the browser and wait for it a little.
             {QStringLiteral("login"), args({QStringLiteral("--wait"), QStringLiteral("3")}), {},
              QStringLiteral("--wait"), false, {}},
-            {QStringLiteral("token"), {}, {}, {}, false, {}},
+            {QStringLiteral("token"), {}, {}, QStringLiteral("--format"), false, {}},
             {QStringLiteral("status"), {}, {}, {}, false, {}},
             {QStringLiteral("logout"), {}, {}, {}, false, {}},
             {QStringLiteral("patients"), args({QStringLiteral("--name"), QStringLiteral("Briddle")}),
@@ -619,6 +619,12 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
             {"profile export", "an empty --output", {QStringLiteral("profile"), QStringLiteral("export"), kProfile, QStringLiteral("--output=")}, QStringLiteral("--output needs a value")},
             {"profile import", "--name that is no profile name", {QStringLiteral("profile"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("imported.json")), QStringLiteral("--name"), QStringLiteral("bad/name")}, QStringLiteral("--name takes a profile name")},
             {"profile import", "an empty FILE", {QStringLiteral("profile"), QStringLiteral("import"), QString()}, QStringLiteral("FILE needs a value")},
+            // token
+            {"token", "an unknown --format", {QStringLiteral("token"), QStringLiteral("--format"), QStringLiteral("yaml")}, QStringLiteral("Unknown format \"yaml\"; --format is one of: bare, header, json")},
+            {"token", "--json with --format header", {QStringLiteral("token"), QStringLiteral("--json"), QStringLiteral("--format=header")}, QStringLiteral("--json is --format json")},
+            {"token", "--min-valid abc", {QStringLiteral("token"), QStringLiteral("--min-valid"), QStringLiteral("abc")}, QStringLiteral("--min-valid takes a whole number of seconds")},
+            {"token", "--min-valid -5", {QStringLiteral("token"), QStringLiteral("--min-valid=-5")}, QStringLiteral("--min-valid takes a whole number of seconds")},
+            {"token", "--min-valid 1.5", {QStringLiteral("token"), QStringLiteral("--min-valid"), QStringLiteral("1.5")}, QStringLiteral("--min-valid takes a whole number of seconds")},
             {"help", "an unknown topic", {QStringLiteral("help"), QStringLiteral("frobnicate")}, QStringLiteral("Unknown command \"frobnicate\"")},
     };
     for (const Row &row : rows)
