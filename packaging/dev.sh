@@ -6,7 +6,8 @@
 #                           note action through the command line)
 #   packaging/dev.sh test   build and run the whole test suite
 #   packaging/dev.sh bench  build and run the benchmarks (tests/bench: start-up, tokens,
-#                           sign-in, scale, note actions), each against a same-run reference
+#                           sign-in, scale, note actions, api --paginate), each against a
+#                           same-run reference
 #   packaging/dev.sh deps   install what is missing (Debian packages, npm modules)
 #   packaging/dev.sh build  configure and build only
 #   packaging/dev.sh package
@@ -137,6 +138,8 @@ run_bench() {
   in_peers bench_scale --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_scale"
   say "note actions: 200 notes locked and signed, against the same POSTs with plain Qt"
   in_peers bench_notes --sandbox-arg --patients --sandbox-arg 3000 -- "$bench/bench_notes"
+  say "api --paginate: 100,000 patients as one Bundle and as NDJSON, against QNAM and curl"
+  in_peers bench_api --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_api"
   if [ ${#failed[@]} -gt 0 ]; then
     say "failed: ${failed[*]}"
     return 1
