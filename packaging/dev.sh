@@ -9,7 +9,8 @@
 #                           in a Debian 13 root, against Qt 6.8); CHARTKEY_SKIP_ASAN=1 and
 #                           CHARTKEY_SKIP_TRIXIE=1 leave out the sanitizer run and that stage
 #   packaging/dev.sh bench  build and run the benchmarks (tests/bench: start-up, tokens,
-#                           sign-in, scale, note actions), each against a same-run reference
+#                           sign-in, scale, note actions, api --paginate), each against a
+#                           same-run reference
 #   packaging/dev.sh deps [build]
 #                           install what is missing (Debian packages, npm modules); with
 #                           `build`, only what building and packaging need
@@ -175,6 +176,8 @@ run_bench() {
   in_peers bench_scale --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_scale"
   say "note actions: 200 notes locked and signed, against the same POSTs with plain Qt"
   in_peers bench_notes --sandbox-arg --patients --sandbox-arg 3000 -- "$bench/bench_notes"
+  say "api --paginate: 100,000 patients as one Bundle and as NDJSON, against QNAM and curl"
+  in_peers bench_api --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_api"
   if [ ${#failed[@]} -gt 0 ]; then
     say "failed: ${failed[*]}"
     return 1

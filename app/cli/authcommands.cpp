@@ -110,18 +110,58 @@ int runLogin(Context &ctx, const QCommandLineParser &p)
     return kPending;
 }
 
-int runToken(Context &ctx, const QCommandLineParser &)
+int runToken(Context &ctx, const QCommandLineParser &p)
 {
+    // Checked already (commandtable.cpp): bare, header or json; whole seconds.
+    const QString format = ctx.json ? QStringLiteral("json") : p.value(QStringLiteral("format"));
+    const int minValid = p.value(QStringLiteral("min-valid")).toInt();
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    session->accessToken()->then(&ctx, [&ctx](const TokenOutcome &outcome) {
+    session->accessToken(minValid)->then(&ctx, [&ctx, session, format, minValid](
+                                                       const TokenOutcome &outcome) {
         if (outcome.failure) {
             ctx.fail(outcome.failure);
             return;
         }
-        ctx.out << outcome.accessToken << Qt::endl;
+        // The set the token came from (expiry, scope); the session holds it now.
+        const TokenSet held = session->current();
+        const TokenSet tokens = held.accessToken == outcome.accessToken
+                ? held
+                : staticTokenSet(outcome.accessToken, Clock::system()->now());
+        const qint64 left = tokens.expiresAt.isValid()
+                ? Clock::system()->now().secsTo(tokens.expiresAt)
+                : -1;
+        if (minValid > 0 && left >= 0 && left < minValid) {
+            const bool renewed = outcome.source == TokenOutcome::Source::Refreshed
+                    || outcome.source == TokenOutcome::Source::ClientCredentials;
+            ctx.err << (renewed ? tr("The renewed token expires in %1 s, sooner than --min-valid "
+                                     "%2: the EHR gives no longer-lived tokens.")
+                                : tr("The token expires in %1 s, sooner than --min-valid %2: it "
+                                     "could not be renewed now."))
+                               .arg(left)
+                               .arg(minValid)
+                    << Qt::endl;
+        }
+        if (format == QLatin1String("header")) {
+            ctx.out << "Authorization: Bearer " << outcome.accessToken << Qt::endl;
+        } else if (format == QLatin1String("json")) {
+            // Never the refresh token nor the ID token: this goes to other programs.
+            QJsonObject o;
+            o.insert(QStringLiteral("access_token"), outcome.accessToken);
+            o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
+            o.insert(QStringLiteral("expires_at"),
+                     tokens.expiresAt.isValid()
+                             ? QJsonValue(tokens.expiresAt.toUTC().toString(Qt::ISODate))
+                             : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("scope"), tokens.scope.isEmpty()
+                                                      ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(tokens.scope));
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else {
+            ctx.out << outcome.accessToken << Qt::endl;
+        }
         ctx.finish(Ok);
     });
     QObject::connect(session, &Session::storageFailed, &ctx,

@@ -39,10 +39,11 @@ Session::Session(const Profile &profile, SecretStore *secrets, TokenClient *toke
 
 Session::~Session() = default;
 
-TokenOperation *Session::accessToken()
+TokenOperation *Session::accessToken(int minValidSeconds)
 {
     auto *op = new TokenOperation(this);
     m_waiters.append(op);
+    m_minValidSeconds = std::max(m_minValidSeconds, minValidSeconds);
     if (!m_running) {
         m_running = true;
         QMetaObject::invokeMethod(this, &Session::run, Qt::QueuedConnection);
@@ -72,7 +73,9 @@ void Session::setRenewing(bool renewing)
 bool Session::usable(const TokenSet &tokens) const
 {
     return !tokens.isEmpty() && tokens.isFreshAt(m_clock->now())
-            && tokens.accessToken != m_rejected;
+            && tokens.accessToken != m_rejected
+            && (!tokens.expiresAt.isValid()
+                || m_clock->now().msecsTo(tokens.expiresAt) >= qint64(m_minValidSeconds) * 1000);
 }
 
 TokenEndpoint Session::endpoint() const
@@ -394,6 +397,7 @@ void Session::complete(const TokenOutcome &outcome)
 {
     m_lock->release();
     m_forceRenewal = false;
+    m_minValidSeconds = 0;
     const auto waiters = std::exchange(m_waiters, {});
     m_running = false;
     for (const QPointer<TokenOperation> &op : waiters) {

@@ -97,8 +97,11 @@ public:
     const Clock *clock() const { return m_clock; }
 
     // A usable access token. Never opens a browser: when a sign-in is needed the outcome's
-    // failure has Kind::SignInRequired.
-    TokenOperation *accessToken();
+    // failure has Kind::SignInRequired. `minValidSeconds` (a long script): renew first when
+    // the token would expire sooner than that, as when its refresh is due; the renewed one is
+    // handed out even when the EHR gives shorter lifetimes. A caller that joins a renewal
+    // already under way shares its outcome.
+    TokenOperation *accessToken(int minValidSeconds = 0);
 
     // An API refused `accessToken` (HTTP 401): the next accessToken() will not return it.
     void reportRejected(const QString &accessToken);
@@ -168,6 +171,7 @@ private:
     bool m_running = false;
     bool m_renewing = false;
     bool m_forceRenewal = false; // renewNow(): refresh even a token that looks fresh
+    int m_minValidSeconds = 0;   // the most any waiter of this flight asked for
     void setRenewing(bool renewing);
     void runStatic();
     Failure staticTokenMissing() const;
