@@ -13,7 +13,7 @@
 
 #include "fakeclock.h"
 #include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "scriptedserver.h"
 #include "resultspy.h"
 
 #include <QJsonArray>
@@ -28,7 +28,7 @@
 #include <memory>
 
 using namespace chartkey;
-using test::MiniTokenServer;
+using test::ScriptedServer;
 
 namespace {
 
@@ -73,9 +73,9 @@ QByteArray page(const QStringList &ids, const QString &next = {}, int total = -1
     return QJsonDocument(bundle).toJson(QJsonDocument::Compact);
 }
 
-MiniTokenServer::Answer fhir(const QByteArray &body, int status = 200)
+ScriptedServer::Answer fhir(const QByteArray &body, int status = 200)
 {
-    MiniTokenServer::Answer a{status, body};
+    ScriptedServer::Answer a{status, body};
     a.contentType = "application/fhir+json";
     return a;
 }
@@ -91,7 +91,7 @@ private:
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<test::MemorySecretStore> m_store;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<ApiClient> m_api;
@@ -150,7 +150,7 @@ private Q_SLOTS:
         m_store = std::make_unique<test::MemorySecretStore>();
         m_nam = std::make_unique<QNetworkAccessManager>();
         m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
+        m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->isListening());
         m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
         Profile p = Profile::canvas(QStringLiteral("Pager"),

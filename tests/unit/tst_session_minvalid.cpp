@@ -1,13 +1,13 @@
 // Session::accessToken(minValidSeconds): a token that would expire sooner than asked is
 // renewed first, once, and shared by the callers of that renewal; one that lasts long enough
-// is reused; what one caller asked for does not outlive its request. Against MiniTokenServer,
+// is reused; what one caller asked for does not outlive its request. Against ScriptedServer,
 // a memory store and a fake clock.
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 
 #include "fakeclock.h"
 #include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "scriptedserver.h"
 #include "resultspy.h"
 
 #include <QNetworkAccessManager>
@@ -19,7 +19,7 @@
 #include <memory>
 
 using namespace chartkey;
-using test::MiniTokenServer;
+using test::ScriptedServer;
 
 namespace {
 
@@ -39,7 +39,7 @@ private:
     std::unique_ptr<test::FakeClock> m_clock;
     std::unique_ptr<test::MemorySecretStore> m_store;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<Session> m_session;
     Profile m_profile;
@@ -76,12 +76,12 @@ private Q_SLOTS:
         m_store = std::make_unique<test::MemorySecretStore>();
         m_nam = std::make_unique<QNetworkAccessManager>();
         m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
+        m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->isListening());
         m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
         m_profile = Profile::canvas(QStringLiteral("M"), QUrl(QStringLiteral("http://127.0.0.1:9/")));
         m_profile.clientId = QStringLiteral("session-client");
-        m_profile.tokenUrl = m_server->url();
+        m_profile.tokenUrl = m_server->tokenUrl();
         m_profile.revocationUrl = QUrl();
         m_session = std::make_unique<Session>(m_profile, m_store.get(), m_tokens.get(),
                                               m_clock.get());
@@ -110,7 +110,7 @@ private Q_SLOTS:
     void aTokenThatWouldExpireSoonerIsRenewedOnce()
     {
         storeTokens(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 7200)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 7200)});
         // Two callers ask for more than is left, while a third asks for nothing special:
         // one renewal serves them all.
         test::ResultSpy<TokenOutcome> first(m_session->accessToken(4000));
@@ -134,7 +134,7 @@ private Q_SLOTS:
     void whatOneCallerAskedForDoesNotOutliveItsRequest()
     {
         storeTokens(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 600)});
+        m_server->script({ScriptedServer::tokens(kNewAccess, kNewRefresh, 600)});
         // More than the EHR gives: renewed once, and handed out all the same.
         const TokenOutcome renewed = fetch(4000);
         QVERIFY(renewed.failure.isOk());
