@@ -4,9 +4,10 @@
 // have written and everything it printed is searched for every secret of the run: access
 // tokens, refresh tokens (read from the keychain while signed in), authorization codes and
 // PKCE verifiers (what the sandbox's token route received: GET /__admin/last-secrets) and the
-// client secret. A hit fails with the file (or command) and the kind of secret, never the
-// value. The one allowed place is the stdout of `chartkey token`, which must be exactly the
-// access token. The sign-ins go through the consent client (tests/sandbox/consent: the same
+// client secret; the ID token of an OpenID sign-in and its nonce. A hit fails with the file
+// (or command) and the kind of secret, never the value. The allowed places: the stdout of
+// `chartkey token`, which must be exactly the access token, and the authorization address
+// `chartkey login` prints to be opened by hand (its nonce and state). The sign-ins go through the consent client (tests/sandbox/consent: the same
 // authorization requests and redirects as a browser, over plain HTTP).
 //
 // The flows are the fixture of the scans: the two ...FlowsAtFullVerbosity test functions run
@@ -86,6 +87,7 @@ private:
     void collectCodeExchange(bool confidential);
     // The kinds of secret `text` contains.
     QStringList kindsIn(const QByteArray &text) const;
+    static QByteArray withoutAuthorizationAddress(const QByteArray &err);
 
     Sandbox m_sandbox;
     std::map<QString, QList<QByteArray>> m_secrets; // kind -> values
@@ -151,6 +153,18 @@ void SecretLeaks::collectStoredTokens(const QString &profile)
     QVERIFY(refresh.size() >= 16);
     collect(QStringLiteral("access token"), access);
     collect(QStringLiteral("refresh token"), refresh);
+    // OpenID Connect: the ID token, and the nonce of the sign-in it carries (a claim).
+    const QString idToken = stored->value(QStringLiteral("id_token")).toString();
+    if (idToken.isEmpty())
+        return;
+    collect(QStringLiteral("ID token"), idToken);
+    const QByteArray payload = idToken.section(QLatin1Char('.'), 1, 1).toLatin1();
+    const QJsonObject claims = QJsonDocument::fromJson(QByteArray::fromBase64(
+                                                               payload, QByteArray::Base64UrlEncoding))
+                                       .object();
+    const QString nonce = claims.value(QStringLiteral("nonce")).toString();
+    QVERIFY2(nonce.size() >= 16, "the ID token carries no nonce: chartkey sent none");
+    collect(QStringLiteral("nonce"), nonce);
 }
 
 void SecretLeaks::collectCodeExchange(bool confidential)
@@ -237,8 +251,12 @@ void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
 {
     m_confidentialFlowRan = true;
     const QStringList profile{QStringLiteral("--profile"), kConfidential};
-    QStringList add = addProfileArgs(m_sandbox, kConfidential,
-                                     {QStringLiteral("--client-secret-stdin")});
+    // An OpenID sign-in: the ID token and the nonce are scanned for too.
+    QStringList add = addProfileArgs(
+            m_sandbox, kConfidential,
+            {QStringLiteral("--client-secret-stdin"), QStringLiteral("--scope"),
+             QStringLiteral("openid fhirUser user/Patient.read user/Appointment.read "
+                            "offline_access launch")});
     add[add.indexOf(m_sandbox.publicClientId)] = m_sandbox.confidentialClientId;
     CliRun r = run(add, m_sandbox.confidentialSecret.toUtf8() + '\n');
     QVERIFY2(ended(r, 0), describe(r).constData());
@@ -307,6 +325,19 @@ void SecretLeaks::verboseAloneLogsEachHttpExchange()
                      .constData());
 }
 
+// `chartkey login` prints the authorization request's address for a person to open by hand:
+// the one allowed place for the nonce (and the state), which the browser is given anyway.
+// Only that line, as login prints it; the same values anywhere else (a log line) are hits.
+QByteArray SecretLeaks::withoutAuthorizationAddress(const QByteArray &err)
+{
+    QList<QByteArray> lines = err.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines.at(i - 1).endsWith("If it does not open, visit:"))
+            lines[i] = "  [the authorization address]";
+    }
+    return lines.join('\n');
+}
+
 QStringList SecretLeaks::kindsIn(const QByteArray &text) const
 {
     QStringList kinds;
@@ -325,7 +356,7 @@ void SecretLeaks::noOutputHoldsASecret()
 {
     ensureFlowsRan();
     for (const char *kind : {"access token", "refresh token", "authorization code",
-                             "PKCE code_verifier", "client secret"})
+                             "PKCE code_verifier", "client secret", "ID token", "nonce"})
         QVERIFY2(m_secrets.count(QString::fromLatin1(kind)) == 1,
                  qPrintable(QStringLiteral("no %1 was collected: the scan would be void")
                                     .arg(QString::fromLatin1(kind))));
@@ -345,7 +376,7 @@ void SecretLeaks::noOutputHoldsASecret()
         }
         for (const QString &kind : kindsIn(out))
             hits << QStringLiteral("stdout of `chartkey %1`: %2").arg(c.what, kind);
-        for (const QString &kind : kindsIn(c.run.err))
+        for (const QString &kind : kindsIn(withoutAuthorizationAddress(c.run.err)))
             hits << QStringLiteral("stderr of `chartkey %1`: %2").arg(c.what, kind);
     }
     // The scan did see verbose logs (else it proves little).
