@@ -1,5 +1,6 @@
 #include "profilesections.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -181,7 +182,18 @@ void ClientSection::refresh()
 SignInSection::SignInSection(ProfileForm *form, QWidget *parent)
     : ProfileSection(form, tr("Scopes and redirect"), parent)
 {
-    addLineEdit(ProfileField::Scope, tr("Sco&pes:"), tr("Scopes"), QStringLiteral("scope"));
+    m_identity = new QCheckBox(tr("&Who signs in (OpenID)"), this);
+    m_identity->setObjectName(QStringLiteral("asksIdentity"));
+    m_identity->setToolTip(tr("Adds openid and fhirUser to the scopes: the EHR then sends an ID "
+                              "token that names who signed in, and chartkey checks it before "
+                              "keeping anything. Leave it off for an EHR that offers no OpenID "
+                              "Connect (Canvas registers apps without it by default)."));
+    addLineEdit(ProfileField::Scope, tr("Sco&pes:"), tr("Scopes"), QStringLiteral("scope"),
+                m_identity);
+    connect(m_identity, &QCheckBox::toggled, this, [this](bool ask) {
+        if (!isRefreshing())
+            this->form()->setAsksIdentity(ask);
+    });
 
     auto *redirect = new QWidget(this);
     auto *redirectLayout = new QVBoxLayout(redirect);
@@ -223,6 +235,11 @@ SignInSection::~SignInSection() = default;
 void SignInSection::refresh()
 {
     ProfileSection::refresh();
+    {
+        const QSignalBlocker block(m_identity);
+        m_identity->setChecked(form()->asksIdentity());
+    }
+    m_identity->setEnabled(form()->isEnabled(ProfileField::Scope));
     const bool exact = form()->redirectIsExact();
     {
         const QSignalBlocker blockAny(m_any);

@@ -10,6 +10,7 @@
 
 #include "profilesection.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -70,6 +71,7 @@ public:
     void refresh() override;
 
 private:
+    QCheckBox *m_identity = nullptr;
     QRadioButton *m_any = nullptr;
     QRadioButton *m_exact = nullptr;
     QLineEdit *m_redirectUri = nullptr;

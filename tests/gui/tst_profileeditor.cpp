@@ -340,6 +340,21 @@ private Q_SLOTS:
         }
     }
 
+    void tickingWhoSignsInAsksForOpenIdAndFhirUser()
+    {
+        open(completeProfile(), false);
+        auto *box = field<QCheckBox>("asksIdentity");
+        QVERIFY(box->isVisible());
+        QVERIFY(!box->isChecked());
+        QTest::mouseClick(box, Qt::LeftButton);
+        QVERIFY(edit("scope")->text().endsWith(QLatin1String(" openid fhirUser")));
+        QVERIFY(okEnabled());
+        QVERIFY(m_dialog->profile().asksOpenId());
+        // Typed away by hand: the box follows the scopes.
+        type(edit("scope"), QStringLiteral("user/Patient.read offline_access"));
+        QVERIFY(!box->isChecked());
+    }
+
     void exactRedirectMustBeLoopbackWithAPath_data()
     {
         QTest::addColumn<QString>("uri");

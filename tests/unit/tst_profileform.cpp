@@ -70,6 +70,26 @@ private Q_SLOTS:
         compareProfiles(form->profile(), expected);
     }
 
+    void whoSignsInAddsAndRemovesTheOpenIdScopes()
+    {
+        const auto form = newForm(Profile::Kind::Canvas);
+        // Canvas registers apps without OpenID Connect: off until chosen.
+        QVERIFY(!form->asksIdentity());
+        form->setAsksIdentity(true);
+        QVERIFY(form->asksIdentity());
+        QCOMPARE(form->text(F::Scope),
+                 QString::fromLatin1(Profile::kDefaultScope) + QStringLiteral(" openid fhirUser"));
+        form->setAsksIdentity(false);
+        QCOMPARE(form->text(F::Scope), QString::fromLatin1(Profile::kDefaultScope));
+        // A SMART server is asked by default; taking it back leaves the other scopes alone.
+        const auto smart = newForm(Profile::Kind::Smart);
+        QVERIFY(smart->asksIdentity());
+        smart->setAsksIdentity(false);
+        QVERIFY(!smart->text(F::Scope).contains(QLatin1String("openid")));
+        QVERIFY(!smart->text(F::Scope).contains(QLatin1String("fhirUser")));
+        QVERIFY(smart->text(F::Scope).contains(QLatin1String("offline_access")));
+    }
+
     void derivationsOfEachPreset_data()
     {
         QTest::addColumn<int>("kind");

@@ -335,6 +335,22 @@ void ProfileForm::setText(ProfileField field, const QString &text)
     Q_EMIT changed();
 }
 
+bool ProfileForm::asksIdentity() const
+{
+    return scopes::split(m_text.value(ProfileField::Scope)).contains(QLatin1String("openid"));
+}
+
+void ProfileForm::setAsksIdentity(bool ask)
+{
+    QStringList list = scopes::split(m_text.value(ProfileField::Scope));
+    for (const QLatin1String scope : {QLatin1String("openid"), QLatin1String("fhirUser")}) {
+        list.removeAll(scope);
+        if (ask)
+            list.append(scope);
+    }
+    setText(ProfileField::Scope, list.join(QLatin1Char(' ')));
+}
+
 void ProfileForm::setKind(Profile::Kind kind)
 {
     if (kind == m_kind)

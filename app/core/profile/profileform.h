@@ -59,6 +59,10 @@ public:
     void setGrant(Profile::Grant grant);
     void setClientType(Profile::ClientType type);
     void setRedirectExact(bool exact);
+    // OpenID Connect: whether the scopes ask the EHR who signs in (openid, with SMART's
+    // fhirUser), and the choice that adds or removes both.
+    bool asksIdentity() const;
+    void setAsksIdentity(bool ask);
     // Sets an authorization parameter: launch and aud are fields, others are kept as given.
     void setAuthParam(const QString &name, const QString &value);
     // Endpoints read from a discovery document (authorization, token, revocation, issuer):
