@@ -198,6 +198,7 @@ QString presetNeeds()
             line += tr("   (then: chartkey profile set-token NAME)");
         else if (preset.offers(Profile::Grant::StaticToken))
             line += tr(", or --grant static-token");
+        // Not a trait of a server: `profile add` without --preset means Canvas (Profile's default).
         const QString id = preset.kind == Profile::Kind::Canvas ? tr("%1 (default)").arg(preset.id)
                                                                 : preset.id;
         text += QStringLiteral("  %1 %2\n").arg(id, -22).arg(line);
