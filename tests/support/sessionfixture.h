@@ -105,9 +105,12 @@ public:
     bool hasStored() const { return store.entries.contains(profile.tokensKey()); }
 
     // One accessToken() call, to its end (a Cancelled failure when it never ended).
-    TokenOutcome fetch(int timeoutMs = 10000)
+    TokenOutcome fetch(int timeoutMs = 10000) { return fetchLasting(0, timeoutMs); }
+
+    // One accessToken(minValidSeconds) call: a token that lasts at least that long.
+    TokenOutcome fetchLasting(int minValidSeconds, int timeoutMs = 10000)
     {
-        ResultSpy<TokenOutcome> spy(session->accessToken());
+        ResultSpy<TokenOutcome> spy(session->accessToken(minValidSeconds));
         if (!spy.wait(timeoutMs))
             return {{}, TokenOutcome::Source::None,
                     Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no outcome"))};
