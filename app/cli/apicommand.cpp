@@ -52,104 +52,6 @@ bool stdoutIsTerminal()
 }
 #endif
 
-// `json`, valid JSON, indented by two spaces a level after `indent` spaces, members in the
-// order they came and numbers as they were written (QJsonDocument would sort the members and
-// rewrite the numbers).
-QByteArray indentJson(QByteArrayView json, int indent = 0)
-{
-    QByteArray out;
-    out.reserve(json.size() * 2);
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    const auto newline = [&out, &depth, indent] {
-        out += '\n';
-        out.append(indent + 2 * depth, ' ');
-    };
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json.at(i);
-        if (inString) {
-            out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        switch (c) {
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-            break;
-        case '"':
-            inString = true;
-            out += c;
-            break;
-        case '{':
-        case '[': {
-            qsizetype j = i + 1;
-            while (j < json.size() && QByteArrayView(" \t\n\r").contains(json.at(j)))
-                ++j;
-            if (j < json.size() && json.at(j) == (c == '{' ? '}' : ']')) {
-                out += c;
-                out += json.at(j);
-                i = j;
-                break;
-            }
-            out += c;
-            ++depth;
-            newline();
-            break;
-        }
-        case '}':
-        case ']':
-            --depth;
-            newline();
-            out += c;
-            break;
-        case ',':
-            out += c;
-            newline();
-            break;
-        case ':':
-            out += ": ";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
-// `json`, valid JSON, without the whitespace between its tokens: one line, as NDJSON and a
-// compact Bundle need it, members and numbers as they were written.
-QByteArray compactJson(QByteArrayView json)
-{
-    QByteArray out;
-    out.reserve(json.size());
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : json) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            continue;
-        } else if (c == '"') {
-            inString = true;
-        }
-        out += c;
-    }
-    return out;
-}
-
 bool isJson(const QByteArray &body)
 {
     QJsonParseError error;
@@ -269,7 +171,7 @@ void writeHeads(Context &ctx, Output &out, const ApiResult &r)
 void writeBody(Output &out, const Options &o, const QByteArray &body)
 {
     if ((o.ndjson || o.pretty) && isJson(body)) {
-        out.write(o.ndjson ? compactJson(body) + '\n' : indentJson(body) + '\n');
+        out.write(o.ndjson ? jsontext::compact(body) + '\n' : jsontext::indented(body) + '\n');
         return;
     }
     out.write(body);
@@ -282,7 +184,7 @@ QByteArray ndjsonLines(const BundlePage &page)
     for (const QByteArray &entry : page.entryTexts) {
         const QByteArrayView resource = jsontext::member(entry, "resource");
         if (resource.startsWith('{'))
-            lines += compactJson(resource) + '\n';
+            lines += jsontext::compact(resource) + '\n';
     }
     return lines;
 }
@@ -316,7 +218,7 @@ public:
                 chunk += m_pretty ? ",\n  \"entry\": [\n    " : ",\"entry\":[";
             else
                 chunk += m_pretty ? ",\n    " : ",";
-            chunk += m_pretty ? indentJson(entry, 4) : compactJson(entry);
+            chunk += m_pretty ? jsontext::indented(entry, 4) : jsontext::compact(entry);
         }
         m_out->write(chunk);
     }

@@ -399,6 +399,21 @@ private Q_SLOTS:
         QVERIFY(jsontext::elements("[ ]").isEmpty());
     }
 
+    void jsonIsIndentedAndCompactedAsWritten()
+    {
+        // Members in the order they came, a decimal as written, strings untouched (a bracket,
+        // an escaped quote, spaces), empty objects and arrays on their line.
+        const QByteArray text =
+                " {\"z\": 1.50, \"a\" : [ {\"s\":\"a ]} \\\" b\"} , [ ], { } ], \"n\":null}\n";
+        QCOMPARE(jsontext::compact(text),
+                 QByteArray("{\"z\":1.50,\"a\":[{\"s\":\"a ]} \\\" b\"},[],{}],\"n\":null}"));
+        QCOMPARE(jsontext::indented(text),
+                 QByteArray("{\n  \"z\": 1.50,\n  \"a\": [\n    {\n      \"s\": \"a ]} \\\" b\"\n"
+                            "    },\n    [],\n    {}\n  ],\n  \"n\": null\n}"));
+        // Nested in a Bundle written by hand: indented from its column on.
+        QCOMPARE(jsontext::indented("[1]", 4), QByteArray("[\n      1\n    ]"));
+    }
+
     // ------------------------------------------------------------ paging
 
     void everyPageIsReadOnceInOrder()

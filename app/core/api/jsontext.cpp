@@ -107,4 +107,75 @@ QList<QByteArrayView> elements(QByteArrayView array)
     return list;
 }
 
+QByteArray indented(QByteArrayView json, int indent)
+{
+    QByteArray out;
+    out.reserve(json.size() * 2);
+    int depth = 0;
+    const auto newline = [&out, &depth, indent] {
+        out += '\n';
+        out.append(indent + 2 * depth, ' ');
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (isSpace(c))
+            continue;
+        switch (c) {
+        case '"': {
+            const qsizetype end = skipString(json, i);
+            out += json.sliced(i, end - i);
+            i = end - 1;
+            break;
+        }
+        case '{':
+        case '[': {
+            // An empty object or array stays on its line.
+            const qsizetype j = skipSpace(json, i + 1);
+            out += c;
+            if (j < json.size() && json.at(j) == (c == '{' ? '}' : ']')) {
+                out += json.at(j);
+                i = j;
+                break;
+            }
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+QByteArray compact(QByteArrayView json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            const qsizetype end = skipString(json, i);
+            out += json.sliced(i, end - i);
+            i = end - 1;
+        } else if (!isSpace(c)) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace chartkey::jsontext

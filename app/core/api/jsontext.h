@@ -4,6 +4,7 @@
 // The text must be valid JSON (QJsonDocument::fromJson said so); the views point into it.
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 
@@ -16,5 +17,11 @@ QByteArrayView member(QByteArrayView object, QByteArrayView name);
 
 // The texts of the elements of the array `array`; empty when it is no array.
 QList<QByteArrayView> elements(QByteArrayView array);
+
+// `json` indented by two spaces a level after `indent` spaces (for a person), or without the
+// whitespace between its tokens (one line, as NDJSON needs it); members in the order they came
+// and numbers as they were written, either way.
+QByteArray indented(QByteArrayView json, int indent = 0);
+QByteArray compact(QByteArrayView json);
 
 } // namespace chartkey::jsontext
