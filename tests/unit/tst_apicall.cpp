@@ -397,6 +397,8 @@ private Q_SLOTS:
         QVERIFY(jsontext::member(bundle, "missing").isNull());
         QVERIFY(jsontext::elements("{}").isEmpty());
         QVERIFY(jsontext::elements("[ ]").isEmpty());
+        // A name written twice: the last, as QJsonDocument reads it (found by fuzz_jsontext).
+        QCOMPARE(jsontext::member("{\"a\":1,\"b\":2,\"a\":3}", "a").toByteArray(), QByteArray("3"));
     }
 
     void jsonIsIndentedAndCompactedAsWritten()

@@ -70,6 +70,7 @@ QByteArrayView member(QByteArrayView object, QByteArrayView name)
     if (i >= object.size() || object.at(i) != '{')
         return {};
     i = skipSpace(object, i + 1);
+    QByteArrayView found;
     while (i < object.size() && object.at(i) == '"') {
         const qsizetype keyEnd = skipString(object, i);
         const QByteArrayView key = object.sliced(i + 1, std::max<qsizetype>(0, keyEnd - i - 2));
@@ -79,13 +80,13 @@ QByteArrayView member(QByteArrayView object, QByteArrayView name)
         i = skipSpace(object, i + 1);
         const qsizetype valueEnd = skipValue(object, i);
         if (key == name)
-            return object.sliced(i, valueEnd - i);
+            found = object.sliced(i, valueEnd - i); // the last one, as QJsonDocument reads it
         i = skipSpace(object, valueEnd);
         if (i >= object.size() || object.at(i) != ',')
-            return {};
+            return found;
         i = skipSpace(object, i + 1);
     }
-    return {};
+    return found;
 }
 
 QList<QByteArrayView> elements(QByteArrayView array)

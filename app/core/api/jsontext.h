@@ -12,7 +12,8 @@ namespace chartkey::jsontext {
 
 // The text of the value of member `name` of the object `object` (its own members only, not
 // those of nested objects); a null view when there is no such member or `object` is no
-// object. Names are compared as written (an escaped name does not match).
+// object. Names are compared as written (an escaped name does not match); of a name written
+// twice, the last, as QJsonDocument reads it.
 QByteArrayView member(QByteArrayView object, QByteArrayView name);
 
 // The texts of the elements of the array `array`; empty when it is no array.
