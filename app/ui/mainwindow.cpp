@@ -125,6 +125,7 @@ MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     setCentralWidget(central);
 
     m_activity = new ActivityDock(m_log, this);
+    m_activity->setBodiesHidden(ProfileStore().policy().bodiesHidden());
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
 
     buildMenus();

@@ -9,6 +9,8 @@
 #include "profile/policy.h"
 #include "profile/profilefields.h"
 #include "storage/profilestore.h"
+#include "net/activitylog.h"
+#include "ui/activitydock.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/profileeditor.h"
@@ -20,6 +22,8 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QNetworkRequest>
+#include <QTableView>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -140,6 +144,23 @@ private Q_SLOTS:
         QVERIFY(add);
         QVERIFY(!add->isEnabled());
         QVERIFY(add->statusTip().contains(QLatin1String("policy/allowUserProfiles")));
+    }
+
+    void activityViewHidesBodiesWhenThePolicySays()
+    {
+        ActivityLog log;
+        ActivityDock dock(&log);
+        log.record(QNetworkRequest(QUrl(QStringLiteral("https://ehr.example.org/fhir/Patient"))),
+                   "POST", "{\"name\":\"Briddle\"}", 200, {}, {}, "{\"id\":\"patient-7\"}", 12);
+        dock.view()->setCurrentIndex(log.index(0, 0));
+        QVERIFY(dock.details().contains(QLatin1String("Briddle")));
+        QVERIFY(dock.details().contains(QLatin1String("patient-7")));
+
+        dock.setBodiesHidden(QStringLiteral("Bodies are hidden by policy/activityShowsBodies."));
+        QVERIFY(!dock.details().contains(QLatin1String("Briddle")));
+        QVERIFY(!dock.details().contains(QLatin1String("patient-7")));
+        QVERIFY(dock.details().contains(QLatin1String("policy/activityShowsBodies")));
+        QVERIFY(!dock.selectedAsCurl().contains(QLatin1String("Briddle")));
     }
 
     void mistakeInTheManagedFileIsShownInTheBanner()

@@ -132,7 +132,8 @@ void TestManagedConfig::policyKeysAreRead()
               QStringList{QStringLiteral("ehr.example.org"), QStringLiteral("*.example.com")}},
              {QStringLiteral("allowedGrants"), QStringLiteral("authorization-code")},
              {QStringLiteral("allowedClientTypes"), QStringLiteral("public")},
-             {QStringLiteral("allowStaticTokens"), QStringLiteral("no")}},
+             {QStringLiteral("allowStaticTokens"), QStringLiteral("no")},
+             {QStringLiteral("activityShowsBodies"), QStringLiteral("false")}},
             &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY(!policy.userProfilesAllowed);
@@ -142,6 +143,8 @@ void TestManagedConfig::policyKeysAreRead()
     QVERIFY(policy.allowedClientTypes
             == QList<Profile::ClientType>{Profile::ClientType::Public});
     QVERIFY(!policy.staticTokensAllowed);
+    QVERIFY(!policy.activityShowsBodies);
+    QVERIFY(policy.bodiesHidden().contains(QLatin1String("policy/activityShowsBodies")));
 }
 
 void TestManagedConfig::badPolicyValueIsReportedAndOnlyThatKeyIgnored_data()

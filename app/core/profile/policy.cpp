@@ -17,6 +17,7 @@ const QString kAllowedHosts = QStringLiteral("allowedHosts");
 const QString kAllowedGrants = QStringLiteral("allowedGrants");
 const QString kAllowedClientTypes = QStringLiteral("allowedClientTypes");
 const QString kAllowStaticTokens = QStringLiteral("allowStaticTokens");
+const QString kActivityShowsBodies = QStringLiteral("activityShowsBodies");
 
 // A list as QSettings reads it: "a, b" unquoted is a QStringList, "a" alone a QString.
 QStringList listOf(const QVariant &value)
@@ -63,7 +64,7 @@ std::optional<Profile::ClientType> clientTypeOf(const QString &id)
 QStringList ManagedPolicy::keys()
 {
     return {kAllowUserProfiles, kAllowedHosts, kAllowedGrants, kAllowedClientTypes,
-            kAllowStaticTokens};
+            kAllowStaticTokens, kActivityShowsBodies};
 }
 
 ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
@@ -76,14 +77,16 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
     };
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const QString &key = it.key();
-        if (key == kAllowUserProfiles || key == kAllowStaticTokens) {
+        if (key == kAllowUserProfiles || key == kAllowStaticTokens
+            || key == kActivityShowsBodies) {
             const std::optional<bool> b = boolOf(it.value());
             if (!b) {
                 bad(key, tr("is \"%1\", not true or false").arg(it.value().toString()));
                 continue;
             }
-            (key == kAllowUserProfiles ? policy.userProfilesAllowed
-                                       : policy.staticTokensAllowed) = *b;
+            (key == kAllowUserProfiles    ? policy.userProfilesAllowed
+             : key == kAllowStaticTokens ? policy.staticTokensAllowed
+                                         : policy.activityShowsBodies) = *b;
         } else if (key == kAllowedHosts) {
             QStringList hosts;
             QStringList wrong;
@@ -202,6 +205,13 @@ ProfileProblems ManagedPolicy::problems(const Profile &p) const
                                       whoToAsk(kAllowedClientTypes))});
     }
     return problems;
+}
+
+QString ManagedPolicy::bodiesHidden() const
+{
+    if (activityShowsBodies)
+        return {};
+    return tr("Bodies are hidden by your organisation. %1").arg(whoToAsk(kActivityShowsBodies));
 }
 
 QString ManagedPolicy::addRefusal() const

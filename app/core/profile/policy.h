@@ -28,6 +28,7 @@ struct ManagedPolicy
     QList<Profile::Grant> allowedGrants; // allowedGrants; empty: any
     QList<Profile::ClientType> allowedClientTypes; // allowedClientTypes; empty: any
     bool staticTokensAllowed = true;   // allowStaticTokens
+    bool activityShowsBodies = true;   // activityShowsBodies: the activity view's bodies
 
     // The keys of the [policy] group, as the file spells them.
     static QStringList keys();
@@ -42,6 +43,8 @@ struct ManagedPolicy
     // Why the policy does not allow `profile` (every URL's host, its grant, its client type),
     // each problem on the field to change; empty when it does.
     ProfileProblems problems(const Profile &profile) const;
+    // Why the activity view shows no bodies; empty when it does.
+    QString bodiesHidden() const;
     // Why a person may not add a profile of their own; empty when they may.
     QString addRefusal() const;
     // The sentence that ends every refusal: where the policy is set, and whom to ask.
