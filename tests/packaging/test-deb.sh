@@ -170,7 +170,7 @@ for size in 16 24 32 48 64 128 256 512; do
   expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
 done
 expected+=(usr/share/man/man1/chartkey.1.gz usr/share/doc/chartkey/changelog.gz
-           usr/share/doc/chartkey/copyright)
+           usr/share/doc/chartkey/copyright usr/share/doc/chartkey/examples/chartkey.conf)
 actual=$(cd "$run/deb" && find . -type f -o -type l | sed 's|^\./||' | sort)
 wanted=$(printf '%s\n' "${expected[@]}" | sort)
 if [ "$actual" = "$wanted" ]; then ok "the package holds the ${#expected[@]} expected files"; else
