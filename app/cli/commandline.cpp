@@ -71,6 +71,10 @@ int run(int argc, char *argv[])
     QLoggingCategory::setFilterRules(ctx.verbose ? QStringLiteral("chartkey.*=true")
                                                  : QStringLiteral("chartkey.*.warning=false"));
 
+    // What is wrong in the managed configuration, once, before the command says anything.
+    for (const QString &problem : ctx.profiles.managedProblems())
+        ctx.err << problem << Qt::endl;
+
     const int code = parsed.command->run(ctx, p);
     if (code != kPending)
         return code;
@@ -109,9 +113,22 @@ std::optional<Profile> Context::selectProfile()
         }
     }
     auto profile = profiles.load(name);
-    if (!profile)
+    if (!profile) {
         err << tr("There is no profile named \"%1\". See: chartkey profile list").arg(name)
             << Qt::endl;
+        return profile;
+    }
+    // A profile of the person's own made before the policy, or by hand, is used only as far
+    // as the policy allows it. Managed profiles are the policy's own.
+    if (!profiles.isManaged(name)) {
+        if (const QStringList refusals = messages(profiles.policy().problems(*profile));
+            !refusals.isEmpty()) {
+            for (const QString &refusal : refusals)
+                err << refusal << Qt::endl;
+            err << tr("\"%1\" is not used.").arg(name) << Qt::endl;
+            return std::nullopt;
+        }
+    }
     return profile;
 }
 

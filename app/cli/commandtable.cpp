@@ -356,7 +356,8 @@ QList<CommandSpec> makeProfileCommands()
 
     CommandSpec list;
     list.name = QStringLiteral("list");
-    list.summary = tr("The profiles: name, instance, client ID, grant and preset, one per line.");
+    list.summary = tr("The profiles: name, instance, client ID, grant and preset, one per line "
+                      "(and \"managed\" for a managed profile).");
     list.globals = Global::Json;
     list.run = runProfileList;
 

@@ -4,7 +4,7 @@
 
 #include "auth/session.h"
 #include "actions/ehrconnection.h"
-#include "storage/keychainstore.h"
+#include "storage/appsecretstore.h"
 #include "storage/profilestore.h"
 #include "base/failure.h"
 
@@ -35,7 +35,7 @@ public:
     bool json = false;          // --json
 
     ProfileStore profiles;
-    KeychainStore secrets;
+    AppSecretStore secrets;
     QNetworkAccessManager nam;
 
     // The profile named by --profile, or the only one. On failure prints why, sets the exit

@@ -78,10 +78,38 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
                       });
 }
 
+// What the managed configuration says against a profile of the person's own named `name`: a
+// managed one of that name, or a policy against adding any. Printed with `outcome`; true
+// when refused.
+bool refusedToAdd(Context &ctx, const QString &name, const QString &outcome)
+{
+    QString refusal = ctx.profiles.policy().addRefusal();
+    if (refusal.isEmpty())
+        refusal = ctx.profiles.managedRefusal(name);
+    if (refusal.isEmpty())
+        return false;
+    ctx.err << refusal << Qt::endl << outcome << Qt::endl;
+    return true;
+}
+
+// The policy's problems with `profile`, printed with `outcome`; true when there are any.
+bool refusedByPolicy(Context &ctx, const Profile &profile, const QString &outcome)
+{
+    const QStringList refusals = messages(ctx.profiles.policy().problems(profile));
+    for (const QString &refusal : refusals)
+        ctx.err << refusal << Qt::endl;
+    if (refusals.isEmpty())
+        return false;
+    ctx.err << outcome << Qt::endl;
+    return true;
+}
+
 // Checks the form (the same rules as the editor's), then saves. Returns the exit status, or
 // kPending.
 int validateAndSave(Context &ctx, ProfileForm &form, const QByteArray &secret)
 {
+    if (refusedByPolicy(ctx, form.profile(), tr("The profile was not added.")))
+        return Failed;
     if (!form.isValid()) {
         // Every problem, but that of an endpoint derived from a wrong instance only once.
         form.touchAll();
@@ -117,6 +145,8 @@ int add(Context &ctx, const QCommandLineParser &p)
     const ServerPreset preset = ServerPreset::of(*kind);
 
     const QString name = p.positionalArguments().first();
+    if (refusedToAdd(ctx, name, tr("The profile was not added.")))
+        return Failed;
     if (ctx.profiles.load(name) && !p.isSet(replace)) {
         ctx.err << tr("A profile named \"%1\" exists already. Remove it first, or add --replace.")
                            .arg(name)
@@ -159,8 +189,13 @@ int add(Context &ctx, const QCommandLineParser &p)
     // A secret makes the client confidential; without one, the preset's default for the grant.
     if (p.isSet(secretStdin))
         form->setClientType(Profile::ClientType::Confidential);
+    form->setPolicy(ctx.profiles.policy());
     const Profile profile = form->profile();
     const Profile::Grant chosenGrant = profile.grant;
+    // Before anything is read from the network: a server the policy does not allow is not
+    // even asked for its endpoints.
+    if (refusedByPolicy(ctx, profile, tr("The profile was not added.")))
+        return Failed;
 
     QByteArray secret;
     if (p.isSet(secretStdin)) {
@@ -309,6 +344,9 @@ int importProfile(Context &ctx, const QCommandLineParser &p)
         ctx.err << error << Qt::endl << tr("Nothing was imported.") << Qt::endl;
         return Failed;
     }
+    if (refusedToAdd(ctx, profile->name, tr("Nothing was imported."))
+        || refusedByPolicy(ctx, *profile, tr("Nothing was imported.")))
+        return Failed;
     if (ctx.profiles.load(profile->name) && !p.isSet(replace)) {
         ctx.err << tr("A profile named \"%1\" exists already. Import it under another name with "
                       "--name NAME, or add --replace.")
@@ -349,6 +387,14 @@ int setSecret(Context &ctx, const QString &name)
                 << Qt::endl;
         return Usage;
     }
+    // A managed confidential client's secret is the person's to store; making a managed
+    // public client confidential would change the profile.
+    if (ctx.profiles.isManaged(profile->name) && !profile->isConfidential()) {
+        ctx.err << ctx.profiles.managedRefusal(profile->name) << Qt::endl
+                << tr("Its client is public and takes no client secret. Nothing was stored.")
+                << Qt::endl;
+        return Failed;
+    }
     const QByteArray secret = readSecretFromStdin();
     if (secret.isEmpty()) {
         ctx.usage(tr("Give the client secret on standard input."));
@@ -362,7 +408,8 @@ int setSecret(Context &ctx, const QString &name)
                           }
                           Profile updated = *profile;
                           updated.clientType = Profile::ClientType::Confidential;
-                          ctx.profiles.save(updated);
+                          if (!ctx.profiles.isManaged(updated.name))
+                              ctx.profiles.save(updated);
                           ctx.out << tr("The client secret of \"%1\" is in the keychain.")
                                              .arg(updated.name)
                                   << Qt::endl;
@@ -376,6 +423,14 @@ int remove(Context &ctx, const QString &name)
     auto profile = ctx.profiles.load(name);
     if (!profile) {
         ctx.err << tr("There is no profile named \"%1\".").arg(name) << Qt::endl;
+        return Failed;
+    }
+    if (ctx.profiles.isManaged(name)) {
+        ctx.err << ctx.profiles.managedRefusal(name) << Qt::endl
+                << tr("Nothing was removed. To forget its tokens, sign out: chartkey logout "
+                      "--profile \"%1\"")
+                           .arg(name)
+                << Qt::endl;
         return Failed;
     }
     // Local removal: tokens and secret leave the keychain with the profile. (`logout` first
@@ -438,8 +493,11 @@ int runProfileList(Context &ctx, const QCommandLineParser &)
     if (ctx.json) {
         QJsonArray list;
         for (const QString &n : names) {
-            if (auto profile = ctx.profiles.load(n))
-                list.append(profilejson::toJsonObject(*profile));
+            if (auto profile = ctx.profiles.load(n)) {
+                QJsonObject o = profilejson::toJsonObject(*profile);
+                o.insert(QStringLiteral("managed"), ctx.profiles.isManaged(n));
+                list.append(o);
+            }
         }
         ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Ok;
@@ -454,7 +512,8 @@ int runProfileList(Context &ctx, const QCommandLineParser &)
         if (auto profile = ctx.profiles.load(n))
             ctx.out << n << '\t' << profile->instanceUrl.toString() << '\t'
                     << profile->clientId << '\t' << toString(profile->grant) << '\t'
-                    << toString(profile->kind) << Qt::endl;
+                    << toString(profile->kind)
+                    << (ctx.profiles.isManaged(n) ? tr("\tmanaged") : QString()) << Qt::endl;
     }
     return Ok;
 }
@@ -479,6 +538,8 @@ int runProfileShow(Context &ctx, const QCommandLineParser &p)
         params << key + QLatin1Char('=') + value;
     ctx.out << profilefields::kAuthParamsKey << ": " << params.join(QStringLiteral(" "))
             << Qt::endl;
+    if (ctx.profiles.isManaged(name))
+        ctx.out << "managed: " << ctx.profiles.managedPath() << Qt::endl;
     return Ok;
 }
 

@@ -83,7 +83,16 @@ QString ActivityDock::selectedAsCurl() const
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return {};
-    return m_log->exchange(current.row()).toCurl();
+    HttpExchange e = m_log->exchange(current.row());
+    if (!m_bodiesHidden.isEmpty() && !e.requestBody.isEmpty())
+        e.requestBody = QByteArrayLiteral("BODY-HIDDEN-BY-POLICY");
+    return e.toCurl();
+}
+
+void ActivityDock::setBodiesHidden(const QString &why)
+{
+    m_bodiesHidden = why;
+    showDetails();
 }
 
 namespace {
@@ -109,15 +118,17 @@ void ActivityDock::showDetails()
     text += QStringLiteral("%1 %2\n").arg(QString::fromLatin1(e.method), e.url);
     for (const auto &[name, value] : e.requestHeaders)
         text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
+    const QString hidden = QStringLiteral("(%1)").arg(m_bodiesHidden);
     if (!e.requestBody.isEmpty())
-        text += QLatin1Char('\n') + readable(e.requestBody) + QLatin1Char('\n');
+        text += QLatin1Char('\n') + (m_bodiesHidden.isEmpty() ? readable(e.requestBody) : hidden)
+                + QLatin1Char('\n');
     text += QStringLiteral("\n— %1 (%2 ms)\n")
                     .arg(e.status ? QString::number(e.status) : e.error)
                     .arg(e.durationMs);
     for (const auto &[name, value] : e.responseHeaders)
         text += QStringLiteral("%1: %2\n").arg(QString::fromLatin1(name), QString::fromLatin1(value));
     if (!e.responseBody.isEmpty())
-        text += QLatin1Char('\n') + readable(e.responseBody);
+        text += QLatin1Char('\n') + (m_bodiesHidden.isEmpty() ? readable(e.responseBody) : hidden);
     m_details->setPlainText(text);
 }
 

@@ -24,6 +24,9 @@ public:
     QString details() const;
     // The selected exchange as a curl command (secrets as placeholders).
     QString selectedAsCurl() const;
+    // Request and response bodies are not shown (nor copied with curl): `why` is shown in
+    // their place. Empty: shown. (The managed policy's activityShowsBodies.)
+    void setBodiesHidden(const QString &why);
 
 private:
     void showDetails();
@@ -31,6 +34,7 @@ private:
     ActivityLog *m_log = nullptr;
     QTableView *m_view = nullptr;
     QPlainTextEdit *m_details = nullptr;
+    QString m_bodiesHidden;
 };
 
 } // namespace chartkey::ui

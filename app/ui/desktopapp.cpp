@@ -2,7 +2,7 @@
 
 #include "desktopurlopener.h"
 #include "mainwindow.h"
-#include "storage/keychainstore.h"
+#include "storage/appsecretstore.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -22,7 +22,7 @@ int runDesktop(int argc, char *argv[])
     if (translator.load(QLocale(), QStringLiteral("chartkey"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
-    KeychainStore secrets;
+    AppSecretStore secrets;
     DesktopUrlOpener opener;
     MainWindow window(&secrets, &opener);
     const QStringList args = QApplication::arguments();

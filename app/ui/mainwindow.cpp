@@ -125,6 +125,7 @@ MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     setCentralWidget(central);
 
     m_activity = new ActivityDock(m_log, this);
+    m_activity->setBodiesHidden(ProfileStore().policy().bodiesHidden());
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
 
     buildMenus();
@@ -165,6 +166,9 @@ MainWindow::MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent)
     if (!settings.contains(QStringLiteral("ui/geometry")))
         resize(1100, 720);
     reloadProfiles(settings.value(QStringLiteral("ui/lastProfile")).toString());
+    // What is wrong in the managed configuration, once, when the window opens.
+    if (const QStringList problems = ProfileStore().managedProblems(); !problems.isEmpty())
+        m_banner->show(MessageBanner::Kind::Warning, problems.join(QLatin1Char('\n')));
 }
 
 MainWindow::~MainWindow()
@@ -177,6 +181,12 @@ void MainWindow::buildMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *newProfile = file->addAction(tr("&New profile…"), this, [this] { editProfile(true); });
+    newProfile->setObjectName(QStringLiteral("newProfileAction"));
+    if (const QString refusal = ProfileStore().policy().addRefusal(); !refusal.isEmpty()) {
+        newProfile->setEnabled(false);
+        newProfile->setStatusTip(refusal);
+        newProfile->setToolTip(refusal);
+    }
     newProfile->setShortcut(QKeySequence::New);
     m_editProfileAction = file->addAction(tr("&Edit profile…"), this,
                                           [this] { editProfile(false); });
@@ -223,7 +233,19 @@ void MainWindow::reloadProfiles(const QString &select)
 {
     const QSignalBlocker block(m_profileBox);
     m_profileBox->clear();
-    m_profileBox->addItems(ProfileStore().names());
+    const ProfileStore store;
+    const QStringList names = store.names();
+    for (const QString &name : names) {
+        if (!store.isManaged(name)) {
+            m_profileBox->addItem(name);
+            continue;
+        }
+        // Managed: a lock, and why it cannot be changed.
+        m_profileBox->addItem(QIcon::fromTheme(QStringLiteral("object-locked")), name);
+        const int i = m_profileBox->count() - 1;
+        m_profileBox->setItemData(i, store.managedRefusal(name), Qt::ToolTipRole);
+        m_profileBox->setItemData(i, true, kManagedRole);
+    }
     if (m_profileBox->findText(select) >= 0)
         m_profileBox->setCurrentText(select);
     selectProfile(m_profileBox->currentText());
@@ -245,7 +267,19 @@ void MainWindow::selectProfile(const QString &name)
     m_loadedOnce = false;
     m_searchPending = false;
     m_tokenRefused = false;
-    const auto profile = ProfileStore().load(name);
+    const ProfileStore store;
+    auto profile = store.load(name);
+    // A profile of the person's own that the organisation's policy does not allow is not
+    // used: the banner names the policy.
+    if (profile && !store.isManaged(name)) {
+        if (const QStringList refusals = messages(store.policy().problems(*profile));
+            !refusals.isEmpty()) {
+            m_banner->show(MessageBanner::Kind::Error,
+                           refusals.join(QLatin1Char(' ')) + QLatin1Char(' ')
+                                   + tr("\"%1\" is not used.").arg(name));
+            profile.reset();
+        }
+    }
     if (profile) {
         m_connection = new EhrConnection(*profile, m_secrets, &m_nam, Clock::system(), m_log,
                                          this);
@@ -562,8 +596,15 @@ void MainWindow::editProfile(bool isNew)
     ProfileStore store;
     // A new profile starts from the default preset; the editor fills in its defaults.
     Profile initial = !isNew && m_connection ? m_connection->profile() : Profile();
+    if (isNew && !store.policy().addRefusal().isEmpty()) {
+        m_banner->show(MessageBanner::Kind::Error, store.policy().addRefusal());
+        return;
+    }
     ProfileEditorDialog dialog(initial, isNew, store.names(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    dialog.setPolicy(store.policy());
+    if (!isNew && store.isManaged(initial.name))
+        dialog.setManaged(store.managedRefusal(initial.name));
+    if (dialog.exec() != QDialog::Accepted || dialog.isManaged())
         return;
     const Profile edited = dialog.profile();
     const QString secret = dialog.clientSecret();

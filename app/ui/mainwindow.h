@@ -46,6 +46,10 @@ public:
     MainWindow(SecretStore *secrets, UrlOpener *opener, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // In the profile box: true for a managed profile (storage/profilestore.h), which also
+    // shows a lock and, as its tool tip, why it cannot be changed.
+    static constexpr int kManagedRole = Qt::UserRole + 1;
+
     void selectProfile(const QString &name);
     void signIn();
     void cancelSignIn();

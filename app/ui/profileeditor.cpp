@@ -130,6 +130,22 @@ ProfileEditorDialog::ProfileEditorDialog(const Profile &initial, bool isNew,
 
 ProfileEditorDialog::~ProfileEditorDialog() = default;
 
+void ProfileEditorDialog::setPolicy(const ManagedPolicy &policy)
+{
+    m_form->setPolicy(policy);
+}
+
+void ProfileEditorDialog::setManaged(const QString &refusal)
+{
+    m_managedRefusal = refusal;
+    setWindowTitle(tr("Managed profile %1").arg(m_initialName));
+    // Every field as it is, none editable; export stays (it changes nothing).
+    m_scroll->widget()->setEnabled(false);
+    if (QPushButton *import = findChild<QPushButton *>(QStringLiteral("importProfile")))
+        import->setEnabled(false);
+    refresh();
+}
+
 Profile ProfileEditorDialog::profile() const
 {
     return m_form->profile();
@@ -166,7 +182,7 @@ void ProfileEditorDialog::refresh()
     m_otherProblems->setText(hidden.join(QLatin1Char('\n')));
     m_otherProblems->setVisible(!hidden.isEmpty());
 
-    const QString stops = m_form->whatStopsSaving();
+    const QString stops = isManaged() ? m_managedRefusal : m_form->whatStopsSaving();
     m_whatStopsSaving->setText(stops);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(stops.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setToolTip(stops);

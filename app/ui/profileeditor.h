@@ -8,6 +8,7 @@
 // and is saved only on OK.
 #pragma once
 
+#include "profile/policy.h"
 #include "profile/profile.h"
 
 #include <QDialog>
@@ -50,6 +51,14 @@ public:
     // client secret.
     QString accessToken() const;
 
+    // What the organisation allows (profile/policy.h): the form names the policy for what
+    // it does not allow.
+    void setPolicy(const ManagedPolicy &policy);
+    // A managed profile (storage/profilestore.h): shown as it is, nothing can be changed,
+    // and `refusal` says why and whom to ask.
+    void setManaged(const QString &refusal);
+    bool isManaged() const { return !m_managedRefusal.isEmpty(); }
+
     // The network access manager for "Fetch endpoints"; the dialog makes its own otherwise.
     void setNetworkAccessManager(QNetworkAccessManager *nam);
     // Fetches the discovery document and fills the endpoints (the "Fetch endpoints" button);
@@ -90,6 +99,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     Profile::Kind m_shownKind{};
     bool m_fitted = false;
+    QString m_managedRefusal;
 };
 
 } // namespace chartkey::ui

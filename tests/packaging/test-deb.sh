@@ -170,7 +170,7 @@ for size in 16 24 32 48 64 128 256 512; do
   expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
 done
 expected+=(usr/share/man/man1/chartkey.1.gz usr/share/doc/chartkey/changelog.gz
-           usr/share/doc/chartkey/copyright)
+           usr/share/doc/chartkey/copyright usr/share/doc/chartkey/examples/chartkey.conf)
 actual=$(cd "$run/deb" && find . -type f -o -type l | sed 's|^\./||' | sort)
 wanted=$(printf '%s\n' "${expected[@]}" | sort)
 if [ "$actual" = "$wanted" ]; then ok "the package holds the ${#expected[@]} expected files"; else
@@ -246,6 +246,32 @@ else fail "chartkey --version: $out"; fi
 if out=$(in_root chartkey profile list 2>&1); then
   ok "chartkey profile list: $out"
 else fail "chartkey profile list: $out"; fi
+
+# --- A managed profile, as an IT department deploys it (README "For IT departments") -------
+# The packaged example goes to /etc/xdg/chartkey/chartkey.conf; a new user of the computer
+# (an account and a home of their own) sees its profile as managed, without a complaint
+# about the file, and cannot remove it. Both go again before the purge check below.
+example=/usr/share/doc/chartkey/examples/chartkey.conf
+as_user() {
+  in_root setpriv --reuid=clinician --regid=clinician --init-groups \
+    env HOME=/home/clinician XDG_RUNTIME_DIR=/tmp/runtime-clinician "$@"
+}
+if in_root sh -c "mkdir -p /etc/xdg/chartkey && cp $example /etc/xdg/chartkey/chartkey.conf" \
+    && in_root useradd --create-home clinician \
+    && in_root install -d -m 700 -o clinician -g clinician /tmp/runtime-clinician; then
+  if out=$(as_user chartkey profile list 2>&1) && [ "$(grep -c . <<<"$out")" = 1 ] \
+      && grep -q $'^Clinic\t.*\tmanaged$' <<<"$out"; then
+    ok "a new user sees the managed profile: $out"
+  else fail "a new user's chartkey profile list with the example in /etc/xdg: $out"; fi
+  status=0
+  out=$(as_user chartkey profile remove Clinic 2>&1) || status=$?
+  if [ "$status" = 1 ] && grep -q 'is a managed profile' <<<"$out" \
+      && as_user chartkey profile list 2>&1 | grep -q $'^Clinic\t'; then
+    ok "a new user cannot remove the managed profile"
+  else fail "chartkey profile remove Clinic as a new user exited $status: $out"; fi
+else fail "could not install $example as /etc/xdg/chartkey/chartkey.conf and add a user"; fi
+in_root userdel --remove clinician >/dev/null 2>&1 || true
+rm -rf "$root/etc/xdg/chartkey" "$root/tmp/runtime-clinician"
 # The plugins named first (a glob that matches nothing must not pass as "nothing missing").
 for plugin in platforms/libqxcb.so platforms/libqoffscreen.so iconengines/libqsvgicon.so; do
   in_root sh -c "ls /usr/lib/*/qt6/plugins/$plugin" >/dev/null 2>&1 || fail "no Qt plugin $plugin"

@@ -643,11 +643,18 @@ QString ProfileForm::placeholder(ProfileField field) const
     }
 }
 
+void ProfileForm::setPolicy(const ManagedPolicy &policy)
+{
+    m_policy = policy;
+    Q_EMIT changed();
+}
+
 ProfileProblems ProfileForm::problems() const
 {
     const Profile p = profile();
     const ServerPreset preset = this->preset();
     ProfileProblems problems = p.validate();
+    problems.append(m_policy.problems(p));
     const bool renamed = m_mode == Mode::New || p.name != m_initial.name;
     if (renamed && m_existingNames.contains(p.name, Qt::CaseInsensitive))
         problems.append({ProfileField::Name,

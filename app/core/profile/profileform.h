@@ -13,6 +13,7 @@
 // defaults (makeProfile()) say what it follows.
 #pragma once
 
+#include "profile/policy.h"
 #include "profile/presets.h"
 #include "profile/profile.h"
 
@@ -79,6 +80,10 @@ public:
     // typed again. The command line sets both: it stores them in a step of its own.
     void setStoredSecrets(bool clientSecret, bool accessToken);
 
+    // What the organisation allows (profile/policy.h): a profile it does not allow has
+    // problems that name the policy. By default everything is allowed.
+    void setPolicy(const ManagedPolicy &policy);
+
     // The profile as the form says; fields not touched are exactly as given.
     Profile profile() const;
     // The client secret typed for a confidential client, the access token typed for a
@@ -133,6 +138,7 @@ private:
     QStringList m_existingNames;
     bool m_storedSecret = false;
     bool m_storedToken = false;
+    ManagedPolicy m_policy;
 };
 
 } // namespace chartkey

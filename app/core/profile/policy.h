@@ -1,0 +1,54 @@
+// What an IT department allows, read from the managed (system-wide) configuration: the
+// [policy] group of /etc/xdg/chartkey/chartkey.conf (storage/profilestore reads it; README
+// "For IT departments" lists the keys). Absent keys allow what chartkey allows anyway; a key
+// with a value that is not one of its values is reported and ignored, and the rest applies.
+//
+// The policy is checked wherever a profile is made or used: `profile add` and `import`, the
+// profile editor, and before any command or sign-in uses a profile. Every refusal names the
+// key, the file it is set in, and says to ask the IT department.
+#pragma once
+
+#include "profile/profile.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace chartkey {
+
+struct ManagedPolicy
+{
+    // The file the policy was read from, for messages; empty when there is none.
+    QString source;
+
+    bool userProfilesAllowed = true;   // allowUserProfiles
+    QStringList allowedHosts;          // allowedHosts; empty: any. "host" or "*.domain"
+    QList<Profile::Grant> allowedGrants; // allowedGrants; empty: any
+    QList<Profile::ClientType> allowedClientTypes; // allowedClientTypes; empty: any
+    bool staticTokensAllowed = true;   // allowStaticTokens
+    bool activityShowsBodies = true;   // activityShowsBodies: the activity view's bodies
+
+    // The keys of the [policy] group, as the file spells them.
+    static QStringList keys();
+
+    // Reads the [policy] group's `values` (keys without the group). A value that is not one
+    // of its key's values, and a key that is not a policy key, add a sentence to `problems`
+    // and are ignored.
+    static ManagedPolicy fromValues(const QMap<QString, QVariant> &values, const QString &source,
+                                    QStringList *problems);
+
+    bool isHostAllowed(const QString &host) const;
+    // Why the policy does not allow `profile` (every URL's host, its grant, its client type),
+    // each problem on the field to change; empty when it does.
+    ProfileProblems problems(const Profile &profile) const;
+    // Why the activity view shows no bodies; empty when it does.
+    QString bodiesHidden() const;
+    // Why a person may not add a profile of their own; empty when they may.
+    QString addRefusal() const;
+    // The sentence that ends every refusal: where the policy is set, and whom to ask.
+    QString whoToAsk(const QString &key) const;
+};
+
+} // namespace chartkey
