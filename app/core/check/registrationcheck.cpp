@@ -829,7 +829,9 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
     const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh, shape);
     end(v.status,
         m_secondRound ? tr("From a second sign-in: the PKCE probe's refused exchange had used the "
-                           "first code up (RFC 6749 allows that).")
+                           "first code up (RFC 6749 allows that). Only that first PKCE negative "
+                           "(a wrong code_verifier) met a live code; the others were refused "
+                           "because the code was gone.")
                                 + QLatin1Char('\n') + v.summary
                       : v.summary,
         v.hint);
@@ -1264,7 +1266,7 @@ void RegistrationCheck::stepTls()
         skip(QStringLiteral("tls"), title,
              skipped(QStringLiteral("tls"))
                      ? tr("Skipped as asked.")
-                     : tr("No https endpoint: %1 is loopback http, where TLS does not apply.")
+                     : tr("No https endpoint: %1 (loopback http, where TLS does not apply).")
                                .arg(hosts.join(QLatin1String(", "))));
         return;
     }

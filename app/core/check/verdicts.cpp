@@ -205,14 +205,11 @@ Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bo
         if (!wrongTypes.isEmpty())
             fails << tr("The token response's fields do not have the types RFC 6749 section 5.1 "
                         "gives them: %1.").arg(wrongTypes.join(QLatin1String("; ")));
-        if (o.value(QLatin1String("scope")).isUndefined()) {
-            if (shape.smart)
-                fails << tr("The token response names no scope: SMART App Launch requires it, "
-                            "and without it a client cannot tell what it was granted.");
-            else
-                warnings << tr("The token response names no scope: chartkey cannot tell what "
-                               "was granted.");
-        }
+        // Only SMART requires it (RFC 6749 section 5.1 lets it be left out when the grant is
+        // what was asked; Cognito does).
+        if (shape.smart && o.value(QLatin1String("scope")).isUndefined())
+            fails << tr("The token response names no scope: SMART App Launch requires it, "
+                        "and without it a client cannot tell what it was granted.");
     }
 
     QString hint;
