@@ -61,6 +61,18 @@ Pending<TlsAnswer> *probeTls(const QString &host, quint16 port, QSsl::SslProtoco
     auto *socket = new QSslSocket(op);
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setProtocol(protocol);
+    // Only the protocol is probed here; whether the certificate is trusted is the other
+    // steps' question (every request of theirs verifies it).
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (protocol != QSsl::TlsV1_2OrLater) {
+        // An old protocol: let OpenSSL offer it with what it needs (its default security
+        // level refuses TLS 1.0/1.1's signature algorithms on this side), so that a refusal
+        // is the server's.
+        config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
+                                             QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
+        config.setBackendConfigurationOption(QByteArrayLiteral("MinProtocol"),
+                                             QByteArrayLiteral("TLSv1"));
+    }
     socket->setSslConfiguration(config);
     QObject::connect(socket, &QSslSocket::encrypted, op, [op, socket] {
         TlsAnswer a;
@@ -1273,10 +1285,12 @@ void RegistrationCheck::stepTls()
     begin(QStringLiteral("tls"), title);
     auto facts = std::make_shared<QStringList>();
     auto fails = std::make_shared<QStringList>();
+    // One host after the other. The function holds itself only weakly; each pending probe
+    // holds it strongly, so it lives as long as a probe is under way.
     auto next = std::make_shared<std::function<void(int)>>();
-    *next = [this, targets, facts, fails, next](int i) {
+    std::weak_ptr<std::function<void(int)>> weakNext = next;
+    *next = [this, targets, facts, fails, weakNext](int i) {
         if (i >= targets.size()) {
-            *next = nullptr; // breaks the cycle
             if (!fails->isEmpty())
                 end(Status::Fail, (*fails + *facts).join(QLatin1Char('\n')),
                     tr("Serve TLS 1.2 or newer only (ONC (g)(10) and SMART App Launch require "
@@ -1285,6 +1299,7 @@ void RegistrationCheck::stepTls()
                 end(Status::Pass, facts->join(QLatin1Char('\n')));
             return;
         }
+        const auto next = weakNext.lock();
         const auto [host, port] = targets.at(i);
         const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
         probeTls(host, port, QSsl::TlsV1_2OrLater, m_timeoutMs, this)
@@ -1301,17 +1316,22 @@ void RegistrationCheck::stepTls()
                     ->then(this, [where, i, facts, fails, next](const TlsAnswer &legacy) {
                 if (legacy.connected)
                     *fails << tr("%1 accepts a handshake limited to TLS 1.1.").arg(where);
-                else if (legacy.error.contains(QLatin1String("no protocols available"),
+                else if (legacy.error.contains(QLatin1String("alert protocol version"),
                                                Qt::CaseInsensitive)
-                         || legacy.error.contains(QLatin1String("not supported"),
+                         || legacy.error.contains(QLatin1String("unsupported protocol"),
                                                   Qt::CaseInsensitive))
-                    *facts << tr("%1: TLS 1.0/1.1 not tested: this computer's TLS library does not "
-                                 "offer them (%2).").arg(where, legacy.error);
-                else
+                    // The server's own answer: a protocol_version alert, or a version above
+                    // what was offered.
                     *facts << tr("%1 refuses a handshake limited to TLS 1.1 (%2).")
                                       .arg(where, legacy.error);
-                if (*next)
-                    (*next)(i + 1);
+                else
+                    // Anything else failed on this side (OpenSSL's security level refuses the
+                    // old signature algorithms or protocols): nothing is learnt of the server.
+                    *facts << tr("%1: whether TLS 1.0/1.1 are refused could not be told: this "
+                                 "computer's TLS library did not complete such a handshake (%2). "
+                                 "Test it with: openssl s_client -connect %1 -tls1_1")
+                                      .arg(where, legacy.error);
+                (*next)(i + 1);
             });
         });
     };
