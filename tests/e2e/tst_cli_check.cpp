@@ -13,7 +13,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace chartkey::test;
@@ -102,6 +106,8 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void httpsServerWithTls12OnlyPassesTheTlsStep();
+    void httpsServerThatAcceptsTls11FailsTheTlsStep();
 
 private:
     // `chartkey check --profile PROFILE --json`, the browser step done by `browser` (default:
@@ -116,6 +122,9 @@ private:
     void addServiceProfile(const QString &name, const QString &scope);
     void addLmsProfile();
     void addSmartProfile();
+    // The check's tls step against `openssl s_server` started with `serverArgs` (a
+    // self-signed certificate: the other steps fail, which is not the question here).
+    CheckRun checkTlsOf(const QStringList &serverArgs);
 
     Sandbox m_sandbox;
 };
@@ -646,4 +655,72 @@ void CliCheck::unknownStepToSkipIsAUsageError()
 }
 
 QTEST_GUILESS_MAIN(CliCheck)
+CheckRun CliCheck::checkTlsOf(const QStringList &serverArgs)
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        return {};
+    QTemporaryDir dir;
+    QProcess req;
+    req.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                        dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                        dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-days"),
+                        QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+    if (!req.waitForFinished(30000) || req.exitCode() != 0)
+        return {};
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess server;
+    server.start(openssl, QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"),
+                                      QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
+                                      dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-key"),
+                                      dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-www"),
+                                      QStringLiteral("-quiet")}
+                                  + serverArgs);
+    for (int i = 0; i < 100; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(100))
+            break;
+        QTest::qWait(50);
+    }
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(port);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Tls"),
+                QStringLiteral("--instance"), base, QStringLiteral("--fhir-base"),
+                base + QStringLiteral("/fhir"), QStringLiteral("--client-id"),
+                m_sandbox.publicClientId});
+    const CheckRun r = check(QStringLiteral("Tls"), {}, QStringLiteral("true"));
+    server.kill();
+    server.waitForFinished(5000);
+    return r;
+}
+
+void CliCheck::httpsServerWithTls12OnlyPassesTheTlsStep()
+{
+    const CheckRun r = checkTlsOf({QStringLiteral("-tls1_2")});
+    if (r.report.isEmpty())
+        QSKIP("needs the openssl command");
+    QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("PASS"));
+    const QString text = r.text(QStringLiteral("tls"));
+    QVERIFY2(text.contains(QLatin1String("speaks TLS 1.2")), r.describeSteps().constData());
+    QVERIFY2(text.contains(QLatin1String("refuses a handshake limited to TLS 1.1")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::httpsServerThatAcceptsTls11FailsTheTlsStep()
+{
+    // OpenSSL 3 refuses TLS 1.1 at its default security level; level 0 lets it speak it.
+    const CheckRun r = checkTlsOf({QStringLiteral("-cipher"), QStringLiteral("DEFAULT:@SECLEVEL=0")});
+    if (r.report.isEmpty())
+        QSKIP("needs the openssl command");
+    QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("tls"));
+    QVERIFY2(text.contains(QLatin1String("accepts a handshake limited to TLS 1.1")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("Serve TLS 1.2 or newer only")));
+}
+
 #include "tst_cli_check.moc"
