@@ -592,6 +592,11 @@ void CliCheck::correctConfidentialRegistrationPassesWithTheWrongSecretRefused()
     QCOMPARE(r.status(QStringLiteral("wrong-secret")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("old-refresh-token")), QStringLiteral("PASS"));
+    // Introspection authenticates with the secret; its curl names it as a placeholder.
+    QCOMPARE(r.status(QStringLiteral("introspection")), QStringLiteral("PASS"));
+    const QString introspect = r.step(QStringLiteral("introspection")).value(QLatin1String("curl"))
+                                       .toArray().first().toString();
+    QVERIFY2(introspect.contains(QLatin1String("client_secret=$")), redacted(introspect.toUtf8()).constData());
     QVERIFY(!r.run.out.contains(m_sandbox.confidentialSecret.toUtf8()));
 }
 
