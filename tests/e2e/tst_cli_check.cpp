@@ -13,7 +13,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace chartkey::test;
@@ -87,7 +91,13 @@ private Q_SLOTS:
     void declinedConsentFailsTheAuthorizationWithWhatToDo();
     void apiForbiddenIsExplainedWithTheGrantedScope();
     void discoveryAdvertisingPlainPkceWarns();
-    void smartPresetConfiguredFromDiscoveryPasses();
+    void smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep();
+    void smartConfigurationWithoutCapabilitiesFails();
+    void authorizationServerThatIgnoresAWrongAudFails();
+    void serverThatAcceptsAMadeUpRefreshTokenFails();
+    void apiThatServesReadsWithoutATokenFails();
+    void introspectionWithoutScopeClientAndExpFails();
+    void tokenResponseWithoutCacheHeadersWarns();
     void cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNamed();
     void canvasLmsDeveloperKeyPassesWithItsDocumentedRefreshBehaviour();
     void canvasLmsRefusesClientCredentialsWithTheReason();
@@ -96,6 +106,8 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void httpsServerWithTls12OnlyPassesTheTlsStep();
+    void httpsServerThatAcceptsTls11FailsTheTlsStep();
 
 private:
     // `chartkey check --profile PROFILE --json`, the browser step done by `browser` (default:
@@ -109,6 +121,10 @@ private:
     void addWrongSecretProfile();
     void addServiceProfile(const QString &name, const QString &scope);
     void addLmsProfile();
+    void addSmartProfile();
+    // The check's tls step against `openssl s_server` started with `serverArgs` (a
+    // self-signed certificate: the other steps fail, which is not the question here).
+    CheckRun checkTlsOf(const QStringList &serverArgs);
 
     Sandbox m_sandbox;
 };
@@ -166,6 +182,15 @@ void CliCheck::addServiceProfile(const QString &name, const QString &scope)
                                QStringLiteral("client-credentials"), QStringLiteral("--scope"),
                                scope}),
                m_sandbox.serviceSecret.toUtf8());
+}
+
+void CliCheck::addSmartProfile()
+{
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Smart"),
+                QStringLiteral("--preset"), QStringLiteral("smart"), QStringLiteral("--fhir-base"),
+                m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
+                m_sandbox.publicClientId, QStringLiteral("--scope"),
+                QStringLiteral("user/Patient.read offline_access")});
 }
 
 void CliCheck::addLmsProfile()
@@ -290,6 +315,7 @@ void CliCheck::serverThatDoesNotEnforcePkceFails()
     QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("FAIL"));
     QVERIFY2(r.text(QStringLiteral("pkce")).contains(QLatin1String("does not enforce PKCE")),
              r.describeSteps().constData());
+    QVERIFY(r.text(QStringLiteral("pkce")).contains(QLatin1String("with a wrong code_verifier")));
     // The tokens it should not have issued are used for the rest, and revoked at the end.
     QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("cleanup")), QStringLiteral("PASS"));
@@ -375,21 +401,115 @@ void CliCheck::discoveryAdvertisingPlainPkceWarns()
     QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("WARN"));
     QVERIFY2(r.text(QStringLiteral("discovery")).contains(QLatin1String("\"plain\"")),
              r.describeSteps().constData());
+    // SMART App Launch forbids it outright (Inferno fails it): the SMART step fails.
+    QCOMPARE(r.status(QStringLiteral("smart-configuration")), QStringLiteral("FAIL"));
+    QVERIFY(r.text(QStringLiteral("smart-configuration")).contains(QLatin1String("forbids it")));
 }
 
-void CliCheck::smartPresetConfiguredFromDiscoveryPasses()
+// A good SMART server: every step that Inferno's SMART App Launch kit has a counterpart for
+// passes, with the negatives refused in the same run; TLS is not a question on loopback http.
+void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
 {
-    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Smart"),
-                QStringLiteral("--preset"), QStringLiteral("smart"), QStringLiteral("--fhir-base"),
-                m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
-                m_sandbox.publicClientId, QStringLiteral("--scope"),
-                QStringLiteral("user/Patient.read offline_access")});
+    addSmartProfile();
     const CheckRun r = check(QStringLiteral("Smart"));
     QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("schemaVersion")).toInt(), 2);
     QCOMPARE(r.report.value(QLatin1String("kind")).toString(), QStringLiteral("smart"));
-    QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("PASS"));
-    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    for (const char *id : {"discovery", "smart-configuration", "redirect-uri", "wrong-aud",
+                           "authorization", "pkce", "token-response", "invalid-code",
+                           "invalid-client-id", "api", "no-token-read", "introspection",
+                           "refresh", "invalid-refresh-token", "old-refresh-token"})
+        QVERIFY2(r.status(QLatin1String(id)) == QLatin1String("PASS"),
+                 (QByteArray(id) + " — " + r.describeSteps()).constData());
+    QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("SKIP"));
+    QVERIFY(r.text(QStringLiteral("tls")).contains(QLatin1String("loopback http")));
+    // The four PKCE negatives, each refused.
+    const QString pkce = r.text(QStringLiteral("pkce"));
+    for (const char *what : {"refused a wrong code_verifier", "refused no code_verifier",
+                             "refused a blank code_verifier",
+                             "refused the code_challenge sent as code_verifier"})
+        QVERIFY2(pkce.contains(QLatin1String(what)), redacted(pkce.toUtf8()).constData());
+    QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("Pragma: no-cache")));
+    QVERIFY(r.text(QStringLiteral("no-token-read")).contains(QLatin1String("HTTP 401")));
+    QVERIFY(r.text(QStringLiteral("introspection")).contains(QLatin1String("active: false")));
+    // Every new step carries its request as curl.
+    for (const char *id : {"smart-configuration", "wrong-aud", "invalid-code", "no-token-read",
+                           "introspection", "invalid-refresh-token"})
+        QVERIFY2(!r.step(QLatin1String(id)).value(QLatin1String("curl")).toArray().isEmpty(), id);
+}
+
+void CliCheck::smartConfigurationWithoutCapabilitiesFails()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("noCapabilities"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("smart-configuration")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("smart-configuration")).contains(QLatin1String("no capabilities array")),
+             r.describeSteps().constData());
+    QVERIFY(r.text(QStringLiteral("smart-configuration")).contains(QLatin1String("report what is listed")));
+    QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
+}
+
+void CliCheck::authorizationServerThatIgnoresAWrongAudFails()
+{
+    addSmartProfile();
+    m_sandbox.setMode({{QStringLiteral("audIgnored"), true}});
+    // The probe is browserless (before the browser step); the sign-in that follows is
+    // unharmed by it.
+    const CheckRun r = check(QStringLiteral("Smart"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("wrong-aud")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("wrong-aud")).contains(QLatin1String("showed its sign-in")),
+             r.describeSteps().constData());
+    QVERIFY(r.text(QStringLiteral("wrong-aud")).contains(QLatin1String("SHALL confirm aud")));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+}
+
+void CliCheck::serverThatAcceptsAMadeUpRefreshTokenFails()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("acceptInvalidRefreshToken"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("invalid-refresh-token")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("invalid-refresh-token")).contains(QLatin1String("made-up refresh token")),
+             r.describeSteps().constData());
     QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
+}
+
+void CliCheck::apiThatServesReadsWithoutATokenFails()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("openReads"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("no-token-read")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("no-token-read")).contains(QLatin1String("RFC 6750")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::introspectionWithoutScopeClientAndExpFails()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("introspectionMissingFields"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("introspection")), QStringLiteral("FAIL"));
+    QVERIFY2(r.text(QStringLiteral("introspection")).contains(QLatin1String("lacks scope, client_id, exp")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::tokenResponseWithoutCacheHeadersWarns()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("noCacheHeaders"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData()); // a warning, not a failure
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("WARN"));
+    const QString text = r.text(QStringLiteral("token-response"));
+    QVERIFY2(text.contains(QLatin1String("Cache-Control: no-store")) && text.contains(QLatin1String("Pragma: no-cache")),
+             r.describeSteps().constData());
 }
 
 void CliCheck::cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNamed()
@@ -472,6 +592,11 @@ void CliCheck::correctConfidentialRegistrationPassesWithTheWrongSecretRefused()
     QCOMPARE(r.status(QStringLiteral("wrong-secret")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("refresh")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("old-refresh-token")), QStringLiteral("PASS"));
+    // Introspection authenticates with the secret; its curl names it as a placeholder.
+    QCOMPARE(r.status(QStringLiteral("introspection")), QStringLiteral("PASS"));
+    const QString introspect = r.step(QStringLiteral("introspection")).value(QLatin1String("curl"))
+                                       .toArray().first().toString();
+    QVERIFY2(introspect.contains(QLatin1String("client_secret=$")), redacted(introspect.toUtf8()).constData());
     QVERIFY(!r.run.out.contains(m_sandbox.confidentialSecret.toUtf8()));
 }
 
@@ -535,4 +660,72 @@ void CliCheck::unknownStepToSkipIsAUsageError()
 }
 
 QTEST_GUILESS_MAIN(CliCheck)
+CheckRun CliCheck::checkTlsOf(const QStringList &serverArgs)
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        return {};
+    QTemporaryDir dir;
+    QProcess req;
+    req.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                        dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                        dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-days"),
+                        QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+    if (!req.waitForFinished(30000) || req.exitCode() != 0)
+        return {};
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess server;
+    server.start(openssl, QStringList{QStringLiteral("s_server"), QStringLiteral("-accept"),
+                                      QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
+                                      dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-key"),
+                                      dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-www"),
+                                      QStringLiteral("-quiet")}
+                                  + serverArgs);
+    for (int i = 0; i < 100; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(100))
+            break;
+        QTest::qWait(50);
+    }
+    const QString base = QStringLiteral("https://127.0.0.1:%1").arg(port);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Tls"),
+                QStringLiteral("--instance"), base, QStringLiteral("--fhir-base"),
+                base + QStringLiteral("/fhir"), QStringLiteral("--client-id"),
+                m_sandbox.publicClientId});
+    const CheckRun r = check(QStringLiteral("Tls"), {}, QStringLiteral("true"));
+    server.kill();
+    server.waitForFinished(5000);
+    return r;
+}
+
+void CliCheck::httpsServerWithTls12OnlyPassesTheTlsStep()
+{
+    const CheckRun r = checkTlsOf({QStringLiteral("-tls1_2")});
+    if (r.report.isEmpty())
+        QSKIP("needs the openssl command");
+    QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("PASS"));
+    const QString text = r.text(QStringLiteral("tls"));
+    QVERIFY2(text.contains(QLatin1String("speaks TLS 1.2")), r.describeSteps().constData());
+    QVERIFY2(text.contains(QLatin1String("refuses a handshake limited to TLS 1.1")),
+             r.describeSteps().constData());
+}
+
+void CliCheck::httpsServerThatAcceptsTls11FailsTheTlsStep()
+{
+    // OpenSSL 3 refuses TLS 1.1 at its default security level; level 0 lets it speak it.
+    const CheckRun r = checkTlsOf({QStringLiteral("-cipher"), QStringLiteral("DEFAULT:@SECLEVEL=0")});
+    if (r.report.isEmpty())
+        QSKIP("needs the openssl command");
+    QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("tls"));
+    QVERIFY2(text.contains(QLatin1String("accepts a handshake limited to TLS 1.1")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("Serve TLS 1.2 or newer only")));
+}
+
 #include "tst_cli_check.moc"

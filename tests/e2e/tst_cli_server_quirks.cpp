@@ -501,8 +501,11 @@ void CliServerQuirks::aCodeBurntByThePkceProbeGetsASecondSignIn()
     const QJsonObject tokens = stepOf(report, QStringLiteral("token-response"));
     QCOMPARE(tokens.value(QStringLiteral("status")).toString(), QStringLiteral("PASS"));
     QVERIFY(tokens.value(QStringLiteral("summary")).toString().contains(QLatin1String("second sign-in")));
-    // The probe's wrong verifier, the exchange the burnt code lost, the second sign-in's.
-    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 3);
+    // The four PKCE negatives (on the one code), the exchange the burnt code lost, the
+    // second sign-in's, then the made-up code and the made-up client ID.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 8);
+    // The pkce step says that only its first negative met a live code.
+    QVERIFY(tokens.value(QStringLiteral("summary")).toString().contains(QLatin1String("Only that first")));
 }
 
 void CliServerQuirks::withoutASecondSignInTheTokenStepsAreSkipped()

@@ -456,7 +456,8 @@ async function publicCode({ challenge, method = 'S256', scope = S.scope, clientI
     exactRedirectUris: false, redirectUris: ['http://127.0.0.1/callback'], redirectRefusal: '400-page', loginPage401: false,
     nonceRequired: false, emptyErrorBodies: false, revocationNeedsClientAuth: false, noRevocationEndpoint: false,
     refusedVerifier: 'invalid_grant-400', burnCodeOnRefusedExchange: false, refreshErrorCode: 'invalid_grant', tokenTypeCase: 'default',
-    idTokenAlg: 'RS256', brokenIdToken: 'off', fhirUser: 'absolute', rotateJwks: false }), JSON.stringify(defaults));
+    idTokenAlg: 'RS256', brokenIdToken: 'off', fhirUser: 'absolute', noCapabilities: false, audIgnored: false, openReads: false,
+    acceptInvalidRefreshToken: false, introspectionMissingFields: false, noCacheHeaders: false, rotateJwks: false }), JSON.stringify(defaults));
   const typo = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exactRedirectUri: true }) });
   check('config: an unknown field 400 (a typo is not silently ignored)', typo.status === 400 && /exactRedirectUri/.test((await typo.json()).error));
   const badMode = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pkce: 'maybe', accessTtl: 5 }) });

@@ -109,7 +109,9 @@ const OIDC_SCOPES = ['openid', 'offline_access', 'profile'];
 //   loginPage401, nonceRequired                         authorization endpoint;
 //   emptyErrorBodies, revocationNeedsClientAuth, noRevocationEndpoint, refusedVerifier,
 //   burnCodeOnRefusedExchange, refreshErrorCode, tokenTypeCase   token and revocation endpoints;
-//   idTokenAlg, brokenIdToken, rotateJwks (not kept here: see idTokenKeys), fhirUser   ID tokens.
+//   idTokenAlg, brokenIdToken, rotateJwks (not kept here: see idTokenKeys), fhirUser   ID tokens;
+//   noCapabilities, audIgnored, openReads, acceptInvalidRefreshToken,
+//   introspectionMissingFields, noCacheHeaders   what `chartkey check` tests the way Inferno does.
 const REGISTERED_REDIRECT_URIS = Object.freeze(['http://127.0.0.1/callback']);
 const DEFAULT_MODES = Object.freeze({
   pkce: 'enforce',
@@ -131,6 +133,12 @@ const DEFAULT_MODES = Object.freeze({
   idTokenAlg: 'RS256',
   brokenIdToken: 'off',
   fhirUser: 'absolute',
+  noCapabilities: false,
+  audIgnored: false,
+  openReads: false,
+  acceptInvalidRefreshToken: false,
+  introspectionMissingFields: false,
+  noCacheHeaders: false,
 });
 // Modes with a fixed set of values (the first is the default) and boolean ones.
 const MODE_CHOICES = {
@@ -144,7 +152,8 @@ const MODE_CHOICES = {
   fhirUser: ['absolute', 'relative'],
 };
 const MODE_FLAGS = ['rotateRefreshTokens', 'advertisePlain', 'exactRedirectUris', 'loginPage401', 'nonceRequired',
-  'emptyErrorBodies', 'revocationNeedsClientAuth', 'noRevocationEndpoint', 'burnCodeOnRefusedExchange'];
+  'emptyErrorBodies', 'revocationNeedsClientAuth', 'noRevocationEndpoint', 'burnCodeOnRefusedExchange',
+  'noCapabilities', 'audIgnored', 'openReads', 'acceptInvalidRefreshToken', 'introspectionMissingFields', 'noCacheHeaders'];
 const freshModes = () => ({ ...DEFAULT_MODES, dropScopes: [], redirectUris: [...REGISTERED_REDIRECT_URIS] });
 const state = {
   accessTtl: opts.accessTtl,
@@ -807,6 +816,17 @@ async function shapeTokenAnswer(ctx) {
   const params = ctx.oidc.params || {};
   const gt = params.grant_type;
   const body = ctx.body;
+  // RFC 6749 section 5.1: Cache-Control: no-store and Pragma: no-cache on every token answer
+  // (oidc-provider sends the first only); noCacheHeaders: neither.
+  if (m.noCacheHeaders) { ctx.remove('Cache-Control'); ctx.remove('Pragma'); } else ctx.set('Pragma', 'no-cache');
+  if (gt === 'refresh_token' && m.acceptInvalidRefreshToken && ctx.status === 400 && isObject(body)
+      && body.error === 'invalid_grant') {
+    // A server that does not look the refresh token up: a made-up one gets tokens.
+    ctx.status = 200;
+    ctx.body = { access_token: crypto.randomBytes(32).toString('base64url'), token_type: 'Bearer', expires_in: state.accessTtl,
+      scope: typeof params.scope === 'string' ? params.scope : 'user/Patient.read' };
+    return;
+  }
   if (ctx.status === 200 && isObject(body) && body.access_token) {
     const scopes = (body.scope || '').split(' ').filter(Boolean);
     if (body.id_token && !scopes.includes('openid')) scopes.unshift('openid');
@@ -859,6 +879,11 @@ provider.use(async (ctx, next) => {
       if (badClient) ctx.remove('WWW-Authenticate');
       emptyBody(ctx, badClient ? 403 : ctx.status);
     }
+  } else if (route === 'introspection' && isObject(ctx.body) && ctx.body.active) {
+    // SMART: fhirUser with the user's tokens when it was granted; introspectionMissingFields:
+    // an answer that says only "active".
+    if (state.modes.introspectionMissingFields) ctx.body = { active: true };
+    else if (ctx.body.sub && String(ctx.body.scope || '').split(' ').includes('fhirUser')) ctx.body.fhirUser = fhirUserClaim();
   } else if (route === 'discovery' && ctx.status === 200 && isObject(ctx.body)) {
     // advertisePlain: "plain" too (the server still refuses it).
     ctx.body.code_challenge_methods_supported = codeChallengeMethods();
@@ -1252,6 +1277,15 @@ async function instanceHandler(req, res) {
   // noRevocationEndpoint: no such route at all, whatever the method.
   if (path === ROUTES.revocation && state.modes.noRevocationEndpoint) { sendNotFoundPage(res); return; }
 
+  if (req.method === 'GET' && path === ROUTES.authorization && url.searchParams.has('aud') && !state.modes.audIgnored
+      && url.searchParams.get('aud').replace(/\/+$/, '') !== FHIR_BASE) {
+    // A SMART server refuses an aud that is not one of its FHIR servers, before any sign-in
+    // (an answer on the redirect URI could leak a code to an impostor's resource server).
+    sendHtml(res, 400, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Canvas sandbox: error</title></head>
+<body><h1>Something went wrong</h1><div id="oauth-error"><p><strong>error</strong>: <span class="error">invalid_request</span></p>
+<p><strong>error_description</strong>: <span class="error_description">aud is not a FHIR server of this EHR.</span></p></div></body></html>`);
+    return;
+  }
   if (req.method === 'GET' && path === ROUTES.authorization) {
     // Canvas ignores `prompt`, `launch` and `aud`, and issues refresh tokens for offline_access
     // without prompt=consent. oidc-provider drops offline_access unless prompt includes consent,
@@ -1378,8 +1412,8 @@ function smartConfiguration() {
     response_types_supported: ['code'],
     code_challenge_methods_supported: codeChallengeMethods(),
     scopes_supported: [...OIDC_SCOPES, ...RESOURCE_SCOPES],
-    capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
-      'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'sso-openid-connect'],
+    ...(state.modes.noCapabilities ? {} : { capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
+      'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'permission-v1', 'sso-openid-connect'] }),
   }, tokenMethods);
 }
 function practitionerResource() {
@@ -1402,7 +1436,9 @@ async function fhirHandler(req, res) {
 
   const done = (status, body, headers) => { countApi(status); sendFhir(res, status, body, headers); };
   if (takeFailure('api', res, (s) => { if (s !== 'hang') countApi(s); }, 'fhir')) return;
-  const auth = await validateBearer(req);
+  // openReads: a request without any Authorization header is served (a server that forgot
+  // to protect its reads).
+  const auth = state.modes.openReads && !req.headers.authorization ? { ok: true } : await validateBearer(req);
   if (!auth.ok) { countApi(401); send401(res, auth.reason); return; }
   if (req.method !== 'GET') { done(405, outcome('not-supported', `${req.method} is not supported by this sandbox.`)); return; }
 

@@ -2,6 +2,8 @@
 // the sentences a person reads, without a server (the e2e tests run them against one).
 #include "check/verdicts.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace chartkey;
@@ -34,12 +36,115 @@ Profile sandbox(const QString &redirect = QStringLiteral("http://127.0.0.1/callb
 const QString kScope = QStringLiteral("user/Patient.read user/Appointment.read offline_access");
 const QString kNoStore = QStringLiteral("no-store");
 
+// A SMART configuration as a good server (the sandbox) publishes it.
+QJsonObject smartConfiguration()
+{
+    return QJsonDocument::fromJson("{" "        \"issuer\": \"https://x.canvasmedical.com\"," "        \"authorization_endpoint\": \"https://x.canvasmedical.com/auth/authorize/\"," "        \"token_endpoint\": \"https://x.canvasmedical.com/auth/token/\"," "        \"jwks_uri\": \"https://x.canvasmedical.com/auth/jwks/\"," "        \"token_endpoint_auth_methods_supported\": [\"none\", \"client_secret_post\", \"client_secret_basic\"]," "        \"grant_types_supported\": [\"authorization_code\", \"refresh_token\", \"client_credentials\"]," "        \"code_challenge_methods_supported\": [\"S256\"]," "        \"capabilities\": [\"launch-standalone\", \"client-public\", \"client-confidential-symmetric\"," "                         \"permission-offline\", \"permission-v1\", \"sso-openid-connect\"]" "    }").object();
+}
+
+Profile publicSmart()
+{
+    Profile p = sandbox();
+    p.scope = kScope;
+    return p;
+}
+
+// A token answer's JSON as the wire had it (tokens redacted).
+TokenAnswerShape shapeOf(const char *json, bool smart = true)
+{
+    TokenAnswerShape shape;
+    shape.cacheControl = kNoStore;
+    shape.pragma = QStringLiteral("no-cache");
+    shape.body = QJsonDocument::fromJson(json).object();
+    shape.smart = smart;
+    return shape;
+}
+
 } // namespace
 
 class TestVerdicts final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void goodSmartConfigurationPasses()
+    {
+        const Verdict v = reviewSmartConfiguration(smartConfiguration(), publicSmart());
+        QVERIFY2(v.status == Status::Pass, qPrintable(v.summary));
+    }
+    void smartConfigurationWithoutCapabilitiesFails()
+    {
+        QJsonObject doc = smartConfiguration();
+        doc.remove(QStringLiteral("capabilities"));
+        const Verdict v = reviewSmartConfiguration(doc, publicSmart());
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY(v.summary.contains(QLatin1String("no capabilities array")));
+        QVERIFY(!v.hint.isEmpty());
+    }
+    void smartConfigurationAdvertisingPlainFails()
+    {
+        QJsonObject doc = smartConfiguration();
+        doc.insert(QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256"), QStringLiteral("plain")});
+        const Verdict v = reviewSmartConfiguration(doc, publicSmart());
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY(v.summary.contains(QLatin1String("\"plain\"")));
+    }
+    void smartConfigurationWithoutWhatTheRegistrationUsesWarns()
+    {
+        QJsonObject doc = smartConfiguration();
+        doc.insert(QStringLiteral("capabilities"), QJsonArray{QStringLiteral("launch-standalone"), QStringLiteral("client-public")});
+        const Verdict v = reviewSmartConfiguration(doc, publicSmart());
+        QCOMPARE(toString(v.status), toString(Status::Warn));
+        QVERIFY2(v.summary.contains(QLatin1String("permission-offline")), qPrintable(v.summary));
+    }
+    void openIdDeclaredWithoutJwksUriFails()
+    {
+        QJsonObject doc = smartConfiguration();
+        doc.remove(QStringLiteral("jwks_uri"));
+        const Verdict v = reviewSmartConfiguration(doc, publicSmart());
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY(v.summary.contains(QLatin1String("jwks_uri")));
+    }
+    void tokenResponseWithTheRightTypesAndHeadersPasses()
+    {
+        const Verdict v = reviewTokenResponse(tokens(kScope), kScope, true,
+            shapeOf("{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":36000,\"scope\":\"user/Patient.read user/Appointment.read offline_access\",\"refresh_token\":\"[redacted]\"}"));
+        QVERIFY2(v.status == Status::Pass, qPrintable(v.summary));
+    }
+    void expiresInAsAStringFails()
+    {
+        const Verdict v = reviewTokenResponse(tokens(kScope), kScope, true,
+            shapeOf("{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":\"36000\",\"scope\":\"user/Patient.read user/Appointment.read offline_access\",\"refresh_token\":\"[redacted]\"}"));
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY(v.summary.contains(QLatin1String("not an integer")));
+    }
+    void smartTokenResponseWithoutScopeFails()
+    {
+        const Verdict v = reviewTokenResponse(tokens(kScope), kScope, true,
+            shapeOf("{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":36000,\"refresh_token\":\"[redacted]\"}"));
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY(v.summary.contains(QLatin1String("names no scope")));
+    }
+    void missingPragmaWarns()
+    {
+        TokenAnswerShape shape = shapeOf("{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":36000,\"scope\":\"user/Patient.read user/Appointment.read offline_access\"}");
+        shape.pragma = QString();
+        const Verdict v = reviewTokenResponse(tokens(kScope), kScope, true, shape);
+        QCOMPARE(toString(v.status), toString(Status::Warn));
+        QVERIFY(v.summary.contains(QLatin1String("Pragma: no-cache")));
+    }
+    void introspectionOfALiveTokenPasses()
+    {
+        const Verdict v = reviewIntrospection(QJsonDocument::fromJson("{\"active\":true,\"scope\":\"user/Patient.read\",\"client_id\":\"abc\",\"exp\":1796567924,\"sub\":\"clinician\"}").object(),
+                                              QStringLiteral("abc"), true, false);
+        QVERIFY2(v.status == Status::Pass, qPrintable(v.summary));
+    }
+    void introspectionWithoutScopeClientAndExpFails()
+    {
+        const Verdict v = reviewIntrospection(QJsonDocument::fromJson("{\"active\":true}").object(),
+                                              QStringLiteral("abc"), false, false);
+        QCOMPARE(toString(v.status), toString(Status::Fail));
+        QVERIFY2(v.summary.contains(QLatin1String("lacks scope, client_id, exp")), qPrintable(v.summary));
+    }
     void completeTokenResponsePasses()
     {
         const Verdict v = reviewTokenResponse(tokens(kScope), kScope, true, kNoStore);

@@ -31,6 +31,22 @@ TokenReply *TokenClient::exchangeCode(const TokenEndpoint &endpoint, const QStri
                 TokenRequest::Grant::AuthorizationCode);
 }
 
+TokenReply *TokenClient::exchangeCodeWithVerifierField(const TokenEndpoint &endpoint,
+                                                       const QString &code,
+                                                       const QString &redirectUri,
+                                                       const std::optional<QString> &codeVerifier)
+{
+    QList<std::pair<QString, QString>> fields = {
+        {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+        {QStringLiteral("code"), code},
+        {QStringLiteral("redirect_uri"), redirectUri},
+    };
+    if (codeVerifier)
+        fields.append({QStringLiteral("code_verifier"), *codeVerifier});
+    return post(endpoint.tokenUrl, endpoint, fields, QString(),
+                TokenRequest::Grant::AuthorizationCode);
+}
+
 TokenReply *TokenClient::refresh(const TokenEndpoint &endpoint, const QString &refreshToken,
                                  const QString &scope)
 {

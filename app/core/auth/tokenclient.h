@@ -7,6 +7,8 @@
 // once with the tokens or a Failure that says what the person should do.
 #pragma once
 
+#include <optional>
+
 #include "auth/tokenset.h"
 #include "base/operation.h"
 #include "net/http.h"
@@ -51,6 +53,11 @@ public:
 
     TokenReply *exchangeCode(const TokenEndpoint &endpoint, const QString &code,
                              const QString &redirectUri, const QString &codeVerifier);
+    // The same with the code_verifier field exactly as given: nullopt leaves it out, an empty
+    // string sends it blank (the PKCE negatives of `chartkey check`).
+    TokenReply *exchangeCodeWithVerifierField(const TokenEndpoint &endpoint, const QString &code,
+                                              const QString &redirectUri,
+                                              const std::optional<QString> &codeVerifier);
     // Sends `scope` as originally granted (RFC 6749 section 6; Canvas expects it).
     TokenReply *refresh(const TokenEndpoint &endpoint, const QString &refreshToken,
                         const QString &scope);

@@ -79,7 +79,8 @@ QJsonObject CheckReport::toJson() const
     QJsonObject counts;
     for (Status st : {Status::Pass, Status::Warn, Status::Fail, Status::Skip})
         counts.insert(toString(st).toLower(), count(st));
-    return {{QStringLiteral("profile"), profile},
+    return {{QStringLiteral("schemaVersion"), kSchemaVersion},
+            {QStringLiteral("profile"), profile},
             {QStringLiteral("kind"), kind},
             {QStringLiteral("clientId"), clientId},
             {QStringLiteral("started"), started.toUTC().toString(Qt::ISODate)},

@@ -12,6 +12,10 @@
 namespace chartkey::check {
 
 enum class Status { Pass, Warn, Fail, Skip };
+
+// The version of the `--json` report's layout: raised when a field changes meaning or goes
+// away (new steps and new fields do not raise it). 2: the Inferno-aligned steps of issue 14.
+inline constexpr int kSchemaVersion = 2;
 QString toString(Status status);   // "PASS", "WARN", "FAIL", "SKIP"
 
 struct StepResult

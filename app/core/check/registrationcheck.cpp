@@ -11,12 +11,17 @@
 #include "net/activitylog.h"
 #include "check/verdicts.h"
 #include "profile/presets.h"
+#include "profile/scopes.h"
 #include "base/clock.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTimer>
+#include <QUrlQuery>
 
 namespace chartkey::check {
 
@@ -26,6 +31,67 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("chartkey::check::RegistrationCheck", text);
+}
+
+// One TLS handshake with `host`, the protocol limited to `protocol`: the version agreed on, or
+// why there was none.
+struct TlsAnswer
+{
+    bool connected = false;
+    QString protocol;
+    QString error;
+};
+
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLS 1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLS 1.3");
+    default:
+        return QStringLiteral("TLS older than 1.2");
+    }
+}
+
+Pending<TlsAnswer> *probeTls(const QString &host, quint16 port, QSsl::SslProtocol protocol,
+                             int timeoutMs, QObject *parent)
+{
+    auto *op = new Pending<TlsAnswer>(parent);
+    auto *socket = new QSslSocket(op);
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(protocol);
+    // Only the protocol is probed here; whether the certificate is trusted is the other
+    // steps' question (every request of theirs verifies it).
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (protocol != QSsl::TlsV1_2OrLater) {
+        // An old protocol: let OpenSSL offer it with what it needs (its default security
+        // level refuses TLS 1.0/1.1's signature algorithms on this side), so that a refusal
+        // is the server's.
+        config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
+                                             QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
+        config.setBackendConfigurationOption(QByteArrayLiteral("MinProtocol"),
+                                             QByteArrayLiteral("TLSv1"));
+    }
+    socket->setSslConfiguration(config);
+    QObject::connect(socket, &QSslSocket::encrypted, op, [op, socket] {
+        TlsAnswer a;
+        a.connected = true;
+        a.protocol = protocolName(socket->sessionProtocol());
+        socket->abort();
+        op->complete(a);
+    });
+    QObject::connect(socket, &QSslSocket::sslErrors, op, [op](const QList<QSslError> &errors) {
+        op->complete({false, {}, errors.isEmpty() ? QString() : errors.first().errorString()});
+    });
+    QObject::connect(socket, &QSslSocket::errorOccurred, op, [op, socket](QAbstractSocket::SocketError) {
+        op->complete({false, {}, socket->errorString()});
+    });
+    QTimer::singleShot(timeoutMs, op, [op] {
+        op->complete({false, {}, tr("no answer within the time limit")});
+    });
+    socket->connectToHostEncrypted(host, port);
+    return op;
 }
 
 class UrlCatcher final : public UrlOpener
@@ -43,11 +109,15 @@ public:
 
 QStringList stepIds()
 {
-    return {QStringLiteral("discovery"),      QStringLiteral("redirect-uri"),
-            QStringLiteral("authorization"),  QStringLiteral("pkce"),
-            QStringLiteral("token-response"), QStringLiteral("id-token"),
-            QStringLiteral("api"),
+    return {QStringLiteral("discovery"),      QStringLiteral("smart-configuration"),
+            QStringLiteral("tls"),            QStringLiteral("redirect-uri"),
+            QStringLiteral("wrong-aud"),      QStringLiteral("authorization"),
+            QStringLiteral("pkce"),           QStringLiteral("token-response"),
+            QStringLiteral("id-token"),       QStringLiteral("invalid-code"),
+            QStringLiteral("invalid-client-id"), QStringLiteral("api"),
+            QStringLiteral("no-token-read"),  QStringLiteral("introspection"),
             QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
+            QStringLiteral("invalid-refresh-token"),
             QStringLiteral("old-access-token"), QStringLiteral("revocation"),
             QStringLiteral("old-refresh-token")};
 }
@@ -159,16 +229,23 @@ void RegistrationCheck::start()
         m_queue << [this] { stepStaticToken(); } << [this] { stepApi(); };
         break;
     case Profile::Grant::ClientCredentials:
-        m_queue << [this] { stepDiscovery(); } << [this] { stepClientCredentials(); }
+        m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
+                << [this] { stepTls(); } << [this] { stepClientCredentials(); }
                 << [this] { stepWrongSecret(); } << [this] { stepApi(); }
+                << [this] { stepNoTokenRead(); } << [this] { stepIntrospection(); }
                 << [this] { stepRevocation(); };
         break;
     case Profile::Grant::AuthorizationCode:
-        m_queue << [this] { stepDiscovery(); } << [this] { stepRedirectUri(); }
+        m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
+                << [this] { stepTls(); } << [this] { stepRedirectUri(); }
+                << [this] { stepWrongAud(); }
                 << [this] { stepAuthorization(); } << [this] { stepPkce(); }
                 << [this] { stepCodeExchange(); } << [this] { stepIdToken(); }
-                << [this] { stepApi(); }
+                << [this] { stepInvalidCode(); } << [this] { stepInvalidClientId(); }
+                << [this] { stepApi(); } << [this] { stepNoTokenRead(); }
+                << [this] { stepIntrospection(); }
                 << [this] { stepWrongSecret(); } << [this] { stepRefresh(); }
+                << [this] { stepInvalidRefreshToken(); }
                 << [this] { stepOldAccessToken(); } << [this] { stepRevocation(); }
                 << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); };
         break;
@@ -310,6 +387,9 @@ void RegistrationCheck::stepDiscovery()
                        return;
                    }
                    m_metadata = m;
+                   m_discoveryDocument = QJsonDocument::fromJson(r.body).object();
+                   m_discoveryUrl = url;
+                   m_discoveryRow = m_activity->rowCount() - 1;
                    const Verdict v = reviewDiscovery(m, url, m_profile);
                    end(v.status, v.summary, v.hint);
                });
@@ -498,20 +578,43 @@ void RegistrationCheck::stepPkce()
         return;
     }
     begin(QStringLiteral("pkce"), title);
-    // A well-formed verifier that is not the one the challenge was made from.
-    const QString wrong = QString::fromLatin1(pkce::makeVerifier());
-    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
-                                               m_redirectUri, wrong)
-            ->then(this, [this](const TokenResult &result) {
+    probePkce(0, {});
+}
+
+void RegistrationCheck::probePkce(int index, QStringList refused)
+{
+    // Inferno's PKCE negatives, on the same code: a wrong verifier (well-formed, not the one
+    // the challenge was made from), none, a blank one, and the challenge itself.
+    const QString challenge = QString::fromLatin1(pkce::challengeS256(m_verifier.toLatin1()));
+    const QList<std::pair<QString, std::optional<QString>>> probes = {
+            {tr("a wrong code_verifier"), QString::fromLatin1(pkce::makeVerifier())},
+            {tr("no code_verifier"), std::nullopt},
+            {tr("a blank code_verifier"), QString()},
+            {tr("the code_challenge sent as code_verifier"), challenge},
+    };
+    if (index >= probes.size()) {
+        refused << tr("All four exchanges used the same code. A server that uses a code up "
+                      "after a refused exchange refuses the later ones for that reason alone; "
+                      "the token-response step says when that happened.");
+        end(Status::Pass, refused.join(QLatin1Char('\n')));
+        return;
+    }
+    const QString what = probes.at(index).first;
+    m_tokens->exchangeCodeWithVerifierField(endpoint(m_secrets.clientSecret), m_code,
+                                            m_redirectUri, probes.at(index).second)
+            ->then(this, [this, index, refused, what](const TokenResult &result) mutable {
         if (!result.tokens.isEmpty()) {
             result.tokens.registerSecrets();
             m_probeTokens = result.tokens;
-            end(Status::Fail,
-                tr("The EHR issued tokens for a code exchange with a wrong code_verifier: it does "
-                   "not enforce PKCE. Anyone who intercepts the redirect (another program on "
-                   "this computer can listen for it) can redeem the code."),
-                tr("Require PKCE (S256) for public clients on the server. The tokens it issued "
-                   "are used for the rest of this check and revoked at the end."));
+            refused.prepend(tr("The EHR issued tokens for a code exchange with %1: it does not "
+                               "enforce PKCE. Anyone who intercepts the redirect (another "
+                               "program on this computer can listen for it) can redeem the code.")
+                                    .arg(what));
+            end(Status::Fail, refused.join(QLatin1Char('\n')),
+                tr("Require PKCE (S256) for public clients on the server, and refuse a token "
+                   "request whose code_verifier is missing, blank or does not hash to the "
+                   "challenge. The tokens it issued are used for the rest of this check and "
+                   "revoked at the end."));
             return;
         }
         const QString error = result.failure.oauthError;
@@ -521,13 +624,13 @@ void RegistrationCheck::stepPkce()
             || (result.failure.kind == Failure::Kind::OAuth && status >= 400 && status < 500
                 && error != QLatin1String("invalid_client"))) {
             // A refusal, in the standard words or not (invalid_code with 403 is seen).
-            end(Status::Pass, tr("The EHR refused a wrong code_verifier (%1).")
-                                      .arg(result.failure.detail));
+            refused << tr("The EHR refused %1 (%2).").arg(what, result.failure.detail);
+            probePkce(index + 1, refused);
             return;
         }
-        end(Status::Warn,
-            tr("The exchange with a wrong code_verifier failed, but not with invalid_grant: %1")
-                    .arg(result.failure.message),
+        refused.prepend(tr("The exchange with %1 failed, but not with invalid_grant: %2")
+                                .arg(what, result.failure.message));
+        end(Status::Warn, refused.join(QLatin1Char('\n')),
             tr("Whether PKCE is enforced cannot be told from this answer."));
     });
 }
@@ -592,7 +695,8 @@ void RegistrationCheck::secondSignIn()
 {
     m_secondRound = true;
     const QString why = tr("The EHR used the code up when the PKCE probe's wrong code_verifier "
-                           "was refused (RFC 6749 allows that; PKCE is enforced).");
+                           "was refused (RFC 6749 allows that; PKCE is enforced). Only that first "
+                           "PKCE negative was conclusive; the later ones met a used code.");
     if (!m_secondSignInAllowed || !m_opener) {
         stopAfter(Status::Skip,
                   why + QLatin1Char(' ')
@@ -725,12 +829,21 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
     m_grantedScope = t.scope;
     m_idToken = t.idToken;
     const HttpExchange *e = lastExchange();
-    const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh,
-                                          e ? std::optional<QString>(header(*e, "Cache-Control"))
-                                            : std::nullopt);
+    TokenAnswerShape shape;
+    // SMART servers are held to what Inferno checks: scope present, Pragma: no-cache.
+    shape.smart = m_profile.kind == Profile::Kind::Smart || m_profile.kind == Profile::Kind::Canvas;
+    if (e) {
+        shape.cacheControl = header(*e, "Cache-Control");
+        if (shape.smart)
+            shape.pragma = header(*e, "Pragma");
+        shape.body = QJsonDocument::fromJson(e->responseBody).object();
+    }
+    const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh, shape);
     end(v.status,
         m_secondRound ? tr("From a second sign-in: the PKCE probe's refused exchange had used the "
-                           "first code up (RFC 6749 allows that).")
+                           "first code up (RFC 6749 allows that). Only that first PKCE negative "
+                           "(a wrong code_verifier) met a live code; the others were refused "
+                           "because the code was gone.")
                                 + QLatin1Char('\n') + v.summary
                       : v.summary,
         v.hint);
@@ -1108,6 +1221,406 @@ void RegistrationCheck::stepOldRefreshToken()
         else
             end(Status::Warn, tr("Reusing the replaced refresh token failed, but with: %1")
                                       .arg(result.failure.message));
+    });
+}
+
+// ------------------------------------------------------------------ what Inferno checks
+
+void RegistrationCheck::stepSmartConfiguration()
+{
+    const QString title = tr("SMART configuration fields");
+    const bool smartDocument =
+            m_discoveryUrl.path().endsWith(QLatin1String("/.well-known/smart-configuration"));
+    const bool smartServer = smartDocument
+            || ServerPreset::of(m_profile.kind).discovery
+                    == ServerPreset::Discovery::SmartFromFhirBase;
+    if (!smartServer) {
+        runNext(); // not a question: the server is not a SMART server
+        return;
+    }
+    if (skipped(QStringLiteral("smart-configuration")) || m_discoveryDocument.isEmpty()
+        || !smartDocument) {
+        skip(QStringLiteral("smart-configuration"), title,
+             skipped(QStringLiteral("smart-configuration"))
+                     ? tr("Skipped as asked.")
+                     : tr("No SMART configuration was read (see the discovery step)."));
+        return;
+    }
+    begin(QStringLiteral("smart-configuration"), title);
+    if (m_discoveryRow >= 0 && m_discoveryRow < m_activity->rowCount()) {
+        const HttpExchange &e = m_activity->exchange(m_discoveryRow);
+        m_current.answer = describeExchange(e);
+        m_current.curl << e.toCurl();
+    }
+    const Verdict v = reviewSmartConfiguration(m_discoveryDocument, m_profile);
+    end(v.status, v.summary, v.hint);
+}
+
+void RegistrationCheck::stepTls()
+{
+    const QString title = tr("TLS versions");
+    QStringList hosts;
+    QList<std::pair<QString, quint16>> targets;
+    for (const QUrl &url : {m_profile.authorizationUrl, m_profile.tokenUrl, m_profile.fhirBaseUrl,
+                            m_profile.instanceUrl}) {
+        if (url.isEmpty())
+            continue;
+        const QString where = QStringLiteral("%1://%2:%3")
+                                      .arg(url.scheme(), url.host())
+                                      .arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+        if (hosts.contains(where))
+            continue;
+        hosts << where;
+        if (url.scheme() == QLatin1String("https"))
+            targets.append({url.host(), quint16(url.port(443))});
+    }
+    if (skipped(QStringLiteral("tls")) || targets.isEmpty()) {
+        skip(QStringLiteral("tls"), title,
+             skipped(QStringLiteral("tls"))
+                     ? tr("Skipped as asked.")
+                     : tr("No https endpoint: %1 (loopback http, where TLS does not apply).")
+                               .arg(hosts.join(QLatin1String(", "))));
+        return;
+    }
+    begin(QStringLiteral("tls"), title);
+    auto facts = std::make_shared<QStringList>();
+    auto fails = std::make_shared<QStringList>();
+    // One host after the other. The function holds itself only weakly; each pending probe
+    // holds it strongly, so it lives as long as a probe is under way.
+    auto next = std::make_shared<std::function<void(int)>>();
+    std::weak_ptr<std::function<void(int)>> weakNext = next;
+    *next = [this, targets, facts, fails, weakNext](int i) {
+        if (i >= targets.size()) {
+            if (!fails->isEmpty())
+                end(Status::Fail, (*fails + *facts).join(QLatin1Char('\n')),
+                    tr("Serve TLS 1.2 or newer only (ONC (g)(10) and SMART App Launch require "
+                       "it); report it to the server's operator."));
+            else
+                end(Status::Pass, facts->join(QLatin1Char('\n')));
+            return;
+        }
+        const auto next = weakNext.lock();
+        const auto [host, port] = targets.at(i);
+        const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
+        probeTls(host, port, QSsl::TlsV1_2OrLater, m_timeoutMs, this)
+                ->then(this, [this, host, port, where, i, facts, fails, next](const TlsAnswer &modern) {
+            if (!modern.connected)
+                *fails << tr("%1: no TLS 1.2 or newer handshake: %2").arg(where, modern.error);
+            else
+                *facts << tr("%1 speaks %2.").arg(where, modern.protocol);
+            QT_WARNING_PUSH
+            QT_WARNING_DISABLE_DEPRECATED
+            const QSsl::SslProtocol old = QSsl::TlsV1_1;
+            QT_WARNING_POP
+            probeTls(host, port, old, m_timeoutMs, this)
+                    ->then(this, [where, i, facts, fails, next](const TlsAnswer &legacy) {
+                if (legacy.connected)
+                    *fails << tr("%1 accepts a handshake limited to TLS 1.1.").arg(where);
+                else if (legacy.error.contains(QLatin1String("alert protocol version"),
+                                               Qt::CaseInsensitive)
+                         || legacy.error.contains(QLatin1String("unsupported protocol"),
+                                                  Qt::CaseInsensitive))
+                    // The server's own answer: a protocol_version alert, or a version above
+                    // what was offered.
+                    *facts << tr("%1 refuses a handshake limited to TLS 1.1 (%2).")
+                                      .arg(where, legacy.error);
+                else
+                    // Anything else failed on this side (OpenSSL's security level refuses the
+                    // old signature algorithms or protocols): nothing is learnt of the server.
+                    *facts << tr("%1: whether TLS 1.0/1.1 are refused could not be told: this "
+                                 "computer's TLS library did not complete such a handshake (%2). "
+                                 "Test it with: openssl s_client -connect %1 -tls1_1")
+                                      .arg(where, legacy.error);
+                (*next)(i + 1);
+            });
+        });
+    };
+    (*next)(0);
+}
+
+void RegistrationCheck::stepWrongAud()
+{
+    const QString title = tr("Wrong aud refused");
+    if (!m_signIn || m_authorizationUrl.isEmpty() || skipped(QStringLiteral("wrong-aud"))) {
+        skip(QStringLiteral("wrong-aud"), title,
+             skipped(QStringLiteral("wrong-aud")) ? tr("Skipped as asked.")
+                                                  : tr("No authorization request to vary."));
+        return;
+    }
+    QUrlQuery query(m_authorizationUrl);
+    if (!query.hasQueryItem(QStringLiteral("aud"))) {
+        skip(QStringLiteral("wrong-aud"), title,
+             tr("The profile's authorization request carries no aud (SMART profiles send the "
+                "FHIR base as aud; this one does not), so there is nothing to vary."));
+        return;
+    }
+    begin(QStringLiteral("wrong-aud"), title);
+    const QString wrong = QStringLiteral("https://chartkey-check.invalid/fhir");
+    query.removeAllQueryItems(QStringLiteral("aud"));
+    query.addQueryItem(QStringLiteral("aud"), wrong);
+    QUrl url = m_authorizationUrl;
+    url.setQuery(query);
+    QNetworkRequest request = http::makeRequest(url, "text/html,application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
+            ->then(this, [this, url, wrong](const http::Response &r) {
+        if (!m_inStep)
+            return;
+        if (r.failure) {
+            end(Status::Warn, tr("The authorization endpoint could not be reached: %1")
+                                      .arg(r.failure.message));
+            return;
+        }
+        const QString redirect = m_signIn ? m_signIn->redirectUri() : m_redirectUri;
+        const AuthorizationAnswer answer = classifyAuthorizationAnswer(
+                r.status, r.contentType, r.header("Location"), r.body, url, redirect);
+        using K = AuthorizationAnswer::Kind;
+        const QString hint = tr("The EHR must compare aud with its own FHIR base URLs before "
+                                "any sign-in (SMART App Launch: the EHR SHALL confirm aud); "
+                                "otherwise an app can be tricked into sending its token to an "
+                                "impostor's server. Report it to the server's operator.");
+        switch (answer.kind) {
+        case K::SignInPage:
+            end(Status::Fail, tr("The EHR showed its sign-in (HTTP %1) for an authorization "
+                                 "request whose aud is %2, which is not its FHIR server.")
+                                      .arg(QString::number(r.status), wrong),
+                hint);
+            return;
+        case K::CodeBack:
+            end(Status::Fail, tr("The EHR answered an authorization request whose aud is %1 "
+                                 "with a code.").arg(wrong),
+                hint);
+            return;
+        case K::ErrorBack:
+        case K::Refused:
+            end(Status::Pass, tr("The EHR refused an authorization request whose aud is %1 "
+                                 "(HTTP %2: %3).")
+                                      .arg(wrong, QString::number(r.status), answer.said()));
+            return;
+        case K::CannotTell:
+            break;
+        }
+        end(Status::Warn,
+            tr("The authorization endpoint answered HTTP %1 to a request whose aud is %2, with "
+               "neither a sign-in page nor an OAuth error: whether it refuses it cannot be told.")
+                    .arg(QString::number(r.status), wrong),
+            tr("Read the server's answer below (--details)."));
+    });
+}
+
+void RegistrationCheck::stepInvalidCode()
+{
+    const QString title = tr("Invalid code refused");
+    if (m_redirectUri.isEmpty() || skipped(QStringLiteral("invalid-code"))) {
+        skip(QStringLiteral("invalid-code"), title,
+             skipped(QStringLiteral("invalid-code")) ? tr("Skipped as asked.")
+                                                     : tr("No sign-in to take the redirect URI from."));
+        return;
+    }
+    begin(QStringLiteral("invalid-code"), title);
+    const QString code = QStringLiteral("chartkey-check-") + QString::fromLatin1(pkce::randomUrlSafe(16));
+    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), code, m_redirectUri,
+                           QString::fromLatin1(pkce::makeVerifier()))
+            ->then(this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            if (!result.tokens.refreshToken.isEmpty())
+                m_extraRefreshToken = result.tokens.refreshToken;
+            end(Status::Fail, tr("The EHR issued tokens for a made-up authorization code."),
+                tr("The token endpoint does not look codes up: anyone can get tokens. Report it "
+                   "to the server's operator at once."));
+            return;
+        }
+        if (result.failure.oauthError == QLatin1String("invalid_grant"))
+            end(Status::Pass, tr("A made-up code is refused with invalid_grant (HTTP %1).")
+                                      .arg(result.failure.httpStatus));
+        else
+            end(Status::Warn, tr("A made-up code is refused, but not with invalid_grant (RFC 6749 "
+                                 "section 5.2): %1").arg(result.failure.message),
+                tr("A client cannot tell a used-up or expired code from other faults; report "
+                   "the error code to the server's operator."));
+    });
+}
+
+void RegistrationCheck::stepInvalidClientId()
+{
+    const QString title = tr("Invalid client ID refused");
+    if (m_redirectUri.isEmpty() || skipped(QStringLiteral("invalid-client-id"))) {
+        skip(QStringLiteral("invalid-client-id"), title,
+             skipped(QStringLiteral("invalid-client-id")) ? tr("Skipped as asked.")
+                                                          : tr("No sign-in to take the redirect URI from."));
+        return;
+    }
+    begin(QStringLiteral("invalid-client-id"), title);
+    TokenEndpoint unknown = endpoint(QString());
+    unknown.clientId = QStringLiteral("chartkey-check-unknown-client");
+    const QString code = QStringLiteral("chartkey-check-") + QString::fromLatin1(pkce::randomUrlSafe(16));
+    m_tokens->exchangeCode(unknown, code, m_redirectUri, QString::fromLatin1(pkce::makeVerifier()))
+            ->then(this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            end(Status::Fail, tr("The EHR issued tokens to a client ID it cannot know "
+                                 "(chartkey-check-unknown-client)."),
+                tr("The token endpoint does not check the client; report it to the server's "
+                   "operator at once."));
+            return;
+        }
+        if (result.failure.oauthError == QLatin1String("invalid_client"))
+            end(Status::Pass, tr("An unknown client ID is refused with invalid_client (HTTP %1).")
+                                      .arg(result.failure.httpStatus));
+        else
+            end(Status::Warn, tr("An unknown client ID is refused, but not with invalid_client "
+                                 "(RFC 6749 section 5.2): %1").arg(result.failure.message),
+                tr("Report the error code to the server's operator."));
+    });
+}
+
+void RegistrationCheck::stepNoTokenRead()
+{
+    const QString title = tr("API read without a token refused");
+    if (!m_apiWorked || skipped(QStringLiteral("no-token-read"))) {
+        skip(QStringLiteral("no-token-read"), title,
+             skipped(QStringLiteral("no-token-read"))
+                     ? tr("Skipped as asked.")
+                     : tr("Needs a working API read: an API that refuses every token proves "
+                          "nothing by refusing none."));
+        return;
+    }
+    begin(QStringLiteral("no-token-read"), title);
+    const QUrl url = apiProbeUrl(m_profile);
+    QNetworkRequest request = http::makeRequest(url, "application/fhir+json, application/json");
+    http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
+            ->then(this, [this, url](const http::Response &r) {
+        if (r.failure) {
+            end(Status::Warn, tr("GET %1 without a token got no answer: %2")
+                                      .arg(url.toString(), r.failure.message));
+            return;
+        }
+        if (r.status == 401) {
+            const QByteArray challenge = r.header("WWW-Authenticate");
+            end(Status::Pass,
+                tr("GET %1 without a token: HTTP 401%2.")
+                        .arg(url.toString(),
+                             challenge.isEmpty() ? tr(" (no WWW-Authenticate header)")
+                                                 : tr(", WWW-Authenticate: %1")
+                                                           .arg(QString::fromUtf8(challenge))));
+            return;
+        }
+        if (r.status >= 200 && r.status < 300) {
+            end(Status::Fail, tr("GET %1 without a token answered HTTP %2: the API serves its "
+                                 "data to anyone who can reach it.")
+                                      .arg(url.toString(), QString::number(r.status)),
+                tr("The API must require a bearer token and answer 401 without one (RFC 6750 "
+                   "section 3.1). Report it to the server's operator at once."));
+            return;
+        }
+        end(Status::Warn, tr("GET %1 without a token answered HTTP %2, not 401.")
+                                  .arg(url.toString(), QString::number(r.status)),
+            tr("RFC 6750 section 3.1 and Inferno expect 401 with WWW-Authenticate; a client "
+               "then knows to sign in."));
+    });
+}
+
+void RegistrationCheck::stepIntrospection()
+{
+    const QString title = tr("Token introspection");
+    const QUrl url(m_discoveryDocument.value(QLatin1String("introspection_endpoint")).toString());
+    if (skipped(QStringLiteral("introspection")) || url.isEmpty() || m_accessToken.isEmpty()) {
+        skip(QStringLiteral("introspection"), title,
+             skipped(QStringLiteral("introspection")) ? tr("Skipped as asked.")
+             : url.isEmpty() ? tr("The server advertises no introspection endpoint "
+                                  "(introspection_endpoint in its discovery document).")
+                             : tr("No access token to introspect."));
+        return;
+    }
+    begin(QStringLiteral("introspection"), title);
+    const auto form = [this](const QString &token) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("token"), token);
+        q.addQueryItem(QStringLiteral("token_type_hint"), QStringLiteral("access_token"));
+        q.addQueryItem(QStringLiteral("client_id"), m_profile.clientId);
+        if (!m_secrets.clientSecret.isEmpty())
+            q.addQueryItem(QStringLiteral("client_secret"), m_secrets.clientSecret);
+        return q.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")).toUtf8();
+    };
+    QNetworkRequest request = http::makeRequest(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    const bool identity = !m_idToken.isEmpty();
+    const bool fhirUser = identity && scopes::split(m_grantedScope).contains(QLatin1String("fhirUser"));
+    http::send(m_nam, request, "POST", form(m_accessToken), m_timeoutMs, m_activity)
+            ->then(this, [this, request, form, identity, fhirUser, url](const http::Response &r) {
+        if (r.failure || r.status != 200) {
+            const bool refused = r.status == 401 || r.status == 403;
+            end(refused ? Status::Warn : Status::Fail,
+                r.failure ? tr("%1 could not be reached: %2").arg(url.toString(), r.failure.message)
+                          : tr("The introspection endpoint answered HTTP %1 to this client.")
+                                    .arg(r.status),
+                refused ? tr("SMART lets a server keep introspection to its resource servers; if "
+                             "this client should introspect, allow it on the server.")
+                        : tr("Check introspection_endpoint in the discovery document."));
+            return;
+        }
+        const Verdict live = reviewIntrospection(QJsonDocument::fromJson(r.body).object(),
+                                                 m_profile.clientId, identity, fhirUser);
+        const QString madeUp = QStringLiteral("chartkey-check-") + QString::fromLatin1(pkce::randomUrlSafe(24));
+        http::send(m_nam, request, "POST", form(madeUp), m_timeoutMs, m_activity)
+                ->then(this, [this, live](const http::Response &again) {
+            const QJsonObject o = QJsonDocument::fromJson(again.body).object();
+            QStringList lines{tr("The check's live access token:"), live.summary};
+            if (again.status == 200 && o.value(QLatin1String("active")) == QJsonValue(false)) {
+                lines << tr("A made-up token: active: false, as RFC 7662 section 2.2 says.");
+                end(live.status, lines.join(QLatin1Char('\n')), live.hint);
+                return;
+            }
+            lines << tr("A made-up token: HTTP %1, %2 (expected 200 with active: false).")
+                             .arg(QString::number(again.status),
+                                  o.contains(QLatin1String("active"))
+                                          ? tr("active: %1").arg(o.value(QLatin1String("active")).toVariant().toString())
+                                          : tr("no active field"));
+            const bool saidActive = o.value(QLatin1String("active")).toBool();
+            end(saidActive ? Status::Fail : (live.status == Status::Fail ? Status::Fail : Status::Warn),
+                lines.join(QLatin1Char('\n')),
+                saidActive ? tr("The endpoint calls any token active: a resource server that "
+                                "introspects accepts anything. Report it to the server's "
+                                "operator at once.")
+                           : tr("RFC 7662 section 2.2: an unknown token is answered with "
+                                "{\"active\": false}, HTTP 200."));
+        });
+    });
+}
+
+void RegistrationCheck::stepInvalidRefreshToken()
+{
+    const QString title = tr("Invalid refresh token refused");
+    if (m_firstRefreshToken.isEmpty() || skipped(QStringLiteral("invalid-refresh-token"))) {
+        skip(QStringLiteral("invalid-refresh-token"), title,
+             skipped(QStringLiteral("invalid-refresh-token"))
+                     ? tr("Skipped as asked.")
+                     : tr("No refresh token was issued: the refresh grant is not in use."));
+        return;
+    }
+    begin(QStringLiteral("invalid-refresh-token"), title);
+    const QString madeUp = QStringLiteral("chartkey-check-") + QString::fromLatin1(pkce::randomUrlSafe(24));
+    m_tokens->refresh(endpoint(m_secrets.clientSecret), madeUp, m_grantedScope)
+            ->then(this, [this](const TokenResult &result) {
+        if (!result.tokens.isEmpty()) {
+            result.tokens.registerSecrets();
+            if (!result.tokens.refreshToken.isEmpty())
+                m_extraRefreshToken = result.tokens.refreshToken;
+            end(Status::Fail, tr("The EHR issued tokens for a made-up refresh token."),
+                tr("The token endpoint does not look refresh tokens up: anyone can get tokens. "
+                   "Report it to the server's operator at once."));
+            return;
+        }
+        if (result.failure.oauthError == QLatin1String("invalid_grant"))
+            end(Status::Pass, tr("A made-up refresh token is refused with invalid_grant (HTTP %1).")
+                                      .arg(result.failure.httpStatus));
+        else
+            end(Status::Warn, tr("A made-up refresh token is refused, but not with invalid_grant "
+                                 "(RFC 6749 section 5.2): %1").arg(result.failure.message),
+                tr("A client cannot tell an ended sign-in from other faults; report the error "
+                   "code to the server's operator."));
     });
 }
 

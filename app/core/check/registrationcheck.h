@@ -1,10 +1,14 @@
 // `chartkey check`: tests an OAuth app registration end to end, the way a developer would by
 // hand with a browser, curl and the server's documentation, and reports every step.
 //
-//   discovery ─ redirect-uri ─ authorization ─ pkce ─ token-response ─ api
-//     ─ refresh ─ old-access-token ─ revocation ─ old-refresh-token
-//   (client credentials: discovery ─ token-response ─ wrong-secret ─ api ─ revocation;
-//    static tokens: api only)
+//   discovery ─ smart-configuration ─ tls ─ redirect-uri ─ wrong-aud ─ authorization ─ pkce
+//     ─ token-response ─ id-token ─ invalid-code ─ invalid-client-id ─ api ─ no-token-read
+//     ─ introspection ─ wrong-secret ─ refresh ─ invalid-refresh-token ─ old-access-token
+//     ─ revocation ─ old-refresh-token
+//   (client credentials: discovery ─ smart-configuration ─ tls ─ token-response ─ wrong-secret
+//    ─ api ─ no-token-read ─ introspection ─ revocation; static tokens: api only)
+// The steps named after Inferno's SMART App Launch and (g)(10) tests are those a client can
+// observe: the server's metadata, its refusals (negatives) and its token answers.
 //
 // It works on its own tokens, in memory, and revokes what it got at the end: the profile's
 // stored sign-in is neither read nor changed. The check is an operation: it completes exactly
@@ -23,6 +27,7 @@
 #include "storage/secretstore.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -102,6 +107,16 @@ private:
     bool skipped(const QString &id) const;
 
     void stepDiscovery();
+    void stepSmartConfiguration();
+    void stepTls();
+    void stepWrongAud();
+    void stepInvalidCode();
+    void stepInvalidClientId();
+    void stepNoTokenRead();
+    void stepIntrospection();
+    void stepInvalidRefreshToken();
+    // The PKCE negatives, one after the other on the same code; `index` into pkceProbes().
+    void probePkce(int index, QStringList refused);
     void stepRedirectUri();
     void reviewAuthorizationAnswer(const http::Response &response);
     void stepAuthorization();
@@ -171,6 +186,9 @@ private:
     QString m_nonce;             // the ID token must carry it
     QString m_idToken;
     ServerMetadata m_metadata;   // what discovery said, when there was a document
+    QJsonObject m_discoveryDocument; // the same, as JSON (fields ServerMetadata does not keep)
+    QUrl m_discoveryUrl;
+    int m_discoveryRow = -1;     // its exchange in the activity log
     IdTokenVerifier *m_idTokens = nullptr;
     bool m_secondRound = false;
     bool m_secondSignInAllowed = true;

@@ -4,6 +4,7 @@
 #include "profile/presets.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -114,6 +115,14 @@ Verdict reviewDiscovery(const ServerMetadata &m, const QUrl &url, const Profile 
 Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bool expectRefresh,
                             const std::optional<QString> &cacheControl)
 {
+    return reviewTokenResponse(t, requestedScope, expectRefresh,
+                               TokenAnswerShape{cacheControl, std::nullopt, {}, false});
+}
+
+Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bool expectRefresh,
+                            const TokenAnswerShape &shape)
+{
+    const std::optional<QString> &cacheControl = shape.cacheControl;
 
     QStringList fails;
     QStringList warnings;
@@ -157,15 +166,264 @@ Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bo
         else
             facts << tr("Cache-Control: %1.").arg(cache);
     }
+    if (shape.pragma) {
+        if (!shape.pragma->contains(QLatin1String("no-cache"), Qt::CaseInsensitive))
+            warnings << tr("The token response has no \"Pragma: no-cache\" (RFC 6749 section "
+                           "5.1; Inferno checks it): an HTTP/1.0 cache may keep the tokens.");
+        else
+            facts << tr("Pragma: %1.").arg(*shape.pragma);
+    }
+
+    // The fields' JSON types, as Inferno's token-response tests check them.
+    const QJsonObject &o = shape.body;
+    if (!o.isEmpty()) {
+        QStringList wrongTypes;
+        const auto mustBeString = [&](const char *name, bool required) {
+            const QJsonValue v = o.value(QLatin1String(name));
+            if (v.isUndefined()) {
+                if (required)
+                    wrongTypes << tr("%1 is missing").arg(QLatin1String(name));
+                return;
+            }
+            if (!v.isString())
+                wrongTypes << tr("%1 is not a string").arg(QLatin1String(name));
+        };
+        mustBeString("access_token", true);
+        mustBeString("token_type", true);
+        mustBeString("refresh_token", false);
+        mustBeString("id_token", false);
+        mustBeString("scope", false);
+        const QJsonValue expires = o.value(QLatin1String("expires_in"));
+        if (!expires.isUndefined()
+            && (!expires.isDouble() || expires.toDouble() != double(expires.toInteger())))
+            wrongTypes << tr("expires_in is %1, not an integer number of seconds")
+                                  .arg(expires.isString()
+                                               ? QStringLiteral("the string \"%1\"").arg(expires.toString())
+                                               : QString::fromUtf8(QJsonDocument(QJsonArray{expires})
+                                                                           .toJson(QJsonDocument::Compact))
+                                                         .mid(1).chopped(1));
+        if (!wrongTypes.isEmpty())
+            fails << tr("The token response's fields do not have the types RFC 6749 section 5.1 "
+                        "gives them: %1.").arg(wrongTypes.join(QLatin1String("; ")));
+        // Only SMART requires it (RFC 6749 section 5.1 lets it be left out when the grant is
+        // what was asked; Cognito does).
+        if (shape.smart && o.value(QLatin1String("scope")).isUndefined())
+            fails << tr("The token response names no scope: SMART App Launch requires it, "
+                        "and without it a client cannot tell what it was granted.");
+    }
 
     QString hint;
     if (!dropped.isEmpty())
         hint = tr("Allow the dropped scopes on the application (Canvas: the application's "
                   "scopes), or stop asking for them in the profile.");
+    else if (!fails.isEmpty() || !warnings.isEmpty())
+        hint = tr("The token endpoint's answer is the server's to fix: report what is listed "
+                  "here to its operator (RFC 6749 section 5.1, SMART App Launch \"Obtain access "
+                  "token\").");
     if (!fails.isEmpty())
         return {Status::Fail, (fails + warnings + facts).join(QLatin1Char('\n')), hint};
     if (!warnings.isEmpty())
         return {Status::Warn, (warnings + facts).join(QLatin1Char('\n')), hint};
+    return {Status::Pass, facts.join(QLatin1Char('\n')), {}};
+}
+
+namespace {
+
+QStringList stringList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out << x.toString();
+    return out;
+}
+
+} // namespace
+
+Verdict reviewSmartConfiguration(const QJsonObject &doc, const Profile &profile)
+{
+    QStringList fails;
+    QStringList warnings;
+    QStringList facts;
+    const bool code = profile.grant == Profile::Grant::AuthorizationCode;
+    const QStringList scope = scopes::split(profile.scope);
+
+    // capabilities: required (SMART App Launch 2.0 section "Metadata").
+    const QJsonValue capsValue = doc.value(QLatin1String("capabilities"));
+    const QStringList caps = stringList(capsValue);
+    if (!capsValue.isArray()) {
+        fails << tr("The SMART configuration has no capabilities array (SMART App Launch "
+                    "requires one): a client cannot learn which launches, client types and "
+                    "permissions the server supports.");
+    } else {
+        facts << tr("Capabilities: %1.").arg(caps.join(QLatin1String(", ")));
+        QStringList needed;
+        if (code)
+            needed << QStringLiteral("launch-standalone");
+        if (code || profile.isConfidential())
+            needed << (profile.isConfidential() ? QStringLiteral("client-confidential-symmetric")
+                                                : QStringLiteral("client-public"));
+        if (profile.asksOpenId())
+            needed << QStringLiteral("sso-openid-connect");
+        if (scope.contains(QLatin1String("offline_access")))
+            needed << QStringLiteral("permission-offline");
+        // SMART v2 scopes end in .c .r .u .d .s letters (patient/Patient.rs); v1 in .read/.write/.*.
+        static const QRegularExpression v2(QStringLiteral("^(patient|user|system)/[^.]+\\.[cruds]+(\\?.*)?$"));
+        static const QRegularExpression v1(QStringLiteral("^(patient|user|system)/[^.]+\\.(read|write|\\*)$"));
+        bool usesV1 = false;
+        bool usesV2 = false;
+        for (const QString &s : scope) {
+            usesV1 = usesV1 || v1.match(s).hasMatch();
+            usesV2 = usesV2 || v2.match(s).hasMatch();
+        }
+        QStringList missing;
+        for (const QString &n : std::as_const(needed)) {
+            if (!caps.contains(n))
+                missing << n;
+        }
+        if (usesV1 && caps.contains(QLatin1String("permission-v2"))
+            && !caps.contains(QLatin1String("permission-v1")))
+            missing << QStringLiteral("permission-v1");
+        if (usesV2 && !caps.contains(QLatin1String("permission-v2")))
+            missing << QStringLiteral("permission-v2");
+        if (!missing.isEmpty())
+            warnings << tr("The capabilities do not name what this registration uses: %1.")
+                                .arg(missing.join(QLatin1String(", ")));
+    }
+
+    // PKCE methods: S256 and never plain (SMART App Launch 2.0; Inferno fails on plain).
+    const QJsonValue methodsValue = doc.value(QLatin1String("code_challenge_methods_supported"));
+    const QStringList methods = stringList(methodsValue);
+    if (code && !methodsValue.isArray())
+        fails << tr("code_challenge_methods_supported is missing: SMART App Launch 2.0 requires "
+                    "it, with S256.");
+    else if (code && !methods.contains(QLatin1String("S256")))
+        fails << tr("code_challenge_methods_supported (%1) does not include S256.")
+                         .arg(methods.join(QLatin1String(", ")));
+    if (methods.contains(QLatin1String("plain")))
+        fails << tr("code_challenge_methods_supported includes \"plain\": SMART App Launch "
+                    "forbids it (the challenge then is the verifier, and intercepting the "
+                    "authorization request is enough to redeem the code).");
+    else if (!methods.isEmpty())
+        facts << tr("PKCE methods: %1.").arg(methods.join(QLatin1String(", ")));
+
+    // OpenID Connect: issuer and jwks_uri.
+    if (caps.contains(QLatin1String("sso-openid-connect"))) {
+        QStringList absent;
+        for (const char *field : {"issuer", "jwks_uri"}) {
+            if (doc.value(QLatin1String(field)).toString().isEmpty())
+                absent << QLatin1String(field);
+        }
+        if (!absent.isEmpty())
+            fails << tr("sso-openid-connect is declared but %1 missing: a client cannot verify "
+                        "ID tokens.")
+                             .arg(absent.join(QLatin1String(" and "))
+                                  + (absent.size() > 1 ? tr(" are") : tr(" is")));
+        else
+            facts << tr("issuer and jwks_uri are given (sso-openid-connect).");
+    }
+
+    // Authentication methods and grant types, against what the profile uses.
+    const QJsonValue authValue = doc.value(QLatin1String("token_endpoint_auth_methods_supported"));
+    const QStringList auth = stringList(authValue);
+    if (!authValue.isArray()) {
+        warnings << tr("token_endpoint_auth_methods_supported is missing (SMART App Launch 2.0 "
+                       "lists it): a client cannot learn how to authenticate.");
+    } else {
+        const bool usesSecret = profile.isConfidential()
+                || profile.grant == Profile::Grant::ClientCredentials;
+        if (usesSecret && !auth.contains(QLatin1String("client_secret_basic"))
+            && !auth.contains(QLatin1String("client_secret_post")))
+            warnings << tr("token_endpoint_auth_methods_supported (%1) names neither "
+                           "client_secret_basic nor client_secret_post, which this client uses.")
+                                .arg(auth.join(QLatin1String(", ")));
+        else
+            facts << tr("Token endpoint authentication: %1.").arg(auth.join(QLatin1String(", ")));
+    }
+    const QJsonValue grantsValue = doc.value(QLatin1String("grant_types_supported"));
+    const QStringList grants = stringList(grantsValue);
+    if (!grantsValue.isArray()) {
+        warnings << tr("grant_types_supported is missing (SMART App Launch 2.0 requires it).");
+    } else {
+        QStringList neededGrants;
+        if (code)
+            neededGrants << QStringLiteral("authorization_code");
+        if (code && scope.contains(QLatin1String("offline_access")))
+            neededGrants << QStringLiteral("refresh_token");
+        if (profile.grant == Profile::Grant::ClientCredentials)
+            neededGrants << QStringLiteral("client_credentials");
+        QStringList missing;
+        for (const QString &g : std::as_const(neededGrants)) {
+            if (!grants.contains(g))
+                missing << g;
+        }
+        if (!missing.isEmpty())
+            warnings << tr("grant_types_supported (%1) does not name %2, which this registration "
+                           "uses.").arg(grants.join(QLatin1String(", ")), missing.join(QLatin1String(", ")));
+        else
+            facts << tr("Grant types: %1.").arg(grants.join(QLatin1String(", ")));
+    }
+    facts << tr("The endpoints the profile uses were compared with these in the discovery step.");
+
+    const QString summary = (fails + warnings + facts).join(QLatin1Char('\n'));
+    if (!fails.isEmpty())
+        return {Status::Fail, summary,
+                tr("The server's SMART configuration is the server's to fix: report what is "
+                   "listed here to its operator (SMART App Launch, \"Conformance\"). chartkey "
+                   "keeps working with the profile's own settings.")};
+    if (!warnings.isEmpty())
+        return {Status::Warn, summary,
+                tr("Ask the server's operator whether the registration's features are "
+                   "supported and, if so, to list them in the SMART configuration.")};
+    return {Status::Pass, summary, {}};
+}
+
+Verdict reviewIntrospection(const QJsonObject &answer, const QString &clientId,
+                            bool expectIdentity, bool expectFhirUser)
+{
+    const QJsonValue active = answer.value(QLatin1String("active"));
+    if (!active.isBool())
+        return {Status::Fail, tr("The introspection answer has no boolean \"active\" (RFC 7662 "
+                                 "section 2.2 requires it)."),
+                tr("Report it to the server's operator.")};
+    if (!active.toBool())
+        return {Status::Fail, tr("The introspection endpoint says the check's live access token "
+                                 "is not active."),
+                tr("A resource server that introspects would refuse this token; report it to "
+                   "the server's operator.")};
+    QStringList missing;
+    QStringList facts{tr("active: true.")};
+    const auto want = [&](const char *name) {
+        const QJsonValue v = answer.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            missing << QLatin1String(name);
+        else
+            facts << QStringLiteral("%1: %2.").arg(QLatin1String(name),
+                                                   v.isDouble() ? QString::number(v.toInteger())
+                                                                : v.toString());
+    };
+    want("scope");
+    want("client_id");
+    want("exp");
+    if (expectIdentity)
+        want("sub");
+    if (expectFhirUser)
+        want("fhirUser");
+    QStringList wrong;
+    const QString client = answer.value(QLatin1String("client_id")).toString();
+    if (!client.isEmpty() && client != clientId)
+        wrong << tr("client_id is %1, not %2").arg(client, clientId);
+    if (!missing.isEmpty() || !wrong.isEmpty())
+        return {Status::Fail,
+                (QStringList{missing.isEmpty() ? QString()
+                                               : tr("The introspection answer for an active token "
+                                                    "lacks %1 (SMART App Launch \"Token "
+                                                    "Introspection\" requires them).")
+                                                         .arg(missing.join(QLatin1String(", ")))}
+                 + wrong + facts)
+                        .filter(QRegularExpression(QStringLiteral(".")))
+                        .join(QLatin1Char('\n')),
+                tr("A resource server that introspects cannot tell what the token allows or "
+                   "when it ends; report it to the server's operator.")};
     return {Status::Pass, facts.join(QLatin1Char('\n')), {}};
 }
 
