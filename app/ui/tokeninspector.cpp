@@ -1,6 +1,7 @@
 #include "tokeninspector.h"
 
 #include "auth/jwt.h"
+#include "secretclipboard.h"
 #include "profile/scopes.h"
 #include "auth/session.h"
 #include "base/clock.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -348,12 +348,13 @@ void TokenInspectorDialog::copyAccessToken()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes || m_tokens.isEmpty())
         return;
-    auto *mime = new QMimeData;
-    mime->setText(m_tokens.accessToken);
-    // Asks clipboard managers (KDE Klipper and others) not to keep it in their history.
-    mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
-    QGuiApplication::clipboard()->setMimeData(mime);
-    setStatus(tr("The access token is on the clipboard."), false);
+    // Taken off the clipboard again after a while, as a password manager does.
+    SecretClipboard *clipboard = SecretClipboard::instance();
+    clipboard->copy(m_tokens.accessToken);
+    setStatus(tr("The access token is on the clipboard for %n second(s); then chartkey takes "
+                 "it off.",
+                 nullptr, clipboard->clearAfterMs() / 1000),
+              false);
 }
 
 void TokenInspectorDialog::setStatus(const QString &text, bool isError)

@@ -2372,6 +2372,22 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 </context>
 <context>
     <name>chartkey::fhir</name>
+    <message numerus="yes">
+        <location filename="../../app/core/fhir/display.cpp"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/fhir/display.cpp"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/core/fhir/resources.cpp" line="28"/>
         <source>The FHIR server sent something that is not a Bundle. Check the FHIR base URL of the profile.</source>
@@ -2955,6 +2971,22 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 </context>
 <context>
     <name>chartkey::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/mainwindow.cpp"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/mainwindow.cpp"/>
+        <source>Patient data is hidden: chartkey was not used for %n minute(s). You are still signed in to %1.</source>
+        <translation>
+            <numerusform>Patient data is hidden: chartkey was not used for %n minute. You are still signed in to %1.</numerusform>
+            <numerusform>Patient data is hidden: chartkey was not used for %n minutes. You are still signed in to %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/mainwindow.cpp" line="48"/>
         <source>in Canvas LMS under Account → Settings → New access token</source>
@@ -3353,6 +3385,30 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 </context>
 <context>
     <name>chartkey::ui::PatientsPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp"/>
+        <source>%1 of %n patient(s) loaded — loading more…</source>
+        <translation>
+            <numerusform>%1 of %n patient loaded — loading more…</numerusform>
+            <numerusform>%1 of %n patients loaded — loading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp"/>
+        <source>%1 of %n patient(s) loaded</source>
+        <translation>
+            <numerusform>%1 of %n patient loaded</numerusform>
+            <numerusform>%1 of %n patients loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp"/>
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/patientspanel.cpp" line="27"/>
         <source>Name</source>
@@ -3907,6 +3963,14 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 </context>
 <context>
     <name>chartkey::ui::TokenInspectorDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/tokeninspector.cpp"/>
+        <source>The access token is on the clipboard for %n second(s); then chartkey takes it off.</source>
+        <translation>
+            <numerusform>The access token is on the clipboard for %n second; then chartkey takes it off.</numerusform>
+            <numerusform>The access token is on the clipboard for %n seconds; then chartkey takes it off.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="53"/>
         <source>Token inspector</source>
@@ -4150,6 +4214,76 @@ Copy the access token to the clipboard?</source>
         <location filename="../../app/ui/tokeninspector.cpp" line="357"/>
         <source>The access token is on the clipboard.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::NoteActionBar</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1 %n note(s)?</source>
+        <translation>
+            <numerusform>%1 %n note?</numerusform>
+            <numerusform>%1 %n notes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1 %n note(s)? A signed note cannot be changed without unlocking it, and unlocking is recorded.</source>
+        <translation>
+            <numerusform>%1 %n note? A signed note cannot be changed without unlocking it, and unlocking is recorded.</numerusform>
+            <numerusform>%1 %n notes? A signed note cannot be changed without unlocking it, and unlocking is recorded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1 %n note(s)</source>
+        <translation>
+            <numerusform>%1 %n note</numerusform>
+            <numerusform>%1 %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1 on %n note(s)</source>
+        <translation>
+            <numerusform>%1 on %n note</numerusform>
+            <numerusform>%1 on %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1: %n note(s)…</source>
+        <translation>
+            <numerusform>%1: %n note…</numerusform>
+            <numerusform>%1: %n notes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1: done for %n note(s).</source>
+        <translation>
+            <numerusform>%1: done for %n note.</numerusform>
+            <numerusform>%1: done for %n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp"/>
+        <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
+        <translation>
+            <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
+            <numerusform>%1: %2 of %n notes done; the lines below say why not for the others.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::SchedulePanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/schedulepanel.cpp"/>
+        <source>%1 — %n appointment(s)</source>
+        <translation>
+            <numerusform>%1 — %n appointment</numerusform>
+            <numerusform>%1 — %n appointments</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -177,20 +177,31 @@ private:
         store->click();
     }
 
+    // Runs `action` on what is selected, confirming it when asked (Sign, Lock & sign).
     static void runAndWait(MainWindow &w, NoteAction action)
     {
         QSignalSpy finished(w.detail(), &PatientDetailPanel::batchFinished);
         QAction *a = w.detail()->action(action);
-        QVERIFY2(a->isEnabled(), qPrintable(displayName(action)));
+        QVERIFY2(a->isEnabled(), qPrintable(displayName(action) + QStringLiteral(": ")
+                                            + a->toolTip()));
         a->trigger();
+        if (auto *confirm = w.findChild<QDialog *>(QStringLiteral("confirmNoteAction"))) {
+            auto *run = confirm->findChild<QPushButton *>(QStringLiteral("confirmRun"));
+            QVERIFY(run);
+            run->click();
+        }
         QVERIFY(finished.wait(20000));
     }
 
 private Q_SLOTS:
     void cleanup()
     {
-        // The scenarios below open other profiles; the others expect the sandbox's.
-        QSettings().setValue(QStringLiteral("ui/lastProfile"), QStringLiteral("Sandbox"));
+        // The scenarios below open other profiles; the others expect the sandbox's, and a
+        // window that opens on every patient (the last search is remembered).
+        QSettings settings;
+        settings.setValue(QStringLiteral("ui/lastProfile"), QStringLiteral("Sandbox"));
+        settings.remove(QStringLiteral("ui/searchText"));
+        settings.remove(QStringLiteral("ui/searchField"));
     }
 
     void initTestCase()
@@ -219,8 +230,13 @@ private Q_SLOTS:
         QVERIFY(m_sandbox.apiResponses(200) >= 1);
         // The activity dock saw the FHIR request, without the bearer token.
         QVERIFY(w.activityLog()->rowCount() >= 1);
-        const HttpExchange &e = w.activityLog()->exchange(0);
-        QVERIFY(e.url.contains(QLatin1String("/Patient")));
+        int patientRow = -1;
+        for (int row = 0; row < w.activityLog()->rowCount() && patientRow < 0; ++row) {
+            if (w.activityLog()->exchange(row).url.contains(QLatin1String("/Patient")))
+                patientRow = row;
+        }
+        QVERIFY(patientRow >= 0);
+        const HttpExchange &e = w.activityLog()->exchange(patientRow);
         for (const auto &[name, value] : e.requestHeaders) {
             if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
                 QCOMPARE(value, QByteArray("Bearer [redacted]"));
@@ -255,10 +271,21 @@ private Q_SLOTS:
                  QStringLiteral("signed"));
         QVERIFY(!w.banner()->isVisible());
 
-        // Signing again is not a valid transition: said in place, the note is unchanged.
-        runAndWait(w, NoteAction::Sign);
-        QVERIFY2(lastResult(w).contains(QLatin1String("not possible")),
-                 qPrintable(lastResult(w)));
+        // Signing again cannot apply: the EHR said the note is signed, so Sign is disabled
+        // and says why.
+        QAction *sign = w.detail()->action(NoteAction::Sign);
+        QVERIFY(!sign->isEnabled());
+        QVERIFY2(sign->toolTip().contains(QLatin1String("is signed")), qPrintable(sign->toolTip()));
+
+        // A window that has not heard it sends it, and the EHR's refusal is said in place.
+        MainWindow other(&m_keychain, m_browser.get());
+        other.show();
+        openFirstPatient(other, QStringLiteral("Briddle"));
+        other.detail()->appointmentsView()->selectRow(
+                other.detail()->appointmentModel()->rowOfNote(note));
+        runAndWait(other, NoteAction::Sign);
+        QVERIFY2(lastResult(other).contains(QLatin1String("not possible")),
+                 qPrintable(lastResult(other)));
         QCOMPARE(m_sandbox.noteState(note).value(QStringLiteral("state")).toString(),
                  QStringLiteral("signed"));
     }
@@ -480,7 +507,7 @@ private Q_SLOTS:
                 editor->reject();
         });
         edit->trigger();
-        QVERIFY(pasted);
+        QTRY_VERIFY(pasted);
         waitForPatients(*w, 10);
         QVERIFY(storedAccessToken(keychainEntry(profile.tokensKey())) == token);
         QVERIFY(browser.opened.isEmpty());

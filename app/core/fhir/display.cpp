@@ -110,6 +110,20 @@ QString ageText(const Patient &patient, const QDate &today)
                                        std::max(months, 0));
 }
 
+QString shortAgeText(const Patient &patient, const QDate &today)
+{
+    const int years = patient.ageOn(today);
+    if (years < 0)
+        return {};
+    if (years >= 2)
+        return QString::number(years);
+    int months = (today.year() - patient.birthDate.year()) * 12 + today.month()
+            - patient.birthDate.month();
+    if (today.day() < patient.birthDate.day())
+        --months;
+    return tr("%1 mo").arg(std::max(months, 0));
+}
+
 QString mrnText(const QString &mrn)
 {
     if (mrn.isEmpty())

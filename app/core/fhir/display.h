@@ -25,6 +25,8 @@ QString zoneText(const QDateTime &when);
 QString sexText(const QString &gender);
 // "68" / "8 months" for a child under two; empty when unknown. `today`: the local date.
 QString ageText(const Patient &patient, const QDate &today);
+// "67" (whole years), "8 mo" under two: for an Age column.
+QString shortAgeText(const Patient &patient, const QDate &today);
 // "MRN000025" as it is when the value already says MRN, else "MRN 12345".
 QString mrnText(const QString &mrn);
 // "booked", "checked in", "no-show", …: an Appointment.status for a person.

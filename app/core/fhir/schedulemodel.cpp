@@ -169,7 +169,7 @@ QVariant ScheduleModel::data(const QModelIndex &index, int role) const
         case Patient:
             return p.id.isEmpty() ? tr("(patient %1)").arg(a.patientId) : p.displayName();
         case Age:
-            return fhir::ageText(p, today);
+            return fhir::shortAgeText(p, today);
         case Sex:
             return p.id.isEmpty() ? QString() : fhir::sexText(p.gender);
         case Type:
