@@ -3,6 +3,7 @@
 #include "context.h"
 
 #include "actions/signin.h"
+#include "auth/idtoken.h"
 #include "auth/urlopener.h"
 #include "base/clock.h"
 
@@ -34,11 +35,26 @@ QString describeValidity(const TokenSet &t)
             .arg(t.canRefresh() ? tr(", renews automatically") : QString());
 }
 
+// "Dr Ada Lovelace (Practitioner/123)": who the ID token says signed in; empty without one.
+QString describeIdentity(const IdTokenIdentity &identity)
+{
+    if (identity.isEmpty())
+        return {};
+    if (identity.fhirUser.isEmpty())
+        return identity.displayName();
+    const QString resource = identity.fhirUser.section(QLatin1Char('/'), -2);
+    return tr("%1 (%2)").arg(identity.displayName(), resource);
+}
+
 void reportSignedIn(Context &ctx, const Profile &profile, const TokenSet &tokens,
                     const QString &timing)
 {
-    ctx.err << tr("Signed in to %1 (%2). Scope: %3")
-                       .arg(profile.name, describeValidity(tokens), tokens.scope)
+    const QString who = describeIdentity(idtoken::identityOf(tokens));
+    ctx.err << (who.isEmpty() ? tr("Signed in to %1 (%2). Scope: %3")
+                                        .arg(profile.name, describeValidity(tokens), tokens.scope)
+                              : tr("Signed in to %1 as %2 (%3). Scope: %4")
+                                        .arg(profile.name, who, describeValidity(tokens),
+                                             tokens.scope))
             << Qt::endl;
     if (!timing.isEmpty())
         ctx.err << timing << Qt::endl;
@@ -94,18 +110,58 @@ int runLogin(Context &ctx, const QCommandLineParser &p)
     return kPending;
 }
 
-int runToken(Context &ctx, const QCommandLineParser &)
+int runToken(Context &ctx, const QCommandLineParser &p)
 {
+    // Checked already (commandtable.cpp): bare, header or json; whole seconds.
+    const QString format = ctx.json ? QStringLiteral("json") : p.value(QStringLiteral("format"));
+    const int minValid = p.value(QStringLiteral("min-valid")).toInt();
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
     Session *session = ctx.connect(*profile)->session();
-    session->accessToken()->then(&ctx, [&ctx](const TokenOutcome &outcome) {
+    session->accessToken(minValid)->then(&ctx, [&ctx, session, format, minValid](
+                                                       const TokenOutcome &outcome) {
         if (outcome.failure) {
             ctx.fail(outcome.failure);
             return;
         }
-        ctx.out << outcome.accessToken << Qt::endl;
+        // The set the token came from (expiry, scope); the session holds it now.
+        const TokenSet held = session->current();
+        const TokenSet tokens = held.accessToken == outcome.accessToken
+                ? held
+                : staticTokenSet(outcome.accessToken, Clock::system()->now());
+        const qint64 left = tokens.expiresAt.isValid()
+                ? Clock::system()->now().secsTo(tokens.expiresAt)
+                : -1;
+        if (minValid > 0 && left >= 0 && left < minValid) {
+            const bool renewed = outcome.source == TokenOutcome::Source::Refreshed
+                    || outcome.source == TokenOutcome::Source::ClientCredentials;
+            ctx.err << (renewed ? tr("The renewed token expires in %1 s, sooner than --min-valid "
+                                     "%2: the EHR gives no longer-lived tokens.")
+                                : tr("The token expires in %1 s, sooner than --min-valid %2: it "
+                                     "could not be renewed now."))
+                               .arg(left)
+                               .arg(minValid)
+                    << Qt::endl;
+        }
+        if (format == QLatin1String("header")) {
+            ctx.out << "Authorization: Bearer " << outcome.accessToken << Qt::endl;
+        } else if (format == QLatin1String("json")) {
+            // Never the refresh token nor the ID token: this goes to other programs.
+            QJsonObject o;
+            o.insert(QStringLiteral("access_token"), outcome.accessToken);
+            o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
+            o.insert(QStringLiteral("expires_at"),
+                     tokens.expiresAt.isValid()
+                             ? QJsonValue(tokens.expiresAt.toUTC().toString(Qt::ISODate))
+                             : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("scope"), tokens.scope.isEmpty()
+                                                      ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(tokens.scope));
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else {
+            ctx.out << outcome.accessToken << Qt::endl;
+        }
         ctx.finish(Ok);
     });
     QObject::connect(session, &Session::storageFailed, &ctx,
@@ -146,6 +202,13 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                              stored->expiresAt.toString(Qt::ISODate));
                     o.insert(QStringLiteral("expiresInSeconds"), now.secsTo(stored->expiresAt));
                 }
+                const IdTokenIdentity identity = idtoken::identityOf(*stored);
+                if (!identity.isEmpty())
+                    o.insert(QStringLiteral("identity"),
+                             QJsonObject{{QStringLiteral("sub"), identity.subject},
+                                         {QStringLiteral("name"), identity.name},
+                                         {QStringLiteral("fhirUser"), identity.fhirUser},
+                                         {QStringLiteral("issuer"), identity.issuer}});
             }
             ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         } else if (staticToken && stored) {
@@ -161,9 +224,15 @@ int runStatus(Context &ctx, const QCommandLineParser &)
                                .arg(profile->name, profile->instanceUrl.toString())
                     << Qt::endl;
         } else if (stored) {
-            ctx.out << tr("Signed in to %1 (%2) — %3.")
-                               .arg(profile->name, profile->instanceUrl.toString(),
-                                    describeValidity(*stored))
+            const QString who = describeIdentity(idtoken::identityOf(*stored));
+            ctx.out << (who.isEmpty() ? tr("Signed in to %1 (%2) — %3.")
+                                                .arg(profile->name,
+                                                     profile->instanceUrl.toString(),
+                                                     describeValidity(*stored))
+                                      : tr("Signed in to %1 (%2) as %3 — %4.")
+                                                .arg(profile->name,
+                                                     profile->instanceUrl.toString(), who,
+                                                     describeValidity(*stored)))
                     << Qt::endl
                     << tr("Scope: %1").arg(stored->scope) << Qt::endl;
         } else {

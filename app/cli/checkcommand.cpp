@@ -20,15 +20,27 @@ QString tr(const char *text)
     return QCoreApplication::translate("chartkey::cli", text);
 }
 
-void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets &secrets,
-                const QStringList &skip, int waitMs, bool details)
+struct CheckOptions
 {
+    QStringList skip;
+    int waitMs = 0;
+    bool details = false;
+    bool secondSignIn = true;
+};
+
+void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets &secrets,
+                const CheckOptions &options)
+{
+    const bool details = options.details;
     auto opener = std::make_shared<CommandUrlOpener>(ctx.browserCommand());
     auto *run = new check::RegistrationCheck(profile, secrets, &ctx.nam, opener.get(),
                                              Clock::system(), &ctx);
     run->setTimeoutMs(ctx.timeoutMs);
-    run->setBrowserTimeoutMs(waitMs);
-    run->setSkipped(skip);
+    run->setBrowserTimeoutMs(options.waitMs);
+    run->setSkipped(options.skip);
+    run->setSecondSignInAllowed(options.secondSignIn);
+    QObject::connect(run, &check::RegistrationCheck::noticeReady, &ctx,
+                     [&ctx](const QString &text) { ctx.err << text << Qt::endl; });
     if (!ctx.json)
         ctx.out << tr("Checking the registration of client %1 on profile \"%2\" (%3). The "
                       "profile's stored sign-in is not used or changed.\n")
@@ -63,11 +75,14 @@ void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets 
 
 int runCheck(Context &ctx, const QCommandLineParser &p)
 {
+    CheckOptions options;
     // Each id is one of the check's steps (commandtable.cpp checked them).
-    QStringList skipped;
     for (const QString &id :
          p.value(QStringLiteral("skip")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        skipped << id.trimmed();
+        options.skip << id.trimmed();
+    options.waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
+    options.details = p.isSet(QStringLiteral("details"));
+    options.secondSignIn = !p.isSet(QStringLiteral("no-second-sign-in"));
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
@@ -79,16 +94,13 @@ int runCheck(Context &ctx, const QCommandLineParser &p)
                 << Qt::endl;
         return Failed;
     }
-    const int waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
-    const bool showDetails = p.isSet(QStringLiteral("details"));
     check::readCheckSecrets(&ctx.secrets, *profile)
-            ->then(&ctx, [&ctx, profile, skipped, waitMs, showDetails](
-                                 const check::CheckSecretsRead &read) {
+            ->then(&ctx, [&ctx, profile, options](const check::CheckSecretsRead &read) {
                 if (read.failure) {
                     ctx.fail(read.failure);
                     return;
                 }
-                startCheck(ctx, *profile, read.secrets, skipped, waitMs, showDetails);
+                startCheck(ctx, *profile, read.secrets, options);
             });
     return kPending;
 }

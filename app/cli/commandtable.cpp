@@ -87,6 +87,42 @@ ValueCheck webUrl(const QString &option)
     };
 }
 
+// A number of whole seconds, 0 or more.
+ValueCheck wholeSeconds(const QString &option)
+{
+    return [option](const QString &value) -> QString {
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,7}$"));
+        if (digits.match(value).hasMatch() && value.toDouble() <= kMaxSeconds)
+            return {};
+        return tr("%1 takes a whole number of seconds from 0 to %2, not \"%3\".")
+                .arg(option)
+                .arg(kMaxSeconds, 0, 'f', 0)
+                .arg(value);
+    };
+}
+
+// api's -f and -F: NAME=VALUE.
+ValueCheck field(const QString &option, bool typed)
+{
+    return [option, typed](const QString &value) -> QString {
+        const qsizetype eq = value.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return tr("%1 takes NAME=VALUE, not \"%2\".").arg(option, value);
+        if (typed && value.mid(eq + 1).startsWith(QLatin1Char('@')))
+            return tr("%1 %2: chartkey does not read a field from a file; send a body with "
+                      "--input FILE, or give the text with -f.")
+                    .arg(option, value);
+        return {};
+    };
+}
+
+QString checkHeader(const QString &value)
+{
+    if (value.indexOf(QLatin1Char(':')) > 0)
+        return {};
+    return tr("--header takes 'Name: value', not \"%1\".").arg(value);
+}
+
 QString checkRedirectUri(const QString &value)
 {
     if (Profile::isLoopbackRedirect(QUrl(value)))
@@ -112,6 +148,13 @@ QString grantIds()
                              Profile::Grant::StaticToken})
         ids << toString(g);
     return ids.join(QStringLiteral(", "));
+}
+
+const QStringList &tokenFormats()
+{
+    static const QStringList formats{QStringLiteral("bare"), QStringLiteral("header"),
+                                     QStringLiteral("json")};
+    return formats;
 }
 
 QString noteActionIds()
@@ -398,7 +441,32 @@ QList<CommandSpec> makeCommandTable()
     token.name = QStringLiteral("token");
     token.summary = tr("Print a valid access token (renewed when due) and nothing else; never "
                        "opens a browser.");
-    token.globals = Global::Profile;
+    token.details = tr("For curl: curl -H \"$(chartkey token --format header)\" URL\n");
+    token.options = {
+            {valued(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                    tr("bare (default): the token alone; header: \"Authorization: Bearer "
+                       "TOKEN\"; json: access_token, token_type, expires_at and scope (never the "
+                       "refresh token nor the ID token). --json is --format json."),
+                    QStringLiteral("bare")),
+             [](const QString &value) -> QString {
+                 if (tokenFormats().contains(value))
+                     return {};
+                 return tr("Unknown format \"%1\"; --format is one of: %2.")
+                         .arg(value, tokenFormats().join(QStringLiteral(", ")));
+             }},
+            {valued(QStringLiteral("min-valid"), QStringLiteral("SECONDS"),
+                    tr("Renew the token first when it would expire within SECONDS (for a long "
+                       "script).")),
+             wholeSeconds(QStringLiteral("--min-valid"))},
+    };
+    token.globals = Global::Profile | Global::Json;
+    token.check = [](const QCommandLineParser &p) -> QString {
+        const QString format = p.value(QStringLiteral("format"));
+        if (p.isSet(QStringLiteral("json")) && p.isSet(QStringLiteral("format"))
+            && format != QLatin1String("json"))
+            return tr("--json is --format json: it does not go with --format %1.").arg(format);
+        return {};
+    };
     token.run = runToken;
 
     CommandSpec status;
@@ -506,9 +574,83 @@ QList<CommandSpec> makeCommandTable()
                   tr("Show every server answer and the requests as curl commands (secrets as "
                      "placeholders).")),
              {}},
+            {flag({QStringLiteral("no-second-sign-in")},
+                  tr("When the PKCE probe uses the code up, skip the token steps instead of "
+                     "asking for a second sign-in.")),
+             {}},
     };
     check.globals = Global::Profile | Global::Browser | Global::Json;
     check.run = runCheck;
+
+    CommandSpec api;
+    api.name = QStringLiteral("api");
+    api.summary = tr("Send one request to the EHR's API with the profile's token and print the "
+                     "answer (like gh api).");
+    api.details = tr(
+            "PATH is relative to the profile's FHIR base (Patient?name=Briddle,\n"
+            "Appointment/123) or, with --base notes, to its notes API (notes/ID/lock); or it\n"
+            "is a full URL on the profile's own servers (its FHIR base, instance and notes\n"
+            "API). The token goes to no other server: another URL is refused before the\n"
+            "token is read or anything is sent. The token is reused and renewed when due; a\n"
+            "401 renews it once and the request is sent once more.\n"
+            "\n"
+            "Output: the answer's body as received (pretty-printed JSON on a terminal).\n"
+            "--paginate follows the Bundle's next links and prints one Bundle of every\n"
+            "entry; --ndjson prints each resource on a line of its own, as pages arrive.\n"
+            "Exit status: 0 for a 2xx answer; 1 for another (its body on standard output,\n"
+            "what it says on standard error); 2 usage error; 3 sign-in needed.\n");
+    api.arguments = {{QStringLiteral("PATH"),
+                      tr("A path under the profile's API, or a full URL on its servers."),
+                      ArgumentSpec::Count::One, nonEmpty(QStringLiteral("PATH"))}};
+    api.options = {
+            {QCommandLineOption({QStringLiteral("X"), QStringLiteral("method")},
+                                tr("GET (default, or POST with --input), HEAD, POST, PUT, PATCH "
+                                   "or DELETE."),
+                                QStringLiteral("METHOD")),
+             nonEmpty(QStringLiteral("--method"))},
+            {QCommandLineOption({QStringLiteral("f"), QStringLiteral("raw-field")},
+                                tr("A string field: a query parameter for GET, HEAD and DELETE "
+                                   "(and with --input), a member of the JSON body for POST, PUT "
+                                   "and PATCH. Repeatable."),
+                                QStringLiteral("NAME=VALUE")),
+             field(QStringLiteral("--raw-field"), false), true},
+            {QCommandLineOption({QStringLiteral("F"), QStringLiteral("field")},
+                                tr("A typed field: true, false, null and integers are sent as "
+                                   "JSON values, the rest as strings. Repeatable."),
+                                QStringLiteral("NAME=VALUE")),
+             field(QStringLiteral("--field"), true), true},
+            {QCommandLineOption({QStringLiteral("H"), QStringLiteral("header")},
+                                tr("A request header; repeatable. Accept and Content-Type "
+                                   "replace chartkey's; Authorization is chartkey's own."),
+                                QStringLiteral("'NAME: VALUE'")),
+             checkHeader, true},
+            {valued(QStringLiteral("input"), QStringLiteral("FILE|-"),
+                    tr("Send the body from FILE (- for standard input) as it is; content type "
+                       "application/fhir+json (notes API: application/json).")),
+             nonEmpty(QStringLiteral("--input"))},
+            {valued(QStringLiteral("base"), QStringLiteral("fhir|notes"),
+                    tr("What PATH is relative to: the FHIR base (default) or the notes API."),
+                    QStringLiteral("fhir")),
+             [](const QString &value) -> QString {
+                 if (value == QLatin1String("fhir") || value == QLatin1String("notes"))
+                     return {};
+                 return tr("--base is fhir or notes, not \"%1\".").arg(value);
+             }},
+            {flag({QStringLiteral("paginate")},
+                  tr("Follow the Bundle's next links; print one Bundle of every entry.")),
+             {}},
+            {flag({QStringLiteral("ndjson")},
+                  tr("Print each resource of the Bundle on a line of its own (NDJSON), as the "
+                     "pages arrive.")),
+             {}},
+            {flag({QStringLiteral("i"), QStringLiteral("include")},
+                  tr("Print the answer's status line and headers before its body, and the "
+                     "request's on standard error (credentials redacted).")),
+             {}},
+    };
+    api.globals = Global::Profile;
+    api.check = checkApiCall;
+    api.run = runApi;
 
     CommandSpec help;
     help.name = QStringLiteral("help");
@@ -519,7 +661,8 @@ QList<CommandSpec> makeCommandTable()
     help.check = checkHelpTopic;
     help.run = runHelp;
 
-    return {profile, login, token, status, logout, patients, appointments, note, check, help};
+    return {profile, login, token, status, logout, patients,
+            appointments, note, check, api, help};
 }
 
 } // namespace

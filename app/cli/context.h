@@ -78,6 +78,10 @@ int runPatients(Context &ctx, const QCommandLineParser &p);
 int runAppointments(Context &ctx, const QCommandLineParser &p);
 int runNote(Context &ctx, const QCommandLineParser &p);
 int runCheck(Context &ctx, const QCommandLineParser &p);
+int runApi(Context &ctx, const QCommandLineParser &p);
+// api: what is wrong across its options and PATH (a method with a body it does not take,
+// --paginate with POST, ...), before anything is read; empty when nothing is.
+QString checkApiCall(const QCommandLineParser &p);
 int runHelp(Context &ctx, const QCommandLineParser &p);
 
 // Returned by a command that finishes later through Context::finish().

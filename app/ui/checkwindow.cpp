@@ -430,6 +430,9 @@ void CheckWindow::start(const QString &clientSecret, const QString &staticToken)
     m_check = new RegistrationCheck(m_profile, secrets, m_nam, m_opener, m_clock, this);
     connect(m_check, &RegistrationCheck::stepStarted, this, &CheckWindow::stepStarted);
     connect(m_check, &RegistrationCheck::stepFinished, this, &CheckWindow::stepFinished);
+    connect(m_check, &RegistrationCheck::noticeReady, this, [this](const QString &text) {
+        m_banner->show(MessageBanner::Kind::Information, text);
+    });
     connect(m_check, &RegistrationCheck::authorizationUrlReady, this,
             &CheckWindow::showAuthorizationUrl);
     m_check->then(this, &CheckWindow::finished);

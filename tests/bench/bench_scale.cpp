@@ -244,8 +244,7 @@ int driver(int argc, char **argv)
     ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInWithScriptedBrowser(profile, &keychain, &nam,
-                                                          sandbox.browser);
+    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
     if (signedIn.failure) {
         say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
         return 1;

@@ -1,7 +1,7 @@
 // Start-up and memory of the desktop app, against a bare Qt Widgets window measured the
 // same way in the same run (tests/bench, run on demand: packaging/dev.sh bench).
 //
-//   bench_startup                 the driver: signs in once through the scripted browser,
+//   bench_startup                 the driver: signs in once through the consent client,
 //                                 then starts each child several times and prints figures
 //   bench_startup --child bare    a QMainWindow with an empty QTableView; ready at its
 //                                 first paint
@@ -210,7 +210,7 @@ int driver(int argc, char **argv)
     ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInWithScriptedBrowser(profile, &keychain, &nam, sandbox.browser);
+    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
     if (signedIn.failure) {
         out << "sign-in failed: " << signedIn.failure.message << "\n";
         return 1;

@@ -4,7 +4,7 @@
 // packaging/dev.sh bench).
 //
 //   bench_tokens                  the driver: sets the sandbox's access TTL to 5 s, signs in
-//                                 once through the scripted browser, then runs 10 bursts of
+//                                 once through the consent client, then runs 10 bursts of
 //                                 100 calls on 4 worker processes (250 calls each slot), with
 //                                 waits past the TTL, admin expire-tokens and restarts between
 //                                 bursts
@@ -287,8 +287,7 @@ int driver(int argc, char **argv)
     wall.start();
     sandbox.setAccessTtl(kTtlSeconds); // before the sign-in: its tokens expire during the run
     sandbox.resetStats();
-    const auto signedIn = test::signInWithScriptedBrowser(profile, &keychain, &nam,
-                                                          sandbox.browser);
+    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
     if (signedIn.failure) {
         say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
         return 1;

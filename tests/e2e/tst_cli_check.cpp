@@ -1,10 +1,14 @@
-// `chartkey check` against the sandbox EHR with the scripted browser: a correct registration
-// passes every step, and each deliberately broken one (registration or server) produces the
-// FAIL or WARN that names the fault, in JSON and in text. Nothing the check obtains is
-// stored, and no secret appears in what it prints.
+// `chartkey check` against the sandbox EHR: a correct registration passes every step, and
+// each deliberately broken one (registration or server) produces the FAIL or WARN that names
+// the fault, in JSON and in text. Nothing the check obtains is stored, and no secret appears
+// in what it prints. Each test function starts from nothing (init()) and adds the profiles it
+// checks. The check's browser step is done by the consent client, except in
+// correctPublicRegistration...: that one check runs it in Chromium, to prove the real
+// browser step of `chartkey check` (the others are about what the check concludes).
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,9 +98,17 @@ private Q_SLOTS:
     void unknownStepToSkipIsAUsageError();
 
 private:
+    // `chartkey check --profile PROFILE --json`, the browser step done by `browser` (default:
+    // the consent client).
     CheckRun check(const QString &profile, const QStringList &extra = {},
                    const QString &browser = {});
     void addProfile(const QStringList &args, const QByteArray &secret = {});
+    // The profiles the checks below are run on, each added by the test that checks it.
+    void addPublicProfile() { addProfile(addProfileArgs(m_sandbox, QStringLiteral("Public"))); }
+    void addWrongRedirectProfile();
+    void addWrongSecretProfile();
+    void addServiceProfile(const QString &name, const QString &scope);
+    void addLmsProfile();
 
     Sandbox m_sandbox;
 };
@@ -106,31 +118,16 @@ void CliCheck::initTestCase()
     if (!Sandbox::available())
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
+    QVERIFY(!m_sandbox.browser.isEmpty());
+    QVERIFY(!m_sandbox.consent.isEmpty());
     rememberSecret(m_sandbox.confidentialSecret);
     rememberSecret(m_sandbox.serviceSecret);
-    addProfile(addProfileArgs(m_sandbox, QStringLiteral("Public")));
-    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongRedirect"),
-                              {QStringLiteral("--redirect-uri"),
-                               QStringLiteral("http://127.0.0.1/wrong-callback")}));
-    const QStringList confidential{QStringLiteral("--client-id"), m_sandbox.confidentialClientId,
-                                   QStringLiteral("--client-secret-stdin")};
-    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongSecret"), confidential),
-               "not-the-secret-of-this-client");
-    const QStringList service{QStringLiteral("--client-id"), m_sandbox.serviceClientId,
-                              QStringLiteral("--client-secret-stdin"), QStringLiteral("--grant"),
-                              QStringLiteral("client-credentials")};
-    addProfile(addProfileArgs(m_sandbox, QStringLiteral("Service"),
-                              service + QStringList{QStringLiteral("--scope"),
-                                                    QStringLiteral("system/Patient.read")}),
-               m_sandbox.serviceSecret.toUtf8());
-    addProfile(addProfileArgs(m_sandbox, QStringLiteral("ServiceNoScope"),
-                              service + QStringList{QStringLiteral("--scope"), QString()}),
-               m_sandbox.serviceSecret.toUtf8());
 }
 
 void CliCheck::init()
 {
-    m_sandbox.resetModes();
+    const Step scratch = startFromScratch(m_sandbox);
+    QVERIFY2(scratch, scratch.why());
 }
 
 void CliCheck::cleanupTestCase()
@@ -145,12 +142,49 @@ void CliCheck::addProfile(const QStringList &args, const QByteArray &secret)
     QVERIFY2(add.exitCode == 0, describe(add).constData());
 }
 
+void CliCheck::addWrongRedirectProfile()
+{
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongRedirect"),
+                              {QStringLiteral("--redirect-uri"),
+                               QStringLiteral("http://127.0.0.1/wrong-callback")}));
+}
+
+void CliCheck::addWrongSecretProfile()
+{
+    addProfile(addProfileArgs(m_sandbox, QStringLiteral("WrongSecret"),
+                              {QStringLiteral("--client-id"), m_sandbox.confidentialClientId,
+                               QStringLiteral("--client-secret-stdin")}),
+               "not-the-secret-of-this-client");
+}
+
+// The client-credentials client; an empty `scope` asks for none.
+void CliCheck::addServiceProfile(const QString &name, const QString &scope)
+{
+    addProfile(addProfileArgs(m_sandbox, name,
+                              {QStringLiteral("--client-id"), m_sandbox.serviceClientId,
+                               QStringLiteral("--client-secret-stdin"), QStringLiteral("--grant"),
+                               QStringLiteral("client-credentials"), QStringLiteral("--scope"),
+                               scope}),
+               m_sandbox.serviceSecret.toUtf8());
+}
+
+void CliCheck::addLmsProfile()
+{
+    rememberSecret(m_sandbox.lmsClientSecret);
+    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Lms"),
+                QStringLiteral("--preset"), QStringLiteral("canvas-lms"),
+                QStringLiteral("--instance"), m_sandbox.lmsBase.toString(),
+                QStringLiteral("--client-id"), m_sandbox.lmsClientId,
+                QStringLiteral("--client-secret-stdin")},
+               m_sandbox.lmsClientSecret.toUtf8());
+}
+
 CheckRun CliCheck::check(const QString &profile, const QStringList &extra, const QString &browser)
 {
     CheckRun r;
     r.run = runCli(QStringList{QStringLiteral("check"), QStringLiteral("--profile"), profile,
                                QStringLiteral("--json"), QStringLiteral("--browser"),
-                               browser.isEmpty() ? m_sandbox.browser : browser,
+                               browser.isEmpty() ? m_sandbox.consent : browser,
                                QStringLiteral("--wait"), QStringLiteral("60")}
                            + extra,
                    {}, 120000);
@@ -158,19 +192,19 @@ CheckRun CliCheck::check(const QString &profile, const QStringList &extra, const
     return r;
 }
 
+// The one check here whose browser step runs in Chromium (the real browser step of
+// `chartkey check`); the sign-in stored before it goes through the consent client.
 void CliCheck::correctPublicRegistrationPassesEveryStepAndLeavesTheSignInAlone()
 {
+    addPublicProfile();
     // A stored sign-in first: the check must neither use nor change it.
-    const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--profile"),
-                                 QStringLiteral("Public"), QStringLiteral("--browser"),
-                                 m_sandbox.browser, QStringLiteral("--wait"), QStringLiteral("60")},
-                                {}, 90000);
-    QVERIFY2(login.exitCode == 0, describe(login).constData());
+    const Step signedIn = signInThroughConsent(m_sandbox, QStringLiteral("Public"));
+    QVERIFY2(signedIn, signedIn.why());
     const auto before = keychainSecret(keychainUser(QStringLiteral("Public")));
     QVERIFY(before);
     rememberSecret(*before);
 
-    const CheckRun r = check(QStringLiteral("Public"));
+    const CheckRun r = check(QStringLiteral("Public"), {}, m_sandbox.browser);
     const auto exchange = lastCodeExchange(m_sandbox);
     QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
     QCOMPARE(r.report.value(QLatin1String("passed")).toBool(), true);
@@ -200,6 +234,7 @@ void CliCheck::correctPublicRegistrationPassesEveryStepAndLeavesTheSignInAlone()
 
 void CliCheck::wrongRedirectUriFailsWithTheExactUriToRegisterWithoutABrowser()
 {
+    addWrongRedirectProfile();
     // `true` as the browser: if the check opened one, nothing would come back and the
     // authorization step would time out instead of the pre-flight failing.
     const CheckRun r = check(QStringLiteral("WrongRedirect"), {}, QStringLiteral("true"));
@@ -218,6 +253,7 @@ void CliCheck::wrongRedirectUriFailsWithTheExactUriToRegisterWithoutABrowser()
 
 void CliCheck::textReportShowsTheVerdictsAndTheHint()
 {
+    addWrongRedirectProfile();
     const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
                                QStringLiteral("WrongRedirect"), QStringLiteral("--browser"),
                                QStringLiteral("true"), QStringLiteral("--details")},
@@ -233,6 +269,7 @@ void CliCheck::textReportShowsTheVerdictsAndTheHint()
 
 void CliCheck::wrongClientSecretFailsTheCodeExchangeWithTheSetSecretHint()
 {
+    addWrongSecretProfile();
     const CheckRun r = check(QStringLiteral("WrongSecret"));
     QCOMPARE(r.run.exitCode, 1);
     QCOMPARE(r.status(QStringLiteral("authorization")), QStringLiteral("PASS"));
@@ -246,6 +283,7 @@ void CliCheck::wrongClientSecretFailsTheCodeExchangeWithTheSetSecretHint()
 
 void CliCheck::serverThatDoesNotEnforcePkceFails()
 {
+    addPublicProfile();
     m_sandbox.setMode({{QStringLiteral("pkce"), QStringLiteral("ignore")}});
     const CheckRun r = check(QStringLiteral("Public"));
     QCOMPARE(r.run.exitCode, 1);
@@ -259,6 +297,7 @@ void CliCheck::serverThatDoesNotEnforcePkceFails()
 
 void CliCheck::serverThatDoesNotRotateRefreshTokensWarns()
 {
+    addPublicProfile();
     m_sandbox.setMode({{QStringLiteral("rotateRefreshTokens"), false}});
     const CheckRun r = check(QStringLiteral("Public"));
     QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData()); // a warning, not a failure
@@ -269,6 +308,7 @@ void CliCheck::serverThatDoesNotRotateRefreshTokensWarns()
 
 void CliCheck::serverThatNarrowsScopesWarnsListingWhatWasDropped()
 {
+    addPublicProfile();
     m_sandbox.setMode({{QStringLiteral("dropScopes"),
                         QJsonArray{QStringLiteral("user/Appointment.read")}}});
     const CheckRun r = check(QStringLiteral("Public"));
@@ -281,6 +321,7 @@ void CliCheck::serverThatNarrowsScopesWarnsListingWhatWasDropped()
 
 void CliCheck::clientCredentialsPassAndAWrongSecretIsRefused()
 {
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
     const CheckRun r = check(QStringLiteral("Service"));
     QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
     QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
@@ -294,6 +335,7 @@ void CliCheck::clientCredentialsPassAndAWrongSecretIsRefused()
 
 void CliCheck::canvasClientCredentialsWithoutScopeWarnAboutFullAccess()
 {
+    addServiceProfile(QStringLiteral("ServiceNoScope"), QString());
     const CheckRun r = check(QStringLiteral("ServiceNoScope"));
     QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("WARN"));
     QVERIFY2(r.text(QStringLiteral("token-response")).contains(QLatin1String("full access")),
@@ -302,7 +344,8 @@ void CliCheck::canvasClientCredentialsWithoutScopeWarnAboutFullAccess()
 
 void CliCheck::declinedConsentFailsTheAuthorizationWithWhatToDo()
 {
-    const CheckRun r = check(QStringLiteral("Public"), {}, m_sandbox.browser + QStringLiteral(" --deny"));
+    addPublicProfile();
+    const CheckRun r = check(QStringLiteral("Public"), {}, m_sandbox.consent + QStringLiteral(" --deny"));
     QCOMPARE(r.run.exitCode, 1);
     QCOMPARE(r.status(QStringLiteral("redirect-uri")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("authorization")), QStringLiteral("FAIL"));
@@ -314,6 +357,7 @@ void CliCheck::declinedConsentFailsTheAuthorizationWithWhatToDo()
 
 void CliCheck::apiForbiddenIsExplainedWithTheGrantedScope()
 {
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
     m_sandbox.failNext(QStringLiteral("api"), 1, QStringLiteral("403"));
     const CheckRun r = check(QStringLiteral("Service"));
     QCOMPARE(r.run.exitCode, 1);
@@ -325,6 +369,7 @@ void CliCheck::apiForbiddenIsExplainedWithTheGrantedScope()
 
 void CliCheck::discoveryAdvertisingPlainPkceWarns()
 {
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
     m_sandbox.setMode({{QStringLiteral("advertisePlain"), true}});
     const CheckRun r = check(QStringLiteral("Service"));
     QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("WARN"));
@@ -373,13 +418,7 @@ void CliCheck::cognitoShapedOpenIdClientCredentialsPassWithTheRevocationLimitNam
 
 void CliCheck::canvasLmsDeveloperKeyPassesWithItsDocumentedRefreshBehaviour()
 {
-    rememberSecret(m_sandbox.lmsClientSecret);
-    addProfile({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Lms"),
-                QStringLiteral("--preset"), QStringLiteral("canvas-lms"),
-                QStringLiteral("--instance"), m_sandbox.lmsBase.toString(),
-                QStringLiteral("--client-id"), m_sandbox.lmsClientId,
-                QStringLiteral("--client-secret-stdin")},
-               m_sandbox.lmsClientSecret.toUtf8());
+    addLmsProfile();
     const CheckRun r = check(QStringLiteral("Lms"));
     QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
     QCOMPARE(r.status(QStringLiteral("discovery")), QStringLiteral("SKIP"));
@@ -407,12 +446,9 @@ void CliCheck::canvasLmsRefusesClientCredentialsWithTheReason()
 
 void CliCheck::canvasLmsLogoutEndsTheTokenAtTheLms()
 {
-    // Runs after canvasLmsDeveloperKey...: the "Lms" profile exists.
-    const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--profile"),
-                                 QStringLiteral("Lms"), QStringLiteral("--browser"),
-                                 m_sandbox.browser, QStringLiteral("--wait"), QStringLiteral("60")},
-                                {}, 90000);
-    QVERIFY2(login.exitCode == 0, describe(login).constData());
+    addLmsProfile();
+    const Step signedIn = signInThroughConsent(m_sandbox, QStringLiteral("Lms"));
+    QVERIFY2(signedIn, signedIn.why());
     const int before = m_sandbox.stats().value(QLatin1String("lms")).toObject()
                                .value(QLatin1String("revocation")).toInt();
     const CliRun logout = runCli({QStringLiteral("logout"), QStringLiteral("--profile"),
@@ -490,6 +526,7 @@ void CliCheck::unreachableAuthorizationEndpointFailsWithoutABrowser()
 
 void CliCheck::unknownStepToSkipIsAUsageError()
 {
+    addPublicProfile();
     const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
                                QStringLiteral("Public"), QStringLiteral("--skip"),
                                QStringLiteral("pkce,nonsense")});

@@ -2,10 +2,12 @@
 // sandbox EHR and a real keyring: endpoints read from the sandbox's real SMART configuration
 // and OpenID discovery document, a JSON round trip under a new name, a secret-bearing file
 // refused, and a static token stored from standard input that works for the API, is kept when
-// refused, and is forgotten by logout. No token is ever printed.
+// refused, and is forgotten by logout. No token is ever printed. Each test function starts
+// without any profile (init()) and adds the ones it works on.
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include "profilecompare.h"
 #include "storage/profilestore.h"
@@ -50,6 +52,7 @@ class CliProfiles final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void presetNeedsItsOwnInputsAndSaysWhichIsMissing();
     void smartPresetReadsTheEndpointsFromTheSmartConfiguration();
     void openIdPresetReadsTheEndpointsFromTheDiscoveryDocument();
@@ -62,9 +65,24 @@ private Q_SLOTS:
     void logoutForgetsTheStaticToken();
 
 private:
+    // The profiles the tests work on, each added by the test that needs it: the command
+    // (runAdd...) for the test of that command, the step (add...Profile) for the others.
+    CliRun runAddSmart();        // "Smart": preset smart, endpoints from the SMART configuration
+    CliRun runAddService();      // "Service": preset openid, client credentials, from discovery
+    CliRun runAddExplicit();     // "Explicit": preset smart with explicit endpoints
+    void addSmartProfile() { addProfile(runAddSmart()); }
+    void addServiceProfile() { addProfile(runAddService()); }
+    void addExplicitProfile() { addProfile(runAddExplicit()); }
+    static void addProfile(const CliRun &add)
+    {
+        QVERIFY2(add.exitCode == 0, describe(add).constData());
+    }
+    // "Token": a canvas-sandbox-token profile; its static token, minted by the sandbox and
+    // stored with set-token, or empty on failure.
+    QString addStaticTokenProfile();
+
     Sandbox m_sandbox;
     QTemporaryDir m_dir;
-    QString m_staticToken;
 };
 
 void CliProfiles::initTestCase()
@@ -73,6 +91,61 @@ void CliProfiles::initTestCase()
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
     QVERIFY(m_dir.isValid());
+}
+
+void CliProfiles::init()
+{
+    const Step scratch = startFromScratch(m_sandbox);
+    QVERIFY2(scratch, scratch.why());
+}
+
+CliRun CliProfiles::runAddSmart()
+{
+    return runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Smart"),
+                   QStringLiteral("--preset"), QStringLiteral("smart"),
+                   QStringLiteral("--fhir-base"), m_sandbox.fhirBase.toString(),
+                   QStringLiteral("--client-id"), m_sandbox.publicClientId});
+}
+
+CliRun CliProfiles::runAddService()
+{
+    rememberSecret(m_sandbox.serviceSecret);
+    return runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Service"),
+                   QStringLiteral("--preset"), QStringLiteral("openid"),
+                   QStringLiteral("--discovery-url"), m_sandbox.openidConfiguration.toString(),
+                   QStringLiteral("--client-id"), m_sandbox.serviceClientId,
+                   QStringLiteral("--client-secret-stdin")},
+                  m_sandbox.serviceSecret.toUtf8() + '\n');
+}
+
+CliRun CliProfiles::runAddExplicit()
+{
+    return runCli(args({"profile", "add", "Explicit", "--preset", "smart", "--fhir-base",
+                        "http://127.0.0.1:9/fhir", "--client-id", "x", "--authorize-url",
+                        "http://127.0.0.1:9/authorize", "--token-url",
+                        "http://127.0.0.1:9/token"}));
+}
+
+QString CliProfiles::addStaticTokenProfile()
+{
+    const QString token = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+    if (token.isEmpty()) {
+        qWarning("the sandbox minted no static token");
+        return {};
+    }
+    rememberSecret(token);
+    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
+                               QStringLiteral("Token"), QStringLiteral("--preset"),
+                               QStringLiteral("canvas-sandbox-token"), QStringLiteral("--instance"),
+                               m_sandbox.instance.toString(), QStringLiteral("--fhir-base"),
+                               m_sandbox.fhirBase.toString()});
+    const CliRun set = runCli(args({"profile", "set-token", "Token"}), token.toUtf8() + '\n');
+    if (add.exitCode != 0 || set.exitCode != 0) {
+        qWarning("profile add: %s; set-token: %s", describe(add).constData(),
+                 describe(set).constData());
+        return {};
+    }
+    return token;
 }
 
 void CliProfiles::presetNeedsItsOwnInputsAndSaysWhichIsMissing()
@@ -100,11 +173,7 @@ void CliProfiles::presetNeedsItsOwnInputsAndSaysWhichIsMissing()
 
 void CliProfiles::smartPresetReadsTheEndpointsFromTheSmartConfiguration()
 {
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Smart"), QStringLiteral("--preset"),
-                               QStringLiteral("smart"), QStringLiteral("--fhir-base"),
-                               m_sandbox.fhirBase.toString(), QStringLiteral("--client-id"),
-                               m_sandbox.publicClientId});
+    const CliRun add = runAddSmart();
     QVERIFY2(add.exitCode == 0, describe(add).constData());
     QVERIFY2(add.out.contains("Endpoints from") && add.out.contains("smart-configuration"),
              add.out.constData());
@@ -127,16 +196,10 @@ void CliProfiles::smartPresetReadsTheEndpointsFromTheSmartConfiguration()
 
 void CliProfiles::openIdPresetReadsTheEndpointsFromTheDiscoveryDocument()
 {
-    rememberSecret(m_sandbox.serviceSecret);
     const QString discovery =
             m_sandbox.instance.toString() + QStringLiteral("/.well-known/openid-configuration");
-    const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
-                               QStringLiteral("Service"), QStringLiteral("--preset"),
-                               QStringLiteral("openid"), QStringLiteral("--discovery-url"),
-                               discovery, QStringLiteral("--client-id"),
-                               m_sandbox.serviceClientId,
-                               QStringLiteral("--client-secret-stdin")},
-                              m_sandbox.serviceSecret.toUtf8() + '\n');
+    QCOMPARE(m_sandbox.openidConfiguration.toString(), discovery);
+    const CliRun add = runAddService();
     QVERIFY2(add.exitCode == 0, describe(add).constData());
     QVERIFY2(add.out.contains("Endpoints from"), add.out.constData());
     const QJsonObject o = showJson(QStringLiteral("Service"));
@@ -163,11 +226,7 @@ void CliProfiles::unreadableDiscoveryIsAClearErrorAndNothingIsSaved()
     QVERIFY(showJson(QStringLiteral("Nowhere")).isEmpty());
 
     // Explicit endpoints need no discovery.
-    const CliRun explicitly = runCli(args({"profile", "add", "Explicit", "--preset", "smart",
-                                           "--fhir-base", "http://127.0.0.1:9/fhir",
-                                           "--client-id", "x", "--authorize-url",
-                                           "http://127.0.0.1:9/authorize", "--token-url",
-                                           "http://127.0.0.1:9/token"}));
+    const CliRun explicitly = runAddExplicit();
     QVERIFY2(explicitly.exitCode == 0, describe(explicitly).constData());
     QCOMPARE(text(showJson(QStringLiteral("Explicit")), "tokenUrl"),
              QStringLiteral("http://127.0.0.1:9/token"));
@@ -175,6 +234,8 @@ void CliProfiles::unreadableDiscoveryIsAClearErrorAndNothingIsSaved()
 
 void CliProfiles::exportThenImportUnderANewNameRoundTrips()
 {
+    addServiceProfile();
+    addSmartProfile();
     const CliRun exported = runCli(args({"profile", "export", "Service"}));
     QVERIFY2(exported.exitCode == 0, describe(exported).constData());
     QVERIFY(!exported.out.contains(m_sandbox.serviceSecret.toUtf8()));
@@ -209,9 +270,12 @@ void CliProfiles::exportThenImportUnderANewNameRoundTrips()
 }
 
 // `chartkey profile show --json NAME | chartkey profile import - --name COPY` gives the same
-// profile under the new name, for every preset's profile made so far.
+// profile under the new name, for a profile of each kind made above.
 void CliProfiles::showJsonImportsAsItIs()
 {
+    addSmartProfile();
+    addServiceProfile();
+    addExplicitProfile();
     for (const char *name : {"Smart", "Service", "Explicit"}) {
         const QString original = QString::fromLatin1(name);
         const QString copy = original + QStringLiteral(" Shown");
@@ -236,6 +300,7 @@ void CliProfiles::showJsonImportsAsItIs()
 
 void CliProfiles::importOfAFileWithAClientSecretIsRefusedAndNothingSaved()
 {
+    addSmartProfile();
     const CliRun exported = runCli(args({"profile", "export", "Smart"}));
     QJsonObject o = QJsonDocument::fromJson(exported.out).object();
     o.insert(QStringLiteral("name"), QStringLiteral("Leaky"));
@@ -252,9 +317,10 @@ void CliProfiles::importOfAFileWithAClientSecretIsRefusedAndNothingSaved()
 
 void CliProfiles::staticTokenFromStandardInputWorksForTheApi()
 {
-    m_staticToken = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
-    QVERIFY2(!m_staticToken.isEmpty(), "the sandbox minted no static token");
-    rememberSecret(m_staticToken);
+    addSmartProfile(); // a profile that is not for a static token
+    const QString staticToken = m_sandbox.mintStaticToken(QStringLiteral("canvas"));
+    QVERIFY2(!staticToken.isEmpty(), "the sandbox minted no static token");
+    rememberSecret(staticToken);
 
     const CliRun add = runCli({QStringLiteral("profile"), QStringLiteral("add"),
                                QStringLiteral("Token"), QStringLiteral("--preset"),
@@ -272,19 +338,19 @@ void CliProfiles::staticTokenFromStandardInputWorksForTheApi()
     // Wrong uses of set-token.
     CliRun wrong = runCli(args({"profile", "set-token", "Token"}), "\n");
     QCOMPARE(wrong.exitCode, 2);
-    wrong = runCli(args({"profile", "set-token", "Smart"}), m_staticToken.toUtf8() + '\n');
+    wrong = runCli(args({"profile", "set-token", "Smart"}), staticToken.toUtf8() + '\n');
     QCOMPARE(wrong.exitCode, 2);
     QVERIFY2(wrong.err.contains("static-token"), describe(wrong).constData());
     QVERIFY(!keychainListsUser(QStringLiteral("tokens:Smart")));
 
     const CliRun set = runCli(args({"profile", "set-token", "Token"}),
-                              m_staticToken.toUtf8() + '\n');
+                              staticToken.toUtf8() + '\n');
     QVERIFY2(set.exitCode == 0, describe(set).constData());
-    QVERIFY(!set.out.contains(m_staticToken.toUtf8()) && !set.err.contains(m_staticToken.toUtf8()));
+    QVERIFY(!set.out.contains(staticToken.toUtf8()) && !set.err.contains(staticToken.toUtf8()));
 
     const auto stored = storedTokensOf(QStringLiteral("Token"));
     QVERIFY2(stored, "no tokens:Token item in the keychain");
-    QVERIFY2(stored->value(QStringLiteral("access_token")).toString() == m_staticToken,
+    QVERIFY2(stored->value(QStringLiteral("access_token")).toString() == staticToken,
              "the keychain holds another token");
     QCOMPARE(stored->value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
     QVERIFY(!stored->contains(QStringLiteral("refresh_token")));
@@ -293,14 +359,14 @@ void CliProfiles::staticTokenFromStandardInputWorksForTheApi()
     const CliRun status = runCli(args({"status", "--profile", "Token"}));
     QVERIFY2(status.exitCode == 0, describe(status).constData());
     QVERIFY2(status.out.contains("static access token"), redacted(status.out).constData());
-    QVERIFY(!status.out.contains(m_staticToken.toUtf8()));
+    QVERIFY(!status.out.contains(staticToken.toUtf8()));
 
     m_sandbox.resetStats();
     const CliRun patients = runCli(args({"patients", "--limit", "1", "--profile", "Token"}));
     QVERIFY2(patients.exitCode == 0, describe(patients).constData());
     QCOMPARE(patients.out.trimmed().split('\n').size(), 1); // one patient line
     QVERIFY2(patients.out.contains("MRN"), redacted(patients.out).constData());
-    QVERIFY(!patients.out.contains(m_staticToken.toUtf8()));
+    QVERIFY(!patients.out.contains(staticToken.toUtf8()));
     QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("total")), 0);
 
     const CliRun login = runCli(args({"login", "--profile", "Token"}));
@@ -310,8 +376,9 @@ void CliProfiles::staticTokenFromStandardInputWorksForTheApi()
 
 void CliProfiles::refusedStaticTokenIsKeptWithTheSetTokenHint()
 {
-    QVERIFY(!m_staticToken.isEmpty());
-    m_sandbox.revokeStaticToken(m_staticToken);
+    const QString staticToken = addStaticTokenProfile();
+    QVERIFY(!staticToken.isEmpty());
+    m_sandbox.revokeStaticToken(staticToken);
     const CliRun patients = runCli(args({"patients", "--limit", "1", "--profile", "Token"}));
     QCOMPARE(patients.exitCode, 1);
     QVERIFY2(patients.err.contains("refused the static access token")
@@ -319,12 +386,14 @@ void CliProfiles::refusedStaticTokenIsKeptWithTheSetTokenHint()
              describe(patients).constData());
     QVERIFY2(!patients.err.contains("chartkey login"), describe(patients).constData());
     const auto stored = storedTokensOf(QStringLiteral("Token"));
-    QVERIFY2(stored && stored->value(QStringLiteral("access_token")).toString() == m_staticToken,
+    QVERIFY2(stored && stored->value(QStringLiteral("access_token")).toString() == staticToken,
              "the refused token was removed from the keychain");
 }
 
 void CliProfiles::logoutForgetsTheStaticToken()
 {
+    QVERIFY(!addStaticTokenProfile().isEmpty());
+    QVERIFY(keychainListsUser(QStringLiteral("tokens:Token")));
     m_sandbox.resetStats();
     const CliRun logout = runCli(args({"logout", "--profile", "Token"}));
     QVERIFY2(logout.exitCode == 0, describe(logout).constData());

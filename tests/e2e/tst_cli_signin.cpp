@@ -1,9 +1,12 @@
-// The chartkey command line against the sandbox EHR, a real keyring and Chromium: one sign-in
-// through the browser, then everything a signed-in user does, ending with logout. The test
-// functions run in order and share the sign-in.
+// The chartkey command line against the sandbox EHR and a real keyring: the sign-in through
+// the browser (Chromium, the one test here about the browser step), then everything a
+// signed-in user does, ending with logout. Each test function starts from nothing
+// (startFromScratch) and, where it needs one, signs in on its own through the consent
+// client (tests/support/signedin.h), so that any of them runs alone.
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,25 +17,34 @@
 using namespace chartkey::test;
 using namespace chartkey::test::e2e;
 
+namespace {
+
+const QString kProfile = QStringLiteral("Sandbox");
+
+} // namespace
+
 class CliSignIn final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void signInThroughTheBrowserStoresTokensInTheKeychainOnly();
     void laterProcessesReuseTheStoredTokenWithoutTokenRequests();
     void statusJsonDescribesTheSignInWithoutSecrets();
     void patientSearchFindsTheBriddlesAndPagesThroughResults();
     void noteActionsChangeStateOnceAndReportRefusals();
     void rejectedTokenIsRefreshedOnceAndTheCallRetriedOnce();
-    void refreshRotatesTheStoredRefreshToken();
+    void expiredTokenIsRefreshedAndTheRotatedRefreshTokenStored();
     void logoutRevokesAndForgetsTheSignIn();
 
 private:
+    // Signs kProfile in through the consent client (then zeroes the sandbox's counters);
+    // `stored`: the tokens it keeps.
+    Step signIn(QJsonObject *stored = nullptr);
+
     Sandbox m_sandbox;
-    QString m_accessToken;
-    QString m_refreshToken;
 };
 
 void CliSignIn::initTestCase()
@@ -41,13 +53,27 @@ void CliSignIn::initTestCase()
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
     QVERIFY(!m_sandbox.browser.isEmpty());
-    const CliRun add = runCli(addProfileArgs(m_sandbox, QStringLiteral("Sandbox")));
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    QVERIFY(!m_sandbox.consent.isEmpty());
 }
 
+void CliSignIn::init()
+{
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
+}
+
+Step CliSignIn::signIn(QJsonObject *stored)
+{
+    const Step signedIn = signInThroughConsent(m_sandbox, kProfile, stored);
+    m_sandbox.resetStats();
+    return signedIn;
+}
+
+// Chromium, through `chartkey login --browser`: what a person does. (Every other sign-in in
+// the suite goes through the consent client; this is the one that proves the real browser
+// step, together with e2e_cli_check's correctPublicRegistration... and the Xvfb window test.)
 void CliSignIn::signInThroughTheBrowserStoresTokensInTheKeychainOnly()
 {
-    m_sandbox.resetStats();
     const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--browser"),
                                  m_sandbox.browser},
                                 {}, 90000);
@@ -69,20 +95,20 @@ void CliSignIn::signInThroughTheBrowserStoresTokensInTheKeychainOnly()
 
     const CliRun token = runCli({QStringLiteral("token")});
     QVERIFY2(token.exitCode == 0, describe(token).constData());
-    m_accessToken = QString::fromUtf8(token.out.trimmed());
-    rememberSecret(m_accessToken);
-    QVERIFY(m_accessToken.size() >= 16);
+    const QString accessToken = QString::fromUtf8(token.out.trimmed());
+    rememberSecret(accessToken);
+    QVERIFY(accessToken.size() >= 16);
 
-    const auto stored = storedTokensOf(QStringLiteral("Sandbox"));
+    const auto stored = storedTokensOf(kProfile);
     QVERIFY2(stored, "secret-tool lookup found no tokens:Sandbox item");
-    m_refreshToken = stored->value(QStringLiteral("refresh_token")).toString();
-    QVERIFY2(m_refreshToken.size() >= 16, "the stored item has no refresh token");
-    QVERIFY2(stored->value(QStringLiteral("access_token")).toString() == m_accessToken,
+    const QString refreshToken = stored->value(QStringLiteral("refresh_token")).toString();
+    QVERIFY2(refreshToken.size() >= 16, "the stored item has no refresh token");
+    QVERIFY2(stored->value(QStringLiteral("access_token")).toString() == accessToken,
              "`chartkey token` printed another access token than the keychain holds");
 
     int scanned = 0;
     const QStringList leaks = filesContaining(
-            userDirectories(), {m_accessToken.toUtf8(), m_refreshToken.toUtf8()}, &scanned);
+            userDirectories(), {accessToken.toUtf8(), refreshToken.toUtf8()}, &scanned);
     QVERIFY2(leaks.isEmpty(),
              qPrintable(QStringLiteral("token found in: ") + leaks.join(QStringLiteral(", "))));
     QVERIFY2(scanned > 0, "no file scanned: the settings file at least should exist");
@@ -90,12 +116,15 @@ void CliSignIn::signInThroughTheBrowserStoresTokensInTheKeychainOnly()
 
 void CliSignIn::laterProcessesReuseTheStoredTokenWithoutTokenRequests()
 {
-    QVERIFY(!m_accessToken.isEmpty());
-    m_sandbox.resetStats();
+    QJsonObject stored;
+    const Step signedIn = signIn(&stored);
+    QVERIFY2(signedIn, signedIn.why());
+    const QString accessToken = stored.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!accessToken.isEmpty());
     for (int i = 0; i < 3; ++i) {
         const CliRun token = runCli({QStringLiteral("token")});
         QVERIFY2(token.exitCode == 0, describe(token).constData());
-        QVERIFY2(QString::fromUtf8(token.out.trimmed()) == m_accessToken,
+        QVERIFY2(QString::fromUtf8(token.out.trimmed()) == accessToken,
                  "a later process printed another access token");
     }
     QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("total")), 0);
@@ -103,17 +132,23 @@ void CliSignIn::laterProcessesReuseTheStoredTokenWithoutTokenRequests()
 
 void CliSignIn::statusJsonDescribesTheSignInWithoutSecrets()
 {
+    QJsonObject stored;
+    const Step signedIn = signIn(&stored);
+    QVERIFY2(signedIn, signedIn.why());
+    const QByteArray accessToken = stored.value(QStringLiteral("access_token")).toString().toUtf8();
+    const QByteArray refreshToken = stored.value(QStringLiteral("refresh_token")).toString().toUtf8();
+    QVERIFY(!accessToken.isEmpty() && !refreshToken.isEmpty());
+
     const CliRun status = runCli({QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(status.exitCode == 0, describe(status).constData());
-    QVERIFY2(!status.out.contains(m_accessToken.toUtf8()), "status printed the access token");
-    QVERIFY2(!status.out.contains(m_refreshToken.toUtf8()), "status printed the refresh token");
-    QVERIFY2(!status.err.contains(m_accessToken.toUtf8())
-                     && !status.err.contains(m_refreshToken.toUtf8()),
+    QVERIFY2(!status.out.contains(accessToken), "status printed the access token");
+    QVERIFY2(!status.out.contains(refreshToken), "status printed the refresh token");
+    QVERIFY2(!status.err.contains(accessToken) && !status.err.contains(refreshToken),
              "status printed a token on stderr");
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(status.out, &error).object();
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    QCOMPARE(o.value(QStringLiteral("profile")).toString(), QStringLiteral("Sandbox"));
+    QCOMPARE(o.value(QStringLiteral("profile")).toString(), kProfile);
     QCOMPARE(o.value(QStringLiteral("signedIn")).toBool(), true);
     QCOMPARE(o.value(QStringLiteral("hasRefreshToken")).toBool(), true);
     const qint64 expiresIn = qint64(o.value(QStringLiteral("expiresInSeconds")).toDouble());
@@ -125,6 +160,8 @@ void CliSignIn::statusJsonDescribesTheSignInWithoutSecrets()
 
 void CliSignIn::patientSearchFindsTheBriddlesAndPagesThroughResults()
 {
+    const Step signedIn = signIn();
+    QVERIFY2(signedIn, signedIn.why());
     const CliRun briddles = runCli({QStringLiteral("patients"), QStringLiteral("--name"),
                                     QStringLiteral("Briddle"), QStringLiteral("--json")});
     QVERIFY2(briddles.exitCode == 0, describe(briddles).constData());
@@ -160,6 +197,9 @@ void CliSignIn::patientSearchFindsTheBriddlesAndPagesThroughResults()
 
 void CliSignIn::noteActionsChangeStateOnceAndReportRefusals()
 {
+    const Step signedIn = signIn();
+    QVERIFY2(signedIn, signedIn.why());
+    // The only test function here that changes a note (the sandbox is this binary's own).
     const QStringList notes = noteIdsOfFamily(m_sandbox, QStringLiteral("Briddle"));
     QVERIFY(!notes.isEmpty());
     const QString note = notes.first();
@@ -194,8 +234,13 @@ void CliSignIn::noteActionsChangeStateOnceAndReportRefusals()
     QVERIFY2(standalone.err.contains("not possible"), describe(standalone).constData());
 }
 
+// The EHR refuses the stored access token (server-side expiry): one refresh, one retry, and
+// the renewed tokens (a rotated refresh token) are what the keychain holds and `token` prints.
 void CliSignIn::rejectedTokenIsRefreshedOnceAndTheCallRetriedOnce()
 {
+    QJsonObject before;
+    const Step signedIn = signIn(&before);
+    QVERIFY2(signedIn, signedIn.why());
     m_sandbox.expireTokens();
     m_sandbox.resetStats();
     const CliRun patients = runCli({QStringLiteral("patients"), QStringLiteral("--limit"),
@@ -208,30 +253,58 @@ void CliSignIn::rejectedTokenIsRefreshedOnceAndTheCallRetriedOnce()
     const QJsonObject api = stats.value(QStringLiteral("api")).toObject();
     QCOMPARE(api.value(QStringLiteral("401")).toInt(), 1);
     QCOMPARE(api.value(QStringLiteral("200")).toInt(), 1);
+
+    const auto after = storedTokensOf(kProfile);
+    QVERIFY2(after, "the tokens left the keychain");
+    QVERIFY2(after->value(QStringLiteral("refresh_token")).toString()
+                     != before.value(QStringLiteral("refresh_token")).toString(),
+             "the refresh token in the keychain was not rotated");
+    QVERIFY2(after->value(QStringLiteral("access_token")).toString()
+                     != before.value(QStringLiteral("access_token")).toString(),
+             "the keychain still holds the rejected access token");
+    const CliRun token = runCli({QStringLiteral("token")});
+    QVERIFY2(token.exitCode == 0, describe(token).constData());
+    QVERIFY2(QString::fromUtf8(token.out.trimmed())
+                     == after->value(QStringLiteral("access_token")).toString(),
+             "`chartkey token` does not print the renewed access token");
 }
 
-void CliSignIn::refreshRotatesTheStoredRefreshToken()
+// chartkey finds the stored access token expired (client-side expiry): it refreshes before
+// the call, and the keychain then holds the rotated refresh token and the new access token.
+void CliSignIn::expiredTokenIsRefreshedAndTheRotatedRefreshTokenStored()
 {
-    QVERIFY(!m_refreshToken.isEmpty());
-    const auto stored = storedTokensOf(QStringLiteral("Sandbox"));
-    QVERIFY2(stored, "the tokens left the keychain");
-    const QString refresh = stored->value(QStringLiteral("refresh_token")).toString();
-    const QString access = stored->value(QStringLiteral("access_token")).toString();
-    QVERIFY2(!refresh.isEmpty(), "the stored item has no refresh token");
-    QVERIFY2(refresh != m_refreshToken, "the refresh token in the keychain was not rotated");
-    QVERIFY2(access != m_accessToken, "the keychain still holds the rejected access token");
+    QJsonObject before;
+    const Step signedIn = signIn(&before);
+    QVERIFY2(signedIn, signedIn.why());
+    const Step expired = expireStoredTokens(kProfile);
+    QVERIFY2(expired, expired.why());
 
     const CliRun token = runCli({QStringLiteral("token")});
     QVERIFY2(token.exitCode == 0, describe(token).constData());
+    QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("refresh_token")), 1);
+    const auto after = storedTokensOf(kProfile);
+    QVERIFY2(after, "the tokens left the keychain");
+    const QString refresh = after->value(QStringLiteral("refresh_token")).toString();
+    const QString access = after->value(QStringLiteral("access_token")).toString();
+    QVERIFY2(!refresh.isEmpty(), "the stored item has no refresh token");
+    QVERIFY2(refresh != before.value(QStringLiteral("refresh_token")).toString(),
+             "the refresh token in the keychain was not rotated");
+    QVERIFY2(access != before.value(QStringLiteral("access_token")).toString(),
+             "the keychain still holds the expired access token");
     QVERIFY2(QString::fromUtf8(token.out.trimmed()) == access,
              "`chartkey token` does not print the renewed access token");
-    m_accessToken = access;
-    m_refreshToken = refresh;
+    QVERIFY2(expiresAt(*after) > QDateTime::currentDateTimeUtc().addSecs(35000),
+             "the renewed sign-in does not carry the new expiry");
 }
 
 void CliSignIn::logoutRevokesAndForgetsTheSignIn()
 {
-    m_sandbox.resetStats();
+    QJsonObject stored;
+    const Step signedIn = signIn(&stored);
+    QVERIFY2(signedIn, signedIn.why());
+    const QString refreshToken = stored.value(QStringLiteral("refresh_token")).toString();
+    QVERIFY(!refreshToken.isEmpty());
+
     const CliRun logout = runCli({QStringLiteral("logout")});
     QVERIFY2(logout.exitCode == 0, describe(logout).constData());
     QVERIFY(m_sandbox.stats().value(QStringLiteral("revocation")).toInt() >= 1);
@@ -241,7 +314,7 @@ void CliSignIn::logoutRevokesAndForgetsTheSignIn()
              "secret-tool lookup still finds tokens:Sandbox");
 
     // Revoked at the EHR, not just forgotten here.
-    const HttpAnswer reuse = refreshDirectly(m_sandbox, m_refreshToken);
+    const HttpAnswer reuse = refreshDirectly(m_sandbox, refreshToken);
     QCOMPARE(reuse.status, 400);
     QVERIFY2(reuse.body.contains("invalid_grant"), redacted(reuse.body).constData());
 

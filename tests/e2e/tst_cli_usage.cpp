@@ -1,9 +1,11 @@
 // The command line's contract for mistakes: exit status 2 for usage errors, 1 with a hint
 // when the profile is missing or ambiguous; --version and --help; global options before or
 // after the command. tst_cli_usage_errors.cpp has every usage error, and what it leaves alone.
+// Each test function starts without any profile (init()) and adds what it needs.
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -17,6 +19,7 @@ class CliUsage final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void versionPrintsTheProgramAndVersion();
     void helpListsTheCommands();
     void unknownCommandIsAUsageError();
@@ -35,6 +38,12 @@ void CliUsage::initTestCase()
     if (!Sandbox::available())
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
+}
+
+void CliUsage::init()
+{
+    const Step scratch = startFromScratch(m_sandbox);
+    QVERIFY2(scratch, scratch.why());
 }
 
 void CliUsage::versionPrintsTheProgramAndVersion()
@@ -98,8 +107,8 @@ void CliUsage::tokenWithoutProfilesSaysHowToAddOne()
 void CliUsage::tokenWithTwoProfilesAndNoChoiceListsThem()
 {
     for (const QString &name : {QStringLiteral("Alpha"), QStringLiteral("Beta")}) {
-        const CliRun add = runCli(addProfileArgs(m_sandbox, name));
-        QVERIFY2(add.exitCode == 0, describe(add).constData());
+        const Step added = addPublicProfile(m_sandbox, name);
+        QVERIFY2(added, added.why());
     }
     const CliRun run = runCli({QStringLiteral("token")});
     QCOMPARE(run.exitCode, 1);
@@ -116,7 +125,12 @@ void CliUsage::tokenWithTwoProfilesAndNoChoiceListsThem()
 
 void CliUsage::globalOptionsGoBeforeOrAfterTheCommand()
 {
-    // Beta (from the test before) is signed out: each form gets as far as saying so.
+    // Two profiles, so that --profile has to choose; Beta is signed out: each form gets as
+    // far as saying so.
+    for (const QString &name : {QStringLiteral("Alpha"), QStringLiteral("Beta")}) {
+        const Step added = addPublicProfile(m_sandbox, name);
+        QVERIFY2(added, added.why());
+    }
     const QList<QStringList> forms = {
             {QStringLiteral("--profile"), QStringLiteral("Beta"), QStringLiteral("token")},
             {QStringLiteral("token"), QStringLiteral("--profile"), QStringLiteral("Beta")},

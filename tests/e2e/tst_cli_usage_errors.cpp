@@ -338,7 +338,7 @@ void CliUsageErrors::initTestCase()
             // A sign-in that went on would open the browser and wait for it a little.
             {QStringLiteral("login"), args({QStringLiteral("--wait"), QStringLiteral("3")}), {},
              QStringLiteral("--wait"), false, {}},
-            {QStringLiteral("token"), {}, {}, {}, false, {}},
+            {QStringLiteral("token"), {}, {}, QStringLiteral("--format"), false, {}},
             {QStringLiteral("status"), {}, {}, {}, false, {}},
             {QStringLiteral("logout"), {}, {}, {}, false, {}},
             {QStringLiteral("patients"), args({QStringLiteral("--name"), QStringLiteral("Briddle")}),
@@ -350,6 +350,10 @@ void CliUsageErrors::initTestCase()
               {{}, QStringLiteral("note needs ACTION and at least one NOTE_ID")}}},
             {QStringLiteral("check"), args({QStringLiteral("--wait"), QStringLiteral("3")}), {},
              QStringLiteral("--skip"), false, {}},
+            // A request that went on would reach the sandbox (and its counters).
+            {QStringLiteral("api"), args({QStringLiteral("Patient?name=Briddle")}), {},
+             QStringLiteral("--method"), false,
+             {{{}, QStringLiteral("api needs PATH")}}},
             {QStringLiteral("help"), {}, {}, {}, true, {}},
     };
 }
@@ -619,6 +623,35 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
             {"profile export", "an empty --output", {QStringLiteral("profile"), QStringLiteral("export"), kProfile, QStringLiteral("--output=")}, QStringLiteral("--output needs a value")},
             {"profile import", "--name that is no profile name", {QStringLiteral("profile"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("imported.json")), QStringLiteral("--name"), QStringLiteral("bad/name")}, QStringLiteral("--name takes a profile name")},
             {"profile import", "an empty FILE", {QStringLiteral("profile"), QStringLiteral("import"), QString()}, QStringLiteral("FILE needs a value")},
+            // token
+            {"token", "an unknown --format", {QStringLiteral("token"), QStringLiteral("--format"), QStringLiteral("yaml")}, QStringLiteral("Unknown format \"yaml\"; --format is one of: bare, header, json")},
+            {"token", "--json with --format header", {QStringLiteral("token"), QStringLiteral("--json"), QStringLiteral("--format=header")}, QStringLiteral("--json is --format json")},
+            {"token", "--min-valid abc", {QStringLiteral("token"), QStringLiteral("--min-valid"), QStringLiteral("abc")}, QStringLiteral("--min-valid takes a whole number of seconds")},
+            {"token", "--min-valid -5", {QStringLiteral("token"), QStringLiteral("--min-valid=-5")}, QStringLiteral("--min-valid takes a whole number of seconds")},
+            {"token", "--min-valid 1.5", {QStringLiteral("token"), QStringLiteral("--min-valid"), QStringLiteral("1.5")}, QStringLiteral("--min-valid takes a whole number of seconds")},
+            // api
+            {"api", "an unknown method", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("FETCH"), QStringLiteral("Patient")}, QStringLiteral("Unknown method \"FETCH\"")},
+            {"api", "an empty PATH", {QStringLiteral("api"), QString()}, QStringLiteral("PATH needs a value")},
+            {"api", "-f without =", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-f"), QStringLiteral("name")}, QStringLiteral("--raw-field takes NAME=VALUE, not \"name\"")},
+            {"api", "-F without a name", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-F"), QStringLiteral("=3")}, QStringLiteral("--field takes NAME=VALUE")},
+            {"api", "-F from a file", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("Patient"), QStringLiteral("-F"), QStringLiteral("text=@note.txt")}, QStringLiteral("does not read a field from a file")},
+            {"api", "a nested field", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("Patient"), QStringLiteral("-f"), QStringLiteral("name[family]=Briddle")}, QStringLiteral("nested fields")},
+            {"api", "a body field twice", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("PATCH"), QStringLiteral("Patient/x"), QStringLiteral("-f"), QStringLiteral("a=1"), QStringLiteral("-f"), QStringLiteral("a=2")}, QStringLiteral("The field \"a\" is given twice")},
+            {"api", "-H without a colon", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-H"), QStringLiteral("Accept")}, QStringLiteral("--header takes 'Name: value'")},
+            {"api", "-H with a bad name", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-H"), QStringLiteral("X Y: z")}, QStringLiteral("\"X Y\" is not a header name")},
+            {"api", "-H Authorization", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer other-token-value")}, QStringLiteral("The Authorization header is chartkey's")},
+            {"api", "-H Host", {QStringLiteral("api"), QStringLiteral("Patient"), QStringLiteral("-H"), QStringLiteral("host: example.com")}, QStringLiteral("The Host header is set from the request itself")},
+            {"api", "an unknown --base", {QStringLiteral("api"), QStringLiteral("--base"), QStringLiteral("lms"), QStringLiteral("Patient")}, QStringLiteral("--base is fhir or notes, not \"lms\"")},
+            {"api", "--input with GET", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("GET"), QStringLiteral("--input"), QStringLiteral("-"), QStringLiteral("Patient")}, QStringLiteral("A GET request has no body"), "{\"resourceType\":\"Patient\"}"},
+            {"api", "an empty --input", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("--input="), QStringLiteral("Patient")}, QStringLiteral("--input needs a value")},
+            {"api", "--paginate with POST", {QStringLiteral("api"), QStringLiteral("--paginate"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("Patient")}, QStringLiteral("--paginate and --ndjson read a search: they go with GET, not POST")},
+            {"api", "--ndjson with DELETE", {QStringLiteral("api"), QStringLiteral("--ndjson"), QStringLiteral("-X"), QStringLiteral("delete"), QStringLiteral("Patient/x")}, QStringLiteral("they go with GET, not DELETE")},
+            {"api", "--include with --paginate", {QStringLiteral("api"), QStringLiteral("-i"), QStringLiteral("--paginate"), QStringLiteral("Patient")}, QStringLiteral("--include shows one answer's status and headers: it does not go with --paginate")},
+            {"api", "a URL on plain http elsewhere", {QStringLiteral("api"), QStringLiteral("http://ehr.example.com/Patient")}, QStringLiteral("uses http:// on a host that is not this computer")},
+            {"api", "a URL of another scheme", {QStringLiteral("api"), QStringLiteral("file:///etc/passwd")}, QStringLiteral("nor an https:// URL")},
+            // Found once the profile is read, before the keychain, the input or the network.
+            {"api", "a URL on another server", {QStringLiteral("api"), QStringLiteral("https://ehr.example.com/Patient")}, QStringLiteral("https://ehr.example.com is not one of them")},
+            {"api", "a URL on another port of the EHR's host", {QStringLiteral("api"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("--input"), QStringLiteral("-"), m_sandbox.lmsApiSelf.toString()}, QStringLiteral("goes only to the profile's own servers"), "{}"},
             {"help", "an unknown topic", {QStringLiteral("help"), QStringLiteral("frobnicate")}, QStringLiteral("Unknown command \"frobnicate\"")},
     };
     for (const Row &row : rows)

@@ -1,9 +1,11 @@
 // No Secret Service at all (with-peers.sh --no-keyring: no D-Bus session): chartkey keeps
 // tokens and client secrets only in the keychain, so it says so, fails cleanly, does not
-// hang, and writes no secret anywhere else.
+// hang, and writes no secret anywhere else. Each test function starts from nothing but the
+// public client's profile (init()); the sign-in goes through the consent client.
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -18,6 +20,7 @@ class CliWithoutKeychain final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void signInCompletesInTheBrowserButCannotBeStored();
     void tokenFailsQuicklyWithTheKeychainMessage();
     void confidentialProfileIsNotAddedAndItsSecretNotWritten();
@@ -31,9 +34,13 @@ void CliWithoutKeychain::initTestCase()
     if (!Sandbox::available())
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
+}
+
+void CliWithoutKeychain::init()
+{
     // A public client's profile is settings only: no keychain needed.
-    const CliRun add = runCli(addProfileArgs(m_sandbox, QStringLiteral("Sandbox")));
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    const Step started = startWithPublicProfile(m_sandbox, QStringLiteral("Sandbox"));
+    QVERIFY2(started, started.why());
     const CliRun list = runCli({QStringLiteral("profile"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.startsWith("Sandbox\t"));
@@ -41,9 +48,8 @@ void CliWithoutKeychain::initTestCase()
 
 void CliWithoutKeychain::signInCompletesInTheBrowserButCannotBeStored()
 {
-    m_sandbox.resetStats();
     const CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                 m_sandbox.browser},
+                                 m_sandbox.consent},
                                 {}, 90000);
     QCOMPARE(login.exitCode, 1);
     // The browser step and the code exchange did happen.

@@ -1,11 +1,12 @@
 // Helpers shared by the fault-matrix and secret-leak tests (tests/faults), on top of
-// tests/support/clie2e.h: the sandbox's last code exchange, the kernel's socket tables, the
-// keychain item's metadata, and a chartkey run with an environment of its own.
+// tests/support/clie2e.h and signedin.h: the sandbox's last code exchange, the kernel's socket
+// tables, the keychain item's metadata, and a chartkey run with an environment of its own.
 #pragma once
 
 #include "cli.h"
 #include "clie2e.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -121,12 +122,7 @@ inline QByteArray keychainItemMetadata(const QString &user)
     return metadata;
 }
 
-// The chartkey settings file, as ProfileStore opens it (XDG_CONFIG_HOME is the harness's).
-inline std::unique_ptr<QSettings> chartkeySettings()
-{
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
-                                       QStringLiteral("chartkey"), QStringLiteral("chartkey"));
-}
+using e2e::chartkeySettings;
 
 // Runs `chartkey args...` with `extraEnvironment` added to this process's environment.
 inline CliRun runCliWithEnvironment(const QStringList &args,

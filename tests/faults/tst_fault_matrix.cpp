@@ -1,5 +1,5 @@
-// The fault matrix: the chartkey executable against the sandbox EHR, a real keyring and
-// Chromium, one fault at a time. Each case asserts what the person sees (exit status and
+// The fault matrix: the chartkey executable against the sandbox EHR and a real keyring, one
+// fault at a time. Each case asserts what the person sees (exit status and
 // words) and that nothing is lost: the stored tokens stay unless the server revoked them, and
 // a note action is either done once or reported as not done (or "may or may not"), never
 // done twice.
@@ -34,11 +34,17 @@
 //   killed in the middle of a refresh      here: killedDuringARefreshIsNotSignedOutByIt
 //   secrets in files and output            faults/tst_secret_leaks
 //
-// The test functions run in order and share one profile; the first one signs in.
+// Each test function (each data row) starts from nothing but the profile (init()) and makes
+// the sign-in it needs (tests/support/signedin.h): a real one through the consent client
+// where the EHR must honour it, a made-up one where the fault stops the refresh in front of
+// the OAuth server. Where the sign-in must have expired, its expiry is rewritten in the
+// keychain (expireStoredTokens). No Chromium: the consent client plays the browser, which is
+// not what is tested here.
 #include "cli.h"
 #include "clie2e.h"
 #include "faults.h"
 #include "sandbox.h"
+#include "signedin.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -69,6 +75,7 @@ class FaultMatrix final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn();
     void codeExchangeFaultKeepsThePreviousSignInAndTheListenerClosedAtTheRedirect();
     void tokenEndpointFaultKeepsTheStoredSignIn_data();
@@ -91,39 +98,30 @@ void FaultMatrix::initTestCase()
     if (!Sandbox::available())
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
-    QVERIFY(!m_sandbox.browser.isEmpty());
-    const CliRun add = runCli(addProfileArgs(m_sandbox, kProfile));
-    QVERIFY2(add.exitCode == 0, describe(add).constData());
+    QVERIFY(!m_sandbox.consent.isEmpty());
+}
+
+void FaultMatrix::init()
+{
+    const Step started = startWithPublicProfile(m_sandbox, kProfile);
+    QVERIFY2(started, started.why());
 }
 
 bool FaultMatrix::waitForTokenRequests(const QString &grantType, int count, int timeoutMs)
 {
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < timeoutMs) {
-        if (tokenCount(m_sandbox.stats(), grantType) >= count)
-            return true;
-        QTest::qWait(50);
-    }
-    return false;
+    return QTest::qWaitFor([&] { return tokenCount(m_sandbox.stats(), grantType) >= count; },
+                           timeoutMs);
 }
 
 // The listener of `chartkey login` is bound to 127.0.0.1 only (never 0.0.0.0 or ::), takes
 // a 1 MB query and a second connection that sends half a request and stays open without
-// ending the attempt, and the real browser then signs in; once the attempt is over nothing
-// listens on the port. (Tokens of this sign-in live 4 s: the next tests want them expired.)
+// ending the attempt, and the browser (the consent client) then signs in; once the attempt
+// is over nothing listens on the port.
 void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
 {
-    m_sandbox.setAccessTtl(4);
-    m_sandbox.resetStats();
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("60")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
-    QVERIFY(port > 0);
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60")});
+    QVERIFY2(login.started(), login.said().constData());
+    const quint16 port = login.port();
 
     // 127.0.0.1 only: one IPv4 LISTEN socket at 0100007F, none at 00000000 nor in tcp6.
     const QList<ListeningSocket> sockets = listeningSockets(port);
@@ -131,7 +129,7 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
                      && sockets.first().address == QLatin1String("0100007F"),
              (QByteArray("listening on: ") + describeSockets(sockets)).constData());
     // And that one socket is the login process's only listening one.
-    QCOMPARE(listeningPortsOf(login->processId()), QList<quint16>{port});
+    QCOMPARE(listeningPortsOf(login.process().processId()), QList<quint16>{port});
 
     // A 1 MB query (no valid state): answered or dropped, but the attempt goes on.
     {
@@ -153,10 +151,9 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
               answer.isEmpty() ? "nothing" : answer.left(answer.indexOf('\r')).constData());
         huge.abort();
     }
-    QTest::qWait(300);
-    err += login->readAllStandardError();
-    QVERIFY2(login->state() == QProcess::Running,
-             (QByteArray("the 1 MB query ended the sign-in: ") + redacted(err)).constData());
+    // Nothing to wait for: the attempt must go on, so give it the time to end if it would.
+    QVERIFY2(!login.endsWithin(300),
+             (QByteArray("the 1 MB query ended the sign-in: ") + login.said()).constData());
     QCOMPARE(listeningSockets(port).size(), 1);
 
     // A second connection sends half a request and stays open during the real sign-in.
@@ -166,14 +163,11 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
     half.write("GET /callback?code=half&state=wrong HTTP/1.1\r\nHost: 127.0.0.1:");
     QVERIFY(half.waitForBytesWritten(5000));
 
-    const CliRun browser = runProgram(m_sandbox.browser, {url.toString(QUrl::FullyEncoded)},
-                                      60000);
+    const CliRun browser = login.openIn(m_sandbox.consent);
     QVERIFY2(browser.exitCode == 0, describe(browser).constData());
-    QVERIFY2(login->waitForFinished(30000), "login did not end after the browser came back");
-    err += login->readAllStandardError();
-    QVERIFY2(login->exitStatus() == QProcess::NormalExit && login->exitCode() == 0,
-             redacted(err).constData());
-    QVERIFY2(err.contains("Signed in to"), redacted(err).constData());
+    QVERIFY2(login.endsWithin(30000), "login did not end after the browser came back");
+    QVERIFY2(login.exitedWith(0), login.said().constData());
+    QVERIFY2(login.err().contains("Signed in to"), login.said().constData());
     half.abort();
 
     QCOMPARE(tokenCount(m_sandbox.stats(), QStringLiteral("authorization_code")), 1);
@@ -186,41 +180,36 @@ void FaultMatrix::listenerIsLoopbackOnlyAndSurvivesJunkWhileTheBrowserSignsIn()
 
 // A second sign-in whose code exchange hangs: the listener closes as soon as the redirect
 // arrives (while the process still waits for the token endpoint), the attempt fails within
-// --timeout with chartkey's words, and the sign-in stored before is untouched.
+// --timeout with chartkey's words, and the sign-in stored before (made up: it is only kept,
+// never used) is untouched.
 void FaultMatrix::codeExchangeFaultKeepsThePreviousSignInAndTheListenerClosedAtTheRedirect()
 {
+    const Step stored = storeSignIn(kProfile, madeUpTokens(QStringLiteral("previous")));
+    QVERIFY2(stored, stored.why());
     const auto before = keychainSecret(keychainUser(kProfile));
     QVERIFY2(before, "no tokens in the keychain");
-    m_sandbox.resetStats();
     m_sandbox.failNext(QStringLiteral("token"), 1, QStringLiteral("hang"));
-    std::unique_ptr<QProcess> login(startCli({QStringLiteral("login"), QStringLiteral("--browser"),
-                                              QStringLiteral("true"), QStringLiteral("--wait"),
-                                              QStringLiteral("60"), QStringLiteral("--timeout"),
-                                              QStringLiteral("6")}));
-    QByteArray err;
-    const QUrl url = waitForAuthorizationUrl(login.get(), &err);
-    QVERIFY2(!url.isEmpty(), redacted(err).constData());
-    const quint16 port = redirectPortOf(url);
+    WaitingLogin login({QStringLiteral("--wait"), QStringLiteral("60"), QStringLiteral("--timeout"),
+                        QStringLiteral("4")});
+    QVERIFY2(login.started(), login.said().constData());
+    const quint16 port = login.port();
     QCOMPARE(listeningSockets(port).size(), 1);
 
-    const CliRun browser = runProgram(m_sandbox.browser, {url.toString(QUrl::FullyEncoded)},
-                                      60000);
+    const CliRun browser = login.openIn(m_sandbox.consent);
     QVERIFY2(browser.exitCode == 0, describe(browser).constData());
     QVERIFY2(waitForTokenRequests(QStringLiteral("authorization_code"), 1),
              "the code exchange never reached the token endpoint");
-    QVERIFY2(login->state() == QProcess::Running,
+    QVERIFY2(login.isRunning(),
              "login ended before the code exchange timed out; the check below would be void");
     QVERIFY2(listeningSockets(port).isEmpty(),
              (QByteArray("the listener is still open after the redirect: ")
                      + describeSockets(listeningSockets(port)))
                      .constData());
 
-    QVERIFY(login->waitForFinished(30000));
-    err += login->readAllStandardError();
-    QCOMPARE(login->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(login->exitCode(), 1);
-    QVERIFY2(err.contains("did not answer"), redacted(err).constData());
-    QVERIFY2(!err.contains("Signed in to"), redacted(err).constData());
+    QVERIFY(login.endsWithin(30000));
+    QVERIFY2(login.exitedWith(1), login.said().constData());
+    QVERIFY2(login.err().contains("did not answer"), login.said().constData());
+    QVERIFY2(!login.err().contains("Signed in to"), login.said().constData());
     const auto after = keychainSecret(keychainUser(kProfile));
     QVERIFY2(after, "the failed sign-in removed the stored one");
     QVERIFY2(*after == *before, "the failed sign-in changed the stored one");
@@ -228,6 +217,8 @@ void FaultMatrix::codeExchangeFaultKeepsThePreviousSignInAndTheListenerClosedAtT
 
 // `chartkey token` when the stored access token has expired and the refresh fails: the
 // person reads what happened and what to do, and the keychain item is left exactly as it was.
+// The sign-in is made up: every fault stops the refresh before the OAuth server would look at
+// the refresh token.
 void FaultMatrix::tokenEndpointFaultKeepsTheStoredSignIn_data()
 {
     QTest::addColumn<QString>("fault");          // a /__admin/fail mode, or "refused"
@@ -252,12 +243,14 @@ void FaultMatrix::tokenEndpointFaultKeepsTheStoredSignIn()
     QFETCH(QByteArrayList, says);
     QFETCH(int, refreshRequests);
 
+    // Past the expiry: with a still-valid access token a failed refresh rightly hands it out.
+    const Step stored = storeSignIn(kProfile, madeUpTokens(QStringLiteral("fault")));
+    QVERIFY2(stored, stored.why());
+    const Step expired = expireStoredTokens(kProfile);
+    QVERIFY2(expired, expired.why());
     const auto before = keychainSecret(keychainUser(kProfile));
     QVERIFY2(before, "no tokens in the keychain");
-    // Past the expiry: with a still-valid access token a failed refresh rightly hands it out.
-    waitUntil(expiresAt(storedTokens(*before)), 300);
 
-    m_sandbox.resetStats();
     auto settings = chartkeySettings();
     const QString tokenUrlKey = QStringLiteral("profiles/") + kProfile
             + QStringLiteral("/tokenUrl");
@@ -308,10 +301,13 @@ void FaultMatrix::tokenEndpointFaultKeepsTheStoredSignIn()
 // to sign in again. Nothing on the client can close that window; it is one write long.
 void FaultMatrix::killedDuringARefreshIsNotSignedOutByIt()
 {
+    const Step signedIn = signInThroughConsent(m_sandbox, kProfile);
+    QVERIFY2(signedIn, signedIn.why());
+    const Step expired = expireStoredTokens(kProfile);
+    QVERIFY2(expired, expired.why());
     const auto before = keychainSecret(keychainUser(kProfile));
     QVERIFY2(before, "no tokens in the keychain");
     const QJsonObject stored = storedTokens(*before);
-    waitUntil(expiresAt(stored), 300);
 
     m_sandbox.resetStats();
     m_sandbox.failNext(QStringLiteral("token"), 1, QStringLiteral("hang"));
@@ -331,8 +327,6 @@ void FaultMatrix::killedDuringARefreshIsNotSignedOutByIt()
     QVERIFY2(afterCrash, "the crash left no tokens in the keychain");
     QVERIFY2(*afterCrash == *before, "the keychain item changed during the killed refresh");
 
-    // From here on tokens live long: the API cases below want no refresh of their own.
-    m_sandbox.setAccessTtl(36000);
     m_sandbox.resetStats();
     QElapsedTimer clock;
     clock.start();
@@ -409,6 +403,8 @@ void FaultMatrix::apiFaultLeavesTheNoteDoneOnceOrNotDone()
     QFETCH(bool, done);
     QFETCH(int, refreshes);
 
+    const Step signedIn = signInThroughConsent(m_sandbox, kProfile);
+    QVERIFY2(signedIn, signedIn.why());
     QCOMPARE(m_sandbox.noteState(note).value(QStringLiteral("state")).toString(),
              QStringLiteral("new"));
     const auto before = keychainSecret(keychainUser(kProfile));
@@ -482,6 +478,8 @@ void FaultMatrix::apiFaultOnAReadSaysWhatHappened()
     QFETCH(QByteArrayList, says);
     QFETCH(int, refreshes);
 
+    const Step signedIn = signInThroughConsent(m_sandbox, kProfile);
+    QVERIFY2(signedIn, signedIn.why());
     m_sandbox.resetStats();
     m_sandbox.failNext(QStringLiteral("api"), 1, mode);
     const CliRun run = runCli({QStringLiteral("patients"), QStringLiteral("--name"),

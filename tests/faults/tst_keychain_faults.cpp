@@ -13,7 +13,11 @@
 // The test locks and unlocks the collection itself over D-Bus (Service.Lock, and gnome-
 // keyring's UnlockWithMasterPassword with $PEERS_KEYRING_PASSWORD), so that it can store a
 // sign-in first. The stored sign-in is made up (no browser needed): a fresh access token is
-// handed out from the keychain without any request to the EHR.
+// handed out from the keychain without any request to the EHR. What the rows need — both
+// profiles, the sign-in and the secret stored, the keyring locked — is made by
+// ensureStoredThenLocked() (storing only when they are not there as recorded), so that every
+// test function, every row too, runs alone; the public login row signs in through the consent
+// client (the browser step is not what is tested).
 #include "cli.h"
 #include "clie2e.h"
 #include "faults.h"
@@ -40,6 +44,7 @@ namespace {
 
 const QString kPublic = QStringLiteral("Kept");  // no "locked" in names: the test looks for it
 const QString kConfidential = QStringLiteral("KeptConf");
+const QString kNewConfidential = QStringLiteral("Fresh"); // added while locked: never stored
 const QString kAccess = QStringLiteral("AT-locked-keyring-0123456789abcdef");
 const QString kRefresh = QStringLiteral("RT-locked-keyring-0123456789abcdef");
 const QByteArray kSecret = "client-secret-of-the-locked-keyring-test";
@@ -166,6 +171,9 @@ private Q_SLOTS:
     void unlockedAgainTheSignInAndSecretAreIntact();
 
 private:
+    // Both profiles, the sign-in and the client secret stored as recorded, the keyring locked.
+    void ensureStoredThenLocked();
+
     Sandbox m_sandbox;
     QByteArray m_tokensItem;   // metadata of the items once stored (no secrets)
     QByteArray m_secretItem;
@@ -183,13 +191,32 @@ void KeychainFaults::initTestCase()
     QCOMPARE(loginCollectionLocked(), std::optional<bool>(true));
 }
 
-// The keyring is locked from the start: a confidential profile, whose secret must go to the
-// keychain, is not added, and the secret is written nowhere else.
+void KeychainFaults::ensureStoredThenLocked()
+{
+    const CliRun list = runCli({QStringLiteral("profile"), QStringLiteral("list")});
+    const bool asRecorded = !m_tokensItem.isEmpty()
+            && keychainItemMetadata(QStringLiteral("tokens:") + kPublic) == m_tokensItem
+            && keychainItemMetadata(QStringLiteral("client-secret:") + kConfidential) == m_secretItem
+            && list.out.contains(kPublic.toUtf8() + '\t')
+            && list.out.contains(kConfidential.toUtf8() + '\t');
+    if (!asRecorded) {
+        signInAndSecretAreStoredWhileUnlocked();
+        if (QTest::currentTestFailed())
+            return;
+    }
+    if (loginCollectionLocked() != std::optional<bool>(true))
+        QVERIFY2(lockKeyring(), "could not lock the keyring");
+}
+
+// The keyring locked: a new confidential profile, whose secret must go to the keychain, is
+// not added, and the secret is written nowhere else.
 void KeychainFaults::secretOfANewProfileIsNotStoredWhileLocked()
 {
+    if (loginCollectionLocked() != std::optional<bool>(true))
+        QVERIFY2(lockKeyring(), "could not lock the keyring");
     QElapsedTimer clock;
     clock.start();
-    const CliRun add = runCli(addProfileArgs(m_sandbox, kConfidential,
+    const CliRun add = runCli(addProfileArgs(m_sandbox, kNewConfidential,
                                              {QStringLiteral("--client-secret-stdin"),
                                               QStringLiteral("--timeout"),
                                               QString::number(kTimeoutSeconds)}),
@@ -202,7 +229,7 @@ void KeychainFaults::secretOfANewProfileIsNotStoredWhileLocked()
     QVERIFY2(saysLocked(add.err), describe(add).constData());
     QVERIFY2(add.err.contains("not added"), describe(add).constData());
     const CliRun list = runCli({QStringLiteral("profile"), QStringLiteral("list")});
-    QVERIFY2(!list.out.contains(kConfidential.toUtf8()), list.out.constData());
+    QVERIFY2(!list.out.contains(kNewConfidential.toUtf8()), list.out.constData());
     QVERIFY2(filesContaining(userDirectories(), {kSecret}).isEmpty(),
              "the client secret was written to a file");
 }
@@ -210,9 +237,10 @@ void KeychainFaults::secretOfANewProfileIsNotStoredWhileLocked()
 void KeychainFaults::signInAndSecretAreStoredWhileUnlocked()
 {
     QVERIFY2(unlockKeyring(), "could not unlock the keyring over D-Bus");
-    CliRun add = runCli(addProfileArgs(m_sandbox, kPublic));
+    CliRun add = runCli(addProfileArgs(m_sandbox, kPublic, {QStringLiteral("--replace")}));
     QVERIFY2(add.exitCode == 0, describe(add).constData());
-    add = runCli(addProfileArgs(m_sandbox, kConfidential, {QStringLiteral("--client-secret-stdin")}),
+    add = runCli(addProfileArgs(m_sandbox, kConfidential,
+                                {QStringLiteral("--client-secret-stdin"), QStringLiteral("--replace")}),
                  kSecret + '\n');
     QVERIFY2(add.exitCode == 0, describe(add).constData());
     // Make the confidential one use the confidential client, so its login reads the secret.
@@ -275,7 +303,7 @@ void KeychainFaults::commandOnTheLockedKeychainSaysSoAndChangesNothing_data()
     // The browser step works; keeping the new tokens does not. The stored sign-in stays.
     QTest::newRow("login, public (writes the tokens)")
             << QStringList{QStringLiteral("login"), QStringLiteral("--browser"),
-                           m_sandbox.browser, QStringLiteral("--wait"), QStringLiteral("60")}
+                           m_sandbox.consent, QStringLiteral("--wait"), QStringLiteral("60")}
                     + pub + timeout
             << kTimeoutSeconds + 40;
     // Removing a profile must not claim its keychain items are gone when they are not.
@@ -288,6 +316,9 @@ void KeychainFaults::commandOnTheLockedKeychainSaysSoAndChangesNothing()
 {
     QFETCH(QStringList, args);
     QFETCH(int, maxSeconds);
+    ensureStoredThenLocked();
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(loginCollectionLocked(), std::optional<bool>(true));
 
     m_sandbox.resetStats();
@@ -323,12 +354,17 @@ void KeychainFaults::commandOnTheLockedKeychainSaysSoAndChangesNothing()
              QStringLiteral("new"));
     const QJsonObject stats = m_sandbox.stats();
     QCOMPARE(tokenCount(stats, QStringLiteral("refresh_token")), 0);
-    if (!args.contains(m_sandbox.browser))
+    if (!args.contains(m_sandbox.consent))
         QCOMPARE(stats.value(QStringLiteral("revocation")).toInt(), 0);
 }
 
 void KeychainFaults::unlockedAgainTheSignInAndSecretAreIntact()
 {
+    if (m_tokensItem.isEmpty()) { // run alone: store them (and lock) first
+        ensureStoredThenLocked();
+        if (QTest::currentTestFailed())
+            return;
+    }
     QVERIFY2(unlockKeyring(), "could not unlock the keyring over D-Bus");
     // (If `profile remove` above wrongly went ahead, its row failed; the item is checked here
     // all the same, through a profile of the same name.)

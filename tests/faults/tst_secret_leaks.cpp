@@ -6,7 +6,12 @@
 // PKCE verifiers (what the sandbox's token route received: GET /__admin/last-secrets) and the
 // client secret. A hit fails with the file (or command) and the kind of secret, never the
 // value. The one allowed place is the stdout of `chartkey token`, which must be exactly the
-// access token.
+// access token. The sign-ins go through the consent client (tests/sandbox/consent: the same
+// authorization requests and redirects as a browser, over plain HTTP).
+//
+// The flows are the fixture of the scans: the two ...FlowsAtFullVerbosity test functions run
+// them; a scan run on its own (`faults_secret_leaks noOutputHoldsASecret`) runs them first
+// (ensureFlowsRan()), so that it never scans an empty record.
 //
 // Scanned: $HOME, $XDG_CONFIG_HOME, $XDG_DATA_HOME, $XDG_CACHE_HOME, $XDG_RUNTIME_DIR
 // (settings, profile locks, caches, anything written by Qt or the app; there is no crash
@@ -14,9 +19,9 @@
 // Skipped, and why:
 //   $XDG_DATA_HOME/keyrings   gnome-keyring's own encrypted store: the one place the secrets
 //                             are meant to be (it is not written by chartkey);
-//   Chromium's files          the scripted browser's profile (tests/sandbox/browser.mjs makes
-//                             it under $TMPDIR, outside the scanned dirs) holds the redirect
-//                             with the code in its history by design; what Chromium leaves in
+//   Chromium's files          should a browser run here (the flows use the consent client,
+//                             which writes no file): its profile holds the redirect with the
+//                             code in its history by design; what Chromium leaves in
 //                             $XDG_CONFIG_HOME/chromium (Crash Reports), $XDG_CACHE_HOME/chromium
 //                             and $HOME/.pki is the browser's, not chartkey's.
 #include "cli.h"
@@ -72,6 +77,8 @@ private Q_SLOTS:
     void noFileTheAppWroteHoldsASecret();
 
 private:
+    // Runs whichever of the two flows has not run yet in this process.
+    void ensureFlowsRan();
     CliRun run(const QStringList &args, const QByteArray &input = {}, bool printsToken = false,
                int timeoutMs = 10000);
     void collect(const QString &kind, const QString &value);
@@ -84,6 +91,8 @@ private:
     std::map<QString, QList<QByteArray>> m_secrets; // kind -> values
     QList<Captured> m_runs;
     CliRun m_verboseAlone;
+    bool m_publicFlowRan = false;
+    bool m_confidentialFlowRan = false;
 };
 
 void SecretLeaks::initTestCase()
@@ -91,7 +100,15 @@ void SecretLeaks::initTestCase()
     if (!Sandbox::available())
         QSKIP("runs under tests/harness/with-peers.sh");
     m_sandbox = Sandbox::fromEnvironment();
-    QVERIFY(!m_sandbox.browser.isEmpty());
+    QVERIFY(!m_sandbox.consent.isEmpty());
+}
+
+void SecretLeaks::ensureFlowsRan()
+{
+    if (!m_publicFlowRan)
+        publicClientFlowsAtFullVerbosity();
+    if (!m_confidentialFlowRan && !QTest::currentTestFailed())
+        confidentialClientFlowsAtFullVerbosity();
 }
 
 CliRun SecretLeaks::run(const QStringList &args, const QByteArray &input, bool printsToken,
@@ -153,11 +170,12 @@ void SecretLeaks::collectCodeExchange(bool confidential)
 
 void SecretLeaks::publicClientFlowsAtFullVerbosity()
 {
+    m_publicFlowRan = true;
     const QStringList profile{QStringLiteral("--profile"), kPublic};
     CliRun r = run(addProfileArgs(m_sandbox, kPublic));
     QVERIFY2(ended(r, 0), describe(r).constData());
 
-    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.browser}
+    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.consent}
                     + profile,
             {}, false, 90000);
     QVERIFY2(ended(r, 0), describe(r).constData());
@@ -217,6 +235,7 @@ void SecretLeaks::publicClientFlowsAtFullVerbosity()
 
 void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
 {
+    m_confidentialFlowRan = true;
     const QStringList profile{QStringLiteral("--profile"), kConfidential};
     QStringList add = addProfileArgs(m_sandbox, kConfidential,
                                      {QStringLiteral("--client-secret-stdin")});
@@ -228,7 +247,7 @@ void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
     r = run(QStringList{QStringLiteral("profile"), QStringLiteral("show"), kConfidential,
                         QStringLiteral("--json")});
     QVERIFY2(ended(r, 0), describe(r).constData());
-    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.browser}
+    r = run(QStringList{QStringLiteral("login"), QStringLiteral("--browser"), m_sandbox.consent}
                     + profile,
             {}, false, 90000);
     QVERIFY2(ended(r, 0), describe(r).constData());
@@ -256,6 +275,7 @@ void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
 // gone: the log handler must still work then.)
 void SecretLeaks::everyCommandEndsWithItsOwnExitStatus()
 {
+    ensureFlowsRan();
     QVERIFY(!m_runs.isEmpty());
     QStringList crashed;
     for (const Captured &c : std::as_const(m_runs)) {
@@ -279,6 +299,7 @@ void SecretLeaks::everyCommandEndsWithItsOwnExitStatus()
 // the README say ("log what happens on the wire", "logs each HTTP exchange").
 void SecretLeaks::verboseAloneLogsEachHttpExchange()
 {
+    ensureFlowsRan();
     QVERIFY2(ended(m_verboseAlone, 0), describe(m_verboseAlone).constData());
     QVERIFY2(m_verboseAlone.err.contains("GET ") && m_verboseAlone.err.contains("/Patient"),
              ("`chartkey patients --verbose` logged no HTTP exchange: "
@@ -302,6 +323,7 @@ QStringList SecretLeaks::kindsIn(const QByteArray &text) const
 
 void SecretLeaks::noOutputHoldsASecret()
 {
+    ensureFlowsRan();
     for (const char *kind : {"access token", "refresh token", "authorization code",
                              "PKCE code_verifier", "client secret"})
         QVERIFY2(m_secrets.count(QString::fromLatin1(kind)) == 1,
@@ -336,6 +358,7 @@ void SecretLeaks::noOutputHoldsASecret()
 
 void SecretLeaks::noFileTheAppWroteHoldsASecret()
 {
+    ensureFlowsRan();
     QStringList roots = userDirectories();
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
     if (!runtime.isEmpty() && !roots.contains(runtime))

@@ -1,12 +1,14 @@
-// The "Test registration" window against the sandbox EHR, offscreen, with the scripted
-// browser signing in: what a person sees for a good registration, for a wrong redirect URI,
-// for a keychain that cannot be read, and when they close the window mid-check — and that
-// no token, code, verifier or client secret ever shows in it.
+// The "Test registration" window against the sandbox EHR, offscreen, with the consent client
+// (tests/sandbox/consent) as the browser: what a person sees for a good registration, for a
+// wrong redirect URI, for a keychain that cannot be read, and when they close the window
+// mid-check — and that no token, code, verifier or client secret ever shows in it. (The real
+// browser step of a check is tested in e2e_cli_check and on Xvfb, tests/gui/xvfb.)
 #include "auth/tokenset.h"
 #include "auth/urlopener.h"
 #include "browsersignin.h"
 #include "check/checkreport.h"
 #include "memorysecretstore.h"
+#include "recordingnam.h"
 #include "sandbox.h"
 #include "storage/profilestore.h"
 #include "ui/checkwindow.h"
@@ -44,6 +46,7 @@ using chartkey::check::CheckReport;
 using chartkey::check::CheckReportModel;
 using chartkey::check::Status;
 using chartkey::test::MemorySecretStore;
+using chartkey::test::RecordingNetworkAccessManager;
 using chartkey::test::Sandbox;
 
 namespace {
@@ -214,7 +217,13 @@ private Q_SLOTS:
             QSKIP("runs under tests/harness/with-peers.sh");
         qRegisterMetaType<CheckReport>();
         m_sandbox = Sandbox::fromEnvironment();
-        m_browser = std::make_unique<CommandUrlOpener>(m_sandbox.browser);
+        m_browser = std::make_unique<CommandUrlOpener>(m_sandbox.consent);
+    }
+
+    void init()
+    {
+        m_sandbox.resetModes();
+        m_sandbox.resetStats();
     }
 
     void aGoodPublicClientPassesAndRowsAppearAsStepsFinish()
@@ -371,8 +380,7 @@ private Q_SLOTS:
         MemorySecretStore secrets;
         QNetworkAccessManager signInNam;
         const Profile signedIn = m_sandbox.publicProfile(QStringLiteral("Token"));
-        const auto signIn = test::signInWithScriptedBrowser(signedIn, &secrets, &signInNam,
-                                                            m_sandbox.browser);
+        const auto signIn = test::signInThroughConsent(signedIn, &secrets, &signInNam, m_sandbox);
         QVERIFY2(signIn.failure.isOk(), qPrintable(signIn.failure.message));
         Profile profile = signedIn;
         profile.grant = Profile::Grant::StaticToken;
@@ -430,7 +438,7 @@ private Q_SLOTS:
     void theBrowserStepShowsTheAddressAndClosingStopsCleanly()
     {
         MemorySecretStore secrets;
-        QNetworkAccessManager nam;
+        RecordingNetworkAccessManager nam;
         NoBrowser browser;
         auto *w = new CheckWindow(m_sandbox.publicProfile(), &secrets, &nam, &browser,
                                   Clock::system());
@@ -461,23 +469,27 @@ private Q_SLOTS:
                                                               QUrl::FullyDecoded));
         QVERIFY(redirect.port() > 0);
         m_sandbox.resetStats();
+        const int sentBefore = int(nam.sent().size());
 
         QVERIFY(w->close());
         QTRY_VERIFY(alive.isNull()); // closed and deleted, the check with it
         QVERIFY(finished.count() <= 1);
 
-        // Nothing listens any more, and nothing more goes to the token endpoint.
+        // Nothing listens any more, and nothing more goes to the token endpoint: whatever was
+        // in flight has ended, and nothing was sent after the close.
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
         QVERIFY(!probe.waitForConnected(2000));
-        QTest::qWait(500);
+        QTRY_COMPARE(nam.inFlight(), 0);
+        QCOMPARE(int(nam.sent().size()), sentBefore);
+        QCOMPARE(nam.sentTo(m_sandbox.tokenEndpoint.path()), 0);
         QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("total")), 0);
     }
 
     void stopEndsTheCheckWithWhatWasDone()
     {
         MemorySecretStore secrets;
-        QNetworkAccessManager nam;
+        RecordingNetworkAccessManager nam;
         NoBrowser browser;
         CheckWindow w(m_sandbox.publicProfile(), &secrets, &nam, &browser, Clock::system());
         w.show();
@@ -495,7 +507,9 @@ private Q_SLOTS:
         QVERIFY(w.runButton()->isEnabled());
         QVERIFY(!w.stopButton()->isEnabled());
         QVERIFY(w.hasReport());
-        QTest::qWait(200);
+        // Once every request has ended, there is nothing left that could end it a second time.
+        QTRY_COMPARE(nam.inFlight(), 0);
+        QCoreApplication::processEvents();
         QCOMPARE(finished.count(), 1);
     }
 

@@ -6,7 +6,7 @@
 #include "profilecompare.h"
 #include "ui/profileeditor.h"
 
-#include "minitokenserver.h"
+#include "scriptedserver.h"
 #include "profile/profilejson.h"
 
 #include <QApplication>
@@ -612,10 +612,11 @@ private Q_SLOTS:
 
     void fetchEndpointsFillsThemFromTheDiscoveryDocument()
     {
-        test::MiniTokenServer server;
+        test::ScriptedServer server;
         QVERIFY(server.isListening());
-        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
-        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+        const QString base = server.baseUrl().toString();
+        const QString document = QStringLiteral("/.well-known/openid-configuration");
+        server.script(document, {{200, QStringLiteral(R"({"issuer": "%1",
             "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token",
             "revocation_endpoint": "%1/revoke"})").arg(base).toUtf8()}});
         QNetworkAccessManager nam;
@@ -633,6 +634,7 @@ private Q_SLOTS:
         QTRY_COMPARE(fetched.count(), 1);
         QCOMPARE(fetched.first().first().toBool(), true);
         QCOMPARE(server.requests(), 1);
+        QCOMPARE(server.requests(document), 1);
         QCOMPARE(edit("tokenUrl")->text(), base + QStringLiteral("/token"));
         QCOMPARE(edit("authorizationUrl")->text(), base + QStringLiteral("/authorize"));
         QCOMPARE(edit("revocationUrl")->text(), base + QStringLiteral("/revoke"));
@@ -646,14 +648,15 @@ private Q_SLOTS:
 
     void fetchEndpointsSaysWhenTheDocumentCannotBeRead()
     {
-        test::MiniTokenServer server;
-        server.script({{404, QByteArray("not here")}});
+        test::ScriptedServer server;
+        server.script(QStringLiteral("/.well-known/smart-configuration"),
+                      {{404, QByteArray("not here")}});
         QNetworkAccessManager nam;
         nam.setProxy(QNetworkProxy::NoProxy);
         open(Profile(), true);
         m_dialog->setNetworkAccessManager(&nam);
         choose(field<QComboBox>("preset"), int(Profile::Kind::Smart));
-        const QString fhir = server.url().adjusted(QUrl::RemovePath).toString();
+        const QString fhir = server.baseUrl().toString();
         type(edit("fhirBaseUrl"), fhir);
         QSignalSpy fetched(m_dialog.get(), &ProfileEditorDialog::endpointsFetched);
         QTest::mouseClick(field<QPushButton>("fetchEndpoints"), Qt::LeftButton);
@@ -765,10 +768,11 @@ private Q_SLOTS:
 
     void aNewUserMakesASmartProfileFromItsFhirBase()
     {
-        test::MiniTokenServer server;
+        test::ScriptedServer server;
         QVERIFY(server.isListening());
-        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
-        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+        const QString base = server.baseUrl().toString();
+        server.script(QStringLiteral("/fhir/.well-known/smart-configuration"),
+                      {{200, QStringLiteral(R"({"issuer": "%1",
             "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token",
             "code_challenge_methods_supported": ["S256"]})").arg(base).toUtf8()}});
         QNetworkAccessManager nam;
@@ -806,10 +810,11 @@ private Q_SLOTS:
 
     void aNewUserMakesAnOpenIdProfileFromItsDiscoveryUrl()
     {
-        test::MiniTokenServer server;
+        test::ScriptedServer server;
         QVERIFY(server.isListening());
-        const QString base = server.url().adjusted(QUrl::RemovePath).toString();
-        server.script({{200, QStringLiteral(R"({"issuer": "%1",
+        const QString base = server.baseUrl().toString();
+        server.script(QStringLiteral("/.well-known/openid-configuration"),
+                      {{200, QStringLiteral(R"({"issuer": "%1",
             "authorization_endpoint": "%1/authorize", "token_endpoint": "%1/token"})")
                                      .arg(base)
                                      .toUtf8()}});

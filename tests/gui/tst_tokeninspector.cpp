@@ -1,11 +1,9 @@
-// The token inspector on a session over an in-memory keychain: granted against requested
-// scopes, the countdown, JWT claims or "not a JWT", renewing, the confirmed copy, and that
-// no token is ever shown.
+// The token inspector on a session over an in-memory keychain (a SessionFixture per test
+// function): granted against requested scopes, the countdown, JWT claims or "not a JWT",
+// renewing, the confirmed copy, and that no token is ever shown.
 #include "ui/tokeninspector.h"
 
 #include "auth/session.h"
-#include "auth/tokenclient.h"
-#include "storage/profilelock.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -15,25 +13,21 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 
-#include "fakeclock.h"
-#include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "sessionfixture.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace chartkey;
-using chartkey::test::MiniTokenServer;
+using chartkey::test::ScriptedServer;
 using chartkey::ui::TokenInspectorDialog;
 
 namespace {
@@ -42,6 +36,7 @@ const QString kOpaque = QStringLiteral("opaque-AT-0123456789abcdef0123456789");
 const QString kRefresh = QStringLiteral("RT-0123456789abcdef0123456789");
 const QString kNewAccess = QStringLiteral("renewed-AT-fedcba9876543210");
 const QString kNewRefresh = QStringLiteral("renewed-RT-fedcba9876543210");
+const QString kToken = QLatin1String(ScriptedServer::kToken);
 
 QByteArray base64Url(const QByteArray &data)
 {
@@ -111,34 +106,20 @@ class TestTokenInspector final : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_runtime;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<test::MemorySecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
-    std::unique_ptr<TokenClient> m_tokens;
-    std::unique_ptr<Session> m_session;
+    std::optional<test::SessionFixture> m_f; // fresh per test function
     std::unique_ptr<TokenInspectorDialog> m_dialog;
-    Profile m_profile;
+
+    test::FakeClock &clock() { return m_f->clock; }
 
     TokenSet storeTokens(const QString &access, const QString &grantedScope,
                          const QString &refresh = kRefresh, qint64 lifetime = 36000)
     {
-        TokenSet t;
-        t.accessToken = access;
-        t.refreshToken = refresh;
-        t.tokenType = QStringLiteral("Bearer");
-        t.scope = grantedScope;
-        t.obtainedAt = m_clock->now();
-        t.expiresAt = m_clock->now().addSecs(lifetime);
-        m_store->entries.insert(m_profile.tokensKey(), t.toJson());
-        return t;
+        return m_f->storeTokens(access, refresh, grantedScope, lifetime);
     }
 
     TokenInspectorDialog &open()
     {
-        m_session = std::make_unique<Session>(m_profile, m_store.get(), m_tokens.get(),
-                                              m_clock.get());
-        m_dialog = std::make_unique<TokenInspectorDialog>(m_session.get());
+        m_dialog = std::make_unique<TokenInspectorDialog>(m_f->session.get());
         m_dialog->show();
         if (!QTest::qWaitForWindowExposed(m_dialog.get()))
             qWarning("the dialog was not exposed");
@@ -171,41 +152,19 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_runtime.isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(ProfileLock::lockPath(QStringLiteral("Clinic")).startsWith(m_runtime.path()));
-        qRegisterMetaType<TokenOutcome>();
-        qRegisterMetaType<Failure>();
-    }
+    void initTestCase() { QVERIFY(test::SessionFixture::isolate(m_runtime)); }
 
     void init()
     {
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<test::MemorySecretStore>();
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
-        QVERIFY(m_server->isListening());
-        m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
-        m_profile = Profile::canvas(QStringLiteral("Clinic"),
-                                    QUrl(QStringLiteral("https://example.canvasmedical.com")));
-        m_profile.clientId = QStringLiteral("inspector-client");
-        m_profile.tokenUrl = m_server->url();
-        m_profile.revocationUrl = QUrl();
+        m_f.emplace(QStringLiteral("Clinic"),
+                    QUrl(QStringLiteral("https://example.canvasmedical.com")),
+                    QStringLiteral("inspector-client"));
     }
 
     void cleanup()
     {
         m_dialog.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_server.reset();
-        m_nam.reset();
-        m_store.reset();
-        m_clock.reset();
+        m_f.reset();
     }
 
     void showsTheProfileTypeTimesAndRefreshPresence()
@@ -215,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(loaded());
         QCOMPARE(labelText("profileName"), QStringLiteral("Clinic"));
         QVERIFY(labelText("obtainedAt")
-                        .startsWith(m_clock->now().toLocalTime().toString(
+                        .startsWith(clock().now().toLocalTime().toString(
                                 QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
         QVERIFY(labelText("refreshToken").startsWith(QStringLiteral("yes")));
         QCOMPARE(labelText("timeLeft"), QStringLiteral("10 h 0 min 0 s"));
@@ -238,11 +197,11 @@ private Q_SLOTS:
         open();
         QVERIFY(loaded());
         QCOMPARE(labelText("timeLeft"), QStringLiteral("9 h 52 min 10 s"));
-        m_clock->advance(1);
+        clock().advance(1);
         QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("9 h 52 min 9 s"));
-        m_clock->advance(9 * 3600 + 52 * 60);
+        clock().advance(9 * 3600 + 52 * 60);
         QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("9 s"));
-        m_clock->advance(60);
+        clock().advance(60);
         QTRY_VERIFY(labelText("timeLeft").startsWith(QStringLiteral("expired")));
         QVERIFY(!child<QPushButton>("copyAccessToken")->isEnabled());
     }
@@ -261,7 +220,7 @@ private Q_SLOTS:
 
     void jwtClaimsAreShown()
     {
-        const qint64 exp = m_clock->now().addSecs(3600).toSecsSinceEpoch();
+        const qint64 exp = clock().now().addSecs(3600).toSecsSinceEpoch();
         const QString jwt = fakeJwt(
                 {{QStringLiteral("sub"), QStringLiteral("staff-42")},
                  {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
@@ -291,6 +250,46 @@ private Q_SLOTS:
         for (const QString &t : texts)
             QVERIFY2(!t.contains(jwt) && !t.contains(jwt.section(QLatin1Char('.'), 2)),
                      "the dialog shows the token");
+    }
+
+    void theIdTokenSaysWhoSignedInWithoutShowingTheToken()
+    {
+        const qint64 exp = clock().now().addSecs(3600).toSecsSinceEpoch();
+        const QString idToken = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("name"), QStringLiteral("Dr Ada Lovelace")},
+                 {QStringLiteral("fhirUser"), QStringLiteral("Practitioner/pract-ada")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("aud"), QStringLiteral("inspector-client")},
+                 {QStringLiteral("exp"), exp}});
+        TokenSet t = storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        t.idToken = idToken;
+        m_f->store.entries.insert(m_f->profile.tokensKey(), t.toJson());
+        open();
+        QVERIFY(loaded());
+        QCOMPARE(labelText("idName"), QStringLiteral("Dr Ada Lovelace"));
+        QCOMPARE(labelText("idSubject"), QStringLiteral("staff-42"));
+        QCOMPARE(labelText("idFhirUser"), QStringLiteral("Practitioner/pract-ada"));
+        QCOMPARE(labelText("idIssuer"), QStringLiteral("https://example.canvasmedical.com"));
+        QCOMPARE(labelText("idAudience"), QStringLiteral("inspector-client"));
+        QVERIFY(!labelText("idExpires").isEmpty());
+        QVERIFY(!child<QLabel>("idTokenNote")->isVisibleTo(m_dialog.get()));
+        for (const QString &text : shownTexts(m_dialog.get())) {
+            QVERIFY2(!text.contains(idToken) && !text.contains(idToken.section(QLatin1Char('.'), 1, 1))
+                             && !text.contains(kOpaque) && !text.contains(kRefresh),
+                     "the dialog shows a token");
+        }
+    }
+
+    void withoutAnIdTokenSaysNoOneWasNamed()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QVERIFY(child<QLabel>("idTokenNote")->isVisibleTo(m_dialog.get()));
+        QVERIFY2(labelText("idTokenNote").contains(QLatin1String("No ID token")),
+                 qPrintable(labelText("idTokenNote")));
+        QVERIFY(!child<QLabel>("idName")->isVisibleTo(m_dialog.get()));
     }
 
     void anOpaqueTokenIsSaidToBeNotAJwt()
@@ -347,21 +346,21 @@ private Q_SLOTS:
     void renewNowShowsRenewingThenTheResult()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        MiniTokenServer::Answer answer = MiniTokenServer::tokens(
+        ScriptedServer::Answer answer = ScriptedServer::tokens(
                 kNewAccess, kNewRefresh, 7200, QString::fromLatin1(Profile::kDefaultScope));
         answer.delayMs = 300;
-        m_server->script({answer});
+        m_f->server.script(kToken, {answer});
         open();
         QVERIFY(loaded());
         // This process has used the token already (see the test below for when it has not).
         bool used = false;
-        m_session->accessToken()->then(this, [&used](const TokenOutcome &) { used = true; });
+        m_f->session->accessToken()->then(this, [&used](const TokenOutcome &) { used = true; });
         QTRY_VERIFY(used);
         child<QPushButton>("renew")->click();
         QCOMPARE(labelText("status"), QStringLiteral("Renewing\u2026"));
         QVERIFY(!child<QPushButton>("renew")->isEnabled());
         QVERIFY2(statusSays(QStringLiteral("Renewed at")), qPrintable(labelText("status")));
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(m_f->server.requests(kToken), 1);
         QTRY_COMPARE(labelText("timeLeft"), QStringLiteral("2 h 0 min 0 s"));
         QVERIFY(child<QPushButton>("renew")->isEnabled());
         const QStringList texts = shownTexts(m_dialog.get());
@@ -372,22 +371,22 @@ private Q_SLOTS:
     void renewNowRenewsATokenThisProcessHasNotUsedYet()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 7200,
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, kNewRefresh, 7200,
                                                   QString::fromLatin1(Profile::kDefaultScope))});
         open();
         QVERIFY(loaded());
         child<QPushButton>("renew")->click();
         QVERIFY(statusSays(QStringLiteral("Renewed at")));
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(m_f->server.requests(kToken), 1);
     }
 
     void aFailedRenewalIsShownInline()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
-        m_server->script({MiniTokenServer::error(503, QStringLiteral("temporarily_unavailable"))});
+        m_f->server.script(kToken, {ScriptedServer::error(503, QStringLiteral("temporarily_unavailable"))});
         open();
         QVERIFY(loaded());
-        m_clock->advance(36000 - 60); // due for renewal: the session asks the EHR
+        clock().advance(36000 - 60); // due for renewal: the session asks the EHR
         child<QPushButton>("renew")->click();
         QVERIFY(statusSays(QStringLiteral("Not renewed")));
         QVERIFY(child<QPushButton>("renew")->isEnabled());
@@ -402,13 +401,13 @@ private Q_SLOTS:
         t.accessToken = kOpaque;
         t.tokenType = QStringLiteral("Bearer");
         t.scope = QStringLiteral("user/Patient.read");
-        t.obtainedAt = m_clock->now();
-        t.expiresAt = m_clock->now().addSecs(600);
-        m_session->adoptSignIn(t);
+        t.obtainedAt = clock().now();
+        t.expiresAt = clock().now().addSecs(600);
+        m_f->session->adoptSignIn(t);
         QVERIFY(loaded());
         QVERIFY(!child<QLabel>("status")->isVisibleTo(m_dialog.get()));
         QVERIFY(labelText("scopes").contains(QStringLiteral("user/Appointment.read")));
-        m_session.reset();
+        m_f->session.reset();
         QVERIFY(!m_dialog->isVisible()); // its session is gone: the dialog closes
     }
 
@@ -421,8 +420,8 @@ private Q_SLOTS:
         const QString jwt = fakeJwt(
                 {{QStringLiteral("sub"), QStringLiteral("staff-42")},
                  {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
-                 {QStringLiteral("iat"), m_clock->now().toSecsSinceEpoch()},
-                 {QStringLiteral("exp"), m_clock->now().addSecs(35530).toSecsSinceEpoch()},
+                 {QStringLiteral("iat"), clock().now().toSecsSinceEpoch()},
+                 {QStringLiteral("exp"), clock().now().addSecs(35530).toSecsSinceEpoch()},
                  {QStringLiteral("scope"),
                   QStringLiteral("user/Patient.read launch offline_access")}});
         storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"), kRefresh,

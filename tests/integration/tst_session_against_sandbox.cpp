@@ -1,27 +1,32 @@
-// The engine in-process against the sandbox EHR (oidc-provider), a real gnome-keyring and
-// the scripted Chromium: sign-in, reuse, single-flight refresh, 401 renewal.
+// The engine in-process against the sandbox EHR (oidc-provider) and a real gnome-keyring:
+// sign-in, reuse, single-flight refresh, 401 renewal. Each test function signs in on its own
+// through the consent client (tests/sandbox/consent: the browser step over plain HTTP; the
+// browser itself is not what is tested here). The sessions run on a FakeClock that starts at
+// the real time: moving it makes a stored token due for renewal (client-side expiry) while the
+// EHR still accepts it; Sandbox::expireTokens() makes the EHR refuse it (server-side expiry).
 #include "auth/browsersignin.h"
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
 #include "api/apiclient.h"
+#include "browsersignin.h"
+#include "fakeclock.h"
 #include "resultspy.h"
 #include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "base/clock.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace chartkey;
 using chartkey::test::ResultSpy;
 using chartkey::test::Sandbox;
 
 namespace {
-
-constexpr int kTtlSeconds = 8; // lead = a quarter = 2 s: a refresh is due after 6 s
 
 template <typename Result>
 Result waitFor(Pending<Result> *op, int timeoutMs = 60000)
@@ -40,13 +45,27 @@ private:
     Profile m_profile;
     KeychainStore m_keychain;
     QNetworkAccessManager m_nam;
-    TokenClient *m_tokens = nullptr;
+    std::unique_ptr<test::FakeClock> m_clock; // per test function, from the real time
+    std::unique_ptr<TokenClient> m_tokens;
 
-    void waitUntilRefreshIsDue(Session *session)
+    // A sign-in through the consent client, kept in the keychain; the sandbox's counters are
+    // zeroed after it.
+    void signIn()
+    {
+        const auto signedIn = test::signInThroughConsent(m_profile, &m_keychain, &m_nam, m_sandbox);
+        QVERIFY2(signedIn.failure.isOk(), qPrintable(signedIn.failure.message));
+        m_sandbox.resetStats();
+    }
+
+    // Moves the clock to where the token `session` holds is due for renewal, not yet expired.
+    void makeRefreshDue(Session *session)
     {
         const TokenSet t = session->current();
         QVERIFY(!t.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(!t.isFreshAt(Clock::system()->now()), kTtlSeconds * 1000 + 5000);
+        QVERIFY(t.expiresAt.isValid());
+        m_clock->set(t.expiresAt.addSecs(-t.refreshLeadSeconds() / 2));
+        QVERIFY(!t.isFreshAt(m_clock->now()));
+        QVERIFY(t.isUnexpiredAt(m_clock->now()));
     }
 
 private Q_SLOTS:
@@ -56,14 +75,27 @@ private Q_SLOTS:
             QSKIP("runs under tests/harness/with-peers.sh");
         m_sandbox = Sandbox::fromEnvironment();
         m_profile = m_sandbox.publicProfile();
-        m_tokens = new TokenClient(&m_nam, Clock::system(), this);
-        m_sandbox.setAccessTtl(kTtlSeconds);
     }
 
-    void signInThroughTheBrowserStoresTheTokensInTheKeychain()
+    void init()
     {
-        CommandUrlOpener browser(m_sandbox.browser);
-        BrowserSignIn signIn(m_profile, QString(), m_tokens, &browser);
+        m_clock = std::make_unique<test::FakeClock>(QDateTime::currentDateTimeUtc());
+        m_tokens = std::make_unique<TokenClient>(&m_nam, m_clock.get());
+        m_sandbox.resetModes();
+        m_sandbox.resetStats();
+        QVERIFY(test::waitFor(m_keychain.remove(m_profile.tokensKey()), 20000).isOk());
+    }
+
+    void cleanup()
+    {
+        m_tokens.reset();
+        m_clock.reset();
+    }
+
+    void aSignInIsKeptInTheKeychainAndReadBackByTheNextProcess()
+    {
+        CommandUrlOpener browser(m_sandbox.consent);
+        BrowserSignIn signIn(m_profile, QString(), m_tokens.get(), &browser);
         signIn.setAutoDelete(false);
         ResultSpy<SignInResult> finished(&signIn);
         QElapsedTimer wall;
@@ -76,18 +108,18 @@ private Q_SLOTS:
         QVERIFY(result.tokens.scope.contains(QLatin1String("user/Patient.read")));
         QVERIFY(!signIn.isListening());
 
-        Session session(m_profile, &m_keychain, m_tokens, Clock::system());
+        Session session(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         QElapsedTimer keychain;
         keychain.start();
         const Failure stored = waitFor(session.adoptSignIn(result.tokens));
         QVERIFY2(stored.isOk(), qPrintable(stored.message));
         const qint64 keychainMs = keychain.elapsed();
-        qInfo("sign-in wall time %lld ms: browser %lld ms, code exchange %lld ms, keychain "
-              "%lld ms",
+        qInfo("sign-in wall time %lld ms: browser (consent) %lld ms, code exchange %lld ms, "
+              "keychain %lld ms",
               wall.elapsed(), result.browserMs, result.exchangeMs, keychainMs);
 
         // What a second process finds: the same tokens, read back from the keychain.
-        Session other(m_profile, &m_keychain, m_tokens, Clock::system());
+        Session other(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         const std::optional<TokenSet> readBack = waitFor(other.readStored()).tokens;
         QVERIFY(readBack.has_value());
         QVERIFY(readBack->accessToken == result.tokens.accessToken);
@@ -97,8 +129,8 @@ private Q_SLOTS:
 
     void aValidTokenIsReusedWithoutATokenRequest()
     {
-        m_sandbox.resetStats();
-        Session session(m_profile, &m_keychain, m_tokens, Clock::system());
+        signIn();
+        Session session(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         const TokenOutcome first = waitFor(session.accessToken());
         QVERIFY2(first.failure.isOk(), qPrintable(first.failure.message));
         QCOMPARE(first.source, TokenOutcome::Source::Keychain);
@@ -110,10 +142,11 @@ private Q_SLOTS:
 
     void sixteenConcurrentCallersShareOneRefresh()
     {
-        Session session(m_profile, &m_keychain, m_tokens, Clock::system());
+        signIn();
+        Session session(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         const TokenOutcome before = waitFor(session.accessToken());
         QVERIFY(before.failure.isOk());
-        waitUntilRefreshIsDue(&session);
+        makeRefreshDue(&session);
         m_sandbox.resetStats();
 
         QList<ResultSpy<TokenOutcome> *> spies;
@@ -131,19 +164,20 @@ private Q_SLOTS:
         }
         QVERIFY(outcomes.first().accessToken != before.accessToken);
         const int refreshes = m_sandbox.tokenRequests(QStringLiteral("refresh_token"));
-        qInfo("16 concurrent callers after expiry: %d token request(s), minimum 1", refreshes);
+        qInfo("16 concurrent callers, token due: %d token request(s), minimum 1", refreshes);
         QCOMPARE(refreshes, 1);
     }
 
     void twoSessionsOnOneProfileNeverSpendTheRefreshTokenTwice()
     {
+        signIn();
         // Two Session objects stand for two processes: they share only the keychain and
         // the profile lock.
-        Session a(m_profile, &m_keychain, m_tokens, Clock::system());
-        Session b(m_profile, &m_keychain, m_tokens, Clock::system());
+        Session a(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
+        Session b(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         QVERIFY(waitFor(a.accessToken()).failure.isOk());
         QVERIFY(waitFor(b.accessToken()).failure.isOk());
-        waitUntilRefreshIsDue(&a);
+        makeRefreshDue(&a);
         m_sandbox.resetStats();
         ResultSpy<TokenOutcome> fromA(a.accessToken());
         ResultSpy<TokenOutcome> fromB(b.accessToken());
@@ -155,14 +189,15 @@ private Q_SLOTS:
         QVERIFY2(tb.failure.isOk(), qPrintable(tb.failure.message));
         QVERIFY(ta.accessToken == tb.accessToken);
         const int refreshes = m_sandbox.tokenRequests(QStringLiteral("refresh_token"));
-        qInfo("2 sessions on one profile after expiry: %d token request(s), minimum 1",
+        qInfo("2 sessions on one profile, token due: %d token request(s), minimum 1",
               refreshes);
         QCOMPARE(refreshes, 1);
     }
 
     void unauthorizedApiCallRenewsTheTokenOnceAndRetriesOnce()
     {
-        Session session(m_profile, &m_keychain, m_tokens, Clock::system());
+        signIn();
+        Session session(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         ApiClient api(&session, &m_nam);
         m_sandbox.expireTokens();
         m_sandbox.resetStats();
@@ -181,7 +216,8 @@ private Q_SLOTS:
 
     void sixteenConcurrentApiCallsAfterRevocationShareOneRenewal()
     {
-        Session session(m_profile, &m_keychain, m_tokens, Clock::system());
+        signIn();
+        Session session(m_profile, &m_keychain, m_tokens.get(), m_clock.get());
         ApiClient api(&session, &m_nam);
         QVERIFY(waitFor(session.accessToken()).failure.isOk());
         m_sandbox.expireTokens();

@@ -1,37 +1,71 @@
 #!/usr/bin/env bash
-# packaging_deb: the .deb made from this build, installed into a clean Debian 12 root, run
-# there, and removed without leaving a file behind.
+# packaging_deb: a .deb of chartkey, installed into a clean root of the Debian release it was
+# built for, run there, and removed without leaving a file behind.
 #
 #   test-deb.sh BUILD_DIR VERSION APP_ID
+#       the .deb made from BUILD_DIR with cpack, for the release this machine runs (ctest's
+#       packaging_deb: Debian 12 on the CI machine)
+#   test-deb.sh --deb FILE --release RELEASE VERSION APP_ID
+#       a .deb made elsewhere for RELEASE (bookworm or trixie): the Debian 13 stage of
+#       packaging/dev.sh test makes one inside its trixie root and checks it with this
 #
-# Why a debootstrap root: a root made with `debootstrap --variant=minbase bookworm` holds
+# Why a debootstrap root: a root made with `debootstrap --variant=minbase RELEASE` holds
 # less than any workstation, so apt must bring every library chartkey needs from the
 # package's Depends alone. Installing on the build machine instead would hide a missing
-# dependency (it has all of Qt already) and would change the machine.
+# dependency (it has all of Qt already) and would change the machine. A package goes into a
+# root of its own release: library package names differ between releases (Debian 13's
+# 64-bit time_t transition renamed libqt6core6 to libqt6core6t64, libssl3 to libssl3t64).
 #
-# Why it is cached: measured on the CI machine (2 cores), debootstrap takes about 80 s and
-# the dependencies are 73 MB (about 75 s to download). Both are paid once: the root (never
-# installed into) and the downloaded .debs are kept under /var/cache/chartkey-test-root
-# (CHARTKEY_TEST_ROOT_CACHE), made again when missing; the apt lists in it are refreshed
-# once a day. Every run copies the clean root (3 s), installs the package and its
-# dependencies from the cached .debs (25-60 s), checks, purges, and deletes the copy:
-# about 1.5 minutes. Delete the cache directory to start from nothing.
+# Why it is cached: measured on the CI machine (2 cores), debootstrap takes 80-100 s and
+# the dependencies are 73 MB on Debian 12 (about 75 s to download). Both are paid once: the
+# clean roots (never installed into; tests/packaging/debian-root.sh) and the downloaded .debs
+# are kept under /var/cache/chartkey-test-root (CHARTKEY_TEST_ROOT_CACHE), made again when
+# missing; the apt lists in them are refreshed once a day. Every run copies the clean root
+# (3 s), installs the package and its dependencies from the cached .debs (25-60 s), checks,
+# purges, and deletes the copy: about 1.5 minutes. Delete the cache directory to start from
+# nothing.
 #
 # Needs root (chroot, mount), debootstrap, desktop-file-validate, appstreamcli, dpkg-deb and
 # the Debian mirror (CHARTKEY_DEBIAN_MIRROR, default http://deb.debian.org/debian).
 # Exits 77 (skipped) when not run as root.
 set -euo pipefail
 
-build=$1 version=$2 app_id=$3
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/packaging/debian-root.sh
+. "$here/debian-root.sh"
+
+all_args=("$@")   # for the re-run in a private mount namespace below
+given_deb='' release=''
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --deb) given_deb=$(realpath "$2"); shift 2 ;;
+    --release) release=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [ -n "$given_deb" ]; then
+  if [ $# -ne 2 ] || [ -z "$release" ]; then
+    echo "usage: test-deb.sh --deb FILE --release RELEASE VERSION APP_ID" >&2
+    exit 2
+  fi
+  build='' version=$1 app_id=$2
+else
+  [ $# -eq 3 ] || { echo "usage: test-deb.sh BUILD_DIR VERSION APP_ID" >&2; exit 2; }
+  build=$1 version=$2 app_id=$3
+  # shellcheck disable=SC1091 # the machine's own
+  [ -n "$release" ] || release=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+fi
 cache=${CHARTKEY_TEST_ROOT_CACHE:-/var/cache/chartkey-test-root}
-mirror=${CHARTKEY_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-security_mirror=${CHARTKEY_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
 say() { printf 'packaging_deb: %s\n' "$*"; }
 
 if [ "$(id -u)" != 0 ]; then
   say "SKIP: needs root (debootstrap, chroot)"
   exit 77
+fi
+if ! release_name=$(debian_release_name "$release"); then
+  say "FAIL: no clean root for release \"$release\" (bookworm and trixie are known)"
+  exit 1
 fi
 for tool in debootstrap desktop-file-validate appstreamcli dpkg-deb cpack unshare chroot flock; do
   command -v "$tool" >/dev/null || { say "FAIL: $tool is missing (packaging/dev.sh deps)"; exit 1; }
@@ -40,10 +74,11 @@ done
 # Mounts (/proc in the root) live in a private mount namespace and vanish with it, even
 # when the test is killed.
 if [ "${CHARTKEY_TEST_IN_NAMESPACE:-}" != 1 ]; then
-  exec unshare --mount --propagation private env CHARTKEY_TEST_IN_NAMESPACE=1 "$0" "$@"
+  exec unshare --mount --propagation private env CHARTKEY_TEST_IN_NAMESPACE=1 "$0" "${all_args[@]}"
 fi
 
-mkdir -p "$cache/archives" "$cache/runs"
+say "the package for $release_name ($release)"
+mkdir -p "$cache/runs"
 # One run at a time on this machine: the cache is shared by every build directory.
 exec 9>"$cache/lock"
 flock 9
@@ -67,50 +102,26 @@ in_root() {
 }
 
 # --- The clean root, made once ----------------------------------------------------------
-clean=$cache/bookworm
-if [ ! -f "$clean.complete" ]; then
-  say "making a clean Debian 12 root with debootstrap (once; about 1.5 minutes)"
-  rm -rf "$clean" "$clean.new"
-  if ! debootstrap --variant=minbase bookworm "$clean.new" "$mirror" >"$cache/debootstrap.log" 2>&1; then
-    tail -n 20 "$cache/debootstrap.log"
-    say "FAIL: debootstrap (log: $cache/debootstrap.log)"
-    exit 1
-  fi
-  cat >"$clean.new/etc/apt/sources.list" <<EOF
-deb $mirror bookworm main
-deb $mirror bookworm-updates main
-deb $security_mirror bookworm-security main
-EOF
-  rm -f "$clean.new"/var/cache/apt/archives/*.deb
-  # Throwaway copies: no fsync per file, and no daemons started by maintainer scripts.
-  echo force-unsafe-io >"$clean.new/etc/dpkg/dpkg.cfg.d/unsafe-io"
-  printf '#!/bin/sh\nexit 101\n' >"$clean.new/usr/sbin/policy-rc.d"
-  chmod 755 "$clean.new/usr/sbin/policy-rc.d"
-  mv "$clean.new" "$clean"
-  touch "$clean.complete"
-  rm -f "$cache/lists.stamp"
-fi
-if [ -z "$(find "$cache/lists.stamp" -mmin -1440 2>/dev/null)" ]; then
-  say "refreshing the root's apt lists (once a day)"
-  cp /etc/resolv.conf "$clean/etc/resolv.conf"
-  mount -t proc proc "$clean/proc"
-  if chroot "$clean" /usr/bin/env -i PATH=/usr/bin:/bin:/usr/sbin:/sbin apt-get update -qq; then
-    touch "$cache/lists.stamp"
-  else
-    say "apt-get update failed: going on with the lists from $(date -r "$clean/var/lib/apt/lists" +%F)"
-  fi
-  umount "$clean/proc"
-fi
+clean=$cache/$release
+archives=$cache/$release.archives
+mkdir -p "$archives"
+debian_root_ensure "$cache" "$release" || { say "FAIL: no clean $release_name root"; exit 1; }
 
-# --- The package, made from this build ----------------------------------------------------
-say "cpack -G DEB from $build"
-if ! cpack --config "$build/CPackConfig.cmake" -G DEB -B "$run/pkg" >"$run/cpack.log" 2>&1; then
-  cat "$run/cpack.log"
-  say "FAIL: cpack"
-  exit 1
-fi
+# --- The package: made from this build, or given ----------------------------------------
 arch=$(dpkg --print-architecture)
 deb_name=chartkey_${version}_${arch}.deb
+if [ -n "$given_deb" ]; then
+  mkdir -p "$run/pkg"
+  cp "$given_deb" "$run/pkg/$deb_name"
+  say "given: $given_deb"
+else
+  say "cpack -G DEB from $build"
+  if ! cpack --config "$build/CPackConfig.cmake" -G DEB -B "$run/pkg" >"$run/cpack.log" 2>&1; then
+    cat "$run/cpack.log"
+    say "FAIL: cpack"
+    exit 1
+  fi
+fi
 deb=$run/pkg/$deb_name
 if [ -f "$deb" ]; then ok "$deb_name"; else
   fail "no $deb_name; cpack made: $(cd "$run/pkg" && ls ./*.deb 2>/dev/null)"
@@ -122,8 +133,24 @@ depends=$(field Depends) recommends=$(field Recommends)
 say "Depends: $depends"
 say "Recommends: $recommends"
 [ "$(field Version)" = "$version" ] || fail "Version is $(field Version), not $version"
-for dep in qt6-qpa-plugins libqt6svg6 libsecret-1-0 \
-           libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6networkauth6 libqt6keychain1; do
+# The run-time pieces named by hand (packaging/linux/deb.cmake), then what dpkg-shlibdeps must
+# have found in the binary, under each release's own package names: a package built on the
+# wrong release, or without the scan, fails here. Debian 13 renamed libqt6core6 (64-bit
+# time_t) and moved the SVG icon engine out of libqt6svg6 into qt6-svg-plugins.
+case "$release" in
+  bookworm) by_hand=(libqt6svg6) qtcore=libqt6core6 libssl=libssl3 ;;
+  trixie) by_hand=(qt6-svg-plugins) qtcore=libqt6core6t64 libssl=libssl3t64 ;;
+esac
+dpkg-deb -x "$deb" "$run/deb"
+needed=$(readelf -d "$run/deb/usr/bin/chartkey" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+scanned=("$qtcore" libqt6gui6 libqt6widgets6 libqt6network6 libqt6networkauth6 libqt6keychain1
+         libqt6dbus6)
+# JOSE and OpenSSL only when the binary links them (the linker drops a library none of the
+# code in the executable uses).
+grep -qx 'libjose.so.0' <<<"$needed" && scanned+=(libjose0)
+grep -qx 'libcrypto.so.3' <<<"$needed" && scanned+=("$libssl")
+say "the binary needs: $(tr '\n' ' ' <<<"$needed")"
+for dep in qt6-qpa-plugins "${by_hand[@]}" libsecret-1-0 "${scanned[@]}"; do
   if [[ ", $depends," == *", $dep "* || ", $depends," == *", $dep,"* ]]; then :; else
     fail "Depends lacks $dep"
   fi
@@ -133,7 +160,6 @@ for rec in gnome-keyring xdg-utils; do
 done
 
 # Exactly these files, owned by root.
-dpkg-deb -x "$deb" "$run/deb"
 expected=(
   usr/bin/chartkey
   "usr/share/applications/$app_id.desktop"
@@ -185,12 +211,12 @@ fi
 # --- Install into a copy of the clean root --------------------------------------------------
 cp -a "$clean" "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-cp -l "$cache"/archives/*.deb "$root/var/cache/apt/archives/" 2>/dev/null \
-  || cp "$cache"/archives/*.deb "$root/var/cache/apt/archives/" 2>/dev/null || true
+cp -l "$archives"/*.deb "$root/var/cache/apt/archives/" 2>/dev/null \
+  || cp "$archives"/*.deb "$root/var/cache/apt/archives/" 2>/dev/null || true
 cp "$deb" "$root/tmp/$deb_name"
 mkdir -m 700 "$root/tmp/home" "$root/tmp/runtime"
 mount -t proc proc "$root/proc"
-say "apt-get install ./$deb_name into the clean root"
+say "apt-get install ./$deb_name into a clean $release_name root"
 start=$(date +%s)
 if ! in_root apt-get install -y -q --no-install-recommends "/tmp/$deb_name" >"$run/install.log" 2>&1; then
   tail -n 30 "$run/install.log"
@@ -200,7 +226,7 @@ fi
 say "installed with $(grep -c '^Setting up' "$run/install.log") packages in $(($(date +%s) - start)) s (to download of all: $(sed -n 's/^Need to get \(.*\) of archives\./\1/p' "$run/install.log"))"
 for f in "$root"/var/cache/apt/archives/*.deb; do
   b=${f##*/}
-  [ -e "$cache/archives/$b" ] || ln "$f" "$cache/archives/$b" 2>/dev/null || cp "$f" "$cache/archives/$b"
+  [ -e "$archives/$b" ] || ln "$f" "$archives/$b" 2>/dev/null || cp "$f" "$archives/$b"
 done
 
 # shellcheck disable=SC2016 # ${Status} is dpkg-query's
@@ -209,7 +235,7 @@ if in_root dpkg-query -W -f='${Status}' chartkey | grep -q 'install ok installed
 else fail "dpkg does not list chartkey as installed"; fi
 recommended=$(sed 's/([^)]*)//g; s/[,|]/ /g' <<<"$recommends")
 for name in $recommended; do
-  in_root apt-cache show --no-all-versions "$name" >/dev/null 2>&1 || fail "Recommends $name, which Debian 12 does not have"
+  in_root apt-cache show --no-all-versions "$name" >/dev/null 2>&1 || fail "Recommends $name, which $release_name does not have"
 done
 
 # --- Run it from the installed files -------------------------------------------------------
@@ -220,7 +246,12 @@ else fail "chartkey --version: $out"; fi
 if out=$(in_root chartkey profile list 2>&1); then
   ok "chartkey profile list: $out"
 else fail "chartkey profile list: $out"; fi
-missing=$(in_root sh -c 'ldd /usr/bin/chartkey /usr/lib/*/qt6/plugins/platforms/*.so /usr/lib/*/qt6/plugins/iconengines/*.so' | grep 'not found' || true)
+# The plugins named first (a glob that matches nothing must not pass as "nothing missing").
+for plugin in platforms/libqxcb.so platforms/libqoffscreen.so iconengines/libqsvgicon.so; do
+  in_root sh -c "ls /usr/lib/*/qt6/plugins/$plugin" >/dev/null 2>&1 || fail "no Qt plugin $plugin"
+done
+missing=$(in_root sh -c 'ldd /usr/bin/chartkey /usr/lib/*/qt6/plugins/platforms/*.so /usr/lib/*/qt6/plugins/iconengines/*.so 2>&1' \
+  | grep -e 'not found' -e 'No such file' -e 'not a dynamic' || true)
 if [ -z "$missing" ]; then
   ok "ldd: every library of chartkey and of its Qt plugins is there"
 else fail "ldd: $missing"; fi

@@ -1,5 +1,7 @@
 #include "browsersignin.h"
 
+#include "sandbox.h"
+
 #include "actions/ehrconnection.h"
 #include "actions/signin.h"
 #include "auth/urlopener.h"
@@ -28,6 +30,15 @@ TestSignIn signInWithScriptedBrowser(const Profile &profile, SecretStore *secret
     signIn.start();
     loop.exec();
     return outcome;
+}
+
+TestSignIn signInThroughConsent(const Profile &profile, SecretStore *secrets,
+                                QNetworkAccessManager *nam, const Sandbox &sandbox)
+{
+    if (sandbox.consent.isEmpty())
+        return {{}, Failure::make(Failure::Kind::Configuration,
+                                  QStringLiteral("no consent client ($SANDBOX_CONSENT)"))};
+    return signInWithScriptedBrowser(profile, secrets, nam, sandbox.consent);
 }
 
 } // namespace chartkey::test

@@ -257,15 +257,8 @@ inline QUrl waitForAuthorizationUrl(QProcess *process, QByteArray *stderrSoFar,
     return {};
 }
 
-// ---------------------------------------------------------------- time and HTTP
-
-// Waits (processing events) until `when`, plus `marginMs`.
-inline void waitUntil(const QDateTime &when, int marginMs = 0)
-{
-    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when) + marginMs;
-    if (ms > 0)
-        QTest::qWait(int(ms));
-}
+// ---------------------------------------------------------------- expiry and HTTP
+// (No waiting for a token to expire: signedin.h rewrites the stored expiry instead.)
 
 // The moment a stored token set becomes due for renewal: a quarter of its lifetime (at most
 // five minutes) before it expires, as TokenSet::refreshLeadSeconds says.

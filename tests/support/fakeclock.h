@@ -8,7 +8,8 @@ namespace chartkey::test {
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC))
+    explicit FakeClock(QDateTime start = QDateTime::fromString(
+                               QStringLiteral("2026-01-01T08:00:00Z"), Qt::ISODate))
         : m_now(start)
     {
     }

@@ -1,5 +1,5 @@
 // BrowserSignIn without a browser or an EHR: the authorization URL, the loopback listener,
-// the callback checks and the code exchange against MiniTokenServer.
+// the callback checks and the code exchange against the scripted OAuth server.
 #include "auth/browsersignin.h"
 #include "auth/pkce.h"
 #include "auth/tokenclient.h"
@@ -16,12 +16,13 @@
 #include <QUrlQuery>
 
 #include "fakeclock.h"
-#include "minitokenserver.h"
+#include "recordingnam.h"
+#include "scriptedserver.h"
 
 #include <memory>
 
 using namespace chartkey;
-using test::MiniTokenServer;
+using test::ScriptedServer;
 
 namespace {
 
@@ -39,6 +40,7 @@ public:
 const QString kCode = QStringLiteral("code-0123456789abcdef");
 const QString kAccess = QStringLiteral("AT-signin-0123456789abcdef");
 const QString kRefresh = QStringLiteral("RT-signin-0123456789abcdef");
+const QString kToken = QLatin1String(ScriptedServer::kToken);
 
 QString param(const QUrl &url, const char *name)
 {
@@ -112,8 +114,8 @@ class TestBrowserSignIn final : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
+    std::unique_ptr<test::RecordingNetworkAccessManager> m_nam;
+    std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<RecordingOpener> m_opener;
     Profile m_profile;
@@ -143,15 +145,15 @@ private Q_SLOTS:
     void init()
     {
         m_clock = std::make_unique<test::FakeClock>();
-        m_nam = std::make_unique<QNetworkAccessManager>();
+        m_nam = std::make_unique<test::RecordingNetworkAccessManager>();
         m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
+        m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->isListening());
         m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
         m_opener = std::make_unique<RecordingOpener>();
         m_profile = Profile::canvas(QStringLiteral("T"), QUrl(QStringLiteral("http://127.0.0.1:9/")));
         m_profile.clientId = QStringLiteral("signin-client");
-        m_profile.tokenUrl = m_server->url();
+        m_profile.tokenUrl = m_server->tokenUrl();
     }
 
     void cleanup()
@@ -221,8 +223,10 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 0);
         QCOMPARE(m_server->requests(), 0);
 
-        m_server->script({MiniTokenServer::tokens(kAccess, kRefresh, 3600)});
-        get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
+        m_server->script(kToken, {ScriptedServer::tokens(kAccess, kRefresh, 3600)});
+        const QByteArray real =
+                get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn)));
+        QVERIFY2(real.contains("has the answer from the sign-in"), real.constData());
         QVERIFY(finished.wait(5000));
         QVERIFY(signIn->result().failure.isOk());
     }
@@ -232,14 +236,24 @@ private Q_SLOTS:
         const auto signIn = begin();
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         const QString wrong = QString::fromLatin1(pkce::randomUrlSafe(32));
-        get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, wrong));
+        // The person who opened a forged link is told it was ignored, not that it went through.
+        const QByteArray forged =
+                get(portOf(*signIn), QStringLiteral("code=%1&state=%2").arg(kCode, wrong));
+        QVERIFY2(forged.contains("ignored this answer"), forged.constData());
+        QVERIFY2(!forged.contains("has the answer"), forged.constData());
         get(portOf(*signIn), QStringLiteral("error=access_denied&state=%1").arg(wrong));
         QVERIFY(signIn->isListening());
         QCOMPARE(finished.count(), 0);
         QCOMPARE(m_server->requests(), 0);
 
-        get(portOf(*signIn), QStringLiteral("error=access_denied&state=%1").arg(stateOf(*signIn)));
+        const QByteArray denied = get(
+                portOf(*signIn),
+                QStringLiteral("error=access_denied&error_description=%1&state=%2")
+                        .arg(encoded(QStringLiteral("<b>No</b> thanks")), stateOf(*signIn)));
         QCOMPARE(finished.count(), 1);
+        // The server's error is shown, escaped.
+        QVERIFY2(denied.contains("Not signed in"), denied.constData());
+        QVERIFY2(denied.contains("&lt;b&gt;No&lt;/b&gt; thanks"), denied.constData());
     }
 
     void accessDeniedEndsTheAttemptAndClosesTheListener()
@@ -274,7 +288,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, iss);
         QFETCH(bool, exchanged);
-        m_server->script({MiniTokenServer::tokens(kAccess, kRefresh, 3600)});
+        m_server->script(kToken, {ScriptedServer::tokens(kAccess, kRefresh, 3600)});
         const auto signIn = begin();
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
         QString query = QStringLiteral("code=%1&state=%2").arg(kCode, stateOf(*signIn));
@@ -288,14 +302,16 @@ private Q_SLOTS:
         if (!exchanged) {
             QCOMPARE(r.failure.kind, Failure::Kind::Denied);
             QVERIFY(r.failure.message.contains(iss));
-            QTest::qWait(100); // an exchange would be on its way by now
+            // An exchange would have been sent by now (a request is made when it is posted).
+            QCoreApplication::processEvents();
+            QCOMPARE(m_nam->sentTo(m_profile.tokenUrl.path()), 0);
         }
         QCOMPARE(m_server->requests(), exchanged ? 1 : 0);
     }
 
     void codeIsExchangedWithTheVerifierAndTheExactRedirect()
     {
-        m_server->script({MiniTokenServer::tokens(kAccess, kRefresh, 3600)});
+        m_server->script(kToken, {ScriptedServer::tokens(kAccess, kRefresh, 3600)});
         const auto signIn = begin();
         const QString challenge = param(signIn->authorizationUrl(), "code_challenge");
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);
@@ -325,7 +341,7 @@ private Q_SLOTS:
 
     void refusedCodeNamesTheRedirectUriToRegister()
     {
-        m_server->script({MiniTokenServer::error(400, QStringLiteral("invalid_grant"),
+        m_server->script(kToken, {ScriptedServer::error(400, QStringLiteral("invalid_grant"),
                                                  QStringLiteral("redirect_uri mismatch"))});
         const auto signIn = begin();
         QSignalSpy finished(signIn.get(), &BrowserSignIn::finished);

@@ -143,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(a1.status, QStringLiteral("booked"));
         QCOMPARE(a1.type, QStringLiteral("Office visit"));
         QCOMPARE(a1.noteId, QStringLiteral("note-123"));
-        QCOMPARE(a1.start.toUTC(), QDateTime(QDate(2026, 1, 5), QTime(14, 30), Qt::UTC));
+        QCOMPARE(a1.start.toUTC(),
+                 QDateTime::fromString(QStringLiteral("2026-01-05T14:30:00Z"), Qt::ISODate));
 
         QCOMPARE(page.items.at(1).type, QStringLiteral("Telehealth"));
         QCOMPARE(page.items.at(1).noteId, QStringLiteral("note-456"));

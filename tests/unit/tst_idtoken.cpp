@@ -23,7 +23,7 @@ const QString kClient = QStringLiteral("chartkey-public");
 const QString kNonce = QStringLiteral("n-0S6_WzA2Mj");
 const QString kSubject = QStringLiteral("practitioner-7");
 const QString kAccessToken = QStringLiteral("jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y");
-const QDateTime kNow(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-03-01T09:00:00Z"), Qt::ISODate);
 
 QByteArray b64(const QByteArray &bytes)
 {
@@ -366,8 +366,8 @@ private Q_SLOTS:
         QCOMPARE(result.identity.name, name);
         QCOMPARE(result.identity.fhirUser, fhirUser);
         QCOMPARE(result.identity.subject, kSubject);
-        QCOMPARE(result.identity.expiresAt, QDateTime::fromSecsSinceEpoch(at(300), Qt::UTC));
-        QCOMPARE(result.identity.issuedAt, QDateTime::fromSecsSinceEpoch(at(-5), Qt::UTC));
+        QCOMPARE(result.identity.expiresAt, QDateTime::fromSecsSinceEpoch(at(300)).toUTC());
+        QCOMPARE(result.identity.issuedAt, QDateTime::fromSecsSinceEpoch(at(-5)).toUTC());
     }
 
     void customSkew()

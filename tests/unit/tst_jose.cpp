@@ -599,7 +599,8 @@ private Q_SLOTS:
 
     void selfSignedCertificateCarriesTheKey()
     {
-        const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        const QDateTime start =
+                QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00Z"), Qt::ISODate);
         for (const Algorithm alg : {Algorithm::ES256, Algorithm::ES384, Algorithm::RS384}) {
             QString error;
             const QByteArray pem = jose::selfSignedCertificatePem(key(alg), "chartkey test",

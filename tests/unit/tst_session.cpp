@@ -1,25 +1,19 @@
 // Session: reuse, single-flight refresh, rotation, invalid_grant, failures that keep the
-// sign-in, client credentials and sign-out; against MiniTokenServer and a memory store.
+// sign-in, client credentials and sign-out; each test function on a SessionFixture of its
+// own (a fake clock, a memory store and the scripted OAuth server).
 #include "auth/session.h"
-#include "auth/tokenclient.h"
-#include "storage/profilelock.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
 
-#include "fakeclock.h"
-#include "memorysecretstore.h"
-#include "minitokenserver.h"
+#include "resultspy.h"
+#include "sessionfixture.h"
 
-#include <memory>
+#include <optional>
 
 using namespace chartkey;
-using test::MiniTokenServer;
+using test::ScriptedServer;
 
 namespace {
 
@@ -28,14 +22,10 @@ const QString kOldRefresh = QStringLiteral("RT-old-0123456789abcdef");
 const QString kNewAccess = QStringLiteral("AT-new-0123456789abcdef");
 const QString kNewRefresh = QStringLiteral("RT-new-0123456789abcdef");
 const QString kGranted = QStringLiteral("user/Patient.read offline_access");
+const QString kToken = QLatin1String(ScriptedServer::kToken);
+const QString kRevocation = QLatin1String(ScriptedServer::kRevocation);
 
-QString field(const QByteArray &formBody, const char *name)
-{
-    return QUrlQuery(QString::fromLatin1(formBody))
-            .queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
-}
-
-// Collects what a TokenOperation hands out.
+// Collects what TokenOperations hand out.
 struct Outcomes
 {
     QList<TokenOutcome> list;
@@ -52,118 +42,37 @@ class TestSession final : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_runtime;
-    // Fresh per test (init/cleanup).
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<test::MemorySecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<MiniTokenServer> m_server;
-    std::unique_ptr<TokenClient> m_tokens;
-    std::unique_ptr<Session> m_session;
-    Profile m_profile;
-
-    void makeSession(const Profile &profile)
-    {
-        m_session.reset();
-        m_profile = profile;
-        m_session = std::make_unique<Session>(m_profile, m_store.get(), m_tokens.get(),
-                                              m_clock.get());
-    }
+    std::optional<test::SessionFixture> m_f; // fresh per test function
 
     // A stored sign-in obtained now, lasting `lifetime` seconds.
     TokenSet storeTokens(qint64 lifetime = 3600)
     {
-        TokenSet t;
-        t.accessToken = kOldAccess;
-        t.refreshToken = kOldRefresh;
-        t.tokenType = QStringLiteral("Bearer");
-        t.scope = kGranted;
-        t.obtainedAt = m_clock->now();
-        t.expiresAt = m_clock->now().addSecs(lifetime);
-        m_store->entries.insert(m_profile.tokensKey(), t.toJson());
-        return t;
+        return m_f->storeTokens(kOldAccess, kOldRefresh, kGranted, lifetime);
     }
 
-    Profile staticProfile(Profile::Kind kind = Profile::Kind::CanvasSandboxToken)
+    Profile staticProfile(Profile::Kind kind = Profile::Kind::CanvasSandboxToken) const
     {
-        Profile p = m_profile;
+        Profile p = m_f->profile;
         p.kind = kind;
         p.grant = Profile::Grant::StaticToken;
         p.clientId.clear();
-        p.revocationUrl = m_server->url(); // never used for a static token
+        p.revocationUrl = m_f->server.revocationUrl(); // never used for a static token
         return p;
     }
 
-    QByteArray stored() const { return m_store->entries.value(m_profile.tokensKey()); }
-
-    // One accessToken() call, to its end.
-    TokenOutcome fetch()
+    void storeStaticToken(const QString &token)
     {
-        Outcomes outcomes;
-        outcomes.watch(m_session->accessToken());
-        if (!QTest::qWaitFor([&] { return !outcomes.list.isEmpty(); }, 10000))
-            return {{}, TokenOutcome::Source::None,
-                    Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no outcome"))};
-        return outcomes.list.first();
+        m_f->store.entries.insert(m_f->profile.tokensKey(),
+                                  staticTokenSet(token, m_f->clock.now()).toJson());
     }
 
-    struct SignOut
-    {
-        bool called = false;
-        bool hadSignIn = false;
-        Failure failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("not called"));
-    };
-
-    // One signOut() call, to its end.
-    SignOut signOut()
-    {
-        SignOut r;
-        QObject context;
-        m_session->signOut()->then(&context, [&r](const SignOutResult &result) {
-            r.called = true;
-            r.hadSignIn = result.hadSignIn;
-            r.failure = result.failure;
-        });
-        if (!QTest::qWaitFor([&] { return r.called; }, 10000))
-            r.failure = Failure::make(Failure::Kind::Cancelled, QStringLiteral("test: no answer"));
-        return r;
-    }
+    TokenOutcome fetch() { return m_f->fetch(); }
+    int requests() const { return m_f->server.requests(); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_runtime.isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(ProfileLock::lockPath(QStringLiteral("S")).startsWith(m_runtime.path()));
-        qRegisterMetaType<TokenOutcome>();
-        qRegisterMetaType<Failure>();
-    }
-
-    void init()
-    {
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<test::MemorySecretStore>();
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<MiniTokenServer>();
-        QVERIFY(m_server->isListening());
-        m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
-        Profile p = Profile::canvas(QStringLiteral("S"), QUrl(QStringLiteral("http://127.0.0.1:9/")));
-        p.clientId = QStringLiteral("session-client");
-        p.tokenUrl = m_server->url();
-        p.revocationUrl = QUrl();
-        makeSession(p);
-    }
-
-    void cleanup()
-    {
-        m_session.reset();
-        m_tokens.reset();
-        m_server.reset();
-        m_nam.reset();
-        m_store.reset();
-        m_clock.reset();
-    }
+    void initTestCase() { QVERIFY(test::SessionFixture::isolate(m_runtime)); }
+    void init() { m_f.emplace(); }
+    void cleanup() { m_f.reset(); }
 
     void freshStoredTokenIsReusedWithoutTokenRequests()
     {
@@ -172,62 +81,62 @@ private Q_SLOTS:
         QVERIFY(first.failure.isOk());
         QVERIFY(first.accessToken == kOldAccess);
         QCOMPARE(first.source, TokenOutcome::Source::Keychain);
-        m_clock->advance(600);
+        m_f->clock.advance(600);
         const TokenOutcome second = fetch();
         QVERIFY(second.accessToken == kOldAccess);
         QCOMPARE(second.source, TokenOutcome::Source::Memory);
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
     }
 
     void refreshIsSharedByConcurrentCallers()
     {
         storeTokens();
-        m_clock->advance(3600 + 10); // expired
-        MiniTokenServer::Answer answer = MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600);
+        m_f->clock.advance(3600 + 10); // expired
+        ScriptedServer::Answer answer = ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600);
         answer.delayMs = 150;
-        m_server->script({answer});
+        m_f->server.script(kToken, {answer});
 
         Outcomes outcomes;
         for (int i = 0; i < 8; ++i)
-            outcomes.watch(m_session->accessToken());
-        QTRY_COMPARE(m_server->requests(), 1); // the refresh is in flight
+            outcomes.watch(m_f->session->accessToken());
+        QTRY_COMPARE(requests(), 1); // the refresh is in flight
         for (int i = 0; i < 8; ++i)
-            outcomes.watch(m_session->accessToken());
+            outcomes.watch(m_f->session->accessToken());
         QTRY_COMPARE(outcomes.list.size(), 16);
         for (const TokenOutcome &o : std::as_const(outcomes.list)) {
             QVERIFY(o.failure.isOk());
             QVERIFY(o.accessToken == kNewAccess);
             QCOMPARE(o.source, TokenOutcome::Source::Refreshed);
         }
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
     }
 
     void refreshSendsTheStoredRefreshTokenAndGrantedScope()
     {
         storeTokens();
-        m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        m_f->clock.advance(3600);
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         QVERIFY(fetch().accessToken == kNewAccess);
-        QCOMPARE(m_server->requests(), 1);
-        const QByteArray body = m_server->bodies().first();
-        QCOMPARE(field(body, "grant_type"), QStringLiteral("refresh_token"));
-        QVERIFY(field(body, "refresh_token") == kOldRefresh);
-        QCOMPARE(field(body, "scope"), kGranted);
-        QCOMPARE(field(body, "client_id"), QStringLiteral("session-client"));
-        QVERIFY(field(body, "client_secret").isEmpty());
+        QCOMPARE(requests(), 1);
+        const ScriptedServer::Request refresh = m_f->server.received(kToken).first();
+        QCOMPARE(refresh.method, QByteArray("POST"));
+        QCOMPARE(refresh.field("grant_type"), QStringLiteral("refresh_token"));
+        QVERIFY(refresh.field("refresh_token") == kOldRefresh);
+        QCOMPARE(refresh.field("scope"), kGranted);
+        QCOMPARE(refresh.field("client_id"), QStringLiteral("session-client"));
+        QVERIFY(refresh.field("client_secret").isEmpty());
     }
 
     void rotatedRefreshTokenIsStoredBeforeTheTokenIsHandedOut()
     {
         storeTokens();
-        m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        m_f->clock.advance(3600);
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         bool storedFirst = false;
         bool done = false;
-        m_session->accessToken()
-                ->then(this, [&](const TokenOutcome &o) {
+        m_f->session->accessToken()->then(this, [&](const TokenOutcome &o) {
             bool ok = false;
-            const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
+            const TokenSet inStore = TokenSet::fromJson(m_f->stored(), &ok);
             storedFirst = ok && inStore.refreshToken == kNewRefresh
                     && inStore.accessToken == o.accessToken;
             done = true;
@@ -239,37 +148,37 @@ private Q_SLOTS:
     void answerWithoutRefreshTokenKeepsTheOldOne()
     {
         storeTokens();
-        m_clock->advance(3600);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600)});
+        m_f->clock.advance(3600);
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, QString(), 3600)});
         QVERIFY(fetch().accessToken == kNewAccess);
         bool ok = false;
-        const TokenSet inStore = TokenSet::fromJson(stored(), &ok);
+        const TokenSet inStore = TokenSet::fromJson(m_f->stored(), &ok);
         QVERIFY(ok);
         QVERIFY(inStore.accessToken == kNewAccess);
         QVERIFY(inStore.refreshToken == kOldRefresh);
-        QCOMPARE(inStore.expiresAt, m_clock->now().addSecs(3600));
+        QCOMPARE(inStore.expiresAt, m_f->clock.now().addSecs(3600));
     }
 
     void invalidGrantSignsEveryWaiterOut()
     {
         storeTokens();
-        m_clock->advance(3600);
-        m_server->script({MiniTokenServer::error(400, QStringLiteral("invalid_grant"))});
-        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        m_f->clock.advance(3600);
+        m_f->server.script(kToken, {ScriptedServer::error(400, QStringLiteral("invalid_grant"))});
+        QSignalSpy signedOut(m_f->session.get(), &Session::signedOut);
         Outcomes outcomes;
         for (int i = 0; i < 3; ++i)
-            outcomes.watch(m_session->accessToken());
+            outcomes.watch(m_f->session->accessToken());
         QTRY_COMPARE(outcomes.list.size(), 3);
         for (const TokenOutcome &o : std::as_const(outcomes.list)) {
             QCOMPARE(o.failure.kind, Failure::Kind::SignInRequired);
             QVERIFY(o.accessToken.isEmpty());
         }
-        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
+        QVERIFY(!m_f->hasStored());
         QCOMPARE(signedOut.count(), 1);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
         // Nobody spends the refused refresh token again.
         QCOMPARE(fetch().failure.kind, Failure::Kind::SignInRequired);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
     }
 
     void failedRefreshKeepsTheStoredSignIn_data()
@@ -295,44 +204,43 @@ private Q_SLOTS:
         QFETCH(int, delayMs);
         QFETCH(int, kind);
         storeTokens();
-        m_clock->advance(3600 + 1);
-        const QByteArray before = stored();
-        m_tokens->setTimeoutMs(300);
-        MiniTokenServer::Answer answer{status, body, delayMs};
-        m_server->script({answer});
-        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        m_f->clock.advance(3600 + 1);
+        const QByteArray before = m_f->stored();
+        m_f->tokens->setTimeoutMs(300);
+        m_f->server.script(kToken, {ScriptedServer::Answer{status, body, delayMs}});
+        QSignalSpy signedOut(m_f->session.get(), &Session::signedOut);
 
         const TokenOutcome o = fetch();
         QCOMPARE(int(o.failure.kind), kind);
         QVERIFY(o.accessToken.isEmpty());
-        QCOMPARE(stored(), before); // byte-identical
+        QCOMPARE(m_f->stored(), before); // byte-identical
         QCOMPARE(signedOut.count(), 0);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
     }
 
     void failedRefreshStillHandsOutAnUnexpiredToken()
     {
         storeTokens();
-        m_clock->advance(3600 - 100); // inside the 300 s lead: due, not expired
-        m_server->script({MiniTokenServer::error(500, QStringLiteral("server_error"))});
+        m_f->clock.advance(3600 - 100); // inside the 300 s lead: due, not expired
+        m_f->server.script(kToken, {ScriptedServer::error(500, QStringLiteral("server_error"))});
         const TokenOutcome o = fetch();
         QVERIFY(o.failure.isOk());
         QVERIFY(o.accessToken == kOldAccess);
-        QCOMPARE(m_server->requests(), 1);
-        QVERIFY(m_store->entries.contains(m_profile.tokensKey()));
+        QCOMPARE(requests(), 1);
+        QVERIFY(m_f->hasStored());
     }
 
     void rejectedTokenIsRefreshedEvenThoughItLooksFresh()
     {
         storeTokens();
         QVERIFY(fetch().accessToken == kOldAccess);
-        QCOMPARE(m_server->requests(), 0);
-        m_session->reportRejected(kOldAccess);
-        m_server->script({MiniTokenServer::tokens(kNewAccess, kNewRefresh, 3600)});
+        QCOMPARE(requests(), 0);
+        m_f->session->reportRejected(kOldAccess);
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, kNewRefresh, 3600)});
         const TokenOutcome o = fetch();
         QVERIFY(o.failure.isOk());
         QVERIFY(o.accessToken == kNewAccess);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
     }
 
     void noStoredSignInRequiresSignInWithoutRequests()
@@ -340,55 +248,55 @@ private Q_SLOTS:
         const TokenOutcome o = fetch();
         QCOMPARE(o.failure.kind, Failure::Kind::SignInRequired);
         QVERIFY(o.accessToken.isEmpty());
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
     }
 
     void unavailableKeychainIsAStorageFailure()
     {
         storeTokens();
-        m_store->setMode(test::MemorySecretStore::Mode::Unavailable);
+        m_f->store.setMode(test::MemorySecretStore::Mode::Unavailable);
         const TokenOutcome o = fetch();
         QCOMPARE(o.failure.kind, Failure::Kind::Storage);
         QCOMPARE(o.failure.message, QStringLiteral("No keychain is available (test)."));
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
     }
 
     void clientCredentialsFetchWithTheStoredSecret()
     {
-        Profile p = m_profile;
+        Profile p = m_f->profile;
         p.grant = Profile::Grant::ClientCredentials;
         p.clientType = Profile::ClientType::Confidential;
         p.scope = QStringLiteral("system/Patient.read");
-        makeSession(p);
+        m_f->useProfile(p);
         const QString secret = QStringLiteral("cc-secret-0123456789");
-        m_store->entries.insert(p.clientSecretKey(), secret.toUtf8());
-        m_server->script({MiniTokenServer::tokens(kNewAccess, QString(), 3600,
-                                                  QStringLiteral("system/Patient.read"))});
+        m_f->store.entries.insert(p.clientSecretKey(), secret.toUtf8());
+        m_f->server.script(kToken, {ScriptedServer::tokens(kNewAccess, QString(), 3600,
+                                                           QStringLiteral("system/Patient.read"))});
 
         const TokenOutcome o = fetch();
         QVERIFY(o.failure.isOk());
         QVERIFY(o.accessToken == kNewAccess);
         QCOMPARE(o.source, TokenOutcome::Source::ClientCredentials);
-        QCOMPARE(m_server->requests(), 1);
-        const QByteArray body = m_server->bodies().first();
-        QCOMPARE(field(body, "grant_type"), QStringLiteral("client_credentials"));
-        QVERIFY(field(body, "client_secret") == secret);
-        QCOMPARE(field(body, "client_id"), QStringLiteral("session-client"));
-        QCOMPARE(field(body, "scope"), QStringLiteral("system/Patient.read"));
-        QVERIFY(m_store->entries.contains(p.tokensKey()));
+        QCOMPARE(requests(), 1);
+        const ScriptedServer::Request request = m_f->server.received(kToken).first();
+        QCOMPARE(request.field("grant_type"), QStringLiteral("client_credentials"));
+        QVERIFY(request.field("client_secret") == secret);
+        QCOMPARE(request.field("client_id"), QStringLiteral("session-client"));
+        QCOMPARE(request.field("scope"), QStringLiteral("system/Patient.read"));
+        QVERIFY(m_f->store.entries.contains(p.tokensKey()));
         // ... and reused.
         QVERIFY(fetch().accessToken == kNewAccess);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(requests(), 1);
     }
 
     void clientCredentialsWithoutATokenClientFailsInsteadOfSucceedingEmpty()
     {
-        Profile p = m_profile;
+        Profile p = m_f->profile;
         p.grant = Profile::Grant::ClientCredentials;
         p.clientType = Profile::ClientType::Confidential;
-        makeSession(p);
-        m_store->entries.insert(p.clientSecretKey(), QByteArray("cc-secret-0123456789"));
-        m_tokens.reset(); // shutting down: the session's QPointer is now null
+        m_f->useProfile(p);
+        m_f->store.entries.insert(p.clientSecretKey(), QByteArray("cc-secret-0123456789"));
+        m_f->tokens.reset(); // shutting down: the session's QPointer is now null
         const TokenOutcome o = fetch();
         QVERIFY(o.accessToken.isEmpty());
         QVERIFY2(!o.failure.isOk(), "an empty token was handed out as a success");
@@ -397,59 +305,59 @@ private Q_SLOTS:
     void signOutRemovesTheStoredSignIn()
     {
         storeTokens();
-        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
-        const SignOut out = signOut();
-        QVERIFY(out.called);
-        QVERIFY(out.hadSignIn);
-        QVERIFY(out.failure.isOk());
-        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
+        QSignalSpy signedOut(m_f->session.get(), &Session::signedOut);
+        const std::optional<SignOutResult> out = m_f->signOut();
+        QVERIFY2(out, "signOut() never ended");
+        QVERIFY(out->hadSignIn);
+        QVERIFY(out->failure.isOk());
+        QVERIFY(!m_f->hasStored());
         QCOMPARE(signedOut.count(), 1);
         QCOMPARE(fetch().failure.kind, Failure::Kind::SignInRequired);
     }
 
     void signOutRevokesRefreshThenAccessToken()
     {
-        Profile p = m_profile;
-        p.revocationUrl = m_server->url();
-        makeSession(p);
+        Profile p = m_f->profile;
+        p.revocationUrl = m_f->server.revocationUrl();
+        m_f->useProfile(p);
         storeTokens();
-        m_server->script({{200, QByteArray()}});
-        const SignOut out = signOut();
-        QVERIFY(out.called);
-        QVERIFY2(out.failure.isOk(), qPrintable(out.failure.message));
-        QCOMPARE(m_server->requests(), 2);
-        const QList<QByteArray> bodies = m_server->bodies();
-        QVERIFY(field(bodies.at(0), "token") == kOldRefresh);
-        QCOMPARE(field(bodies.at(0), "token_type_hint"), QStringLiteral("refresh_token"));
-        QVERIFY(field(bodies.at(1), "token") == kOldAccess);
-        QCOMPARE(field(bodies.at(1), "token_type_hint"), QStringLiteral("access_token"));
-        QVERIFY(!m_store->entries.contains(p.tokensKey()));
+        m_f->server.script(kRevocation, {{200, QByteArray()}});
+        const std::optional<SignOutResult> out = m_f->signOut();
+        QVERIFY2(out, "signOut() never ended");
+        QVERIFY2(out->failure.isOk(), qPrintable(out->failure.message));
+        QCOMPARE(requests(), 2);
+        const QList<ScriptedServer::Request> revoked = m_f->server.received(kRevocation);
+        QCOMPARE(revoked.size(), 2); // both to the revocation endpoint, none to the token one
+        QVERIFY(revoked.at(0).field("token") == kOldRefresh);
+        QCOMPARE(revoked.at(0).field("token_type_hint"), QStringLiteral("refresh_token"));
+        QVERIFY(revoked.at(1).field("token") == kOldAccess);
+        QCOMPARE(revoked.at(1).field("token_type_hint"), QStringLiteral("access_token"));
+        QVERIFY(!m_f->hasStored());
     }
 
     // ---- static tokens (Profile::Grant::StaticToken)
 
     void staticTokenIsReturnedWithoutRenewal()
     {
-        makeSession(staticProfile());
-        m_store->entries.insert(m_profile.tokensKey(),
-                                staticTokenSet(kOldAccess, m_clock->now()).toJson());
+        m_f->useProfile(staticProfile());
+        storeStaticToken(kOldAccess);
         const TokenOutcome first = fetch();
         QVERIFY2(first.failure.isOk(), qPrintable(first.failure.message));
         QVERIFY(first.accessToken == kOldAccess);
         QCOMPARE(first.source, TokenOutcome::Source::Keychain);
-        m_clock->advance(400 * 24 * 3600); // no expiry: a year later still the same
+        m_f->clock.advance(400 * 24 * 3600); // no expiry: a year later still the same
         QVERIFY(fetch().accessToken == kOldAccess);
         // "Renew now" renews nothing either.
         Outcomes renewed;
-        renewed.watch(m_session->renewNow());
+        renewed.watch(m_f->session->renewNow());
         QTRY_COMPARE(renewed.list.size(), 1);
         QVERIFY(renewed.list.first().accessToken == kOldAccess);
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
     }
 
     void staticTokenSetIsABearerTokenWithoutExpiryOrRefresh()
     {
-        const TokenSet t = staticTokenSet(kOldAccess, m_clock->now());
+        const TokenSet t = staticTokenSet(kOldAccess, m_f->clock.now());
         bool ok = false;
         const TokenSet back = TokenSet::fromJson(t.toJson(), &ok);
         QVERIFY(ok);
@@ -457,7 +365,7 @@ private Q_SLOTS:
         QCOMPARE(back.tokenType, QStringLiteral("Bearer"));
         QVERIFY(!back.expiresAt.isValid());
         QVERIFY(!back.canRefresh());
-        QCOMPARE(back.obtainedAt, m_clock->now());
+        QCOMPARE(back.obtainedAt, m_f->clock.now());
     }
 
     void refusedStaticTokenIsKeptAndTheSetTokenHintGiven_data()
@@ -474,12 +382,12 @@ private Q_SLOTS:
     {
         QFETCH(int, kind);
         QFETCH(QString, where);
-        makeSession(staticProfile(Profile::Kind(kind)));
-        const QByteArray entry = staticTokenSet(kOldAccess, m_clock->now()).toJson();
-        m_store->entries.insert(m_profile.tokensKey(), entry);
-        QSignalSpy signedOut(m_session.get(), &Session::signedOut);
+        m_f->useProfile(staticProfile(Profile::Kind(kind)));
+        storeStaticToken(kOldAccess);
+        const QByteArray entry = m_f->stored();
+        QSignalSpy signedOut(m_f->session.get(), &Session::signedOut);
         QVERIFY(fetch().accessToken == kOldAccess);
-        m_session->reportRejected(kOldAccess); // what ApiClient does on HTTP 401
+        m_f->session->reportRejected(kOldAccess); // what ApiClient does on HTTP 401
         const TokenOutcome o = fetch();
         QVERIFY(o.accessToken.isEmpty());
         QVERIFY(o.failure);
@@ -489,38 +397,36 @@ private Q_SLOTS:
         QVERIFY2(o.failure.message.contains(QLatin1String("chartkey profile set-token S")),
                  qPrintable(o.failure.message));
         QVERIFY2(o.failure.message.contains(where), qPrintable(o.failure.message));
-        QCOMPARE(m_store->entries.value(m_profile.tokensKey()), entry); // kept
+        QCOMPARE(m_f->stored(), entry); // kept
         QCOMPARE(signedOut.count(), 0);
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
 
         // A new token stored (set-token in another process) is picked up.
-        m_store->entries.insert(m_profile.tokensKey(),
-                                staticTokenSet(kNewAccess, m_clock->now()).toJson());
+        storeStaticToken(kNewAccess);
         QVERIFY(fetch().accessToken == kNewAccess);
     }
 
     void missingStaticTokenSaysToRunSetToken()
     {
-        makeSession(staticProfile());
+        m_f->useProfile(staticProfile());
         const TokenOutcome o = fetch();
         QVERIFY(o.accessToken.isEmpty());
         QVERIFY(o.failure);
         QVERIFY2(o.failure.message.contains(QLatin1String("chartkey profile set-token S")),
                  qPrintable(o.failure.message));
-        QCOMPARE(m_server->requests(), 0);
+        QCOMPARE(requests(), 0);
     }
 
     void signOutForgetsAStaticTokenWithoutRevoking()
     {
-        makeSession(staticProfile());
-        m_store->entries.insert(m_profile.tokensKey(),
-                                staticTokenSet(kOldAccess, m_clock->now()).toJson());
-        const SignOut out = signOut();
-        QVERIFY(out.called);
-        QVERIFY(out.hadSignIn);
-        QVERIFY(out.failure.isOk());
-        QVERIFY(!m_store->entries.contains(m_profile.tokensKey()));
-        QCOMPARE(m_server->requests(), 0);
+        m_f->useProfile(staticProfile());
+        storeStaticToken(kOldAccess);
+        const std::optional<SignOutResult> out = m_f->signOut();
+        QVERIFY2(out, "signOut() never ended");
+        QVERIFY(out->hadSignIn);
+        QVERIFY(out->failure.isOk());
+        QVERIFY(!m_f->hasStored());
+        QCOMPARE(requests(), 0);
     }
 };
 

@@ -14,7 +14,7 @@ const QString kRequested = QStringLiteral("user/Patient.read offline_access");
 
 QDateTime now()
 {
-    return QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+    return QDateTime::fromString(QStringLiteral("2026-01-01T08:00:00Z"), Qt::ISODate);
 }
 
 QByteArray json(const char *text)
@@ -44,7 +44,8 @@ private Q_SLOTS:
     void anAbsurdLifetimeIsCappedAtTenYears()
     {
         QFETCH(QByteArray, expiresIn);
-        const QDateTime now(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+        const QDateTime now =
+                QDateTime::fromString(QStringLiteral("2026-01-01T08:00:00Z"), Qt::ISODate);
         const auto r = chartkey::TokenResponse::parse(
                 200, "application/json",
                 R"({"access_token":"opaque-access-1","token_type":"Bearer","expires_in":)"

@@ -9,7 +9,7 @@ namespace {
 
 QDateTime t0()
 {
-    return QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+    return QDateTime::fromString(QStringLiteral("2026-01-01T08:00:00Z"), Qt::ISODate);
 }
 
 TokenSet lasting(qint64 seconds)

@@ -9,7 +9,7 @@ using namespace chartkey::check;
 
 namespace {
 
-const QDateTime kNow = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
+const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-11-22T10:00:00Z"), Qt::ISODate);
 
 TokenSet tokens(const QString &scope, bool refresh = true)
 {
@@ -73,36 +73,6 @@ private Q_SLOTS:
         TokenSet t = tokens(kScope);
         t.tokenType = QStringLiteral("mac");
         QCOMPARE(toString(reviewTokenResponse(t, kScope, true, kNoStore).status), toString(Status::Fail));
-    }
-
-    void canvasMismatchPageNamesTheExactUriToRegister()
-    {
-        const QByteArray page = "<html><body><span class=\"error\">invalid_request</span>"
-                                "<span class=\"error_description\">Mismatching redirect URI.</span></body></html>";
-        const Verdict v = reviewAuthorizationRefusal(400, page, sandbox(QStringLiteral("http://127.0.0.1/cb")),
-                                                     QStringLiteral("http://127.0.0.1:4321/cb"));
-        QCOMPARE(toString(v.status), toString(Status::Fail));
-        QVERIFY(v.summary.contains(QLatin1String("http://127.0.0.1:4321/cb")));
-        QVERIFY(v.hint.startsWith(QLatin1String("Register exactly this redirect URI on the "
-                                                "application: http://127.0.0.1/cb (without a port")));
-    }
-
-    void localhostRedirectIsToldToUse127001()
-    {
-        const Verdict v = reviewAuthorizationRefusal(400, "Mismatching redirect URI.",
-                                                     sandbox(QStringLiteral("http://localhost/callback")),
-                                                     QStringLiteral("http://localhost:5555/callback"));
-        QVERIFY(v.hint.contains(QLatin1String("set the profile's redirect URI to "
-                                              "http://127.0.0.1/callback")));
-    }
-
-    void unknownClientIsNamed()
-    {
-        const Verdict v = reviewAuthorizationRefusal(
-                400, R"({"error":"invalid_client","error_description":"Invalid client_id parameter value."})",
-                sandbox(), QStringLiteral("http://127.0.0.1:1/callback"));
-        QVERIFY(v.summary.contains(QLatin1String("does not accept the client ID abc")));
-        QVERIFY(v.summary.contains(QLatin1String("invalid_client: Invalid client_id")));
     }
 
     void forbiddenApiReadIsExplainedWithTheGrantedScope()

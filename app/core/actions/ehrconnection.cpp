@@ -1,5 +1,6 @@
 #include "actions/ehrconnection.h"
 
+#include "auth/idtokenverifier.h"
 #include "auth/session.h"
 #include "auth/tokenclient.h"
 #include "fhir/fhirclient.h"
@@ -13,11 +14,14 @@ EhrConnection::EhrConnection(const Profile &profile, SecretStore *secrets,
                              ActivityLog *activity, QObject *parent)
     : QObject(parent)
     , m_tokens(new TokenClient(nam, clock, this))
+    , m_idTokens(new IdTokenVerifier(nam, clock, this))
     , m_session(new Session(profile, secrets, m_tokens, clock, this))
     , m_api(new ApiClient(m_session, nam, this))
     , m_fhir(new FhirClient(m_api, profile.fhirBaseUrl, this))
     , m_notes(new NotesClient(m_api, profile.notesBaseUrl, this))
+    , m_nam(nam)
 {
+    m_session->setIdTokenVerifier(m_idTokens);
     m_tokens->setActivityLog(activity);
     m_api->setActivityLog(activity);
 }
@@ -31,7 +35,9 @@ const Profile &EhrConnection::profile() const
 
 void EhrConnection::setTimeoutMs(int ms)
 {
+    m_timeoutMs = ms;
     m_tokens->setTimeoutMs(ms);
+    m_idTokens->setTimeoutMs(ms);
     m_api->setTimeoutMs(ms);
 }
 

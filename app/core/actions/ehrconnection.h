@@ -15,6 +15,7 @@ class ActivityLog;
 class ApiClient;
 class Clock;
 class FhirClient;
+class IdTokenVerifier;
 class NotesClient;
 class SecretStore;
 class Session;
@@ -32,6 +33,9 @@ public:
     const Profile &profile() const;
     Session *session() const { return m_session; }
     TokenClient *tokens() const { return m_tokens; }
+    IdTokenVerifier *idTokens() const { return m_idTokens; }
+    QNetworkAccessManager *network() const { return m_nam; }
+    int timeoutMs() const { return m_timeoutMs; }
     ApiClient *api() const { return m_api; }
     FhirClient *fhir() const { return m_fhir; }
     NotesClient *notes() const { return m_notes; }
@@ -40,10 +44,13 @@ public:
 
 private:
     TokenClient *m_tokens = nullptr;
+    IdTokenVerifier *m_idTokens = nullptr;
     Session *m_session = nullptr;
     ApiClient *m_api = nullptr;
     FhirClient *m_fhir = nullptr;
     NotesClient *m_notes = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+    int m_timeoutMs = 30000;
 };
 
 } // namespace chartkey

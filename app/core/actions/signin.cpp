@@ -1,23 +1,15 @@
 #include "actions/signin.h"
 
 #include "actions/ehrconnection.h"
+#include "auth/idtokenverifier.h"
 #include "auth/session.h"
 #include "auth/tokenclient.h"
+#include "fhir/resources.h"
+#include "net/http.h"
 #include "base/clock.h"
 #include "base/logging.h"
 
-#include <QCoreApplication>
-
 namespace chartkey {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chartkey::SignIn", text);
-}
-
-} // namespace
 
 SignIn::SignIn(EhrConnection *connection, UrlOpener *opener, QObject *parent)
     : Pending(parent)
@@ -32,14 +24,14 @@ void SignIn::start()
 {
     m_total.start();
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     const Profile &profile = m_connection->profile();
     if (profile.grant == Profile::Grant::StaticToken) {
         if (m_staticToken.trimmed().isEmpty()) {
-            finish({{}, Failure::make(Failure::Kind::Configuration,
-                                      tr("No access token was given for %1.").arg(profile.name))});
+            fail(Failure::make(Failure::Kind::Configuration,
+                                      tr("No access token was given for %1.").arg(profile.name)));
             return;
         }
         keep(staticTokenSet(m_staticToken.trimmed(), m_connection->session()->clock()->now()),
@@ -48,7 +40,7 @@ void SignIn::start()
     }
     m_connection->session()->readClientSecret()->then(this, [this](const ClientSecret &secret) {
         if (secret.failure) {
-            finish({{}, secret.failure});
+            fail(secret.failure);
             return;
         }
         withSecret(secret.secret);
@@ -61,13 +53,13 @@ void SignIn::cancel()
         m_browser->cancel(); // finishes through the browser sign-in's completion
         return;
     }
-    finish({{}, Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled."))});
+    fail(Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled.")));
 }
 
 void SignIn::withSecret(const QString &secret)
 {
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     if (m_connection->profile().grant == Profile::Grant::ClientCredentials)
@@ -81,6 +73,7 @@ void SignIn::signInInBrowser(const QString &secret)
     m_browser = new BrowserSignIn(m_connection->profile(), secret, m_connection->tokens(),
                                   m_opener, this);
     m_browser->setTimeoutMs(m_browserTimeoutMs);
+    m_browser->setPreflight(m_connection->network(), std::min(m_connection->timeoutMs(), 10000));
     connect(m_browser, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
         m_authorizationUrl = url;
         Q_EMIT authorizationUrlReady(url);
@@ -91,12 +84,76 @@ void SignIn::signInInBrowser(const QString &secret)
         m_outcome.exchangeMs = result.exchangeMs;
         m_browser = nullptr;
         if (result.failure) {
-            finish({{}, result.failure});
+            fail(result.failure);
             return;
         }
-        keep(result.tokens, secret);
+        checkIdentity(result.tokens, result.nonce, secret);
     });
     m_browser->start();
+}
+
+void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret)
+{
+    const Profile &profile = m_connection->profile();
+    const bool openIdGranted = tokens.scope.split(QLatin1Char(' ')).contains(QLatin1String("openid"));
+    if (tokens.idToken.isEmpty()) {
+        if (profile.asksOpenId() && openIdGranted) {
+            undo(tokens, secret,
+                 Failure::make(Failure::Kind::OAuth,
+                               tr("The EHR granted the openid scope but sent no ID token, so "
+                                  "who signed in cannot be known.")));
+            return;
+        }
+        keep(tokens, secret);
+        return;
+    }
+    // OpenID Connect Core 3.1.3.7: checked before anything is kept.
+    IdTokenCheck check;
+    check.idToken = tokens.idToken;
+    check.nonce = nonce;
+    check.accessToken = tokens.accessToken;
+    m_connection->idTokens()->verify(profile, check)->then(this, [this, tokens, secret](
+                                                                   const IdTokenResult &verdict) {
+        if (!verdict.isValid()) {
+            Failure why = Failure::make(Failure::Kind::OAuth,
+                                        tr("The EHR's ID token was refused: %1")
+                                                .arg(verdict.message),
+                                        verdict.detail);
+            undo(tokens, secret, why);
+            return;
+        }
+        m_outcome.identity = verdict.identity;
+        nameFromFhirUser(tokens, secret);
+    });
+}
+
+void SignIn::nameFromFhirUser(const TokenSet &tokens, const QString &secret)
+{
+    // The ID token names no one, but says which FHIR resource the user is: read it once.
+    const IdTokenIdentity &id = m_outcome.identity;
+    const QUrl base = m_connection->profile().fhirBaseUrl;
+    if (!id.name.isEmpty() || id.fhirUser.isEmpty() || base.isEmpty()) {
+        keep(tokens, secret);
+        return;
+    }
+    const QUrl url = QUrl(id.fhirUser).isRelative()
+            ? urlUnder(base, QLatin1Char('/') + id.fhirUser)
+            : QUrl(id.fhirUser);
+    if (!url.isValid() || url.host() != base.host() || url.port() != base.port()) {
+        keep(tokens, secret); // the token goes to the profile's own FHIR server only
+        return;
+    }
+    QNetworkRequest request = http::makeRequest(url, "application/fhir+json");
+    request.setRawHeader("Authorization", "Bearer " + tokens.accessToken.toUtf8());
+    http::send(m_connection->network(), request, "GET", {},
+               std::min(m_connection->timeoutMs(), 10000))
+            ->then(this, [this, tokens, secret](const http::Response &r) {
+                TokenSet named = tokens;
+                if (r.status == 200)
+                    named.displayName = fhir::personName(r.body);
+                m_outcome.identity.name = named.displayName;
+                keep(named, secret);
+            });
 }
 
 void SignIn::fetchClientCredentials(const QString &secret)
@@ -105,7 +162,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
     Session *session = m_connection->session();
     session->readStored()->then(this, [this, session, secret](const StoredSignIn &stored) {
         if (stored.failure) {
-            finish({{}, stored.failure});
+            fail(stored.failure);
             return;
         }
         if (stored.tokens && stored.tokens->isFreshAt(session->clock()->now())) {
@@ -123,7 +180,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
                 ->then(this, [this, secret](const TokenResult &result) {
                     m_outcome.exchangeMs = result.elapsedMs;
                     if (result.failure) {
-                        finish({{}, result.failure});
+                        fail(result.failure);
                         return;
                     }
                     keep(result.tokens, secret);
@@ -134,7 +191,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
 void SignIn::keep(const TokenSet &tokens, const QString &secret)
 {
     if (!m_connection) {
-        finish({{}, Failure::make(Failure::Kind::Cancelled, tr("Shutting down."))});
+        fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
         return;
     }
     m_keychainClock.start();
@@ -174,6 +231,13 @@ void SignIn::undo(const TokenSet &tokens, const QString &secret, const Failure &
                      refresh ? tokens.refreshToken : tokens.accessToken,
                      refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"))
             ->then(this, [done](const TokenResult &revoked) mutable { done(!revoked.failure); });
+}
+
+void SignIn::fail(const Failure &failure)
+{
+    SignInOutcome outcome = m_outcome;
+    outcome.failure = failure;
+    finish(outcome);
 }
 
 void SignIn::finish(SignInOutcome outcome)

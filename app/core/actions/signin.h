@@ -5,6 +5,7 @@
 //       authorization code   the browser sign-in (auth/browsersignin.h): PKCE, loopback
 //       client credentials   a stored token still fresh is reused; else one token request
 //       static token         the token the person pasted (setStaticToken())
+//   → OpenID Connect: the ID token validated (nonce, signature, claims) before anything is kept
 //   → kept in the keychain (Session::adoptSignIn)
 //
 // The one rule for a sign-in the keychain cannot keep: it is undone. Its tokens are revoked
@@ -16,6 +17,7 @@
 #pragma once
 
 #include "auth/browsersignin.h"
+#include "auth/idtoken.h"
 #include "auth/tokenset.h"
 #include "base/failure.h"
 #include "base/operation.h"
@@ -35,6 +37,7 @@ struct SignInOutcome
     TokenSet tokens;         // kept in the keychain; empty on failure
     Failure failure;
     bool reused = false;     // client credentials: a stored token was still fresh
+    IdTokenIdentity identity; // OpenID Connect: who signed in (from the validated ID token)
     bool revoked = false;    // the keychain could not keep the tokens, and the EHR revoked them
     qint64 totalMs = 0;
     qint64 browserMs = 0;    // from opening the browser to the redirect arriving
@@ -73,9 +76,12 @@ Q_SIGNALS:
 private:
     void withSecret(const QString &secret);
     void signInInBrowser(const QString &secret);
+    void checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret);
+    void nameFromFhirUser(const TokenSet &tokens, const QString &secret);
     void fetchClientCredentials(const QString &secret);
     void keep(const TokenSet &tokens, const QString &secret);
     void undo(const TokenSet &tokens, const QString &secret, const Failure &why);
+    void fail(const Failure &failure);
     void finish(SignInOutcome outcome);
 
     QPointer<EhrConnection> m_connection;

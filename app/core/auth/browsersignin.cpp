@@ -1,10 +1,12 @@
 #include "browsersignin.h"
 
+#include "auth/authorizationanswer.h"
 #include "auth/callbackcheck.h"
 #include "auth/pkce.h"
 #include "auth/qtcompat.h"
 #include "auth/urlopener.h"
 #include "base/logging.h"
+#include "net/http.h"
 #include "net/portowner.h"
 
 #include <QCoreApplication>
@@ -86,8 +88,6 @@ void BrowserSignIn::start()
     const quint16 wanted = configured.port() > 0 ? quint16(configured.port()) : 0;
     m_handler = qtcompat::listenLoopback(address, wanted, this);
     m_handler->setCallbackPath(configured.path());
-    m_handler->setCallbackText(tr("chartkey has the answer from the sign-in. You can close this "
-                                  "tab and return to chartkey."));
     if (!m_handler->isListening()) {
         const QString owner = describePortOwner(wanted);
         SignInResult r;
@@ -116,6 +116,10 @@ void BrowserSignIn::start()
     m_state = pkce::randomUrlSafe(32);
     m_verifier = pkce::makeVerifier();
     log::registerSecret(QString::fromLatin1(m_verifier));
+    if (m_profile.asksOpenId()) {
+        m_nonce = pkce::randomUrlSafe(32); // 256 bits (OpenID Connect Core 15.5.2)
+        log::registerSecret(QString::fromLatin1(m_nonce));
+    }
     log::registerSecret(m_clientSecret);
 
     m_flow = new QOAuth2AuthorizationCodeFlow(this);
@@ -129,10 +133,11 @@ void BrowserSignIn::start()
 
     const QString challenge = QString::fromLatin1(pkce::challengeS256(m_verifier));
     const QString redirectUri = m_redirectUri;
+    const QString nonce = QString::fromLatin1(m_nonce);
     const auto extras = m_profile.extraAuthParams;
     m_flow->setModifyParametersFunction(
-            [challenge, redirectUri, extras](QAbstractOAuth::Stage stage,
-                                             QMultiMap<QString, QVariant> *parameters) {
+            [challenge, redirectUri, nonce, extras](QAbstractOAuth::Stage stage,
+                                                    QMultiMap<QString, QVariant> *parameters) {
                 if (stage != QAbstractOAuth::Stage::RequestingAuthorization)
                     return;
                 // Exactly the redirect URI configured (Qt would write 127.0.0.1 for any host).
@@ -140,6 +145,8 @@ void BrowserSignIn::start()
                 parameters->replace(QStringLiteral("code_challenge"), challenge);
                 parameters->replace(QStringLiteral("code_challenge_method"),
                                     QStringLiteral("S256"));
+                if (!nonce.isEmpty())
+                    parameters->replace(QStringLiteral("nonce"), nonce);
                 for (const auto &[name, value] : extras)
                     parameters->replace(name, value);
             });
@@ -152,6 +159,46 @@ void BrowserSignIn::start()
 
     qCInfo(lcAuth).noquote() << "sign-in started for profile" << m_profile.name << "listening on"
                              << m_redirectUri;
+    if (!m_preflightNam) {
+        openBrowser();
+        return;
+    }
+    // The same browserless request `chartkey check` makes: a server that refuses the client
+    // or the redirect URI says so at once, and nobody waits at a browser for nothing.
+    QNetworkRequest request = http::makeRequest(m_authorizationUrl, "text/html,application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    http::send(m_preflightNam, request, "GET", {}, m_preflightTimeoutMs)
+            ->then(this, [this](const http::Response &r) {
+                if (m_done)
+                    return;
+                if (!r.failure) {
+                    m_preflight = classifyAuthorizationAnswer(r.status, r.contentType,
+                                                              r.header("Location"), r.body,
+                                                              m_authorizationUrl, m_redirectUri);
+                    if (m_preflight.stopsSignIn()) {
+                        const RefusalExplained why =
+                                explainRefusal(m_preflight, m_profile, m_redirectUri);
+                        SignInResult result;
+                        result.failure = Failure::make(
+                                Failure::Kind::Configuration,
+                                why.summary + QLatin1Char(' ') + why.hint,
+                                QStringLiteral("pre-flight: HTTP %1, %2")
+                                        .arg(r.status)
+                                        .arg(describeBody(r.status, r.contentType, r.body)));
+                        result.failure.httpStatus = r.status;
+                        result.failure.oauthError = m_preflight.error;
+                        finish(result);
+                        return;
+                    }
+                }
+                // Accepted, or cannot tell (a guess never blocks a sign-in): on to the browser.
+                openBrowser();
+            });
+}
+
+void BrowserSignIn::openBrowser()
+{
     m_timeout.start(m_timeoutMs);
     m_browserClock.start();
     Q_EMIT authorizationUrlReady(m_authorizationUrl);
@@ -170,12 +217,39 @@ void BrowserSignIn::cancel()
     finish(r);
 }
 
+QString BrowserSignIn::callbackPage(const CallbackVerdict &verdict)
+{
+    const auto paragraph = [](const QString &text) {
+        return QStringLiteral("<p>") + text.toHtmlEscaped() + QStringLiteral("</p>");
+    };
+    switch (verdict.kind) {
+    case CallbackVerdict::Kind::Ignore:
+        return QStringLiteral("<h1>") + tr("Ignored").toHtmlEscaped() + QStringLiteral("</h1>")
+                + paragraph(tr("chartkey ignored this answer: it does not belong to the sign-in "
+                               "chartkey is waiting for (its state is missing or does not "
+                               "match). If you opened a link you were sent, nothing happened. "
+                               "To sign in, start the sign-in in chartkey."));
+    case CallbackVerdict::Kind::Failed:
+        return QStringLiteral("<h1>") + tr("Not signed in").toHtmlEscaped()
+                + QStringLiteral("</h1>") + paragraph(verdict.failure.message)
+                + paragraph(tr("You can close this tab and return to chartkey."));
+    case CallbackVerdict::Kind::Code:
+        break;
+    }
+    return QStringLiteral("<h1>") + tr("Answer received").toHtmlEscaped() + QStringLiteral("</h1>")
+            + paragraph(tr("chartkey has the answer from the sign-in. You can close this tab and "
+                           "return to chartkey."));
+}
+
 void BrowserSignIn::onCallback(const QVariantMap &values)
 {
     if (m_done || m_exchanging)
         return;
     const CallbackVerdict verdict = checkCallback(
             values, {m_state, m_profile.issuer, m_profile.scope, m_redirectUri});
+    // The page the browser shows for this answer (Qt writes it after this slot returns; it
+    // puts the text into HTML as it is, so nothing from the request goes in unescaped).
+    m_handler->setCallbackText(callbackPage(verdict));
     if (verdict.kind == CallbackVerdict::Kind::Ignore) {
         // Not sent by the EHR for this attempt: answered, ignored, still waiting.
         qCWarning(lcAuth).noquote() << verdict.reason << "ignored";
@@ -200,6 +274,7 @@ void BrowserSignIn::onCallback(const QVariantMap &values)
         r.codeVerifier = QString::fromLatin1(m_verifier);
         r.redirectUri = m_redirectUri;
         r.issuer = m_issuerSeen;
+        r.nonce = QString::fromLatin1(m_nonce);
         finish(r);
         return;
     }
@@ -231,6 +306,7 @@ void BrowserSignIn::exchange(const QString &code)
         }
         if (r.tokens.scope.isEmpty())
             r.tokens.scope = m_profile.scope;
+        r.nonce = QString::fromLatin1(m_nonce);
         finish(r);
     });
 }
@@ -255,6 +331,7 @@ void BrowserSignIn::finish(SignInResult result)
     if (result.issuer.isEmpty())
         result.issuer = m_issuerSeen;
     m_verifier.fill('\0');
+    m_nonce.fill('\0');
     if (result.failure)
         qCWarning(lcAuth).noquote() << "sign-in failed:" << result.failure.message
                                     << result.failure.detail;

@@ -18,6 +18,8 @@
 // and ignored.
 #pragma once
 
+#include "auth/authorizationanswer.h"
+#include "auth/callbackcheck.h"
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
 #include "base/operation.h"
@@ -31,6 +33,7 @@
 #include <QUrl>
 #include <QVariantMap>
 
+class QNetworkAccessManager;
 class QOAuth2AuthorizationCodeFlow;
 class QOAuthHttpServerReplyHandler;
 
@@ -49,6 +52,7 @@ struct SignInResult
     QString codeVerifier;
     QString redirectUri;
     QString issuer;          // the redirect's `iss`, when it carried one
+    QString nonce;           // OpenID Connect: the nonce sent, to check the ID token against
 };
 
 class BrowserSignIn final : public Pending<SignInResult>
@@ -61,6 +65,16 @@ public:
     ~BrowserSignIn() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Before the browser opens, ask the authorization endpoint once without it (the check's
+    // redirect-uri request, ~20 ms): a recognised refusal (auth/authorizationanswer.h) ends the
+    // sign-in at once with what to do; anything else opens the browser.
+    void setPreflight(QNetworkAccessManager *nam, int timeoutMs)
+    {
+        m_preflightNam = nam;
+        m_preflightTimeoutMs = timeoutMs;
+    }
+    // What the pre-flight found (CannotTell when there was none).
+    const AuthorizationAnswer &preflight() const { return m_preflight; }
     // false: finished() hands over the code and verifier instead of exchanging them (for
     // `chartkey check`, which exchanges them itself).
     void setExchangeCode(bool exchange) { m_exchangeCode = exchange; }
@@ -81,6 +95,8 @@ Q_SIGNALS:
     void callbackIgnored(const QString &reason, bool carriedAnswer);
 
 private:
+    void openBrowser();
+    static QString callbackPage(const CallbackVerdict &verdict);
     void onCallback(const QVariantMap &values);
     void exchange(const QString &code);
     void finish(SignInResult result);
@@ -96,6 +112,7 @@ private:
     QElapsedTimer m_browserClock;
     QByteArray m_state;
     QByteArray m_verifier;
+    QByteArray m_nonce;      // OpenID Connect: fresh per attempt, in memory only
     QString m_redirectUri;
     QUrl m_authorizationUrl;
     int m_timeoutMs = 5 * 60 * 1000;
@@ -104,6 +121,9 @@ private:
     bool m_exchanging = false;
     bool m_exchangeCode = true;
     QString m_issuerSeen;
+    QNetworkAccessManager *m_preflightNam = nullptr;
+    int m_preflightTimeoutMs = 10000;
+    AuthorizationAnswer m_preflight;
 };
 
 } // namespace chartkey

@@ -59,6 +59,11 @@ ServerMetadata ServerMetadata::parse(const QByteArray &body, QString *error)
     m.grantTypes = strings(o.value(QLatin1String("grant_types_supported")));
     m.tokenEndpointAuthMethods =
             strings(o.value(QLatin1String("token_endpoint_auth_methods_supported")));
+    m.revocationEndpointAuthMethods =
+            strings(o.value(QLatin1String("revocation_endpoint_auth_methods_supported")));
+    m.hasRevocationAuthMethods =
+            o.contains(QLatin1String("revocation_endpoint_auth_methods_supported"));
+    m.endSessionEndpoint = urlField(o, "end_session_endpoint");
     m.scopesSupported = strings(o.value(QLatin1String("scopes_supported")));
     m.capabilities = strings(o.value(QLatin1String("capabilities")));
     if (error)

@@ -19,6 +19,9 @@ struct ServerMetadata
     QStringList codeChallengeMethods;   // code_challenge_methods_supported
     QStringList grantTypes;             // grant_types_supported
     QStringList tokenEndpointAuthMethods;
+    QStringList revocationEndpointAuthMethods; // revocation_endpoint_auth_methods_supported
+    bool hasRevocationAuthMethods = false;
+    QUrl endSessionEndpoint;            // end_session_endpoint (OpenID RP-initiated logout)
     QStringList scopesSupported;
     QStringList capabilities;           // SMART only
     bool hasCodeChallengeMethods = false; // the field was present (Cognito omits it)

@@ -34,7 +34,8 @@ QDateTime toDateTime(double seconds)
 {
     if (!std::isfinite(seconds) || std::fabs(seconds) > kMaxSeconds)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(seconds * 1000)), Qt::UTC);
+    // UTC on Qt 6.4 and 6.8 alike; the Qt::TimeSpec overloads are deprecated from Qt 6.8 on.
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(seconds * 1000))).toUTC();
 }
 
 QString describeTime(double seconds)
@@ -274,6 +275,14 @@ IdTokenIdentity identityOf(const QString &validatedIdToken)
 {
     const std::optional<QJsonObject> claims = jwt::claims(validatedIdToken);
     return claims ? identityFromClaims(*claims) : IdTokenIdentity();
+}
+
+IdTokenIdentity identityOf(const TokenSet &tokens)
+{
+    IdTokenIdentity id = identityOf(tokens.idToken);
+    if (id.name.isEmpty())
+        id.name = tokens.displayName;
+    return id;
 }
 
 } // namespace idtoken

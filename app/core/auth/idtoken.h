@@ -20,6 +20,8 @@
 //  12. Subject           sub present; SubjectChanged: not the previous sub (refresh)
 #pragma once
 
+#include "auth/tokenset.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -101,6 +103,9 @@ QByteArray leftHalfHash(const QByteArray &token, const QString &alg);
 // Who signed in, from the claims of an ID token validated when it was received (as kept with
 // the tokens); nothing is checked again. Empty for an empty or unreadable token.
 IdTokenIdentity identityOf(const QString &validatedIdToken);
+// The same for kept tokens: the ID token's identity, named by the name read from fhirUser when
+// the token carries none.
+IdTokenIdentity identityOf(const TokenSet &tokens);
 IdTokenIdentity identityFromClaims(const QJsonObject &claims);
 
 } // namespace idtoken

@@ -100,7 +100,8 @@ const QStringList &privateMembers(const QString &kty)
 
 void registerPrivateMembers(const QJsonObject &jwk)
 {
-    for (const QString &member : privateMembers(jwk.value(kKty).toString()))
+    const QString kty = jwk.value(kKty).toString(); // a named value: GCC 14 suspects a dangle
+    for (const QString &member : privateMembers(kty))
         log::registerSecret(jwk.value(member).toString());
 }
 

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "auth/idtokenverifier.h"
 #include "base/logging.h"
 #include "profile/presets.h"
 #include "storage/profilelock.h"
@@ -38,10 +39,11 @@ Session::Session(const Profile &profile, SecretStore *secrets, TokenClient *toke
 
 Session::~Session() = default;
 
-TokenOperation *Session::accessToken()
+TokenOperation *Session::accessToken(int minValidSeconds)
 {
     auto *op = new TokenOperation(this);
     m_waiters.append(op);
+    m_minValidSeconds = std::max(m_minValidSeconds, minValidSeconds);
     if (!m_running) {
         m_running = true;
         QMetaObject::invokeMethod(this, &Session::run, Qt::QueuedConnection);
@@ -71,7 +73,9 @@ void Session::setRenewing(bool renewing)
 bool Session::usable(const TokenSet &tokens) const
 {
     return !tokens.isEmpty() && tokens.isFreshAt(m_clock->now())
-            && tokens.accessToken != m_rejected;
+            && tokens.accessToken != m_rejected
+            && (!tokens.expiresAt.isValid()
+                || m_clock->now().msecsTo(tokens.expiresAt) >= qint64(m_minValidSeconds) * 1000);
 }
 
 TokenEndpoint Session::endpoint() const
@@ -285,9 +289,7 @@ void Session::refreshWith(const TokenSet &stored)
                     renewed.refreshToken = stored.refreshToken; // the server did not rotate
                 if (renewed.scope.isEmpty())
                     renewed.scope = stored.scope;
-                if (renewed.idToken.isEmpty())
-                    renewed.idToken = stored.idToken; // the identity stays that of the sign-in
-                storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+                keepRenewed(stored, renewed);
                 return;
             }
             if (result.failure.kind == Failure::Kind::SignInRequired) {
@@ -307,6 +309,32 @@ void Session::refreshWith(const TokenSet &stored)
             complete({{}, TokenOutcome::Source::None, result.failure});
         });
     });
+}
+
+void Session::keepRenewed(const TokenSet &stored, TokenSet renewed)
+{
+    renewed.displayName = stored.displayName; // same user (checked below when a new ID token came)
+    if (renewed.idToken.isEmpty() || !m_idTokens) {
+        if (renewed.idToken.isEmpty())
+            renewed.idToken = stored.idToken; // the identity stays that of the sign-in
+        storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+        return;
+    }
+    // A new ID token is checked as at sign-in, and must name the same user.
+    IdTokenCheck check;
+    check.idToken = renewed.idToken;
+    check.accessToken = renewed.accessToken;
+    check.previousSubject = idtoken::identityOf(stored.idToken).subject;
+    m_idTokens->verify(m_profile, check)
+            ->then(this, [this, renewed](const IdTokenResult &verdict) {
+                if (verdict.isValid()) {
+                    storeAndComplete(renewed, TokenOutcome::Source::Refreshed);
+                    return;
+                }
+                // The refresh token is spent; what came instead cannot be trusted.
+                endedByServer(Failure::make(Failure::Kind::SignInRequired, verdict.message,
+                                            verdict.detail));
+            });
 }
 
 void Session::endedByServer(const Failure &refusal)
@@ -369,6 +397,7 @@ void Session::complete(const TokenOutcome &outcome)
 {
     m_lock->release();
     m_forceRenewal = false;
+    m_minValidSeconds = 0;
     const auto waiters = std::exchange(m_waiters, {});
     m_running = false;
     for (const QPointer<TokenOperation> &op : waiters) {

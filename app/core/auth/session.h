@@ -17,6 +17,7 @@
 // pasted into the wrong profile).
 #pragma once
 
+#include "auth/idtokenverifier.h"
 #include "auth/tokenclient.h"
 #include "auth/tokenset.h"
 #include "base/failure.h"
@@ -90,12 +91,17 @@ public:
     ~Session() override;
 
     const Profile &profile() const { return m_profile; }
+    // Checks the ID token a refresh brings (its sub must stay that of the sign-in).
+    void setIdTokenVerifier(IdTokenVerifier *verifier) { m_idTokens = verifier; }
     TokenClient *tokenClient() const { return m_tokens; }
     const Clock *clock() const { return m_clock; }
 
     // A usable access token. Never opens a browser: when a sign-in is needed the outcome's
-    // failure has Kind::SignInRequired.
-    TokenOperation *accessToken();
+    // failure has Kind::SignInRequired. `minValidSeconds` (a long script): renew first when
+    // the token would expire sooner than that, as when its refresh is due; the renewed one is
+    // handed out even when the EHR gives shorter lifetimes. A caller that joins a renewal
+    // already under way shares its outcome.
+    TokenOperation *accessToken(int minValidSeconds = 0);
 
     // An API refused `accessToken` (HTTP 401): the next accessToken() will not return it.
     void reportRejected(const QString &accessToken);
@@ -141,6 +147,7 @@ private:
     void beforeTokenRequest(Send send);
     void refreshWith(const TokenSet &stored);
     void endedByServer(const Failure &refusal);
+    void keepRenewed(const TokenSet &stored, TokenSet renewed);
     QString describeSignOut(const SignOutResult &result) const;
     void fetchClientCredentials();
     void storeAndComplete(const TokenSet &tokens, TokenOutcome::Source source);
@@ -153,6 +160,7 @@ private:
     Profile m_profile;
     SecretStore *m_secrets = nullptr;
     QPointer<TokenClient> m_tokens;
+    QPointer<IdTokenVerifier> m_idTokens;
     const Clock *m_clock = nullptr;
     ProfileLock *m_lock = nullptr;
     std::optional<TokenSet> m_tokensCache;
@@ -163,6 +171,7 @@ private:
     bool m_running = false;
     bool m_renewing = false;
     bool m_forceRenewal = false; // renewNow(): refresh even a token that looks fresh
+    int m_minValidSeconds = 0;   // the most any waiter of this flight asked for
     void setRenewing(bool renewing);
     void runStatic();
     Failure staticTokenMissing() const;

@@ -51,6 +51,8 @@ QByteArray TokenSet::toJson() const
         o.insert(QStringLiteral("refresh_token"), refreshToken);
     if (!idToken.isEmpty())
         o.insert(QStringLiteral("id_token"), idToken);
+    if (!displayName.isEmpty())
+        o.insert(QStringLiteral("display_name"), displayName);
     o.insert(QStringLiteral("token_type"), tokenType);
     o.insert(QStringLiteral("scope"), scope);
     o.insert(QStringLiteral("obtained_at"), obtainedAt.toString(Qt::ISODateWithMs));
@@ -68,6 +70,7 @@ TokenSet TokenSet::fromJson(const QByteArray &json, bool *ok)
     t.accessToken = o.value(QStringLiteral("access_token")).toString();
     t.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
     t.idToken = o.value(QStringLiteral("id_token")).toString();
+    t.displayName = o.value(QStringLiteral("display_name")).toString();
     t.tokenType = o.value(QStringLiteral("token_type")).toString();
     t.scope = o.value(QStringLiteral("scope")).toString();
     t.obtainedAt = QDateTime::fromString(o.value(QStringLiteral("obtained_at")).toString(),

@@ -17,6 +17,7 @@ struct TokenSet
     QString tokenType;
     QString scope;          // as granted by the server (or as requested when it did not say)
     QString idToken;        // OpenID Connect: the ID token, validated before it was kept
+    QString displayName;    // who signed in, when the ID token names no one (read from fhirUser)
     QDateTime obtainedAt;   // UTC
     QDateTime expiresAt;    // UTC; invalid when the server gave no expires_in
 

@@ -1,6 +1,7 @@
 #include "registrationcheck.h"
 #include "profile/wellknown.h"
 
+#include "auth/authorizationanswer.h"
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/pkce.h"
@@ -44,7 +45,8 @@ QStringList stepIds()
 {
     return {QStringLiteral("discovery"),      QStringLiteral("redirect-uri"),
             QStringLiteral("authorization"),  QStringLiteral("pkce"),
-            QStringLiteral("token-response"), QStringLiteral("api"),
+            QStringLiteral("token-response"), QStringLiteral("id-token"),
+            QStringLiteral("api"),
             QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
             QStringLiteral("old-access-token"), QStringLiteral("revocation"),
             QStringLiteral("old-refresh-token")};
@@ -121,6 +123,7 @@ RegistrationCheck::RegistrationCheck(const Profile &profile, const CheckSecrets 
     , m_clock(clock)
     , m_activity(new ActivityLog(this))
     , m_tokens(new TokenClient(nam, clock, this))
+    , m_idTokens(new IdTokenVerifier(nam, clock, this))
 {
     m_tokens->setActivityLog(m_activity);
     log::registerSecret(m_secrets.clientSecret);
@@ -163,7 +166,8 @@ void RegistrationCheck::start()
     case Profile::Grant::AuthorizationCode:
         m_queue << [this] { stepDiscovery(); } << [this] { stepRedirectUri(); }
                 << [this] { stepAuthorization(); } << [this] { stepPkce(); }
-                << [this] { stepCodeExchange(); } << [this] { stepApi(); }
+                << [this] { stepCodeExchange(); } << [this] { stepIdToken(); }
+                << [this] { stepApi(); }
                 << [this] { stepWrongSecret(); } << [this] { stepRefresh(); }
                 << [this] { stepOldAccessToken(); } << [this] { stepRevocation(); }
                 << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); };
@@ -305,6 +309,7 @@ void RegistrationCheck::stepDiscovery()
                        end(Status::Fail, error, tr("The URL must serve the JSON document itself."));
                        return;
                    }
+                   m_metadata = m;
                    const Verdict v = reviewDiscovery(m, url, m_profile);
                    end(v.status, v.summary, v.hint);
                });
@@ -353,29 +358,40 @@ void RegistrationCheck::reviewAuthorizationAnswer(const http::Response &r)
                   tr("Check the authorization URL in the profile."));
         return;
     }
-    const QUrl location = QUrl(QString::fromUtf8(r.header("Location")));
-    const QUrl resolved = m_authorizationUrl.resolved(location);
-    const bool toUs = r.status >= 300 && r.status < 400
-            && resolved.toString(QUrl::RemoveQuery) == QUrl(m_signIn->redirectUri()).toString(QUrl::RemoveQuery);
-    if (toUs) {
+    const AuthorizationAnswer answer =
+            classifyAuthorizationAnswer(r.status, r.contentType, r.header("Location"), r.body,
+                                        m_authorizationUrl, m_signIn->redirectUri());
+    using K = AuthorizationAnswer::Kind;
+    if (answer.kind == K::CodeBack || answer.kind == K::ErrorBack) {
         // Straight back to the redirect URI: accepted, with an error= answer or (an existing
         // session and consent) a code. The browser step reads that answer.
-        m_preflightRedirect = resolved;
+        m_preflightRedirect = answer.location;
         end(Status::Pass, tr("The EHR accepted the redirect URI %1 and answered on it at once "
                              "(HTTP %2).").arg(m_signIn->redirectUri(), QString::number(r.status)));
         return;
     }
-    if ((r.status >= 300 && r.status < 400) || r.status == 200) {
+    if (answer.kind == K::SignInPage) {
         end(Status::Pass, tr("The EHR accepted client %1 with the redirect URI %2 and showed its "
                              "sign-in (HTTP %3).")
                                   .arg(m_profile.clientId, m_signIn->redirectUri(),
                                        QString::number(r.status)));
         return;
     }
+    if (answer.kind == K::CannotTell) {
+        // A guess never fails a registration: say what came, and let the browser show it.
+        end(Status::Warn,
+            tr("The authorization endpoint answered HTTP %1 with neither a sign-in page nor an "
+               "OAuth error, so whether it accepts client %2 and the redirect URI %3 cannot be "
+               "told yet; the browser step will show it.")
+                    .arg(QString::number(r.status), m_profile.clientId, m_signIn->redirectUri()),
+            tr("The server's answer and the request are shown with --details (or below, in the "
+               "window)."));
+        return;
+    }
     const QString sent = m_signIn->redirectUri();
     m_signIn->cancel();
-    const Verdict v = reviewAuthorizationRefusal(r.status, r.body, m_profile, sent);
-    stopAfter(v.status, v.summary, v.hint);
+    const RefusalExplained why = explainRefusal(answer, m_profile, sent);
+    stopAfter(Status::Fail, why.summary, why.hint);
 }
 
 void RegistrationCheck::stepAuthorization()
@@ -446,6 +462,7 @@ void RegistrationCheck::onSignInFinished(const SignInResult &result)
     m_code = result.code;
     m_verifier = result.codeVerifier;
     m_redirectUri = result.redirectUri;
+    m_nonce = result.nonce;
     m_current.answer = tr("GET %1?code=[redacted]&state=[matched]%2")
                                .arg(m_redirectUri,
                                     result.issuer.isEmpty()
@@ -498,7 +515,12 @@ void RegistrationCheck::stepPkce()
             return;
         }
         const QString error = result.failure.oauthError;
-        if (error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_request")) {
+        const int status = result.failure.httpStatus;
+        if (error == QLatin1String("invalid_grant") || error == QLatin1String("invalid_request")
+            || error == QLatin1String("invalid_code")
+            || (result.failure.kind == Failure::Kind::OAuth && status >= 400 && status < 500
+                && error != QLatin1String("invalid_client"))) {
+            // A refusal, in the standard words or not (invalid_code with 403 is seen).
             end(Status::Pass, tr("The EHR refused a wrong code_verifier (%1).")
                                       .arg(result.failure.detail));
             return;
@@ -533,27 +555,156 @@ void RegistrationCheck::stepCodeExchange()
         return;
     }
     begin(QStringLiteral("token-response"), title);
-    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code,
-                                               m_redirectUri, m_verifier)
+    exchangeCode();
+}
+
+void RegistrationCheck::exchangeCode()
+{
+    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code, m_redirectUri, m_verifier)
             ->then(this, [this](const TokenResult &result) {
+                if (result.failure) {
+                    QString hint;
+                    const QString error = result.failure.oauthError;
+                    if (error == QLatin1String("invalid_client"))
+                        hint = m_profile.isConfidential()
+                                ? tr("The client secret is wrong: copy it again from the "
+                                     "application and run chartkey profile set-secret %1.")
+                                          .arg(m_profile.name)
+                                : tr("The application is registered as confidential: give "
+                                     "chartkey its secret, or register a public client.");
+                    else if (pkceProbed() && !m_secondRound
+                             && result.failure.kind == Failure::Kind::OAuth) {
+                        // The probe's refused exchange used the code up (RFC 6749 allows it):
+                        // PKCE is enforced, and the registration is not at fault.
+                        secondSignIn();
+                        return;
+                    } else if (error == QLatin1String("invalid_grant"))
+                        hint = tr("The code or redirect URI was refused. %1")
+                                       .arg(redirectHint(m_profile));
+                    stopAfter(Status::Fail, result.failure.message, hint);
+                    return;
+                }
+                adoptTokens(result, m_profile.scope, true);
+            });
+}
+
+void RegistrationCheck::secondSignIn()
+{
+    m_secondRound = true;
+    const QString why = tr("The EHR used the code up when the PKCE probe's wrong code_verifier "
+                           "was refused (RFC 6749 allows that; PKCE is enforced).");
+    if (!m_secondSignInAllowed || !m_opener) {
+        stopAfter(Status::Skip,
+                  why + QLatin1Char(' ')
+                          + tr("The token steps have no code left to run with."),
+                  tr("Run the check without --no-second-sign-in: it then asks you to sign in "
+                     "once more for a fresh code."));
+        return;
+    }
+    Q_EMIT noticeReady(why + QLatin1Char(' ')
+                       + tr("Sign in once more in the browser for a fresh code."));
+    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, m_opener, this);
+    m_signIn->setExchangeCode(false);
+    m_signIn->setTimeoutMs(m_browserTimeoutMs);
+    connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this,
+            &RegistrationCheck::authorizationUrlReady);
+    m_signIn->then(this, [this, why](const SignInResult &result) {
+        if (m_signIn)
+            m_signIn->deleteLater();
+        m_signIn.clear();
         if (result.failure) {
-            QString hint;
-            const QString error = result.failure.oauthError;
-            if (error == QLatin1String("invalid_client"))
-                hint = m_profile.isConfidential()
-                        ? tr("The client secret is wrong: copy it again from the application "
-                             "and run chartkey profile set-secret %1.").arg(m_profile.name)
-                        : tr("The application is registered as confidential: give chartkey its "
-                             "secret, or register a public client.");
-            else if (error == QLatin1String("invalid_grant") && pkceProbed())
-                hint = tr("The server may have invalidated the code when the wrong verifier was "
-                          "tried (allowed by RFC 6749). Run the check again with --skip pkce.");
-            else if (error == QLatin1String("invalid_grant"))
-                hint = tr("The code or redirect URI was refused. %1").arg(redirectHint(m_profile));
-            stopAfter(Status::Fail, result.failure.message, hint);
+            stopAfter(result.failure.kind == Failure::Kind::Cancelled ? Status::Skip
+                                                                       : Status::Fail,
+                      why + QLatin1Char(' ')
+                              + tr("The second sign-in did not give a code: %1")
+                                        .arg(result.failure.message));
             return;
         }
-        adoptTokens(result, m_profile.scope, true);
+        m_code = result.code;
+        m_verifier = result.codeVerifier;
+        m_redirectUri = result.redirectUri;
+        m_nonce = result.nonce;
+        exchangeCode();
+    });
+    m_signIn->start();
+}
+
+// ------------------------------------------------------------------ OpenID Connect
+
+void RegistrationCheck::stepIdToken()
+{
+    const QString title = tr("ID token (OpenID Connect)");
+    if (!m_profile.asksOpenId()) {
+        runNext(); // not a question: the profile does not ask for openid
+        return;
+    }
+    if (skipped(QStringLiteral("id-token")) || m_accessToken.isEmpty()) {
+        skip(QStringLiteral("id-token"), title,
+             m_accessToken.isEmpty() ? tr("No tokens to check.") : tr("Skipped as asked."));
+        return;
+    }
+    begin(QStringLiteral("id-token"), title);
+    if (m_idToken.isEmpty()) {
+        const bool granted =
+                m_grantedScope.split(QLatin1Char(' ')).contains(QLatin1String("openid"));
+        end(granted ? Status::Fail : Status::Warn,
+            granted ? tr("The EHR granted openid but sent no id_token with the tokens.")
+                    : tr("The EHR did not grant the openid scope, and sent no ID token."),
+            tr("Allow OpenID Connect (the openid scope) on the application, or remove openid "
+               "from the profile's scope."));
+        return;
+    }
+    IdTokenCheck check;
+    check.idToken = m_idToken;
+    check.nonce = m_nonce;
+    check.accessToken = m_firstAccessToken;
+    m_idTokens->verify(m_profile, check)->then(this, [this](const IdTokenResult &verdict) {
+        if (!verdict.isValid()) {
+            end(Status::Fail, verdict.message,
+                tr("The server's ID token does not pass OpenID Connect Core section 3.1.3.7; a "
+                   "client must not trust who it names. Report it to the server's operator."));
+            return;
+        }
+        const IdTokenIdentity &id = verdict.identity;
+        QStringList facts{
+                tr("Signature verified with the server's keys (%1).")
+                        .arg(IdTokenVerifier::metadataUrl(m_profile).toString()),
+                tr("iss %1; aud holds %2; issued %3, expires %4.")
+                        .arg(id.issuer, m_profile.clientId,
+                             id.issuedAt.toString(Qt::ISODate), id.expiresAt.toString(Qt::ISODate)),
+                tr("The nonce matched this sign-in's (compared in constant time).")};
+        if (id.claims.contains(QLatin1String("at_hash")))
+            facts << tr("at_hash matches the access token.");
+        facts << tr("sub %1%2.").arg(id.subject,
+                                      id.name.isEmpty() ? QString()
+                                                        : QStringLiteral(", ") + id.name);
+        if (id.fhirUser.isEmpty()) {
+            end(Status::Pass, facts.join(QLatin1Char('\n')));
+            return;
+        }
+        // Absolute (SMART), or relative to the FHIR base.
+        const QUrl fhirUser = !QUrl(id.fhirUser).isRelative() || m_profile.fhirBaseUrl.isEmpty()
+                ? QUrl(id.fhirUser)
+                : urlUnder(m_profile.fhirBaseUrl, QLatin1Char('/') + id.fhirUser);
+        QNetworkRequest request = http::makeRequest(fhirUser, "application/fhir+json");
+        request.setRawHeader("Authorization", "Bearer " + m_firstAccessToken.toUtf8());
+        http::send(m_nam, request, "GET", {}, m_timeoutMs, m_activity)
+                ->then(this, [this, facts, fhirUser](const http::Response &r) mutable {
+                    if (r.status == 200) {
+                        facts << tr("fhirUser %1 is readable with the token.")
+                                         .arg(fhirUser.toString());
+                        end(Status::Pass, facts.join(QLatin1Char('\n')));
+                        return;
+                    }
+                    facts << tr("fhirUser %1 could not be read with the token (%2).")
+                                     .arg(fhirUser.toString(),
+                                          r.status ? tr("HTTP %1").arg(r.status)
+                                                   : r.failure.message);
+                    end(Status::Warn, facts.join(QLatin1Char('\n')),
+                        tr("Grant the user scope that reads the fhirUser resource (SMART: "
+                           "fhirUser together with user/Practitioner.read, or the resource's "
+                           "type)."));
+                });
     });
 }
 
@@ -572,11 +723,17 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
     m_firstAccessToken = t.accessToken;
     m_firstRefreshToken = t.refreshToken;
     m_grantedScope = t.scope;
+    m_idToken = t.idToken;
     const HttpExchange *e = lastExchange();
     const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh,
                                           e ? std::optional<QString>(header(*e, "Cache-Control"))
                                             : std::nullopt);
-    end(v.status, v.summary, v.hint);
+    end(v.status,
+        m_secondRound ? tr("From a second sign-in: the PKCE probe's refused exchange had used the "
+                           "first code up (RFC 6749 allows that).")
+                                + QLatin1Char('\n') + v.summary
+                      : v.summary,
+        v.hint);
 }
 
 void RegistrationCheck::stepClientCredentials()
@@ -800,11 +957,14 @@ void RegistrationCheck::stepRevocation()
     if (m_profile.revocationUrl.isEmpty() || m_accessToken.isEmpty()
         || skipped(QStringLiteral("revocation"))) {
         skip(QStringLiteral("revocation"), title,
-             byDelete
-                     ? tr("Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not "
-                          "tested.")
-                     : m_profile.revocationUrl.isEmpty() ? tr("The profile has no revocation URL.")
-                                                         : tr("No token to revoke."));
+             byDelete ? tr("Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; "
+                           "not tested.")
+             : !m_profile.revocationUrl.isEmpty() ? tr("No token to revoke.")
+             : m_metadata.issuer.isEmpty()
+                     ? tr("The profile has no revocation URL.")
+                     : tr("The server offers no revocation endpoint (its discovery document "
+                          "names none): signing out removes the tokens from this computer, and "
+                          "they end when they expire."));
         return;
     }
     begin(QStringLiteral("revocation"), title);
@@ -821,6 +981,40 @@ void RegistrationCheck::stepRevocation()
                 m_profile.grant == Profile::Grant::ClientCredentials
                         ? tr("Keep client-credentials tokens short-lived on the server.")
                         : tr("Signing out revokes the refresh token, which ends the grant."));
+            return;
+        }
+        if (result.failure.kind == Failure::Kind::Denied) {
+            // A public client, refused: the server lets only clients that authenticate revoke.
+            const bool advertised = m_metadata.hasRevocationAuthMethods
+                    && !m_metadata.revocationEndpointAuthMethods.contains(QLatin1String("none"));
+            end(Status::Warn,
+                tr("This server does not let a public client revoke its tokens (%1). Signing "
+                   "out removes them from this computer; they end when they expire.")
+                        .arg(result.failure.detail),
+                advertised ? tr("Its discovery document says so too: "
+                                "revocation_endpoint_auth_methods_supported is %1.")
+                                     .arg(m_metadata.revocationEndpointAuthMethods.join(
+                                             QStringLiteral(", ")))
+                           : tr("Keep access tokens short-lived on the server, or let public "
+                                "clients revoke (RFC 7009 section 2.1 allows it)."));
+            return;
+        }
+        if (result.failure.kind == Failure::Kind::Configuration && result.failure.httpStatus == 404) {
+            end(Status::Skip,
+                tr("There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the "
+                   "tokens from this computer, and they end when they expire.")
+                        .arg(m_profile.revocationUrl.toString(),
+                             !m_metadata.issuer.isEmpty() && m_metadata.revocationEndpoint.isEmpty()
+                                     ? tr(", and the discovery document names none")
+                                     : QString()),
+                tr("If the server has one elsewhere, set the profile's revocation URL to it."));
+            return;
+        }
+        if (result.failure.kind == Failure::Kind::Malformed
+            || result.failure.kind == Failure::Kind::Configuration) {
+            end(Status::Warn, result.failure.message,
+                tr("Signing out cannot be sure the tokens ended on the server; check the "
+                   "revocation URL."));
             return;
         }
         if (result.failure) {

@@ -13,6 +13,7 @@
 
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
+#include "auth/idtokenverifier.h"
 #include "auth/tokenclient.h"
 #include "base/operation.h"
 #include "check/checkreport.h"
@@ -72,6 +73,9 @@ public:
     void setBrowserTimeoutMs(int ms) { m_browserTimeoutMs = ms; }
     // Step ids not to run (`chartkey check --skip pkce`): reported as SKIP.
     void setSkipped(const QStringList &ids) { m_skip = ids; }
+    // When the PKCE probe's refused exchange uses the code up, sign in once more for a fresh
+    // code (the default), or skip the token steps (`--no-second-sign-in`).
+    void setSecondSignInAllowed(bool allowed) { m_secondSignInAllowed = allowed; }
     // Every exchange, redacted, for the window's wire view.
     ActivityLog *activity() const { return m_activity; }
 
@@ -84,6 +88,8 @@ Q_SIGNALS:
     void stepFinished(const chartkey::check::StepResult &step);
     // The browser is being opened with `url` (show it so it can be opened by hand).
     void authorizationUrlReady(const QUrl &url);
+    // Something the person must know now, such as why a second sign-in is needed.
+    void noticeReady(const QString &text);
 
 private:
     void runNext();
@@ -102,6 +108,9 @@ private:
     void onSignInFinished(const SignInResult &result);
     void stepPkce();
     void stepCodeExchange();
+    void exchangeCode();
+    void secondSignIn();
+    void stepIdToken();
     bool pkceProbed() const;
     void stepClientCredentials();
     void stepWrongSecret();
@@ -159,6 +168,12 @@ private:
     QString m_firstAccessToken;
     QString m_firstRefreshToken;
     QString m_grantedScope;
+    QString m_nonce;             // the ID token must carry it
+    QString m_idToken;
+    ServerMetadata m_metadata;   // what discovery said, when there was a document
+    IdTokenVerifier *m_idTokens = nullptr;
+    bool m_secondRound = false;
+    bool m_secondSignInAllowed = true;
     bool m_refreshRotated = false;
     bool m_apiWorked = false;
 };

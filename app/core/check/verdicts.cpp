@@ -25,14 +25,6 @@ QString seconds(qint64 s)
 }
 
 // The user-visible text of an HTML error page, enough to find "redirect" in it.
-QString pageText(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    text.replace(tags, QStringLiteral(" "));
-    return text.simplified();
-}
-
 constexpr int kAnswerLimit = 1500;
 
 } // namespace
@@ -117,53 +109,6 @@ Verdict reviewDiscovery(const ServerMetadata &m, const QUrl &url, const Profile 
     if (!warnings.isEmpty())
         return {Status::Warn, summary, {}};
     return {Status::Pass, summary, {}};
-}
-
-Verdict reviewAuthorizationRefusal(int status, const QByteArray &body, const Profile &profile,
-                                   const QString &sentRedirectUri)
-{
-    const QString text = pageText(body);
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
-    const QString said = json.isEmpty()
-            ? text.left(300)
-            : QStringLiteral("%1: %2").arg(json.value(QLatin1String("error")).toString(),
-                                           json.value(QLatin1String("error_description")).toString());
-    if (text.contains(QLatin1String("redirect"), Qt::CaseInsensitive))
-        return {Status::Fail,
-                tr("The EHR refused the redirect URI %1 (HTTP %2: %3).")
-                        .arg(sentRedirectUri, QString::number(status), said),
-                redirectHint(profile)};
-    if (text.contains(QLatin1String("client"), Qt::CaseInsensitive))
-        return {Status::Fail,
-                tr("The EHR does not accept the client ID %1 (HTTP %2: %3).")
-                        .arg(profile.clientId, QString::number(status), said),
-                tr("Copy the client ID from the application's page on the EHR (Canvas: "
-                   "Settings → Authentication → Applications).")};
-    return {Status::Fail,
-            tr("The authorization endpoint answered HTTP %1: %2").arg(QString::number(status), said),
-            tr("Read the server's answer below; the request is shown as curl.")};
-}
-
-QString redirectPortNote(const Profile &profile)
-{
-    if (!profile.redirectUsesAnyPort())
-        return tr("(with port %1, as the profile says).").arg(profile.redirectUri.port());
-    return tr("(without a port: a loopback redirect on 127.0.0.1 may use any port, and "
-              "chartkey picks a free one each time).");
-}
-
-QString redirectHint(const Profile &profile)
-{
-    if (profile.redirectUri.host() != QLatin1String("127.0.0.1")) {
-        QUrl fixed = profile.redirectUri;
-        fixed.setHost(QStringLiteral("127.0.0.1"));
-        return tr("EHRs accept any port only for 127.0.0.1 (RFC 8252), not for %1: set the "
-                  "profile's redirect URI to %2 and register exactly that on the application.")
-                .arg(profile.redirectUri.host(), fixed.toString());
-    }
-    return tr("Register exactly this redirect URI on the application: %1 %2 Or set the "
-              "profile's redirect URI to the one registered.")
-            .arg(profile.redirectUri.toString(), redirectPortNote(profile));
 }
 
 Verdict reviewTokenResponse(const TokenSet &t, const QString &requestedScope, bool expectRefresh,

@@ -3,6 +3,7 @@
 // the sequence of requests that RegistrationCheck runs. Unit-tested without a server.
 #pragma once
 
+#include "auth/authorizationanswer.h"
 #include "auth/discovery.h"
 #include "auth/tokenset.h"
 #include "check/checkreport.h"
@@ -28,14 +29,6 @@ QString header(const HttpExchange &exchange, const QByteArray &name);
 // A discovery document fetched from `url`: reviewMetadata's findings, plus whether the
 // profile uses the endpoints and issuer it publishes.
 Verdict reviewDiscovery(const ServerMetadata &metadata, const QUrl &url, const Profile &profile);
-
-// The authorization endpoint refused the request (a 4xx page or JSON): a redirect URI the
-// registration does not hold, an unknown client, or something else.
-Verdict reviewAuthorizationRefusal(int status, const QByteArray &body, const Profile &profile,
-                                   const QString &sentRedirectUri);
-// What to register, for the profile's redirect URI.
-QString redirectHint(const Profile &profile);
-QString redirectPortNote(const Profile &profile);
 
 // A token response: Bearer, expires_in, granted against requested scope, a refresh token for
 // offline_access, Cache-Control: no-store (nullopt: the header was not seen).

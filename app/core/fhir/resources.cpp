@@ -293,4 +293,28 @@ std::optional<Practitioner> parsePractitioner(const QByteArray &json, Failure *f
     return parsePractitioner(*r);
 }
 
+QString personName(const QByteArray &resourceJson)
+{
+    const QJsonArray names =
+            QJsonDocument::fromJson(resourceJson).object().value(QStringLiteral("name")).toArray();
+    QJsonObject chosen = names.isEmpty() ? QJsonObject() : names.first().toObject();
+    for (const QJsonValue &n : names) {
+        if (n.toObject().value(QStringLiteral("use")).toString() == QLatin1String("official")) {
+            chosen = n.toObject();
+            break;
+        }
+    }
+    if (const QString text = chosen.value(QStringLiteral("text")).toString(); !text.isEmpty())
+        return text;
+    QStringList parts;
+    for (const char *list : {"prefix", "given"}) {
+        const QJsonArray values = chosen.value(QLatin1String(list)).toArray();
+        for (const QJsonValue &v : values)
+            parts << v.toString();
+    }
+    parts << chosen.value(QStringLiteral("family")).toString();
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char(' '));
+}
+
 } // namespace chartkey::fhir

@@ -90,4 +90,9 @@ std::optional<Practitioner> parsePractitioner(const QByteArray &json, Failure *f
 // "123"; empty when it names another type or nothing.
 QString referenceId(const QString &reference, const QString &type);
 
+// The name a person reads for a Practitioner, Person, Patient or RelatedPerson resource:
+// its official HumanName's text, else prefix, given and family names ("Dr Ada Lovelace");
+// empty when it names none.
+QString personName(const QByteArray &resourceJson);
+
 } // namespace chartkey::fhir

@@ -99,6 +99,9 @@ Exchange *send(QNetworkAccessManager *nam, const QNetworkRequest &request, const
                          Response r;
                          r.elapsedMs = clock.elapsed();
                          r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                         r.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
+                                            .toByteArray();
+                         r.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
                          r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
                          r.headers = reply->rawHeaderPairs();
                          if (reply->isOpen())

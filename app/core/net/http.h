@@ -27,6 +27,8 @@ QNetworkRequest makeRequest(const QUrl &url, const QByteArray &accept = "applica
 struct Response
 {
     int status = 0;
+    QByteArray reason;      // the status line's reason phrase ("OK"), when the server sent one
+    bool http2 = false;     // answered over HTTP/2 (else HTTP/1.x)
     QByteArray contentType;
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;

@@ -108,6 +108,11 @@ struct Profile
     ProfileProblems validate() const;
 
     bool isConfidential() const { return clientType == ClientType::Confidential; }
+    // The scope asks for OpenID Connect (`openid`): a nonce is sent and an ID token expected.
+    bool asksOpenId() const
+    {
+        return scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QLatin1String("openid"));
+    }
     // True when the redirect URI names no port: any free loopback port may be used.
     bool redirectUsesAnyPort() const { return redirectUri.port() == -1; }
 

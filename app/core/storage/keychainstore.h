@@ -21,6 +21,19 @@ public:
     QString backendName() const override;
 
     QString service() const { return m_service; }
+
+    // The most bytes one entry holds on this platform's keychain, 0 for no limit that a
+    // secret reaches: Windows Credential Manager's CRED_MAX_CREDENTIAL_BLOB_SIZE (5 * 512);
+    // the Secret Service and the macOS Keychain take far larger items. A ChunkedSecretStore
+    // with this limit fits any value.
+    static constexpr qsizetype entryLimit()
+    {
+#if defined(Q_OS_WIN)
+        return 2560;
+#else
+        return 0;
+#endif
+    }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:

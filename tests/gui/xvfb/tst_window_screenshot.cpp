@@ -2,6 +2,10 @@
 // action and the scripted browser, search, open a patient, and save screenshots of the
 // main window, the profile editor and the "Test registration" window after a good check,
 // under the build directory (used by the README).
+//
+// Chromium stays here, in signInSearchAndOpenAPatientInARealWindow: a real window's Sign in
+// opening a real browser is what it tests. The check window's browser step is done by the
+// consent client (tests/sandbox/consent): that test is about the window and its picture.
 #include "auth/urlopener.h"
 #include "check/checkreport.h"
 #include "ui/checkwindow.h"
@@ -104,7 +108,7 @@ private Q_SLOTS:
         const Sandbox sandbox = Sandbox::fromEnvironment();
         KeychainStore keychain;
         QNetworkAccessManager nam;
-        CommandUrlOpener browser(sandbox.browser);
+        CommandUrlOpener browser(sandbox.consent);
         CheckWindow w(sandbox.publicProfile(QStringLiteral("Sandbox")), &keychain, &nam,
                       &browser, Clock::system());
         w.resize(1100, 760);
