@@ -1,5 +1,7 @@
 #include "accessibility.h"
 
+#include <QStatusBar>
+
 #include "messagebanner.h"
 
 #include <QAccessible>
@@ -71,6 +73,10 @@ Announcer::Announcer(QWidget *parent)
 void Announcer::announce(const QString &text, int timeoutMs)
 {
     m_last = text;
+    // A status tip shown in the same status bar (a button under the pointer) would be drawn
+    // over the announcement: the announcement is newer, so it goes.
+    if (auto *bar = qobject_cast<QStatusBar *>(parentWidget()))
+        bar->clearMessage();
     setText(text);
     // Appearing again is what makes a screen reader speak an alert.
     setVisible(false);

@@ -1,5 +1,8 @@
 #include "noteactions.h"
 
+#include <QAbstractItemView>
+#include <QItemSelectionModel>
+
 #include "fhir/display.h"
 #include "fhir/notestates.h"
 #include "notes/notebatch.h"
@@ -410,6 +413,19 @@ void NoteActionBar::start(NoteAction action, const QList<NoteTarget> &targets)
     });
     updateActions();
     m_batch->start();
+}
+
+void selectCurrentRowWhenNothingIs(QAbstractItemView *view)
+{
+    QItemSelectionModel *selection = view->selectionModel();
+    if (!selection)
+        return;
+    QObject::connect(selection, &QItemSelectionModel::currentRowChanged, view,
+                     [selection](const QModelIndex &current) {
+                         if (current.isValid() && !selection->hasSelection())
+                             selection->select(current, QItemSelectionModel::Select
+                                                                | QItemSelectionModel::Rows);
+                     });
 }
 
 } // namespace chartkey::ui

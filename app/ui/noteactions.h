@@ -29,6 +29,8 @@ class NoteBatch;
 class NoteStates;
 } // namespace chartkey
 
+class QAbstractItemView;
+
 namespace chartkey::ui {
 
 // One note an action may run on, with what is known about it.
@@ -109,6 +111,11 @@ private:
     NoteAction m_pendingAction = NoteAction::Lock;
     QList<NoteTarget> m_pending;
 };
+
+// A keyboard user who moves onto a row (Tab into the table, Ctrl+Home, Ctrl+arrows) means
+// that row: when nothing is selected, the current row becomes the selection, so the actions
+// apply to what the focus is on. Call again after each setModel().
+void selectCurrentRowWhenNothingIs(QAbstractItemView *view);
 
 } // namespace chartkey::ui
 

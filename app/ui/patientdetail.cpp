@@ -104,6 +104,15 @@ PatientDetailPanel::PatientDetailPanel(QWidget *parent)
     updateTargets();
 }
 
+void PatientDetailPanel::fitColumns()
+{
+    // Setting the mode again is what makes the header measure the rows it now has.
+    QHeaderView *header = m_appointments->horizontalHeader();
+    for (int c : {int(AppointmentModel::Date), int(AppointmentModel::Status),
+                  int(AppointmentModel::NoteState)})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+}
+
 void PatientDetailPanel::setClients(FhirClient *fhir, NotesClient *notes, NoteStates *states)
 {
     m_fhir = fhir;
@@ -111,20 +120,22 @@ void PatientDetailPanel::setClients(FhirClient *fhir, NotesClient *notes, NoteSt
     delete m_model;
     m_model = fhir ? new AppointmentModel(fhir, this) : nullptr;
     m_appointments->setModel(m_model);
+    selectCurrentRowWhenNothingIs(m_appointments);
     m_bar->setClients(notes, states);
     if (m_model) {
         m_model->setNoteStates(states);
-        QHeaderView *header = m_appointments->horizontalHeader();
-        header->setSectionResizeMode(AppointmentModel::Date, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(AppointmentModel::Type, QHeaderView::Interactive);
-        header->setSectionResizeMode(AppointmentModel::Status, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(AppointmentModel::NoteState, QHeaderView::ResizeToContents);
+        fitColumns();
+        m_appointments->horizontalHeader()->setSectionResizeMode(AppointmentModel::Type,
+                                                                 QHeaderView::Interactive);
         m_appointments->setColumnWidth(AppointmentModel::Type, 120);
         connect(m_appointments->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &PatientDetailPanel::updateTargets);
         connect(m_model, &QAbstractItemModel::dataChanged, this,
                 &PatientDetailPanel::updateTargets);
         connect(m_model, &AppointmentModel::loaded, this, [this] {
+            // Rows came in after the columns were sized (to their headings): size them again,
+            // so that the date and the status are read whole.
+            fitColumns();
             const Failure f = m_model->failure();
             m_appointmentsState->setText(f ? f.message
                                            : m_model->rowCount() == 0

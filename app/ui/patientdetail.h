@@ -65,6 +65,7 @@ Q_SIGNALS:
     void announcement(const QString &text);
 
 private:
+    void fitColumns();
     void updateTargets();
 
     QPointer<FhirClient> m_fhir;

@@ -189,6 +189,7 @@ void SchedulePanel::setClients(FhirClient *fhir, NotesClient *notes, NoteStates 
     delete m_model;
     m_model = fhir ? new ScheduleModel(fhir, this) : nullptr;
     m_view->setModel(m_model);
+    selectCurrentRowWhenNothingIs(m_view);
     m_bar->setClients(notes, states);
     {
         const QSignalBlocker block(m_owner);

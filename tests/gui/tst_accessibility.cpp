@@ -13,6 +13,8 @@
 
 #include <QAccessible>
 #include <QAction>
+#include <QDialog>
+#include <QPushButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -161,7 +163,17 @@ private Q_SLOTS:
         QAction *lock = w.detail()->action(NoteAction::Lock);
         QVERIFY2(lock->isEnabled(), qPrintable(lock->toolTip()));
         lock->trigger();
-        auto *results = named<QListWidget>(&w, "noteActionResults");
+        // A note id that is not the shown patient's is asked about first; the question is read.
+        QDialog *confirm = nullptr;
+        QTRY_VERIFY((confirm = w.findChild<QDialog *>(QStringLiteral("confirmNoteAction"))));
+        auto *asked = named<QLabel>(confirm, "confirmText");
+        QVERIFY(asked);
+        QVERIFY2(heard(asked).contains(asked->text()), qPrintable(heard(asked)));
+        auto *run = named<QPushButton>(confirm, "confirmRun");
+        QVERIFY(run);
+        QVERIFY(!heard(run).trimmed().isEmpty());
+        run->click();
+        QListWidget *results = w.detail()->results(); // the patient's, not the schedule's
         QVERIFY(results);
         QTRY_VERIFY_WITH_TIMEOUT(results->count() >= 1, 20000);
         const QString line = results->item(results->count() - 1)->text();
@@ -171,7 +183,7 @@ private Q_SLOTS:
         for (int i = 0; i < list->childCount() && !lineHeard; ++i)
             lineHeard = list->child(i) && list->child(i)->text(QAccessible::Name) == line;
         QVERIFY2(lineHeard, qPrintable(line));
-        auto *summary = named<QLabel>(&w, "noteActionSummary");
+        auto *summary = named<QLabel>(w.detail(), "noteActionSummary");
         QVERIFY(summary);
         QTRY_VERIFY(!summary->text().isEmpty());
         QVERIFY2(heard(summary).contains(summary->text()), qPrintable(heard(summary)));

@@ -137,8 +137,12 @@ private Q_SLOTS:
         for (int i = 0; i < owner->count() && !owner->currentText().contains(QLatin1String("Lovelace")); ++i)
             QTest::keyClick(owner, Qt::Key_Down);
         QVERIFY2(owner->currentText().contains(QLatin1String("Lovelace")), qPrintable(owner->currentText()));
-        auto *schedule = shown<QTableView>(&w, "schedule");
-        QTRY_VERIFY_WITH_TIMEOUT(schedule && schedule->model()->rowCount() > 0, 20000);
+        QTableView *schedule = nullptr;
+        QTRY_VERIFY2_WITH_TIMEOUT((schedule = shown<QTableView>(&w, "schedule"))
+                                          && schedule->model()->rowCount() > 0,
+                                  qPrintable(labelText(&w, "scheduleState") + QLatin1String(" | ")
+                                             + labelText(&w, "scheduleHeading")),
+                                  20000);
         const QString heading = labelText(&w, "scheduleHeading");
         QVERIFY2(heading.contains(QLatin1String("Dr Ada Lovelace"))
                          && heading.contains(QLatin1String("appointments")),
@@ -165,7 +169,13 @@ private Q_SLOTS:
         QTest::keyClick(schedule, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
         auto *results = shown<QListWidget>(&w, "noteActionResults");
         QVERIFY(results);
-        QTRY_VERIFY_WITH_TIMEOUT(results->count() == 1, 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(results->count() == 1,
+                                  qPrintable(QStringLiteral("%1 lines; %2; focus %3")
+                                                     .arg(results->count())
+                                                     .arg(labelText(&w, "noteActionSummary"),
+                                                          focused() ? focused()->objectName()
+                                                                    : QStringLiteral("none"))),
+                                  20000);
         QVERIFY2(results->item(0)->text().contains(QLatin1String("Checked in.")),
                  qPrintable(results->item(0)->text()));
         QVERIFY(!results->item(0)->text().contains(QLatin1String("note is now")));
@@ -189,8 +199,10 @@ private Q_SLOTS:
                                   QStringLiteral("signed"), 20000);
         QCOMPARE(m_sandbox.noteState(noteId).value(QStringLiteral("state")).toString(),
                  QStringLiteral("signed"));
-        QVERIFY2(labelText(&w, "noteActionSummary").contains(QLatin1String("done for 1 note.")),
-                 qPrintable(labelText(&w, "noteActionSummary")));
+        auto *summary = shown<QLabel>(&w, "noteActionSummary"); // the schedule's
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QLatin1String("done for 1 note.")),
+                 qPrintable(summary->text()));
         // What cannot apply now is disabled, and says why.
         auto *sign = shown<QToolButton>(&w, "button_sign");
         QVERIFY(sign && !sign->isEnabled());

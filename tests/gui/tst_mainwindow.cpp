@@ -409,6 +409,26 @@ private Q_SLOTS:
                  qPrintable(header));
     }
 
+    // Walking it under Xvfb: the appointments' "When" and "Status" were cut ("12 …", "book…")
+    // because the rows came after the columns were sized to their headings.
+    void theAppointmentsShowTheirWholeDateAndStatus()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.resize(1100, 700);
+        w.show();
+        openFirstPatient(w, QStringLiteral("Briddle"));
+        QTableView *table = w.detail()->appointmentsView();
+        const QAbstractItemView *view = table; // the width its rows need (public here)
+        for (int column : {int(AppointmentModel::Date), int(AppointmentModel::Status)}) {
+            QTRY_VERIFY2(table->columnWidth(column) >= view->sizeHintForColumn(column),
+                         qPrintable(QStringLiteral("column %1: %2 < %3")
+                                            .arg(column)
+                                            .arg(table->columnWidth(column))
+                                            .arg(view->sizeHintForColumn(column))));
+        }
+    }
+
     // #12: after signing in, the search typed while signed out was replaced by the saved one.
     void aSearchTypedWhileSignedOutIsRunAfterSignIn()
     {
