@@ -290,8 +290,12 @@ void NoteActionBar::confirmThenRun(NoteAction action, const QList<NoteTarget> &t
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     const QPointer<QWidget> focusBack = returnFocus;
     connect(dialog, &QDialog::finished, this, [this, action, targets, focusBack](int result) {
-        if (focusBack)
+        if (focusBack) {
+            // Back where the person was (without a window manager, nothing else gives the
+            // window its activation back), so the next row is one arrow key away.
+            focusBack->activateWindow();
             focusBack->setFocus(Qt::OtherFocusReason);
+        }
         if (result == QDialog::Accepted)
             start(action, targets);
     });

@@ -208,7 +208,11 @@ private Q_SLOTS:
         QVERIFY(sign && !sign->isEnabled());
         QVERIFY2(sign->toolTip().contains(QLatin1String("signed")), qPrintable(sign->toolTip()));
         // The focus came back to the schedule: the next patient is one arrow key away.
-        QCOMPARE(focused(), schedule);
+        QTRY_VERIFY2(focused() == schedule,
+                     qPrintable(focused() ? focused()->objectName() + QLatin1Char(' ')
+                                                    + QString::fromLatin1(
+                                                            focused()->metaObject()->className())
+                                          : QStringLiteral("no focus")));
     }
 };
 
