@@ -138,7 +138,7 @@ TokenInspectorDialog::TokenInspectorDialog(Session *session, QWidget *parent)
     connect(&m_timer, &QTimer::timeout, this, &TokenInspectorDialog::tick);
     m_timer.start();
 
-    resize(640, 480);
+    resize(640, 600); // room for the ID token and the claims
 
     if (!m_session) {
         display({}, tr("There is no profile to inspect."));

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -450,6 +451,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed in")), 60000);
         waitForPatients(w, 1);
         QCOMPARE(query->text(), QStringLiteral("Briddle"));
+        // The rows are in the EHR's order: no sort indicator claims otherwise.
+        QVERIFY(!w.patients()->view()->horizontalHeader()->isSortIndicatorShown());
         PatientModel *model = w.patients()->model();
         for (int row = 0; row < model->rowCount(); ++row)
             QVERIFY2(model->index(row, 0).data().toString().contains(QLatin1String("Briddle")),

@@ -424,8 +424,16 @@ private Q_SLOTS:
                  {QStringLiteral("exp"), clock().now().addSecs(35530).toSecsSinceEpoch()},
                  {QStringLiteral("scope"),
                   QStringLiteral("user/Patient.read launch offline_access")}});
-        storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"), kRefresh,
-                    35530);
+        TokenSet t = storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"),
+                                 kRefresh, 35530);
+        t.idToken = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("name"), QStringLiteral("Dr Ada Lovelace")},
+                 {QStringLiteral("fhirUser"), QStringLiteral("Practitioner/pract-ada")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("aud"), QStringLiteral("inspector-client")},
+                 {QStringLiteral("exp"), clock().now().addSecs(3600).toSecsSinceEpoch()}});
+        m_f->store.entries.insert(m_f->profile.tokensKey(), t.toJson());
         open();
         QVERIFY(loaded());
         QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/tokeninspector.png")));
