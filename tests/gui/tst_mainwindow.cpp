@@ -430,6 +430,26 @@ private Q_SLOTS:
         }
     }
 
+    // #12: banners pushed the whole window down ~38 px, moving the buttons under the pointer.
+    void aBannerMovesNothingUnderThePointer()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.resize(1100, 700);
+        w.show();
+        waitForPatients(w, 1);
+        w.banner()->dismiss();
+        QTRY_VERIFY(!w.banner()->isVisible());
+        auto *search = w.findChild<QPushButton *>(QStringLiteral("searchButton"));
+        QVERIFY(search);
+        const QPoint before = search->mapTo(&w, QPoint(0, 0));
+        auto *signOut = w.findChild<QAction *>(QStringLiteral("signOutAction"));
+        QVERIFY(signOut && signOut->isEnabled());
+        signOut->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 20000);
+        QCOMPARE(search->mapTo(&w, QPoint(0, 0)), before);
+    }
+
     // #12: after signing in, the search typed while signed out was replaced by the saved one.
     void aSearchTypedWhileSignedOutIsRunAfterSignIn()
     {
