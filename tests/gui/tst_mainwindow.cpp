@@ -4,6 +4,7 @@
 // the consent client, in-process); the window's own "Sign in again" opens the consent client
 // too (the real browser step is tested on Xvfb, tests/gui/xvfb). The note actions pick what
 // the note's current state allows, so that no test depends on what another did to the note.
+#include "ui/accessibility.h"
 #include "ui/activitydock.h"
 #include "auth/session.h"
 #include "auth/urlopener.h"
@@ -35,6 +36,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -448,6 +450,27 @@ private Q_SLOTS:
         signOut->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 20000);
         QCOMPARE(search->mapTo(&w, QPoint(0, 0)), before);
+    }
+
+    // Walking it under Xvfb: "Lock & sign: done for 1 note." was drawn over the status tip
+    // of the button under the pointer ("Wait for the running note action to finish.").
+    void anAnnouncementIsNotDrawnOverAStatusTip()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        waitForPatients(w, 1);
+        // The pointer rests on a button: its status tip is shown in the status bar.
+        QStatusTipEvent tip(QStringLiteral("Wait for the running note action to finish."));
+        QApplication::sendEvent(&w, &tip);
+        QCOMPARE(w.statusBar()->currentMessage(), tip.tip());
+        w.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed out")),
+                                 20000);
+        QTRY_VERIFY(w.announcer()->text().startsWith(QLatin1String("Signed out")));
+        QVERIFY(w.announcer()->isVisible());
+        QVERIFY2(w.statusBar()->currentMessage().isEmpty(),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 
     // #12: after signing in, the search typed while signed out was replaced by the saved one.
