@@ -8,13 +8,54 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace chartkey::ui {
+
+namespace {
+
+// The log as the table shows it: a failed exchange's Status is a word or two, not the
+// sentence (which stays in the tooltip and the details).
+class ActivityView final : public QIdentityProxyModel
+{
+public:
+    ActivityView(ActivityLog *log, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_log(log)
+    {
+        setSourceModel(log);
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (index.column() == ActivityLog::Status && index.row() < m_log->rowCount()) {
+            const HttpExchange &e = m_log->exchange(index.row());
+            if (e.status == 0 && role == Qt::DisplayRole) {
+                const QString error = e.error.toLower();
+                if (error.contains(QLatin1String("did not answer"))
+                    || error.contains(QLatin1String("timed out"))
+                    || error.contains(QLatin1String("timeout")))
+                    return ActivityDock::tr("timed out");
+                return ActivityDock::tr("failed");
+            }
+            if (e.status == 0 && role == Qt::ToolTipRole)
+                return e.error;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    ActivityLog *m_log;
+};
+
+} // namespace
 
 ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     : QDockWidget(tr("Activity"), parent)
@@ -26,16 +67,22 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     layout->setContentsMargins(2, 2, 2, 2);
     auto *splitter = new QSplitter(Qt::Horizontal, content);
     m_view = new QTableView(splitter);
-    m_view->setModel(log);
+    m_view->setObjectName(QStringLiteral("activity"));
+    m_view->setModel(new ActivityView(log, this));
     m_view->setAccessibleName(tr("HTTP exchanges"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->horizontalHeader()->setSectionResizeMode(ActivityLog::Url, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ActivityLog::Status,
+                                                     QHeaderView::ResizeToContents);
     m_details = new QPlainTextEdit(splitter);
+    m_details->setObjectName(QStringLiteral("activityDetails"));
     m_details->setReadOnly(true);
     m_details->setAccessibleName(tr("Exchange details"));
     m_details->setPlaceholderText(tr("Select an exchange to see its headers and bodies."));
@@ -47,8 +94,10 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     layout->addWidget(splitter, 1);
     auto *buttons = new QHBoxLayout;
     auto *copy = new QPushButton(tr("Copy as &curl"), content);
+    copy->setObjectName(QStringLiteral("copyAsCurl"));
     copy->setAccessibleName(tr("Copy the selected exchange as a curl command"));
     auto *clear = new QPushButton(tr("C&lear"), content);
+    clear->setObjectName(QStringLiteral("clearActivity"));
     clear->setAccessibleName(tr("Clear the activity list"));
     buttons->addStretch();
     buttons->addWidget(copy);
@@ -60,17 +109,40 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
             &ActivityDock::showDetails);
     connect(copy, &QPushButton::clicked, this, [this] {
         const QString curl = selectedAsCurl();
-        if (!curl.isEmpty())
-            QApplication::clipboard()->setText(curl);
+        if (curl.isEmpty()) {
+            Q_EMIT copied(tr("Select an exchange first; nothing was copied."));
+            return;
+        }
+        QApplication::clipboard()->setText(curl);
+        Q_EMIT copied(tr("Copied the exchange as a curl command (the token as "
+                         "$ACCESS_TOKEN)."));
     });
     connect(clear, &QPushButton::clicked, this, [this] {
         m_log->clear();
         m_details->clear();
+        m_follow = true;
     });
-    connect(log, &ActivityLog::recorded, this, [this](int row) {
-        if (!m_view->currentIndex().isValid() || m_view->currentIndex().row() == row - 1)
-            m_view->scrollToBottom();
+    // Following the newest: unless the person scrolled away from the end.
+    QScrollBar *bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_follow = value >= bar->maximum(); });
+    connect(log, &ActivityLog::recorded, this, [this] {
+        if (m_follow)
+            QTimer::singleShot(0, this, &ActivityDock::followNewest);
     });
+}
+
+void ActivityDock::followNewest()
+{
+    m_view->scrollToBottom();
+    m_follow = true;
+}
+
+void ActivityDock::showEvent(QShowEvent *event)
+{
+    QDockWidget::showEvent(event);
+    if (m_follow)
+        QTimer::singleShot(0, this, &ActivityDock::followNewest);
 }
 
 QString ActivityDock::details() const
@@ -95,6 +167,15 @@ void ActivityDock::setBodiesHidden(const QString &why)
     showDetails();
 }
 
+void ActivityDock::setConcealed(bool concealed)
+{
+    m_concealed = concealed;
+    m_details->setPlaceholderText(
+            concealed ? tr("Hidden while patient data is off the screen.")
+                      : tr("Select an exchange to see its headers and bodies."));
+    showDetails();
+}
+
 namespace {
 
 // A body for reading: JSON indented, anything else as it is.
@@ -109,7 +190,7 @@ QString readable(const QByteArray &body)
 void ActivityDock::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid()) {
+    if (!current.isValid() || m_concealed) {
         m_details->clear();
         return;
     }

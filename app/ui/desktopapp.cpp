@@ -11,6 +11,24 @@
 
 namespace chartkey::ui {
 
+bool installTranslations()
+{
+    static QTranslator *translator = nullptr;
+    if (translator)
+        return true;
+    auto *t = new QTranslator(QCoreApplication::instance());
+    // The locale's, else English: the source texts' plural forms live there ("%n note(s)").
+    if (!t->load(QLocale(), QStringLiteral("chartkey"), QStringLiteral("_"),
+                 QStringLiteral(":/i18n"))
+        && !t->load(QStringLiteral("chartkey_en"), QStringLiteral(":/i18n"))) {
+        delete t;
+        return false;
+    }
+    QCoreApplication::installTranslator(t);
+    translator = t;
+    return true;
+}
+
 int runDesktop(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -18,10 +36,7 @@ int runDesktop(int argc, char *argv[])
     // Lets Wayland shells match the window to io.github.chartkey.chartkey.desktop (its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.chartkey.chartkey"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chartkey/chartkey.svg")));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("chartkey"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    installTranslations();
     AppSecretStore secrets;
     DesktopUrlOpener opener;
     MainWindow window(&secrets, &opener);

@@ -1,6 +1,7 @@
 #include "patientdetail.h"
 
-#include "notes/notebatch.h"
+#include "fhir/display.h"
+#include "fhir/notestates.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -8,35 +9,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
-#include <QProgressBar>
 #include <QRegularExpression>
-#include <QStyle>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace chartkey::ui {
 
 namespace {
 
-QKeySequence shortcutFor(NoteAction action)
+QString noPatientText()
 {
-    switch (action) {
-    case NoteAction::Lock:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+L"));
-    case NoteAction::Sign:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+S"));
-    case NoteAction::LockSign:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+B"));
-    case NoteAction::Unlock:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+U"));
-    case NoteAction::CheckIn:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+I"));
-    case NoteAction::NoShow:
-        return QKeySequence(QStringLiteral("Ctrl+Shift+N"));
-    }
-    return {};
+    return PatientDetailPanel::tr("Select a patient to see their appointments and notes.");
 }
 
 } // namespace
@@ -44,34 +27,47 @@ QKeySequence shortcutFor(NoteAction action)
 PatientDetailPanel::PatientDetailPanel(QWidget *parent)
     : QWidget(parent)
 {
+    setObjectName(QStringLiteral("patientDetail"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_header = new QLabel(tr("Select a patient to see their appointments and notes."), this);
+    m_header = new QLabel(noPatientText(), this);
+    m_header->setObjectName(QStringLiteral("patientBanner"));
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::PlainText);
-    m_header->setAccessibleName(tr("Selected patient"));
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The text is what a screen reader reads; what it is goes in the description.
+    m_header->setAccessibleDescription(tr("Selected patient"));
     QFont bold = m_header->font();
     bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_header->setFont(bold);
+    m_header->setMinimumHeight(m_header->fontMetrics().lineSpacing() * 2 + 4);
+    m_header->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_header);
 
     m_appointments = new QTableView(this);
+    m_appointments->setObjectName(QStringLiteral("appointments"));
     m_appointments->setAccessibleName(tr("Appointments"));
     m_appointments->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_appointments->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_appointments->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
     m_appointments->verticalHeader()->setVisible(false);
+    m_appointments->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_appointments->horizontalHeader()->setStretchLastSection(true);
     m_appointments->setWordWrap(false);
-    m_appointments->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_appointments->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_appointments, 2);
     m_appointmentsState = new QLabel(this);
+    m_appointmentsState->setObjectName(QStringLiteral("appointmentsState"));
     m_appointmentsState->setTextFormat(Qt::PlainText);
     m_appointmentsState->setWordWrap(true);
+    m_appointmentsState->setAccessibleDescription(tr("Appointments state"));
     layout->addWidget(m_appointmentsState);
 
     auto *noteRow = new QHBoxLayout;
     auto *noteLabel = new QLabel(tr("&Note IDs:"), this);
     m_noteIds = new QLineEdit(this);
+    m_noteIds->setObjectName(QStringLiteral("noteIds"));
     m_noteIds->setPlaceholderText(tr("Or type note IDs, separated by spaces"));
     m_noteIds->setAccessibleName(tr("Note IDs"));
     m_noteIds->setClearButtonEnabled(true);
@@ -79,52 +75,67 @@ PatientDetailPanel::PatientDetailPanel(QWidget *parent)
     noteRow->addWidget(noteLabel);
     noteRow->addWidget(m_noteIds, 1);
     layout->addLayout(noteRow);
+    // A line kept for the warning, so that it does not move what is below.
+    m_noteIdWarning = new QLabel(this);
+    m_noteIdWarning->setObjectName(QStringLiteral("noteIdWarning"));
+    m_noteIdWarning->setTextFormat(Qt::PlainText);
+    m_noteIdWarning->setWordWrap(false);
+    m_noteIdWarning->setMinimumHeight(m_noteIdWarning->fontMetrics().lineSpacing());
+    m_noteIdWarning->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    layout->addWidget(m_noteIdWarning);
 
-    auto *buttons = new QHBoxLayout;
-    for (NoteAction a : allNoteActions()) {
-        QString text = displayName(a);
-        auto *act = new QAction(text.replace(QLatin1Char('&'), QStringLiteral("&&")), this);
-        act->setShortcut(shortcutFor(a));
-        act->setToolTip(QStringLiteral("%1 (%2)").arg(
-                displayName(a), shortcutFor(a).toString(QKeySequence::NativeText)));
-        act->setObjectName(QStringLiteral("action_") + commandName(a));
-        addAction(act);
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(act);
-        button->setAccessibleName(displayName(a));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(button);
-        m_actions.insert(a, act);
-        connect(act, &QAction::triggered, this, [this, a] { run(a, noteIds()); });
-    }
-    buttons->addStretch();
-    layout->addLayout(buttons);
+    m_bar = new NoteActionBar(this);
+    layout->addWidget(m_bar, 1);
+    // The shortcuts work wherever the focus is in the panel (the table, the field).
+    addActions(m_bar->actions());
 
-    m_progress = new QProgressBar(this);
-    m_progress->setAccessibleName(tr("Note action progress"));
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_results = new QListWidget(this);
-    m_results->setAccessibleName(tr("Note action results"));
-    layout->addWidget(m_results, 1);
-
-    connect(m_noteIds, &QLineEdit::textChanged, this, &PatientDetailPanel::updateActions);
-    updateActions();
+    setTabOrder(m_appointments, m_noteIds);
+    connect(m_noteIds, &QLineEdit::textChanged, this, &PatientDetailPanel::updateTargets);
+    connect(m_bar, &NoteActionBar::signInNeeded, this, &PatientDetailPanel::signInNeeded);
+    connect(m_bar, &NoteActionBar::announcement, this, &PatientDetailPanel::announcement);
+    connect(m_bar, &NoteActionBar::batchFinished, this,
+            [this](NoteAction, int done, int total) { Q_EMIT batchFinished(done, total); });
+    connect(m_bar, &NoteActionBar::noteFinished, this,
+            [this](const NoteResult &, const NoteTarget &target) {
+                // The EHR's record is what is shown: the status after a check-in, say.
+                if (m_model && !target.appointmentId.isEmpty())
+                    m_model->reread(target.appointmentId);
+            });
+    updateTargets();
 }
 
-void PatientDetailPanel::setClients(FhirClient *fhir, NotesClient *notes)
+void PatientDetailPanel::fitColumns()
+{
+    // Setting the mode again is what makes the header measure the rows it now has.
+    QHeaderView *header = m_appointments->horizontalHeader();
+    for (int c : {int(AppointmentModel::Date), int(AppointmentModel::Status),
+                  int(AppointmentModel::NoteState)})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+}
+
+void PatientDetailPanel::setClients(FhirClient *fhir, NotesClient *notes, NoteStates *states)
 {
     m_fhir = fhir;
-    m_notes = notes;
+    m_states = states;
     delete m_model;
     m_model = fhir ? new AppointmentModel(fhir, this) : nullptr;
     m_appointments->setModel(m_model);
+    selectCurrentRowWhenNothingIs(m_appointments);
+    m_bar->setClients(notes, states);
     if (m_model) {
-        m_appointments->setColumnWidth(AppointmentModel::Date, 150);
-        m_appointments->setColumnWidth(AppointmentModel::Type, 140);
+        m_model->setNoteStates(states);
+        fitColumns();
+        m_appointments->horizontalHeader()->setSectionResizeMode(AppointmentModel::Type,
+                                                                 QHeaderView::Interactive);
+        m_appointments->setColumnWidth(AppointmentModel::Type, 120);
         connect(m_appointments->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-                &PatientDetailPanel::updateActions);
+                &PatientDetailPanel::updateTargets);
+        connect(m_model, &QAbstractItemModel::dataChanged, this,
+                &PatientDetailPanel::updateTargets);
         connect(m_model, &AppointmentModel::loaded, this, [this] {
+            // Rows came in after the columns were sized (to their headings): size them again,
+            // so that the date and the status are read whole.
+            fitColumns();
             const Failure f = m_model->failure();
             m_appointmentsState->setText(f ? f.message
                                            : m_model->rowCount() == 0
@@ -132,120 +143,121 @@ void PatientDetailPanel::setClients(FhirClient *fhir, NotesClient *notes)
                                                    : QString());
             if (f.kind == Failure::Kind::SignInRequired)
                 Q_EMIT signInNeeded(f.message);
-            updateActions();
+            updateTargets();
         });
     }
-    m_header->setText(tr("Select a patient to see their appointments and notes."));
-    updateActions();
+    clearPatient();
+}
+
+void PatientDetailPanel::clearPatient()
+{
+    m_patient = {};
+    if (m_model)
+        m_model->clear();
+    m_header->setText(noPatientText());
+    m_appointmentsState->clear();
+    m_noteIds->clear();
+    m_bar->clearResults();
+    m_bar->dropPending();
+    updateTargets();
+}
+
+QString PatientDetailPanel::heading() const
+{
+    return m_header->text();
 }
 
 void PatientDetailPanel::showPatient(const fhir::Patient &patient)
 {
-    m_header->setText(tr("%1 — born %2 — MRN %3")
-                              .arg(patient.displayName(),
-                                   QLocale().toString(patient.birthDate, QLocale::LongFormat),
-                                   patient.mrn.isEmpty() ? tr("none") : patient.mrn));
+    const bool other = patient.id != m_patient.id;
+    m_patient = patient;
+    m_header->setText(fhir::patientSummary(patient, QDate::currentDate()));
+    if (other) {
+        // Nothing of the previous patient stays under this one.
+        m_bar->clearResults();
+        m_bar->dropPending();
+        m_noteIds->clear();
+    }
     if (m_model) {
         m_appointmentsState->setText(tr("Loading appointments…"));
         m_model->load(patient.id);
     }
-    updateActions();
+    updateTargets();
 }
 
 QStringList PatientDetailPanel::noteIds() const
 {
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    const QStringList typed = m_noteIds->text().split(separators, Qt::SkipEmptyParts);
-    if (!typed.isEmpty())
-        return typed;
     QStringList ids;
-    if (!m_model || !m_appointments->selectionModel())
-        return ids;
-    const auto rows = m_appointments->selectionModel()->selectedRows();
-    for (const QModelIndex &row : rows) {
-        const QString id = row.data(AppointmentModel::NoteIdRole).toString();
-        if (!id.isEmpty() && !ids.contains(id))
-            ids << id;
-    }
+    for (const NoteTarget &t : targets())
+        ids << t.noteId;
     return ids;
 }
 
-void PatientDetailPanel::updateActions()
+QList<NoteTarget> PatientDetailPanel::targets() const
 {
-    const QStringList ids = noteIds();
-    const bool idle = !m_batch && m_notes;
-    bool allBooked = !m_noteIds->text().trimmed().isEmpty(); // typed ids: the EHR decides
-    if (!allBooked && m_model && m_appointments->selectionModel()) {
-        const auto rows = m_appointments->selectionModel()->selectedRows();
-        allBooked = !rows.isEmpty();
-        for (const QModelIndex &row : rows)
-            allBooked = allBooked
-                    && m_model->appointment(row.row()).status == QLatin1String("booked");
-    }
-    for (auto it = m_actions.begin(); it != m_actions.end(); ++it) {
-        const bool appointmentOnly =
-                it.key() == NoteAction::CheckIn || it.key() == NoteAction::NoShow;
-        it.value()->setEnabled(idle && !ids.isEmpty() && (!appointmentOnly || allBooked));
-    }
-}
-
-QString PatientDetailPanel::pendingDescription() const
-{
-    return tr("%1 on %n note(s)", nullptr, int(m_pendingIds.size()))
-            .arg(displayName(m_pendingAction));
-}
-
-void PatientDetailPanel::retryPending()
-{
-    if (m_pendingIds.isEmpty())
-        return;
-    const QStringList ids = std::exchange(m_pendingIds, {});
-    run(m_pendingAction, ids);
-}
-
-void PatientDetailPanel::run(NoteAction action, const QStringList &ids)
-{
-    if (m_batch || !m_notes || ids.isEmpty())
-        return;
-    m_results->clear();
-    m_progress->setRange(0, int(ids.size()));
-    m_progress->setValue(0);
-    m_progress->setVisible(true);
-    m_batch = new NoteBatch(m_notes, action, ids, this);
-    connect(m_batch, &NoteBatch::noteFinished, this,
-            [this](const NoteResult &r, int done, int) {
-                m_progress->setValue(done);
-                auto *item = new QListWidgetItem(
-                        style()->standardIcon(r.done ? QStyle::SP_DialogApplyButton
-                                                     : QStyle::SP_MessageBoxWarning),
-                        QStringLiteral("%1: %2").arg(r.noteId, r.message), m_results);
-                item->setData(Qt::UserRole, r.done);
-                item->setToolTip(r.failure.detail);
-            });
-    m_batch->then(this, [this, action](const QList<NoteResult> &rs) {
-        m_batch->deleteLater();
-        m_batch = nullptr;
-        m_progress->setVisible(false);
-        int done = 0;
-        QStringList needSignIn;
-        QString why;
-        for (const NoteResult &r : rs) {
-            done += r.done ? 1 : 0;
-            if (!r.done && r.failure.kind == Failure::Kind::SignInRequired) {
-                needSignIn << r.noteId;
-                why = r.failure.message;
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    const QStringList typed = m_noteIds->text().split(separators, Qt::SkipEmptyParts);
+    const QString name = m_patient.displayName();
+    auto fromRow = [this, &name](int row) {
+        const fhir::Appointment a = m_model->appointment(row);
+        NoteTarget t;
+        t.noteId = a.noteId;
+        t.appointmentId = a.id;
+        t.appointmentStatus = a.status;
+        t.patientName = name;
+        t.start = a.start;
+        return t;
+    };
+    QList<NoteTarget> list;
+    if (!typed.isEmpty()) {
+        for (const QString &id : typed) {
+            if (std::any_of(list.cbegin(), list.cend(),
+                            [&id](const NoteTarget &t) { return t.noteId == id; }))
+                continue;
+            const int row = m_model ? m_model->rowOfNote(id) : -1;
+            if (row >= 0) {
+                list << fromRow(row);
+                continue;
             }
+            NoteTarget t;
+            t.noteId = id;
+            if (hasPatient())
+                t.foreign = tr("%1 is not one of the notes of %2's appointments: it may be "
+                               "another patient's.")
+                                    .arg(id, name);
+            list << t;
         }
-        if (!needSignIn.isEmpty()) {
-            m_pendingAction = action;
-            m_pendingIds = needSignIn;
-            Q_EMIT signInNeeded(why);
-        }
-        updateActions();
-        Q_EMIT batchFinished(done, int(rs.size()));
-    });
-    updateActions();
-    m_batch->start();
+        return list;
+    }
+    if (!m_model || !m_appointments->selectionModel())
+        return list;
+    QModelIndexList rows = m_appointments->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    for (const QModelIndex &row : std::as_const(rows))
+        list << fromRow(row.row());
+    return list;
+}
+
+QString PatientDetailPanel::noteIdWarning() const
+{
+    return m_noteIdWarning->text();
+}
+
+void PatientDetailPanel::updateTargets()
+{
+    const QList<NoteTarget> list = targets();
+    QStringList foreign;
+    for (const NoteTarget &t : list) {
+        if (!t.foreign.isEmpty())
+            foreign << t.noteId;
+    }
+    m_noteIdWarning->setText(
+            foreign.isEmpty()
+                    ? QString()
+                    : tr("⚠ Not among %1's notes: %2. chartkey asks before acting on them.")
+                              .arg(m_patient.displayName(), foreign.join(QStringLiteral(", "))));
+    m_noteIdWarning->setToolTip(m_noteIdWarning->text());
+    m_bar->setTargets(list);
 }
 
 } // namespace chartkey::ui

@@ -1,6 +1,8 @@
 #include "tokeninspector.h"
 
+#include "auth/idtoken.h"
 #include "auth/jwt.h"
+#include "secretclipboard.h"
 #include "profile/scopes.h"
 #include "auth/session.h"
 #include "base/clock.h"
@@ -14,7 +16,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -72,6 +73,32 @@ TokenInspectorDialog::TokenInspectorDialog(Session *session, QWidget *parent)
     m_refresh = makeValueLabel(this, QStringLiteral("refreshToken"), tr("Refresh token"));
     form->addRow(tr("Refresh token:"), m_refresh);
 
+    // Who signed in: the ID token's claims that name them (values of secrets never shown).
+    auto *idBox = new QGroupBox(tr("Signed in as (ID token)"), this);
+    idBox->setObjectName(QStringLiteral("idTokenBox"));
+    auto *idLayout = new QVBoxLayout(idBox);
+    m_idNote = makeValueLabel(idBox, QStringLiteral("idTokenNote"), tr("ID token"));
+    idLayout->addWidget(m_idNote);
+    m_idForm = new QWidget(idBox);
+    auto *idForm = new QFormLayout(m_idForm);
+    idForm->setContentsMargins(0, 0, 0, 0);
+    idForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_idName = makeValueLabel(m_idForm, QStringLiteral("idName"), tr("Name"));
+    idForm->addRow(tr("Name:"), m_idName);
+    m_idSubject = makeValueLabel(m_idForm, QStringLiteral("idSubject"), tr("Subject (sub)"));
+    idForm->addRow(tr("Subject (sub):"), m_idSubject);
+    m_idFhirUser = makeValueLabel(m_idForm, QStringLiteral("idFhirUser"), tr("FHIR user"));
+    idForm->addRow(tr("FHIR user:"), m_idFhirUser);
+    m_idIssuer = makeValueLabel(m_idForm, QStringLiteral("idIssuer"), tr("Issuer (iss)"));
+    idForm->addRow(tr("Issuer (iss):"), m_idIssuer);
+    m_idAudience = makeValueLabel(m_idForm, QStringLiteral("idAudience"), tr("Audience (aud)"));
+    idForm->addRow(tr("Audience (aud):"), m_idAudience);
+    m_idExpires = makeValueLabel(m_idForm, QStringLiteral("idExpires"), tr("Expires (exp)"));
+    idForm->addRow(tr("Expires (exp):"), m_idExpires);
+    idLayout->addWidget(m_idForm);
+    m_idForm->hide();
+    layout->addWidget(idBox);
+
     auto *claimsBox = new QGroupBox(tr("Access token claims"), this);
     auto *claimsLayout = new QVBoxLayout(claimsBox);
     m_claimsNote = makeValueLabel(claimsBox, QStringLiteral("claimsNote"), tr("Claims"));
@@ -111,7 +138,7 @@ TokenInspectorDialog::TokenInspectorDialog(Session *session, QWidget *parent)
     connect(&m_timer, &QTimer::timeout, this, &TokenInspectorDialog::tick);
     m_timer.start();
 
-    resize(640, 480);
+    resize(640, 600); // room for the ID token and the claims
 
     if (!m_session) {
         display({}, tr("There is no profile to inspect."));
@@ -166,6 +193,7 @@ void TokenInspectorDialog::display(const TokenSet &tokens, const QString &proble
         m_claims->hide();
         m_claimsNote->setText(none);
         m_claimsNote->show();
+        showIdentity(tokens);
         m_copy->setEnabled(false);
         if (!problem.isEmpty()) {
             setStatus(problem, true);
@@ -205,7 +233,46 @@ void TokenInspectorDialog::display(const TokenSet &tokens, const QString &proble
     m_refresh->setText(tokens.canRefresh() ? tr("yes (renews without signing in again)")
                                            : tr("no (sign in again when it expires)"));
     showClaims(tokens.accessToken);
+    showIdentity(tokens);
     tick();
+}
+
+void TokenInspectorDialog::showIdentity(const TokenSet &tokens)
+{
+    const QString none = tr("\u2014");
+    if (tokens.isEmpty()) {
+        m_idForm->hide();
+        m_idNote->setText(none);
+        m_idNote->show();
+        return;
+    }
+    const IdTokenIdentity who = idtoken::identityOf(tokens);
+    if (who.isEmpty()) {
+        m_idForm->hide();
+        m_idNote->setText(tokens.idToken.isEmpty()
+                                  ? tr("No ID token: the EHR did not say who signed in (ask "
+                                       "for the openid scope to learn it).")
+                                  : tr("The ID token could not be read."));
+        m_idNote->show();
+        return;
+    }
+    m_idNote->hide();
+    m_idForm->show();
+    m_idName->setText(who.name.isEmpty() ? tr("(not given)") : who.name);
+    m_idSubject->setText(who.subject);
+    m_idFhirUser->setText(who.fhirUser.isEmpty() ? tr("(not given)") : who.fhirUser);
+    m_idIssuer->setText(who.issuer.isEmpty() ? tr("(not given)") : who.issuer);
+    const QJsonValue aud = who.claims.value(QLatin1String("aud"));
+    QStringList audiences;
+    if (aud.isArray()) {
+        for (const QJsonValue &v : aud.toArray())
+            audiences << v.toString();
+    } else if (aud.isString()) {
+        audiences << aud.toString();
+    }
+    m_idAudience->setText(audiences.isEmpty() ? tr("(not given)")
+                                              : audiences.join(QStringLiteral(", ")));
+    m_idExpires->setText(who.expiresAt.isValid() ? localTime(who.expiresAt) : tr("(not given)"));
 }
 
 void TokenInspectorDialog::showClaims(const QString &accessToken)
@@ -348,12 +415,13 @@ void TokenInspectorDialog::copyAccessToken()
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes || m_tokens.isEmpty())
         return;
-    auto *mime = new QMimeData;
-    mime->setText(m_tokens.accessToken);
-    // Asks clipboard managers (KDE Klipper and others) not to keep it in their history.
-    mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
-    QGuiApplication::clipboard()->setMimeData(mime);
-    setStatus(tr("The access token is on the clipboard."), false);
+    // Taken off the clipboard again after a while, as a password manager does.
+    SecretClipboard *clipboard = SecretClipboard::instance();
+    clipboard->copy(m_tokens.accessToken);
+    setStatus(tr("The access token is on the clipboard for %n second(s); then chartkey takes "
+                 "it off.",
+                 nullptr, clipboard->clearAfterMs() / 1000),
+              false);
 }
 
 void TokenInspectorDialog::setStatus(const QString &text, bool isError)

@@ -33,6 +33,7 @@ private:
     void reload();
     void display(const TokenSet &tokens, const QString &problem);
     void showClaims(const QString &accessToken);
+    void showIdentity(const TokenSet &tokens);
     void tick();
     void renew();
     void renewed(const TokenOutcome &outcome);
@@ -53,6 +54,15 @@ private:
     QLabel *m_timeLeft = nullptr;
     QLabel *m_refresh = nullptr;
     QLabel *m_claimsNote = nullptr;
+    // Who signed in, from the ID token's claims (the token itself is never shown).
+    QLabel *m_idNote = nullptr;
+    QWidget *m_idForm = nullptr;
+    QLabel *m_idName = nullptr;
+    QLabel *m_idSubject = nullptr;
+    QLabel *m_idFhirUser = nullptr;
+    QLabel *m_idIssuer = nullptr;
+    QLabel *m_idAudience = nullptr;
+    QLabel *m_idExpires = nullptr;
     QTreeWidget *m_claims = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_renew = nullptr;

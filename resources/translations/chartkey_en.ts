@@ -4,63 +4,148 @@
 <context>
     <name>chartkey</name>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="90"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="97"/>
         <source>The server no longer accepts this sign-in (invalid_grant: %1). Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="93"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="100"/>
         <source>The server did not accept the client (invalid_client: %1). Check the client ID and secret against the application registered on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="97"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="104"/>
         <source>The server refused the requested scopes (invalid_scope: %1). Ask only for scopes the application is registered for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="101"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="108"/>
         <source>This client may not use this grant type (unauthorized_client: %1). Check the grant type of the application&apos;s registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="105"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="112"/>
         <source>The server rejected the request (invalid_request: %1). Check the profile&apos;s client ID and redirect URI against the registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="110"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="117"/>
         <source>The token server is not available right now (%1, HTTP %2). Try again in a minute; your sign-in is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="113"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="120"/>
         <source>The token server refused the request (%1, HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/apiclient.cpp" line="130"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="149"/>
+        <source>an empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="150"/>
+        <source>a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="150"/>
+        <source>an answer that is not OAuth JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="156"/>
+        <source>The token server failed (HTTP %1). Try again in a minute; your sign-in is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="163"/>
+        <source>The EHR refused the refresh token (HTTP %1, %2). Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="170"/>
+        <source>The EHR refused the client&apos;s credentials (HTTP %1, %2). Check the client ID and the client secret (or key) against the application registered on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="178"/>
+        <source>The EHR refused the sign-in code (HTTP %1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="185"/>
+        <source>The token endpoint answered with a web page instead of tokens (HTTP %1). Check the token URL of the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="188"/>
+        <source>The token endpoint&apos;s answer holds no tokens (HTTP %1, %2). The server does not follow RFC 6749; try again, and if it persists, tell its operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="195"/>
+        <source>The token endpoint answered HTTP %1 with a web page instead of an OAuth answer. Check the token URL of the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="198"/>
+        <source>The token endpoint refused the request (HTTP %1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="233"/>
+        <source>The EHR refused the refresh token (%1: %2). Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="240"/>
+        <source>The EHR refused the sign-in code (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="270"/>
+        <source>The revocation endpoint answered with a web page (HTTP %1), not a revocation response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="275"/>
+        <source>The revocation endpoint failed (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="278"/>
+        <source>There is no revocation endpoint at the profile&apos;s revocation URL (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="284"/>
+        <source>The revocation endpoint refused the client&apos;s credentials (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="288"/>
+        <source>This server does not let a public client revoke its tokens (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="295"/>
+        <source>The revocation endpoint refused the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenset.cpp" line="296"/>
+        <source>The revocation endpoint refused the request (HTTP %1, %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apiclient.cpp" line="155"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="148"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="137"/>
         <source>The keychain did not answer within %1 s. It may be locked and waiting for a password: unlock it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="21"/>
-        <source>%1 &quot;%2&quot; is not a valid URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="27"/>
-        <source>%1 %2 uses http:// on a host that is not this computer. Use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="30"/>
-        <source>%1 %2 must use https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -94,52 +179,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="103"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="85"/>
         <source>The document has no issuer; OpenID discovery requires one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="110"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="92"/>
         <source>The issuer %1 does not match where the document was found (%2 would be expected): a client must not trust it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="116"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="98"/>
         <source>The document names no token_endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="118"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="100"/>
         <source>The token endpoint %1 is not https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="122"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="104"/>
         <source>The document names no authorization_endpoint, which the authorization-code grant needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="125"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="107"/>
         <source>The authorization endpoint %1 is not https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="129"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="111"/>
         <source>The document does not say which PKCE methods the server supports (no code_challenge_methods_supported); chartkey sends S256 anyway. Whether it is enforced is checked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="133"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="115"/>
         <source>The server does not advertise PKCE S256 (code_challenge_methods_supported: %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="139"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="121"/>
         <source>The server advertises the PKCE method &quot;plain&quot;, which protects nothing if the authorization request is seen. Ask for it to be turned off; chartkey always uses S256.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="143"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="125"/>
         <source>The document names no revocation_endpoint: signing out cannot end the grant on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,55 +279,277 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="45"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="46"/>
         <source>Could not read the discovery document at %1: %2 Check the URL, or give the endpoints explicitly (authorization, token and revocation URLs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="56"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="54"/>
         <source>it is not an https:// URL (http:// only for this computer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="74"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="66"/>
         <source>the server answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="82"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="74"/>
         <source>it names no token endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="152"/>
+        <source>(with port %1, as the profile says).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="153"/>
+        <source>(without a port: a loopback redirect on 127.0.0.1 may use any port, and chartkey picks a free one each time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="162"/>
+        <source>EHRs accept any port only for 127.0.0.1 (RFC 8252), not for %1: set the profile&apos;s redirect URI to %2 and register exactly that on the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="166"/>
+        <source>Register exactly this redirect URI on the application: %1 %2 Or set the profile&apos;s redirect URI to the one registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="175"/>
+        <source>no explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="179"/>
+        <source>Ask only for scopes the application is registered for (the profile&apos;s scope: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="183"/>
+        <source>The registration does not allow this client to sign in with the authorization code: check its grant type on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="186"/>
+        <source>The EHR accepted the client and the redirect URI; read its reason, and check the profile&apos;s scope and authorization parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="188"/>
+        <source>The EHR refused the sign-in request before any sign-in page: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="192"/>
+        <source>The EHR does not accept the client ID %1 (HTTP %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="194"/>
+        <source>Copy the client ID from the application&apos;s page on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="199"/>
+        <source>HTTP %1, with no explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="200"/>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="202"/>
+        <source>register a fixed port on the application, such as %1, and give chartkey the same redirect URI (chartkey profile add %2 … --redirect-uri %1 --replace, or Edit profile → Redirect in the desktop app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="207"/>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="219"/>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="223"/>
+        <source>The EHR refused the redirect URI %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="212"/>
+        <source>The EHR refused the sign-in request before showing a sign-in page (%1). It seems to compare redirect URIs exactly, so %2, with the free port chartkey picked for this sign-in, is not registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="216"/>
+        <source>To sign in, %1. If the redirect URI is right, check the client ID (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="220"/>
+        <source>%1 If it is registered exactly so, the EHR compares redirect URIs exactly: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/authorizationanswer.cpp" line="224"/>
+        <source>Register exactly %1 on the application, or check the client ID (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/notestates.cpp" line="42"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/notestates.cpp" line="44"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/notestates.cpp" line="46"/>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/notestates.cpp" line="48"/>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="195"/>
+        <source>the profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="197"/>
+        <source>the server preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="199"/>
+        <source>the instance URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="201"/>
+        <source>the FHIR base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="203"/>
+        <source>the discovery URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="205"/>
+        <source>the client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="207"/>
+        <source>the client type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="209"/>
+        <source>the client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="211"/>
+        <source>the grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="213"/>
+        <source>the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="215"/>
+        <source>the scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="217"/>
+        <source>the redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="219"/>
+        <source>the launch parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="221"/>
+        <source>the aud parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="223"/>
+        <source>the authorization URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="225"/>
+        <source>the token URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="227"/>
+        <source>the revocation URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="229"/>
+        <source>the issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="231"/>
+        <source>the notes API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="119"/>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/chunkedsecretstore.cpp" line="119"/>
+        <source>The keychain entry %1 is damaged (a part of it is missing or altered), so chartkey cannot read it. Sign in again, or set the secret again, to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::ActivityLog</name>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="163"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="162"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="179"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="178"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="181"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="180"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="183"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="182"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="185"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="184"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/activitylog.cpp" line="187"/>
+        <location filename="../../app/core/net/activitylog.cpp" line="186"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,12 +557,12 @@
 <context>
     <name>chartkey::ApiClient</name>
     <message>
-        <location filename="../../app/core/net/apiclient.cpp" line="57"/>
+        <location filename="../../app/core/api/apiclient.cpp" line="70"/>
         <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/net/apiclient.cpp" line="92"/>
+        <location filename="../../app/core/api/apiclient.cpp" line="119"/>
         <source>The EHR refused the renewed token too (HTTP 401: %1). Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,27 +570,47 @@
 <context>
     <name>chartkey::AppointmentModel</name>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="200"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="278"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="211"/>
-        <source>Date</source>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="258"/>
+        <source>Not reported yet: the EHR says a note&apos;s state when an action runs on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="213"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="260"/>
+        <source>As the EHR reported it at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="263"/>
+        <source>%1, %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="292"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="294"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="215"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="296"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="217"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="298"/>
+        <source>Note state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="300"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,7 +618,7 @@
 <context>
     <name>chartkey::BrowserSignIn</name>
     <message numerus="yes">
-        <location filename="../../app/core/auth/browsersignin.cpp" line="23"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="25"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -299,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/auth/browsersignin.cpp" line="27"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="29"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -307,17 +634,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="53"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="55"/>
         <source>No answer came back from the browser within %1, so the sign-in was stopped. Sign in again, and finish the sign-in in the browser window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="79"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="81"/>
         <source>The redirect URI %1 is not a loopback address. Use http://127.0.0.1/callback and register it on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="89"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="227"/>
+        <source>Ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="228"/>
+        <source>chartkey ignored this answer: it does not belong to the sign-in chartkey is waiting for (its state is missing or does not match). If you opened a link you were sent, nothing happened. To sign in, start the sign-in in chartkey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="233"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="235"/>
+        <source>You can close this tab and return to chartkey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="239"/>
+        <source>Answer received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="240"/>
         <source>chartkey has the answer from the sign-in. You can close this tab and return to chartkey.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,48 +684,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="162"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="209"/>
         <source>Open the sign-in address in a browser by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="169"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="216"/>
         <source>The sign-in was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="228"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="303"/>
         <source>The EHR did not accept the sign-in code (%1). Check that the registration&apos;s redirect URI is exactly %2, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::BundlePager</name>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="35"/>
+        <source>Shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="54"/>
+        <source>The EHR answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="57"/>
+        <source>The EHR answered HTTP %1 to page %2 of the search: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="79"/>
+        <source>Page %1 of the search is not a FHIR Bundle; the reading stopped there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="122"/>
+        <source>Page %1 of the search names its next page on another server (%2): the token does not go there, so the reading stopped after page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/bundlepager.cpp" line="131"/>
+        <source>Page %1 of the search names a page already read as its next one; the reading stopped there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ChunkedSecretStore</name>
+    <message>
+        <location filename="../../app/core/storage/chunkedsecretstore.cpp" line="294"/>
+        <source>The secret for %1 is too large for the keychain (%2 bytes). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::FhirClient</name>
     <message>
-        <location filename="../../app/core/fhir/fhirclient.cpp" line="26"/>
+        <location filename="../../app/core/fhir/fhirclient.cpp" line="27"/>
         <source>The EHR does not allow this read (HTTP 403: %1). Sign in with a scope that covers it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/fhirclient.cpp" line="30"/>
+        <location filename="../../app/core/fhir/fhirclient.cpp" line="31"/>
         <source>The FHIR server answered HTTP %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::IdTokenVerifier</name>
+    <message>
+        <location filename="../../app/core/auth/idtokenverifier.cpp" line="103"/>
+        <source>The ID token cannot be checked: the profile names no discovery document, issuer or FHIR base to read the server&apos;s keys from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtokenverifier.cpp" line="112"/>
+        <source>The ID token cannot be checked: the server&apos;s metadata (%1) names no jwks_uri, so its signing keys are unknown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::KeychainStore</name>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="217"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="206"/>
         <source>Windows Credential Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="219"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="208"/>
         <source>macOS Keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="221"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="210"/>
         <source>Secret Service keyring</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,22 +828,22 @@
 <context>
     <name>chartkey::PatientModel</name>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="113"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="116"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="115"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="118"/>
         <source>Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="117"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="120"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="119"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="122"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,105 +851,252 @@
 <context>
     <name>chartkey::Profile</name>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="99"/>
+        <location filename="../../app/core/profile/profile.cpp" line="36"/>
+        <source>%1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="38"/>
+        <source>%1 &quot;%2&quot; is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="44"/>
+        <source>%1 %2 uses http:// on a host that is not this computer. Use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="47"/>
+        <source>%1 %2 must use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="105"/>
         <source>The profile name &quot;%1&quot; may use letters, digits, space, dot, dash and underscore (at most 64).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="107"/>
+        <location filename="../../app/core/profile/profile.cpp" line="114"/>
         <source>The client ID is missing: copy it from the application registered on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="110"/>
-        <source>The instance URL</source>
+        <location filename="../../app/core/profile/profile.cpp" line="116"/>
+        <source>The instance URL is missing: give the address of the EHR, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="114"/>
+        <location filename="../../app/core/profile/profile.cpp" line="123"/>
         <source>The discovery URL is missing: give the address of the server&apos;s .well-known/openid-configuration document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="117"/>
-        <source>The discovery URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="122"/>
+        <location filename="../../app/core/profile/profile.cpp" line="129"/>
         <source>The token URL is missing: fetch the endpoints from the discovery document, or give them explicitly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="124"/>
-        <source>The token URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="132"/>
-        <source>The FHIR base URL is missing: a SMART server is named by its FHIR base URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="134"/>
+        <location filename="../../app/core/profile/profile.cpp" line="142"/>
         <source>The FHIR base URL is missing. chartkey derives it only for *.canvasmedical.com instances; give it explicitly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="137"/>
-        <source>The FHIR base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="140"/>
-        <source>The revocation URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="141"/>
-        <source>The notes API URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="149"/>
+        <location filename="../../app/core/profile/profile.cpp" line="156"/>
         <source>The authorization URL is missing: fetch the endpoints from the discovery document, or give them explicitly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="151"/>
-        <source>The authorization URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/storage/profile.cpp" line="156"/>
+        <location filename="../../app/core/profile/profile.cpp" line="162"/>
         <source>The redirect URI %1 must be a loopback URI with a path, such as http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that port).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profile.cpp" line="161"/>
+        <location filename="../../app/core/profile/profile.cpp" line="168"/>
         <source>The client-credentials grant needs a confidential client with a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ProfileForm</name>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="602"/>
+        <source>unchanged (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="605"/>
+        <source>a name for this profile, such as Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="607"/>
+        <source>from the application registered on the EHR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="609"/>
+        <source>the application&apos;s secret; it goes to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="611"/>
+        <source>paste the token; it goes to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="613"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="618"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="620"/>
+        <source>none: sign-out only forgets the tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="622"/>
+        <source>none: the iss of the redirect is not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="624"/>
+        <source>none: no note actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="638"/>
+        <source>A profile named %1 already exists; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="644"/>
+        <source>Give at least one scope, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="655"/>
+        <source>Enter the client secret of this confidential client, as shown by the application registered on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="660"/>
+        <source>Paste the access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="661"/>
+        <source>Paste the access token made %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="726"/>
+        <source>give %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="728"/>
+        <source>fetch the endpoints from the discovery document (or give them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="730"/>
+        <source>correct %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="731"/>
+        <source>To save: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ScheduleModel</name>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="153"/>
+        <source>%1, %2–%3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="158"/>
+        <source>Not reported yet: the EHR says a note&apos;s state when an action runs on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="160"/>
+        <source>As the EHR reported it at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="170"/>
+        <source>(patient %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="182"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="196"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="198"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="200"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="202"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="204"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="206"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="208"/>
+        <source>Note state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="210"/>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::SecretStore</name>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="45"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="44"/>
         <source>Access to the keychain was refused (%1). Allow chartkey to use the keychain and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="53"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="52"/>
         <source>No keychain is available (%1). chartkey keeps tokens only in the system keychain: start and unlock a Secret Service keyring (GNOME Keyring or KWallet), then try again. Nothing was stored elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="60"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="59"/>
         <source>The keychain failed (%1). Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/keychainstore.cpp" line="69"/>
+        <location filename="../../app/core/storage/keychainstore.cpp" line="68"/>
         <source>The keychain is locked, so chartkey cannot reach its sign-in. Unlock the keyring (signing in to the desktop session usually does), then try again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,7 +1104,7 @@
 <context>
     <name>chartkey::ServerMetadata</name>
     <message>
-        <location filename="../../app/core/auth/discovery.cpp" line="60"/>
+        <location filename="../../app/core/auth/discovery.cpp" line="47"/>
         <source>The discovery document is not a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,217 +1112,322 @@
 <context>
     <name>chartkey::ServerPreset</name>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="34"/>
+        <location filename="../../app/core/profile/presets.cpp" line="159"/>
         <source>Canvas LMS rejects the client-credentials grant for developer keys (it allows it only with an LTI 1.3 JWT client assertion). Use the authorization code, or a manually generated access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="39"/>
+        <location filename="../../app/core/profile/presets.cpp" line="99"/>
         <source>The canvas-sandbox-token preset uses a token made on the sandbox dashboard. To sign in with an OAuth application, use the canvas preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="46"/>
+        <location filename="../../app/core/profile/presets.cpp" line="75"/>
         <source>A static access token for Canvas is a profile of its own: use the canvas-sandbox-token preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="48"/>
+        <location filename="../../app/core/profile/presets.cpp" line="64"/>
         <source>This preset signs in through OAuth; it takes no static access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="52"/>
+        <location filename="../../app/core/profile/presets.cpp" line="39"/>
         <source>The %1 preset does not offer the %2 grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="63"/>
+        <location filename="../../app/core/profile/presets.cpp" line="63"/>
+        <source>derived for *.canvasmedical.com; give it for other hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="68"/>
         <source>Canvas Medical (OAuth application)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="64"/>
+        <location filename="../../app/core/profile/presets.cpp" line="69"/>
         <source>A Canvas Medical instance with an application registered under Settings → Integrations → OAuth Applications. chartkey derives the endpoints, the FHIR base on the fumage- host and the note plugin from the instance URL. Sign in through the browser (public client with PKCE, or confidential), or use the client-credentials grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="73"/>
+        <location filename="../../app/core/profile/presets.cpp" line="90"/>
+        <source>none (Canvas refuses staff users without it: e30=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="93"/>
         <source>Canvas Medical (sandbox access token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="74"/>
+        <location filename="../../app/core/profile/presets.cpp" line="94"/>
         <source>A Canvas Medical sandbox with an access token made on its dashboard. No OAuth application and no sign-in: the token is kept in the keychain and used until the EHR refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="82"/>
+        <location filename="../../app/core/profile/presets.cpp" line="108"/>
+        <source>on the Canvas sandbox dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="113"/>
         <source>SMART on FHIR server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="83"/>
+        <location filename="../../app/core/profile/presets.cpp" line="114"/>
         <source>Any SMART App Launch server. Give the FHIR base URL: the endpoints come from its .well-known/smart-configuration, and the aud parameter names the FHIR server. SMART v1 scopes by default; v2 scopes (patient/Patient.rs) work too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="92"/>
+        <location filename="../../app/core/profile/presets.cpp" line="121"/>
+        <source>The FHIR base URL is missing: a SMART server is named by its FHIR base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="128"/>
+        <source>required: the FHIR server&apos;s base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="129"/>
+        <source>{FHIR base}/.well-known/smart-configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="132"/>
         <source>OAuth 2.0 / OpenID Connect server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="93"/>
+        <location filename="../../app/core/profile/presets.cpp" line="133"/>
         <source>Any OAuth 2.0 or OpenID Connect authorization server that publishes a discovery document (.well-known/openid-configuration). By default a confidential client with the client-credentials grant (machine to machine); the authorization code works too. The FHIR base URL is optional: without it chartkey only gets tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="103"/>
+        <location filename="../../app/core/profile/presets.cpp" line="146"/>
+        <source>optional: without it chartkey only gets tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="151"/>
         <source>Canvas LMS (Instructure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/presets.cpp" line="104"/>
+        <location filename="../../app/core/profile/presets.cpp" line="152"/>
         <source>A Canvas LMS instance, such as https://canvas.instructure.com. Either a developer key (a confidential client: sign in through the browser at /login/oauth2/auth) or a manually generated access token (Account → Settings → New access token). Canvas LMS has no FHIR API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="165"/>
+        <source>Canvas LMS has no FHIR API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="167"/>
+        <source>Canvas LMS publishes no discovery document; its endpoints are fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="174"/>
+        <source>Canvas LMS documents this: its refresh tokens do not rotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="176"/>
+        <source>in Canvas LMS under Account → Settings → New access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="179"/>
+        <source>not used: Canvas LMS ends a token with DELETE on the token URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::Session</name>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="124"/>
-        <location filename="../../app/core/auth/session.cpp" line="232"/>
+        <location filename="../../app/core/auth/session.cpp" line="130"/>
+        <location filename="../../app/core/auth/session.cpp" line="235"/>
         <source>You are not signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="193"/>
+        <location filename="../../app/core/auth/session.cpp" line="195"/>
         <source>Another chartkey window or command has been renewing the sign-in of %1 for too long. Try again; if it repeats, close other chartkey programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="260"/>
+        <location filename="../../app/core/auth/session.cpp" line="269"/>
         <source>The sign-in to %1 has expired and the EHR gave no refresh token (ask for the offline_access scope to stay signed in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="264"/>
+        <location filename="../../app/core/auth/session.cpp" line="273"/>
         <source>The stored sign-in of %1 is unreadable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="214"/>
+        <location filename="../../app/core/auth/session.cpp" line="583"/>
+        <source>Removed the unreadable stored sign-in of %1 from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="586"/>
+        <source>%1 had no stored access token; nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="587"/>
+        <source>%1 had no stored sign-in; nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="589"/>
+        <source>Removed the static access token of %1 from this computer. It was not revoked: a static token is revoked where it was made (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="593"/>
+        <source>The access token ends by itself at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="596"/>
+        <source>The EHR said nothing of when the access token ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="599"/>
+        <source>Signed out of %1: the EHR revoked the tokens, and they were removed from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="603"/>
+        <source>Signed out of %1 on this computer: the tokens were removed from it. The EHR offers no revocation, so they were not revoked. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="607"/>
+        <source>Signed out of %1 on this computer: the tokens were removed from it. This server does not let a public client revoke its tokens, so they were not revoked. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="615"/>
+        <source>Signed out of %1 on this computer: the tokens were removed from it, but they were not revoked (%2). %3 To end them now, revoke the application&apos;s access on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="217"/>
         <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="134"/>
+        <location filename="../../app/core/auth/session.cpp" line="140"/>
         <source>No access token is stored for %1. Store one with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="143"/>
-        <source>in Canvas LMS under Account → Settings → New access token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/session.cpp" line="145"/>
-        <source>on the Canvas sandbox dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/session.cpp" line="147"/>
+        <location filename="../../app/core/auth/session.cpp" line="149"/>
         <source>where you made this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="150"/>
+        <location filename="../../app/core/auth/session.cpp" line="152"/>
         <source>The EHR refused the static access token of %1 (HTTP 401): it has expired, was revoked, or belongs to another server. Create a new one %2 and store it with: chartkey profile set-token %1 (the refused token stays in the keychain until then).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="399"/>
+        <location filename="../../app/core/auth/session.cpp" line="344"/>
+        <source>Your session with %1 ended: the EHR will not renew it. Sign in again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="451"/>
         <source>The stored access token of %1 is unreadable. Store it again with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="289"/>
-        <source>The EHR ended the sign-in to %1 (the refresh token was refused: invalid_grant). Sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/session.cpp" line="338"/>
+        <location filename="../../app/core/auth/session.cpp" line="385"/>
         <source>The renewed sign-in could not be saved in the keychain (%1). It works until chartkey exits; then you will have to sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="403"/>
+        <location filename="../../app/core/auth/session.cpp" line="455"/>
         <source>The stored sign-in is unreadable. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="428"/>
+        <location filename="../../app/core/auth/session.cpp" line="482"/>
         <source>The client secret of %1 is not in the keychain. Store it again with: chartkey profile set-secret %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>chartkey::SignIn</name>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="468"/>
-        <source>Signed out on this computer, but the LMS could not be told to end the token (%1). Remove it under Account → Settings → Approved integrations.</source>
+        <location filename="../../app/core/actions/signin.cpp" line="27"/>
+        <location filename="../../app/core/actions/signin.cpp" line="62"/>
+        <location filename="../../app/core/actions/signin.cpp" line="194"/>
+        <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="490"/>
-        <source>Signed out on this computer, but the EHR could not be told to revoke the tokens (%1). They stop working when they expire; to end them now, revoke the application&apos;s access on the EHR.</source>
+        <location filename="../../app/core/actions/signin.cpp" line="34"/>
+        <source>No access token was given for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/signin.cpp" line="56"/>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/signin.cpp" line="103"/>
+        <source>The EHR granted the openid scope but sent no ID token, so who signed in cannot be known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/signin.cpp" line="119"/>
+        <source>The EHR&apos;s ID token was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/signin.cpp" line="215"/>
+        <source>%1 The sign-in was not kept, and its tokens were revoked at the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/signin.cpp" line="218"/>
+        <source>%1 The sign-in was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::TokenClient</name>
     <message>
-        <location filename="../../app/core/auth/tokenclient.cpp" line="80"/>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="84"/>
         <source>The LMS answered HTTP %1 to the request to end the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenclient.cpp" line="114"/>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="115"/>
         <source>The profile has no %1 URL. Edit the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/tokenclient.cpp" line="159"/>
-        <source>The revocation endpoint answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::TokenResponse</name>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="159"/>
-        <source>The token server failed (HTTP %1). Try again in a minute; your sign-in is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="168"/>
-        <source>The token endpoint answered with a web page instead of JSON (HTTP %1). Check the token URL of the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="171"/>
-        <source>The token endpoint sent a response that is not valid JSON (HTTP %1). Try again; if it persists, the server is misbehaving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="181"/>
-        <source>The token endpoint refused the request (HTTP %1) without an OAuth error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="191"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="343"/>
         <source>The token endpoint&apos;s answer is missing or mistypes a required field (%1). The server does not follow RFC 6749.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenset.cpp" line="201"/>
+        <location filename="../../app/core/auth/tokenset.cpp" line="353"/>
         <source>The server issued a &quot;%1&quot; token; chartkey supports Bearer tokens only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,226 +1446,275 @@
     </message>
 </context>
 <context>
+    <name>chartkey::api</name>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="110"/>
+        <source>Unknown method &quot;%1&quot;; the method is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="114"/>
+        <source>A %1 request has no body: send one with POST, PUT or PATCH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="119"/>
+        <source>The request needs a path (Patient?name=Briddle) or a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="124"/>
+        <source>%1 is neither a path under the profile&apos;s API (Patient?name=Briddle) nor an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="127"/>
+        <location filename="../../app/core/api/apicall.cpp" line="192"/>
+        <source>The URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="135"/>
+        <source>A field needs a name: NAME=VALUE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="137"/>
+        <source>&quot;%1&quot;: nested fields (NAME[KEY]) are not supported; give the whole body as JSON instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="141"/>
+        <source>The field &quot;%1&quot; is given twice; a JSON body has one member of each name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="148"/>
+        <source>&quot;%1&quot; is not a header name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="150"/>
+        <source>The value of header %1 has a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="152"/>
+        <source>The Authorization header is chartkey&apos;s: it sends the profile&apos;s token there, and no other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="156"/>
+        <source>The %1 header is set from the request itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="198"/>
+        <source>The token of %1 goes only to the profile&apos;s own servers (%2); %3 is not one of them. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="230"/>
+        <source>The profile %1 has no notes API; give a full URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/api/apicall.cpp" line="232"/>
+        <source>The profile %1 has no FHIR base URL; give a full URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chartkey::check</name>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="60"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="53"/>
         <source>
 … (%1 characters in all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="22"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="23"/>
         <source>%1 s (%2 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="23"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="24"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="89"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="82"/>
         <source>The profile&apos;s %1 is %2 but the server publishes %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="92"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="85"/>
         <source>token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="94"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="87"/>
         <source>authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="98"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="91"/>
         <source>The profile expects the issuer %1 but the document says %2; the redirect&apos;s iss is compared with the profile&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="103"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="96"/>
         <source>Fetched %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="105"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="98"/>
         <source>Issuer %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="106"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="99"/>
         <source>Token endpoint %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="108"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="101"/>
         <source>Authorization endpoint %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="110"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="103"/>
         <source>PKCE methods: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="113"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="106"/>
         <source>Correct the profile&apos;s endpoints (chartkey profile add --preset ... fills them from discovery), or ask the server&apos;s operator to fix the document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="132"/>
-        <source>The EHR refused the redirect URI %1 (HTTP %2: %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="137"/>
-        <source>The EHR does not accept the client ID %1 (HTTP %2: %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="139"/>
-        <source>Copy the client ID from the application&apos;s page on the EHR (Canvas: Settings → Authentication → Applications).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="142"/>
-        <source>The authorization endpoint answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="143"/>
-        <source>Read the server&apos;s answer below; the request is shown as curl.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="149"/>
-        <source>(with port %1, as the profile says).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="150"/>
-        <source>(without a port: a loopback redirect on 127.0.0.1 may use any port, and chartkey picks a free one each time).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="159"/>
-        <source>EHRs accept any port only for 127.0.0.1 (RFC 8252), not for %1: set the profile&apos;s redirect URI to %2 and register exactly that on the application.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="163"/>
-        <source>Register exactly this redirect URI on the application: %1 %2 Or set the profile&apos;s redirect URI to the one registered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="176"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="122"/>
         <source>token_type is &quot;%1&quot;, not Bearer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="178"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="124"/>
         <source>token_type Bearer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="180"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="126"/>
         <source>No expires_in: chartkey cannot know when the token ends and renews it only after the API refuses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="183"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="129"/>
         <source>expires_in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="187"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="133"/>
         <source>The EHR granted fewer scopes than requested; dropped: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="190"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="136"/>
         <source>Granted every requested scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="192"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="138"/>
         <source>Granted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="198"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="144"/>
         <source>A refresh token came with it (offline_access).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="200"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="146"/>
         <source>offline_access was granted but no refresh token came: the user will have to sign in again every time the access token ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="203"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="149"/>
         <source>No refresh token: offline_access was not granted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="209"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="155"/>
         <source>The token response has no &quot;Cache-Control: no-store&quot; (RFC 6749 section 5.1 requires it): a proxy or cache may keep the tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="212"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="158"/>
         <source>Cache-Control: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="217"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="163"/>
         <source>Allow the dropped scopes on the application (Canvas: the application&apos;s scopes), or stop asking for them in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="239"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="185"/>
         <source>(no scope stated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="241"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="187"/>
         <source>The API refused the token (HTTP 401). Granted scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="243"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="189"/>
         <source>The token is expired or revoked: create a new one and store it with chartkey profile set-token %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="245"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="191"/>
         <source>The API does not accept tokens from this token endpoint: check that the FHIR base URL belongs to the same EHR instance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="249"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="195"/>
         <source>The API refused to read with this token (HTTP 403). Granted scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="252"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="198"/>
         <source>Allow the developer key the scopes it needs, or turn scope enforcement off on the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="254"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="200"/>
         <source>Ask for a scope that allows reading patients (user/Patient.read, system/Patient.read or patient/Patient.read) and allow it on the application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="257"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="203"/>
         <source>The API answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="258"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="204"/>
         <source>Read the server&apos;s answer below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="71"/>
+        <source>No token is stored in the keychain for profile “%1”. Store it first (chartkey profile set-token %1, or Sign in in the desktop app), then run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="84"/>
+        <source>The token stored for profile “%1” cannot be read. Store it again (chartkey profile set-token %1), then run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="98"/>
+        <source>No client secret is stored in the keychain for profile “%1”, a confidential client. Store it (chartkey profile set-secret %1, or File → Edit profile in the desktop app), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1078,583 +1785,724 @@
 <context>
     <name>chartkey::check::RegistrationCheck</name>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="335"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="430"/>
         <source>Stopped before this step finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="190"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="273"/>
         <source>Discovery document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="197"/>
-        <source>Canvas LMS publishes no discovery document; its endpoints are fixed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="198"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="283"/>
         <source>The profile names no discovery document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="210"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="294"/>
         <source>%1 could not be fetched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="211"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="295"/>
         <source>Check the discovery URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="215"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="299"/>
         <source>%1 answered HTTP %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="216"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="300"/>
         <source>Check the discovery URL in the profile; for SMART servers it is {FHIR base}/.well-known/smart-configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="218"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="302"/>
         <source>The server does not publish it; chartkey uses the profile&apos;s endpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="225"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="309"/>
         <source>The URL must serve the JSON document itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="241"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="325"/>
         <source>Redirect URI accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="272"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="356"/>
         <source>The authorization endpoint %1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="274"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="358"/>
         <source>Check the authorization URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="285"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="369"/>
         <source>The EHR accepted the redirect URI %1 and answered on it at once (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="290"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="374"/>
         <source>The EHR accepted client %1 with the redirect URI %2 and showed its sign-in (HTTP %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="304"/>
-        <source>Authorization in the browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="306"/>
-        <source>Nothing to authorize.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="338"/>
-        <source>chartkey could not listen for the redirect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="343"/>
-        <source>Stopped before the browser answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="350"/>
-        <source>A redirect with an answer arrived but without this attempt&apos;s state (%1): the EHR must send state back unchanged (RFC 6749 section 4.1.2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="354"/>
-        <source>The sign-in was declined. Sign in as a user allowed to use the application and approve the requested access.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="357"/>
-        <source>The application is not allowed the scope &quot;%1&quot;. Allow those scopes on the application, or ask for fewer in the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="360"/>
-        <source>The application may not use the authorization-code grant. Set its grant type to &quot;Authorization code&quot; on the EHR.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="363"/>
-        <source>Finish the sign-in in the browser, or open the authorization URL by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="370"/>
-        <source>GET %1?code=[redacted]&amp;state=[matched]%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="375"/>
-        <source>The redirect came back to %1 with a code and this attempt&apos;s state (compared in constant time) after %2 ms in the browser.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="379"/>
-        <source>It carried no iss (RFC 9207 is optional; Canvas does not send it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="381"/>
-        <source>iss was %1 (not compared: the profile names no issuer).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="383"/>
-        <source>iss was %1, as expected.</source>
+        <source>The authorization endpoint answered HTTP %1 with neither a sign-in page nor an OAuth error, so whether it accepts client %2 and the redirect URI %3 cannot be told yet; the browser step will show it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="391"/>
-        <source>PKCE enforced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="393"/>
-        <source>No authorization code to test with.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="387"/>
+        <source>The server&apos;s answer and the request are shown with --details (or below, in the window).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="399"/>
-        <source>A confidential client&apos;s secret authenticates the code exchange; PKCE enforcement is tested for public clients.</source>
+        <source>Authorization in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="401"/>
+        <source>Nothing to authorize.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="433"/>
+        <source>chartkey could not listen for the redirect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="438"/>
+        <source>Stopped before the browser answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="445"/>
+        <source>A redirect with an answer arrived but without this attempt&apos;s state (%1): the EHR must send state back unchanged (RFC 6749 section 4.1.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="449"/>
+        <source>The sign-in was declined. Sign in as a user allowed to use the application and approve the requested access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="452"/>
+        <source>The application is not allowed the scope &quot;%1&quot;. Allow those scopes on the application, or ask for fewer in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="455"/>
+        <source>The application may not use the authorization-code grant. Set its grant type to &quot;Authorization code&quot; on the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="458"/>
+        <source>Finish the sign-in in the browser, or open the authorization URL by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="466"/>
+        <source>GET %1?code=[redacted]&amp;state=[matched]%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="471"/>
+        <source>The redirect came back to %1 with a code and this attempt&apos;s state (compared in constant time) after %2 ms in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="475"/>
+        <source>It carried no iss (RFC 9207 is optional; Canvas does not send it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="477"/>
+        <source>iss was %1 (not compared: the profile names no issuer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="479"/>
+        <source>iss was %1, as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="487"/>
+        <source>PKCE enforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="489"/>
+        <source>No authorization code to test with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="495"/>
+        <source>A confidential client&apos;s secret authenticates the code exchange; PKCE enforcement is tested for public clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="497"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
         <source>Skipped as asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="414"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="510"/>
         <source>The EHR issued tokens for a code exchange with a wrong code_verifier: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="417"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="513"/>
         <source>Require PKCE (S256) for public clients on the server. The tokens it issued are used for the rest of this check and revoked at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="423"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="524"/>
         <source>The EHR refused a wrong code_verifier (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="428"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="529"/>
         <source>The exchange with a wrong code_verifier failed, but not with invalid_grant: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="430"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="531"/>
         <source>Whether PKCE is enforced cannot be told from this answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="442"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="543"/>
         <source>Token response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="453"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="554"/>
         <source>No authorization code to exchange.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="465"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="570"/>
         <source>The client secret is wrong: copy it again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="467"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="573"/>
         <source>The application is registered as confidential: give chartkey its secret, or register a public client.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="470"/>
-        <source>The server may have invalidated the code when the wrong verifier was tried (allowed by RFC 6749). Run the check again with --skip pkce.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="473"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="582"/>
         <source>The code or redirect URI was refused. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="505"/>
-        <source>Token response (client credentials)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="511"/>
-        <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="515"/>
-        <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="518"/>
-        <source>The application is not allowed &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="527"/>
-        <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="529"/>
-        <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="538"/>
-        <source>Wrong client secret refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="543"/>
-        <source>The profile has no client secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="549"/>
-        <source>No refresh token to test with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="562"/>
-        <source>The EHR issued tokens to a request with a wrong client secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="563"/>
-        <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="568"/>
-        <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="571"/>
-        <source>Refused, but with %1 rather than invalid_client: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="573"/>
-        <source>no OAuth error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="591"/>
-        <source>Stored token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="594"/>
-        <source>No token is stored for this profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="595"/>
-        <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
+        <source>The EHR used the code up when the PKCE probe&apos;s wrong code_verifier was refused (RFC 6749 allows that; PKCE is enforced).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="599"/>
-        <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
+        <source>The token steps have no code left to run with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="600"/>
+        <source>Run the check without --no-second-sign-in: it then asks you to sign in once more for a fresh code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="605"/>
-        <source>API read (users/self)</source>
+        <source>Sign in once more in the browser for a fresh code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="606"/>
-        <source>API read (FHIR Patient)</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="619"/>
+        <source>The second sign-in did not give a code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="609"/>
-        <source>No access token.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="636"/>
+        <source>ID token (OpenID Connect)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="610"/>
-        <source>The profile names no FHIR base URL to read from.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
+        <source>No tokens to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="616"/>
-        <source>Check the FHIR base URL in the profile.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="651"/>
+        <source>The EHR granted openid but sent no id_token with the tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="624"/>
-        <source>a Bundle with total %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="652"/>
+        <source>The EHR did not grant the openid scope, and sent no ID token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="626"/>
-        <source>the user %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="653"/>
+        <source>Allow OpenID Connect (the openid scope) on the application, or remove openid from the profile&apos;s scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="628"/>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="629"/>
-        <source>GET %1 with the token: HTTP 200, %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="642"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="644"/>
-        <source>No refresh token was issued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="654"/>
-        <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="661"/>
-        <source>A refresh gave a new access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="665"/>
-        <source>The refresh token rotated (a new one came with it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="669"/>
-        <source>No new refresh token came: the old one stays in use.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="664"/>
+        <source>The server&apos;s ID token does not pass OpenID Connect Core section 3.1.3.7; a client must not trust who it names. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="670"/>
-        <source>The same refresh token came back.</source>
+        <source>Signature verified with the server&apos;s keys (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="672"/>
-        <source>Canvas LMS documents this: its refresh tokens do not rotate.</source>
+        <source>iss %1; aud holds %2; issued %3, expires %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="675"/>
+        <source>The nonce matched this sign-in&apos;s (compared in constant time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="677"/>
+        <source>at_hash matches the access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="678"/>
-        <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
+        <source>sub %1%2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="680"/>
-        <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="694"/>
+        <source>fhirUser %1 is readable with the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="687"/>
-        <source>Old access token after refresh</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="699"/>
+        <source>fhirUser %1 could not be read with the token (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="690"/>
-        <source>Needs a working API read and a refresh.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="701"/>
+        <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="696"/>
-        <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="704"/>
+        <source>Grant the user scope that reads the fhirUser resource (SMART: fhirUser together with user/Practitioner.read, or the resource&apos;s type).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="700"/>
-        <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="732"/>
+        <source>From a second sign-in: the PKCE probe&apos;s refused exchange had used the first code up (RFC 6749 allows that).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="703"/>
-        <source>The API answered HTTP %1 for the old access token.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="741"/>
+        <source>Token response (client credentials)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="710"/>
-        <source>Revocation</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="747"/>
+        <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="720"/>
-        <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="751"/>
+        <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="722"/>
-        <source>The profile has no revocation URL.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="754"/>
+        <source>The application is not allowed &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="723"/>
-        <source>No token to revoke.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="735"/>
-        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="738"/>
-        <source>Keep client-credentials tokens short-lived on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="739"/>
-        <source>Signing out revokes the refresh token, which ends the grant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="744"/>
-        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="749"/>
-        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="756"/>
-        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="759"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="763"/>
-        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="764"/>
+        <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="766"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
+        <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="768"/>
-        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="775"/>
+        <source>Wrong client secret refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="771"/>
-        <source>After revocation the API answered %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="780"/>
+        <source>The profile has no client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="787"/>
-        <source>Signing out cannot end the session on the LMS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="794"/>
-        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="786"/>
+        <source>No refresh token to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="798"/>
-        <source>After DELETE /login/oauth2/token the API answered %1.</source>
+        <source>The EHR issued tokens to a request with a wrong client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="801"/>
-        <source>Report it to the LMS&apos;s administrator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="799"/>
+        <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="808"/>
-        <source>Old refresh token refused</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="804"/>
+        <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="810"/>
-        <source>The refresh token did not rotate.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="807"/>
+        <source>Refused, but with %1 rather than invalid_client: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="822"/>
-        <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="809"/>
+        <source>no OAuth error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="824"/>
-        <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="827"/>
+        <source>Stored token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="829"/>
-        <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="830"/>
+        <source>No token is stored for this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="831"/>
-        <source>Reusing the replaced refresh token failed, but with: %1</source>
+        <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="835"/>
+        <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="843"/>
+        <source>API read (users/self)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="844"/>
+        <source>API read (FHIR Patient)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="847"/>
+        <source>No access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="848"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="857"/>
+        <source>The profile names no FHIR base URL to read from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="854"/>
+        <source>Check the FHIR base URL in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="862"/>
+        <source>a Bundle with total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="864"/>
+        <source>the user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="866"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="867"/>
+        <source>GET %1 with the token: HTTP 200, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="880"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="882"/>
+        <source>No refresh token was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="892"/>
+        <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="899"/>
+        <source>A refresh gave a new access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="903"/>
+        <source>The refresh token rotated (a new one came with it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="907"/>
+        <source>No new refresh token came: the old one stays in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="908"/>
+        <source>The same refresh token came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="917"/>
+        <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="919"/>
+        <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="926"/>
+        <source>Old access token after refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="929"/>
+        <source>Needs a working API read and a refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="935"/>
+        <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="939"/>
+        <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="942"/>
+        <source>The API answered HTTP %1 for the old access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="949"/>
+        <source>Revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="960"/>
+        <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="964"/>
+        <source>The profile has no revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="962"/>
+        <source>No token to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="965"/>
+        <source>The server offers no revocation endpoint (its discovery document names none): signing out removes the tokens from this computer, and they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="979"/>
+        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="982"/>
+        <source>Keep client-credentials tokens short-lived on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="983"/>
+        <source>Signing out revokes the refresh token, which ends the grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="991"/>
+        <source>This server does not let a public client revoke its tokens (%1). Signing out removes them from this computer; they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="994"/>
+        <source>Its discovery document says so too: revocation_endpoint_auth_methods_supported is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="998"/>
+        <source>Keep access tokens short-lived on the server, or let public clients revoke (RFC 7009 section 2.1 allows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1004"/>
+        <source>There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the tokens from this computer, and they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1008"/>
+        <source>, and the discovery document names none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1010"/>
+        <source>If the server has one elsewhere, set the profile&apos;s revocation URL to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1016"/>
+        <source>Signing out cannot be sure the tokens ended on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1022"/>
+        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1027"/>
+        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1034"/>
+        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1037"/>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1041"/>
+        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1044"/>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1046"/>
+        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1049"/>
+        <source>After revocation the API answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1065"/>
+        <source>Signing out cannot end the session on the LMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1072"/>
+        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1076"/>
+        <source>After DELETE /login/oauth2/token the API answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1079"/>
+        <source>Report it to the LMS&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1086"/>
+        <source>Old refresh token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1088"/>
+        <source>The refresh token did not rotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1100"/>
+        <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1102"/>
+        <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1107"/>
+        <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1109"/>
+        <source>Reusing the replaced refresh token failed, but with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1126"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1135"/>
         <source>Clean-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="849"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1127"/>
         <source>The check&apos;s refresh token stays valid on the server: the profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="851"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1129"/>
         <source>Remove the grant on the EHR if it matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="869"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1147"/>
         <source>Revoked the refresh token(s) this check obtained; the profile&apos;s own sign-in was not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="873"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1151"/>
         <source>The check&apos;s refresh token may still be valid on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,185 +2510,191 @@
 <context>
     <name>chartkey::cli</name>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="27"/>
+        <location filename="../../app/cli/authcommands.cpp" line="28"/>
         <source>the server gave no expiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="30"/>
+        <location filename="../../app/cli/authcommands.cpp" line="31"/>
         <source>access expired; renews on next use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="31"/>
+        <location filename="../../app/cli/authcommands.cpp" line="32"/>
         <source>access valid %1 h %2 min%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="34"/>
+        <location filename="../../app/cli/authcommands.cpp" line="35"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="40"/>
-        <source>Signed in to %1 (%2). Scope: %3</source>
+        <location filename="../../app/cli/authcommands.cpp" line="46"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/authcommands.cpp" line="53"/>
-        <location filename="../../app/cli/checkcommand.cpp" line="78"/>
+        <source>Signed in to %1 (%2). Scope: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="55"/>
+        <source>Signed in to %1 as %2 (%3). Scope: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="139"/>
+        <source>The renewed token expires in %1 s, sooner than --min-valid %2: the EHR gives no longer-lived tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="141"/>
+        <source>The token expires in %1 s, sooner than --min-valid %2: it could not be renewed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="421"/>
         <source>How long to wait for the browser, in seconds (default 300).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="56"/>
-        <source>chartkey login [--profile NAME] [--browser CMD] [--wait SECONDS]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/authcommands.cpp" line="64"/>
+        <location filename="../../app/cli/authcommands.cpp" line="73"/>
         <source>&quot;%1&quot; uses a static access token: there is no sign-in. Store a new token (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="105"/>
+        <location filename="../../app/cli/authcommands.cpp" line="85"/>
         <source>Opening the browser to sign in to %1. If it does not open, visit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="144"/>
-        <source>The sign-in was not kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/authcommands.cpp" line="146"/>
-        <source>The sign-in was not kept, and its tokens were revoked at the EHR.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/authcommands.cpp" line="156"/>
+        <location filename="../../app/cli/authcommands.cpp" line="100"/>
         <source>Sign-in took %1 ms: browser %2 ms, code exchange %3 ms, keychain %4 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="173"/>
-        <source>chartkey token [--profile NAME]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/authcommands.cpp" line="196"/>
-        <source>chartkey status [--profile NAME] [--json]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/authcommands.cpp" line="232"/>
+        <location filename="../../app/cli/authcommands.cpp" line="215"/>
         <source>%1 (%2) uses a static access token, stored in the keychain on %3. It is used until the EHR refuses it; it is never renewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="239"/>
+        <location filename="../../app/cli/authcommands.cpp" line="222"/>
         <source>No static access token is stored for %1 (%2). Store one (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="244"/>
+        <location filename="../../app/cli/authcommands.cpp" line="228"/>
         <source>Signed in to %1 (%2) — %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="248"/>
+        <location filename="../../app/cli/authcommands.cpp" line="232"/>
+        <source>Signed in to %1 (%2) as %3 — %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="237"/>
         <source>Scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="250"/>
+        <location filename="../../app/cli/authcommands.cpp" line="239"/>
         <source>Signed out of %1 (%2). Sign in with: chartkey login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="262"/>
-        <source>chartkey logout [--profile NAME]</source>
+        <location filename="../../app/cli/commandparser.cpp" line="265"/>
+        <location filename="../../app/cli/commandparser.cpp" line="296"/>
+        <location filename="../../app/cli/commandparser.cpp" line="486"/>
+        <source>Usage: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="274"/>
-        <source>Removed the static access token of %1 from the keychain. It was not revoked: a static token is revoked where it was made (the EHR&apos;s dashboard or account settings).</source>
+        <location filename="../../app/cli/commandparser.cpp" line="267"/>
+        <source>Without a command, chartkey opens the desktop app (on the profile NAME with chartkey --profile NAME).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="278"/>
-        <source>%1 had no stored access token; nothing to do.</source>
+        <location filename="../../app/cli/commandparser.cpp" line="270"/>
+        <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="287"/>
-        <source>%1 had no stored sign-in; nothing to do.</source>
+        <location filename="../../app/cli/commandparser.cpp" line="279"/>
+        <source>Options for every command, before or after it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/authcommands.cpp" line="290"/>
-        <source>Signed out of %1: the tokens were revoked and removed from the keychain.</source>
+        <location filename="../../app/cli/commandparser.cpp" line="286"/>
+        <source>Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="27"/>
-        <source>Usage: chartkey [COMMAND] [OPTIONS]
-
-Without a command, chartkey opens the desktop app (on the profile NAME with
-chartkey --profile NAME).
-
-Commands:
-  profile add NAME [--preset PRESET] --instance URL --client-id ID [options]
-                      add an EHR profile; PRESET: canvas (default),
-                      canvas-sandbox-token, smart (--fhir-base URL),
-                      openid (--discovery-url URL), canvas-lms
-                      (see chartkey profile add --help)
-  profile list|show NAME|remove NAME|set-secret NAME
-  profile set-token NAME   store a static access token read from standard
-                      input (canvas-sandbox-token, canvas-lms)
-  profile export NAME [--output FILE]   the profile as JSON, without secrets
-  profile import FILE|- [--name NAME] [--replace]
-  login               sign in through the browser and keep the tokens in the
-                      system keychain
-  token               print a valid access token (renewed when due); never
-                      opens a browser
-  status [--json]     the profile&apos;s sign-in state, without secrets
-  logout              revoke the tokens and remove them from the keychain
-  patients [--name TEXT] [--family F] [--given G] [--birthdate YYYY-MM-DD]
-           [--limit N] [--json]
-  appointments PATIENT_ID [--json]
-                      a patient&apos;s appointments and the note each carries
-  note ACTION NOTE_ID...   ACTION: lock sign lock-sign unlock check-in no-show
-  check [--details] [--skip IDS] [--json]
-                      test the profile&apos;s app registration end to end (discovery,
-                      redirect URI, PKCE, tokens, refresh, API, revocation)
-
-Options for every command:
-  --profile NAME      the profile to use (the default when there is only one)
-  --browser CMD       the browser command for login (else $CHARTKEY_BROWSER,
-                      else the desktop&apos;s default browser)
-  --timeout SECONDS   how long to wait for the network or the keychain
-                      (default 30)
-  --verbose           log what happens on the wire (secrets are redacted)
-  --version, --help
-
-Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
-</source>
+        <location filename="../../app/cli/commandparser.cpp" line="303"/>
+        <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="101"/>
-        <source>%1 needs a value.</source>
+        <location filename="../../app/cli/commandparser.cpp" line="307"/>
+        <source>Each one&apos;s options: chartkey %1 SUBCOMMAND --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="114"/>
-        <source>--timeout takes a number of seconds.</source>
+        <location filename="../../app/cli/commandparser.cpp" line="313"/>
+        <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="163"/>
+        <location filename="../../app/cli/commandparser.cpp" line="322"/>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="324"/>
+        <source>Every command also takes --timeout SECONDS and --verbose (see chartkey --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="369"/>
+        <source>at least one %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="371"/>
+        <source>%1 needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="382"/>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="417"/>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="422"/>
+        <source>%1 needs a subcommand: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="452"/>
+        <location filename="../../app/cli/commandtable.cpp" line="244"/>
         <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="464"/>
+        <source>Unknown %1 subcommand &quot;%2&quot;; the subcommands are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="487"/>
+        <source>See: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1854,527 +2708,884 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="88"/>
+        <location filename="../../app/cli/commandtable.cpp" line="493"/>
         <source>Part of a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="90"/>
+        <location filename="../../app/cli/commandtable.cpp" line="494"/>
         <source>Family name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="92"/>
+        <location filename="../../app/cli/commandtable.cpp" line="495"/>
         <source>Given name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="94"/>
-        <source>Birth date YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="96"/>
+        <location filename="../../app/cli/commandtable.cpp" line="505"/>
         <source>At most N patients (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="99"/>
-        <source>chartkey patients [--name TEXT] [--limit N] [--json]</source>
+        <location filename="../../app/cli/commandtable.cpp" line="47"/>
+        <source>%1 needs a value that is not empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="104"/>
-        <source>--limit takes a positive number.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="57"/>
+        <source>%1 takes a profile name (letters, digits, space, dot, dash and underscore; at most 64), not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="126"/>
-        <source>The patient&apos;s FHIR id.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="70"/>
+        <source>%1 takes a number of seconds from 0.001 to %2, not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="127"/>
-        <source>chartkey appointments PATIENT_ID [--json]</source>
+        <location filename="../../app/cli/commandtable.cpp" line="85"/>
+        <source>%1 takes an https:// URL, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="130"/>
-        <source>appointments needs one PATIENT_ID (see chartkey patients).</source>
+        <location filename="../../app/cli/commandtable.cpp" line="97"/>
+        <source>%1 takes a whole number of seconds from 0 to %2, not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="170"/>
-        <source>lock, sign, lock-sign, unlock, check-in or no-show</source>
+        <location filename="../../app/cli/commandtable.cpp" line="110"/>
+        <source>%1 takes NAME=VALUE, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="171"/>
-        <source>One or more note IDs.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="112"/>
+        <source>%1 %2: chartkey does not read a field from a file; send a body with --input FILE, or give the text with -f.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="172"/>
-        <source>chartkey note ACTION NOTE_ID...</source>
+        <location filename="../../app/cli/commandtable.cpp" line="123"/>
+        <source>--header takes &apos;Name: value&apos;, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="176"/>
-        <source>note needs an ACTION and at least one NOTE_ID.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="130"/>
+        <source>--redirect-uri takes a loopback URI with a path, such as http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that port), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/ehrcommands.cpp" line="181"/>
-        <source>ACTION is one of: lock sign lock-sign unlock check-in no-show.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="193"/>
+        <source>What each preset needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="121"/>
+        <location filename="../../app/cli/commandtable.cpp" line="198"/>
+        <source>   (then: chartkey profile set-token NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="200"/>
+        <source>, or --grant static-token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="201"/>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="254"/>
+        <source>The profile to use (not needed when there is only one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="257"/>
+        <source>The browser command for sign-ins (else $CHARTKEY_BROWSER, else the desktop&apos;s default browser).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="261"/>
+        <source>How long to wait for the network or the keychain (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="264"/>
+        <source>Log what happens on the wire (secrets are redacted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="266"/>
+        <source>Print JSON instead of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="268"/>
+        <source>Show this help; after a command, that command&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="270"/>
+        <source>Print the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="276"/>
         <source>The profile&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="142"/>
+        <location filename="../../app/cli/commandtable.cpp" line="286"/>
+        <source>Add an EHR profile for a server preset; each preset needs options of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="292"/>
+        <source>The kind of server: %1 (default canvas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="297"/>
+        <source>Unknown preset &quot;%1&quot;; --preset is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="310"/>
         <source>The OAuth client ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="145"/>
+        <location filename="../../app/cli/commandtable.cpp" line="313"/>
         <source>Read a confidential client&apos;s secret from standard input (it goes to the keychain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="147"/>
+        <location filename="../../app/cli/commandtable.cpp" line="316"/>
         <source>Scopes to ask for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="150"/>
+        <location filename="../../app/cli/commandtable.cpp" line="319"/>
         <source>Loopback redirect URI; without a port any free port is used. Default http://127.0.0.1/callback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="171"/>
-        <source>An extra authorization parameter NAME=VALUE (launch, aud, prompt); repeatable. Canvas&apos;s launch=e30= is the default.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="323"/>
+        <source>%1 (the preset&apos;s default when not given).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="179"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="440"/>
+        <location filename="../../app/cli/commandtable.cpp" line="327"/>
+        <source>Unknown grant &quot;%1&quot;; --grant is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="358"/>
+        <source>The profiles: name, instance, client ID, grant and preset, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="364"/>
+        <source>A profile&apos;s settings (never a secret).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="371"/>
+        <source>Remove a profile and its keychain entries (run logout first to revoke its tokens at the EHR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="378"/>
+        <source>Store a confidential client&apos;s secret, read from standard input, in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="385"/>
+        <source>Store a static access token (canvas-sandbox-token, canvas-lms), read from standard input, in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="392"/>
+        <source>The profile as JSON, without secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="402"/>
+        <source>Add a profile from an exported JSON file (never with a secret).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="428"/>
+        <source>Add, list, show, remove, export and import EHR profiles, and store their secrets in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="434"/>
+        <source>Sign in through the browser and keep the tokens in the system keychain; prints the address too, to open by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="442"/>
+        <source>Print a valid access token (renewed when due) and nothing else; never opens a browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="444"/>
+        <source>For curl: curl -H &quot;$(chartkey token --format header)&quot; URL
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="447"/>
+        <source>bare (default): the token alone; header: &quot;Authorization: Bearer TOKEN&quot;; json: access_token, token_type, expires_at and scope (never the refresh token nor the ID token). --json is --format json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="454"/>
+        <source>Unknown format &quot;%1&quot;; --format is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="458"/>
+        <source>Renew the token first when it would expire within SECONDS (for a long script).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="467"/>
+        <source>--json is --format json: it does not go with --format %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="474"/>
+        <source>The profile&apos;s sign-in state, without secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="480"/>
+        <source>Revoke the tokens at the EHR and remove them from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="491"/>
+        <source>Search patients: id, name, birth date, gender and MRN, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="496"/>
+        <source>Birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="502"/>
+        <source>--birthdate takes a date as YYYY-MM-DD, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="510"/>
+        <source>--limit takes a positive number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="518"/>
+        <source>A patient&apos;s appointments and the note each carries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="520"/>
+        <source>The patient&apos;s FHIR id (see chartkey patients).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="526"/>
+        <source>PATIENT_ID is a FHIR id (letters, digits, dot and dash; at most 64), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="535"/>
+        <source>Run a note action on one or more notes, one result line each. ACTION: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="542"/>
+        <source>Unknown note action &quot;%1&quot;; ACTION is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="545"/>
+        <source>One or more note ids (see chartkey appointments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="550"/>
+        <source>&quot;%1&quot; is not a note id: NOTE_ID is not empty and has no spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="558"/>
+        <source>Test the profile&apos;s app registration end to end (discovery, redirect URI, PKCE, tokens, refresh, API, revocation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="578"/>
+        <source>When the PKCE probe uses the code up, skip the token steps instead of asking for a second sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="587"/>
+        <source>Send one request to the EHR&apos;s API with the profile&apos;s token and print the answer (like gh api).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="589"/>
+        <source>PATH is relative to the profile&apos;s FHIR base (Patient?name=Briddle,
+Appointment/123) or, with --base notes, to its notes API (notes/ID/lock); or it
+is a full URL on the profile&apos;s own servers (its FHIR base, instance and notes
+API). The token goes to no other server: another URL is refused before the
+token is read or anything is sent. The token is reused and renewed when due; a
+401 renews it once and the request is sent once more.
+
+Output: the answer&apos;s body as received (pretty-printed JSON on a terminal).
+--paginate follows the Bundle&apos;s next links and prints one Bundle of every
+entry; --ndjson prints each resource on a line of its own, as pages arrive.
+Exit status: 0 for a 2xx answer; 1 for another (its body on standard output,
+what it says on standard error); 2 usage error; 3 sign-in needed.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="603"/>
+        <source>A path under the profile&apos;s API, or a full URL on its servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="607"/>
+        <source>GET (default, or POST with --input), HEAD, POST, PUT, PATCH or DELETE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="612"/>
+        <source>A string field: a query parameter for GET, HEAD and DELETE (and with --input), a member of the JSON body for POST, PUT and PATCH. Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="618"/>
+        <source>A typed field: true, false, null and integers are sent as JSON values, the rest as strings. Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="623"/>
+        <source>A request header; repeatable. Accept and Content-Type replace chartkey&apos;s; Authorization is chartkey&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="628"/>
+        <source>Send the body from FILE (- for standard input) as it is; content type application/fhir+json (notes API: application/json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="632"/>
+        <source>What PATH is relative to: the FHIR base (default) or the notes API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="637"/>
+        <source>--base is fhir or notes, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="640"/>
+        <source>Follow the Bundle&apos;s next links; print one Bundle of every entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="643"/>
+        <source>Print each resource of the Bundle on a line of its own (NDJSON), as the pages arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="647"/>
+        <source>Print the answer&apos;s status line and headers before its body, and the request&apos;s on standard error (credentials redacted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="657"/>
+        <source>This help, or a command&apos;s: chartkey help COMMAND is chartkey COMMAND --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="659"/>
+        <source>A command, e.g. logout or profile add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="350"/>
+        <location filename="../../app/cli/commandtable.cpp" line="410"/>
         <source>Replace an existing profile of that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="239"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="121"/>
         <source>A profile named &quot;%1&quot; exists already. Remove it first, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="275"/>
-        <source>--auth-param takes NAME=VALUE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="296"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="169"/>
         <source>--client-secret-stdin was given, but standard input held no secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="97"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="73"/>
         <source>The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="70"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="47"/>
         <source>Store its access token (from standard input) with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="74"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="51"/>
         <source>Store its client secret (from standard input) with: chartkey profile set-secret &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="78"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="55"/>
         <source>Get a token with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="80"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="485"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="57"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="333"/>
         <source>Sign in with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="81"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="58"/>
         <source>Added profile &quot;%1&quot; (%2, %3); its client secret is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="83"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="60"/>
         <source>Added profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="124"/>
-        <source>The kind of server: canvas (default), canvas-sandbox-token, smart, openid, canvas-lms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="129"/>
+        <location filename="../../app/cli/commandtable.cpp" line="301"/>
         <source>The EHR instance URL, e.g. https://example.canvasmedical.com (canvas, canvas-sandbox-token, canvas-lms).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="133"/>
+        <location filename="../../app/cli/commandtable.cpp" line="304"/>
         <source>The FHIR base URL (smart: required; canvas: derived for *.canvasmedical.com; openid: optional).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="138"/>
+        <location filename="../../app/cli/commandtable.cpp" line="307"/>
         <source>The discovery document (openid: required, e.g. https://login.example.com/.well-known/openid-configuration; smart: default {fhir-base}/.well-known/smart-configuration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="155"/>
-        <source>authorization-code, client-credentials or static-token (the preset&apos;s default when not given).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="159"/>
+        <location filename="../../app/cli/commandtable.cpp" line="330"/>
         <source>The authorization endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="163"/>
+        <location filename="../../app/cli/commandtable.cpp" line="333"/>
         <source>The token endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="167"/>
+        <location filename="../../app/cli/commandtable.cpp" line="335"/>
         <source>The revocation endpoint (RFC 7009), instead of the preset&apos;s or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="175"/>
+        <location filename="../../app/cli/commandtable.cpp" line="338"/>
+        <source>An extra authorization parameter (launch, aud, prompt); repeatable. Canvas&apos;s launch=e30= is the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="343"/>
+        <source>--auth-param takes NAME=VALUE, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="347"/>
         <source>The issuer expected in the redirect (RFC 9207); default the instance URL (canvas) or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="182"/>
-        <source>chartkey profile add NAME [--preset PRESET] [--instance URL] [--fhir-base URL] [--discovery-url URL] [--client-id ID] [options]
-  canvas (default)       --instance URL --client-id ID
-  canvas-sandbox-token   --instance URL   (then: chartkey profile set-token NAME)
-  smart                  --fhir-base URL --client-id ID
-  openid                 --discovery-url URL --client-id ID
-  canvas-lms             --instance URL --client-id ID, or --grant static-token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="193"/>
-        <source>profile add needs exactly one NAME.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="198"/>
-        <source>--preset is canvas, canvas-sandbox-token, smart, openid or canvas-lms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="206"/>
-        <source>--grant is authorization-code, client-credentials or static-token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="228"/>
+        <location filename="../../app/cli/commandtable.cpp" line="233"/>
         <source>profile add --preset %1 needs %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="229"/>
+        <location filename="../../app/cli/commandparser.cpp" line="371"/>
+        <location filename="../../app/cli/commandtable.cpp" line="233"/>
         <source> and </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="233"/>
+        <location filename="../../app/cli/commandtable.cpp" line="235"/>
         <source>A static-token profile has no client secret. Add the profile, then store the token with: chartkey profile set-token NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="310"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="183"/>
         <source>The discovery URL is not valid: give --discovery-url URL, or the endpoints with --authorize-url, --token-url and --revoke-url.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="314"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="187"/>
         <source>Reading the endpoints from %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="322"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="195"/>
         <source>Pass them with --authorize-url URL, --token-url URL and --revoke-url URL. The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="329"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="202"/>
         <source>Endpoints from %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="338"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="211"/>
         <source> (as given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="341"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="214"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="343"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="216"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="344"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="217"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="345"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="218"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="357"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="412"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="494"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="531"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="621"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="231"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="274"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="342"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="378"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="467"/>
         <source>There is no profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="361"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="235"/>
         <source>&quot;%1&quot; uses the %2 grant: its tokens come from signing in (chartkey login --profile &quot;%1&quot;). set-token is for static-token profiles, such as chartkey profile add NAME --preset canvas-sandbox-token --instance URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="370"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="244"/>
         <source>Give the access token on standard input, e.g. chartkey profile set-token &quot;%1&quot; &lt; token.txt (never as an argument: it would show in the process list and the shell history).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="382"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="255"/>
         <source>The access token was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="386"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="259"/>
         <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey check --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="398"/>
+        <location filename="../../app/cli/commandtable.cpp" line="393"/>
         <source>The profile to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="400"/>
+        <location filename="../../app/cli/commandtable.cpp" line="396"/>
         <source>Write to FILE instead of standard output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="403"/>
-        <source>chartkey profile export NAME [--output FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="406"/>
-        <source>profile export needs exactly one NAME.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="422"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="284"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="426"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="288"/>
         <source>Exported &quot;%1&quot; to %2 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="435"/>
+        <location filename="../../app/cli/commandtable.cpp" line="404"/>
         <source>The exported profile (JSON); - for standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="437"/>
+        <location filename="../../app/cli/commandtable.cpp" line="408"/>
         <source>Save it under NAME instead of the name in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="442"/>
-        <source>chartkey profile import FILE|- [--name NAME] [--replace]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="445"/>
-        <source>profile import needs exactly one FILE (or - for standard input).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="454"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="302"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="461"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="309"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="465"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="313"/>
         <source>A profile named &quot;%1&quot; exists already. Import it under another name with --name NAME, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="472"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="320"/>
         <source>Imported profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="477"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="325"/>
         <source>Store its access token (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="481"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="329"/>
         <source>Store its client secret (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="498"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="346"/>
         <source>&quot;%1&quot; uses a static access token and has no client secret. Store the token with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="506"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="354"/>
         <source>Give the client secret on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="519"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="366"/>
         <source>The client secret of &quot;%1&quot; is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="541"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="388"/>
         <source>Removed profile &quot;%1&quot;. If a keychain that is not running now holds its tokens or secret, remove them there (service chartkey, keys tokens:%1 and client-secret:%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="550"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="558"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="397"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="404"/>
         <source>The profile was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="563"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="409"/>
         <source>Removed profile &quot;%1&quot; and its keychain entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="577"/>
-        <source>profile needs a subcommand: add, list, show, remove, set-secret, set-token, export, import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="600"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="448"/>
         <source>No profiles. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="614"/>
-        <source>profile %1 needs exactly one NAME.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="644"/>
-        <source>Unknown profile subcommand &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="41"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="45"/>
         <source>Checking the registration of client %1 on profile &quot;%2&quot; (%3). The profile&apos;s stored sign-in is not used or changed.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="47"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="51"/>
         <source>Opening the browser: sign in and approve. If it does not open, visit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="81"/>
+        <location filename="../../app/cli/commandtable.cpp" line="563"/>
         <source>Steps not to run, comma-separated: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="85"/>
+        <location filename="../../app/cli/commandtable.cpp" line="574"/>
         <source>Show every server answer and the requests as curl commands (secrets as placeholders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="88"/>
-        <source>chartkey check [--profile NAME] [--browser CMD] [--wait SECONDS] [--skip IDS] [--details] [--json]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="94"/>
+        <location filename="../../app/cli/commandtable.cpp" line="568"/>
         <source>Unknown step &quot;%1&quot;; the steps are: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="106"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="92"/>
         <source>Fix the profile first: chartkey profile add %1 ... --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="197"/>
+        <source>The EHR answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="198"/>
+        <source>The EHR answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="258"/>
+        <source>&gt; (sent again with a renewed token after HTTP 401)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="423"/>
+        <source>%1 entries of %2 page(s) were written before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="475"/>
+        <source>--paginate and --ndjson read a search: they go with GET, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="478"/>
+        <source>--include shows one answer&apos;s status and headers: it does not go with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/apicommand.cpp" line="508"/>
+        <source>Could not read %1: %2. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::cli::Context</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="185"/>
+        <location filename="../../app/cli/commandline.cpp" line="100"/>
         <source>There is no profile yet. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="190"/>
+        <location filename="../../app/cli/commandline.cpp" line="105"/>
         <source>There are several profiles (%1): choose one with --profile NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="198"/>
+        <location filename="../../app/cli/commandline.cpp" line="113"/>
         <source>There is no profile named &quot;%1&quot;. See: chartkey profile list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="239"/>
+        <location filename="../../app/cli/commandline.cpp" line="154"/>
         <source>Sign in with: chartkey login%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/commandline.cpp" line="252"/>
-        <source>See: chartkey --help</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::fhir</name>
     <message>
-        <location filename="../../app/core/fhir/resources.cpp" line="28"/>
+        <location filename="../../app/core/fhir/display.cpp" line="82"/>
+        <source>%1, %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="88"/>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="90"/>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="92"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="94"/>
+        <source>sex unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/fhir/display.cpp" line="104"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="124"/>
+        <source>%1 mo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="130"/>
+        <source>no MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="133"/>
+        <source>MRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="139"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="141"/>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="143"/>
+        <source>checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="145"/>
+        <source>fulfilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="147"/>
+        <source>no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="149"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="151"/>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="163"/>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/resources.cpp" line="36"/>
         <source>The FHIR server sent something that is not a Bundle. Check the FHIR base URL of the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/resources.cpp" line="200"/>
+        <source>The FHIR server sent something that is not a %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2407,59 +3618,482 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
     </message>
 </context>
 <context>
+    <name>chartkey::idtoken</name>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="106"/>
+        <source>The ID token is not a well-formed signed JWT. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="110"/>
+        <source>The ID token was signed with a key chartkey does not have. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="114"/>
+        <source>The ID token cannot be trusted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="121"/>
+        <source>The ID token is not a well-formed signed JWT: its payload is not a JSON object of claims.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="128"/>
+        <source>The ID token names no issuer (iss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="131"/>
+        <source>The ID token&apos;s issuer (iss) is %1, but this server&apos;s issuer is %2: the token comes from another server, or the profile&apos;s discovery document is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="145"/>
+        <source>The ID token&apos;s audience (aud) lists something that is not a client ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="150"/>
+        <source>The ID token names no audience (aud).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="153"/>
+        <source>The ID token&apos;s audience (aud) is neither a string nor a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="157"/>
+        <source>The ID token&apos;s audience (aud) does not include this client (%1): it was issued to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="160"/>
+        <source>no one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="168"/>
+        <source>The ID token names several audiences (aud: %1) but no authorized party (azp), so it does not say it was issued to this client (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="174"/>
+        <source>The ID token&apos;s authorized party (azp) is %1, not this client (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="175"/>
+        <source>not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="182"/>
+        <source>chartkey has no current time to check the ID token&apos;s expiry (exp) against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="189"/>
+        <source>The ID token has no expiry time (exp) as a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="192"/>
+        <source>The ID token expired at %1 (exp), more than %2 s before this computer&apos;s time, %3. If the token is new, check this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="198"/>
+        <source>The ID token has no issue time (iat) as a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="201"/>
+        <source>The ID token was issued at %1 (iat), more than %2 s after this computer&apos;s time, %3. Check this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="210"/>
+        <source>The ID token carries no nonce, but chartkey sent one with this sign-in: the token may come from another sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="214"/>
+        <source>The ID token&apos;s nonce is not the one chartkey sent with this sign-in: the token may come from another sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="223"/>
+        <source>The ID token&apos;s access token hash (at_hash) is not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="226"/>
+        <source>The ID token carries an access token hash (at_hash), but no access token came with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="232"/>
+        <source>The ID token&apos;s access token hash (at_hash) does not match the access token that came with it: the access token may have been swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="240"/>
+        <source>The ID token names no subject (sub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="243"/>
+        <source>The renewed ID token&apos;s subject (sub) is not the user who signed in: the server answered for another account. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/idtoken.cpp" line="248"/>
+        <source>The ID token is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::jose</name>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="274"/>
+        <source>The key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="274"/>
+        <source>The key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="276"/>
+        <source>%1 is a shared secret (kty oct); chartkey uses only public-key signatures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="279"/>
+        <source>%1 is of type %2, but %3 needs an %4 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="280"/>
+        <location filename="../../app/core/auth/jose.cpp" line="296"/>
+        <location filename="../../app/core/auth/jose.cpp" line="361"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="283"/>
+        <source>%1 is not for signatures (use is &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="287"/>
+        <source>%1 does not allow %2 (key_ops).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="291"/>
+        <source>%1 is for %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="295"/>
+        <source>%1 is on curve %2, but %3 needs %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="300"/>
+        <source>%1 has no RSA modulus (n) in base64url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="302"/>
+        <source>%1 is an RSA key of %2 bits; chartkey accepts %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="308"/>
+        <source>%1 lacks its member &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="311"/>
+        <source>%1 is a public key; signing needs the private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="353"/>
+        <source>The token is not signed (alg &quot;none&quot;); chartkey accepts only signed tokens (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="357"/>
+        <source>The token is signed with a shared secret (%1), not with one of the server&apos;s public keys; chartkey refuses it (accepted: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="360"/>
+        <source>The token&apos;s signature algorithm (%1) is not one chartkey accepts (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="438"/>
+        <source>The token is larger than 64 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="441"/>
+        <source>The token is encrypted (JWE); chartkey reads signed tokens (JWS) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="443"/>
+        <source>The token is not a signed JWT: it does not have three parts separated by dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="447"/>
+        <source>The token&apos;s header is not base64url text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="452"/>
+        <source>The token&apos;s header is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="454"/>
+        <source>The token&apos;s header names a member twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="457"/>
+        <source>The token&apos;s header has no signature algorithm (alg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="460"/>
+        <source>The token&apos;s key ID (kid) is not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="463"/>
+        <source>The token&apos;s payload is not base64url text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="473"/>
+        <source>The token&apos;s claims name a member twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="478"/>
+        <source>The token&apos;s signature is not base64url text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="499"/>
+        <source>The token marks header parameters as critical (crit); chartkey supports none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="503"/>
+        <source>The token&apos;s payload is not base64url-encoded (b64, RFC 7797); chartkey does not support that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="515"/>
+        <source>The server&apos;s key set (JWKS) is not a JSON object with a &quot;keys&quot; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="541"/>
+        <source>No key in the server&apos;s key set (JWKS) has the ID &quot;%1&quot; that signed this token. The server may have rotated its keys: fetch its key set again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="547"/>
+        <source>The token says %1, which its key cannot check: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="556"/>
+        <source>No key in the server&apos;s key set (JWKS) fits %1. The server may have rotated its keys: fetch its key set again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="565"/>
+        <source>The signature is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="570"/>
+        <source>The token&apos;s signature (%1) does not verify with any key of the server&apos;s key set: it was altered, or another party signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="573"/>
+        <source>The token&apos;s signature (%1) does not verify with the server&apos;s key &quot;%2&quot;: it was altered, or another party signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="587"/>
+        <source>The server&apos;s key set (JWKS) is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="600"/>
+        <source>An RSA key has %1 to %2 bits, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="611"/>
+        <source>Generating the %1 key failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="631"/>
+        <source>The stored key is not a JSON Web Key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="637"/>
+        <source>The stored key has no signature algorithm chartkey uses (alg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="695"/>
+        <source>The signing key names no signature algorithm chartkey uses (alg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="708"/>
+        <source>The signing key is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="725"/>
+        <source>Signing the JWT failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="731"/>
+        <source>Signing the JWT failed: the library returned no signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="744"/>
+        <source>The PEM key is encrypted. Decrypt it first, e.g. with openssl pkey -in key.pem -out plain.pem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="755"/>
+        <source>This is not a PEM private key (PKCS#8 &quot;PRIVATE KEY&quot;, or &quot;RSA PRIVATE KEY&quot; / &quot;EC PRIVATE KEY&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="761"/>
+        <source>The PEM key is neither an RSA nor an EC key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="767"/>
+        <source>The PEM key could not be read as a JSON Web Key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="789"/>
+        <source>The EC key is on curve %1; chartkey signs with P-256 (ES256) or P-384 (ES384).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="791"/>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="809"/>
+        <source>The key could not be written as PEM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="821"/>
+        <source>A certificate needs a private signing key of chartkey&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="825"/>
+        <source>A certificate needs a name, a start date and at least one day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="831"/>
+        <source>The key could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/jose.cpp" line="872"/>
+        <source>Making the certificate failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chartkey::profilejson</name>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="116"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="82"/>
         <source>This is not a chartkey profile: the file is not a JSON object (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="119"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="85"/>
         <source>it is another JSON value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="123"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="89"/>
         <source>This is not a chartkey profile: it has no &quot;%1&quot; field. Export profiles with: chartkey profile export NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="127"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="93"/>
         <source>This profile file has format version %1; this chartkey reads version %2 only. Export it again with this chartkey&apos;s version, or update chartkey.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="134"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="100"/>
         <source>The file carries a secret (&quot;%1&quot;). Profiles never carry secrets; remove it and use `chartkey profile %2 NAME`, which reads it from standard input into the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="157"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="118"/>
         <source>The profile&apos;s kind &quot;%1&quot; is unknown; chartkey knows canvas, canvas-sandbox-token, smart, openid and canvas-lms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="171"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="133"/>
         <source>These fields do not hold valid URLs: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="179"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="122"/>
         <source>The client type &quot;%1&quot; is unknown: use public or confidential.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="184"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="125"/>
         <source>The grant &quot;%1&quot; is unknown: use authorization-code, client-credentials or static-token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="195"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="142"/>
         <source>An entry of authParams has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/profilejson.cpp" line="201"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="147"/>
         <source>The profile in the file cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2467,87 +4101,87 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 <context>
     <name>chartkey::scopes</name>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="179"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="179"/>
         <source>%1 is not a SMART scope; write it exactly as %2 (scopes are case-sensitive).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="182"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="182"/>
         <source>%1 is not a SMART scope; write it exactly as %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="192"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="192"/>
         <source>%1: separate scopes with spaces, not commas: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="200"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="200"/>
         <source>%1 is not a SMART scope; use openid, fhirUser, offline_access, launch, or a resource scope such as user/Patient.rs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="208"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="208"/>
         <source>%1 is not a SMART scope; the launch scopes are launch, launch/patient and launch/encounter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="214"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="214"/>
         <source>%1: the context must be lowercase, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="216"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="216"/>
         <source>%1 starts with %2; a resource scope starts with user/, patient/ or system/, as in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="221"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="221"/>
         <source>%1 has no permission; add one after a dot, as in %2 (SMART v2) or %3.read (SMART v1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="227"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="227"/>
         <source>%1 has no resource type; put a FHIR resource type such as Patient, or * for all, between the / and the dot: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="233"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="233"/>
         <source>%1: the resource type must be capitalised, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="235"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="235"/>
         <source>%1: %2 is not a resource type; use a FHIR resource type such as Patient, or * for all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="242"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="242"/>
         <source>%1: search parameters (?…) need a SMART v2 permission such as rs, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="250"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="250"/>
         <source>%1 has an empty permission; use read or write (SMART v1) or letters of cruds such as rs (SMART v2), as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="254"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="254"/>
         <source>%1: the permission letters go once each in the order c, r, u, d, s, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="258"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="258"/>
         <source>%1: permissions are lowercase, as in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="260"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="260"/>
         <source>%1: %2 is not a permission; use read, write or * (SMART v1), or letters of c, r, u, d, s in that order such as rs (SMART v2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/scopes.cpp" line="265"/>
+        <location filename="../../app/core/profile/scopes.cpp" line="265"/>
         <source>%1: what follows the ? must be name=value search parameters joined by &amp;, as in patient/Observation.rs?category=laboratory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,43 +4197,77 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 <context>
     <name>chartkey::ui::ActivityDock</name>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="20"/>
+        <location filename="../../app/ui/activitydock.cpp" line="45"/>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activitydock.cpp" line="46"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activitydock.cpp" line="61"/>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="30"/>
+        <location filename="../../app/ui/activitydock.cpp" line="72"/>
         <source>HTTP exchanges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="40"/>
+        <location filename="../../app/ui/activitydock.cpp" line="87"/>
         <source>Exchange details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="41"/>
+        <location filename="../../app/ui/activitydock.cpp" line="88"/>
+        <location filename="../../app/ui/activitydock.cpp" line="166"/>
         <source>Select an exchange to see its headers and bodies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="49"/>
+        <location filename="../../app/ui/activitydock.cpp" line="96"/>
         <source>Copy as &amp;curl</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="50"/>
+        <location filename="../../app/ui/activitydock.cpp" line="98"/>
         <source>Copy the selected exchange as a curl command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="51"/>
+        <location filename="../../app/ui/activitydock.cpp" line="99"/>
         <source>C&amp;lear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="52"/>
+        <location filename="../../app/ui/activitydock.cpp" line="101"/>
         <source>Clear the activity list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activitydock.cpp" line="113"/>
+        <source>Select an exchange first; nothing was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activitydock.cpp" line="117"/>
+        <source>Copied the exchange as a curl command (the token as $ACCESS_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/activitydock.cpp" line="165"/>
+        <source>Hidden while patient data is off the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::Announcer</name>
+    <message>
+        <location filename="../../app/ui/accessibility.cpp" line="68"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2722,7 +4390,7 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/ui/checkwindow.cpp" line="283"/>
-        <location filename="../../app/ui/checkwindow.cpp" line="604"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="554"/>
         <source>Select a step to see its details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2812,451 +4480,720 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="407"/>
-        <source>No token is stored in the keychain for profile “%1”. Store the token first, then run the check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="421"/>
-        <source>The token stored for profile “%1” cannot be read. Store it again, then run the check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="440"/>
-        <source>No client secret is stored in the keychain for profile “%1”, a confidential client. Enter it with File → Edit profile (or `chartkey profile set-secret %1`), then run the check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="459"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="406"/>
         <source>The keychain (%1) could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="462"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="409"/>
         <source>The check was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="462"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="409"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="464"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="411"/>
         <source>Not started: the keychain could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="489"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="439"/>
         <source>Starting the check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="501"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="451"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="508"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="458"/>
         <source>Stopped before the check started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="516"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="466"/>
         <source>Running: %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="523"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="473"/>
         <source>Sign in in the browser window that opened. If none opened, open this address by hand:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="539"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="489"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="561"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="511"/>
         <source>%1 passed, %2, %3 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="563"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="513"/>
         <source>, %1 skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="566"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="516"/>
         <source>Stopped: %1 before the check was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="568"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="518"/>
         <source>%1 — the registration does not work as configured; select the failed step for what to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="572"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="522"/>
         <source>%1 — nothing could be tested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="574"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="524"/>
         <source>%1 — the registration works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="581"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="531"/>
         <source>Stopped after %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="581"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="531"/>
         <source>Finished in %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="614"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="564"/>
         <source>%1 — %2, %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="618"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="568"/>
         <source>What to do: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="656"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="606"/>
         <source>There is no report yet: run the check first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="662"/>
-        <location filename="../../app/ui/checkwindow.cpp" line="669"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="612"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="619"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="681"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="631"/>
         <source>Save the check report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="682"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="632"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkwindow.cpp" line="688"/>
+        <location filename="../../app/ui/checkwindow.cpp" line="638"/>
         <source>Saved the report to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>chartkey::ui::MainWindow</name>
+    <name>chartkey::ui::ClientSection</name>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="48"/>
-        <source>in Canvas LMS under Account → Settings → New access token</source>
+        <location filename="../../app/ui/profilesections.cpp" line="29"/>
+        <source>Authorization code (sign in through the browser)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="50"/>
-        <source>on the Canvas sandbox dashboard</source>
+        <location filename="../../app/ui/profilesections.cpp" line="31"/>
+        <source>Client credentials (machine to machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="52"/>
-        <source>where the server issues access tokens</source>
+        <location filename="../../app/ui/profilesections.cpp" line="33"/>
+        <source>Access token made by hand (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="68"/>
-        <source>Canvas LMS has no FHIR API, so %1 has no patients to list. File → Test registration… tests its registration, and “%2” prints an access token for scripts.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="114"/>
+        <source>Client registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="73"/>
-        <source>%1 has no FHIR base URL, so there are no patients to list (add one with File → Edit profile…). File → Test registration… tests its registration, and “%2” prints an access token for scripts.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="116"/>
+        <source>Client &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="88"/>
-        <source>chartkey</source>
+        <location filename="../../app/ui/profilesections.cpp" line="116"/>
+        <source>Client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="91"/>
-        <source>Connection</source>
+        <location filename="../../app/ui/profilesections.cpp" line="121"/>
+        <source>Client type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="94"/>
-        <source>Profile:</source>
+        <location filename="../../app/ui/profilesections.cpp" line="122"/>
+        <source>Public (PKCE, no secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="96"/>
-        <source>Profile</source>
+        <location filename="../../app/ui/profilesections.cpp" line="123"/>
+        <source>Confidential (with a client secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="101"/>
-        <source>Sign-in state</source>
+        <location filename="../../app/ui/profilesections.cpp" line="125"/>
+        <source>Client &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="106"/>
-        <source>&amp;Sign in</source>
+        <location filename="../../app/ui/profilesections.cpp" line="130"/>
+        <source>Client &amp;secret:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="108"/>
-        <source>&amp;Cancel sign-in</source>
+        <location filename="../../app/ui/profilesections.cpp" line="131"/>
+        <source>Client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="109"/>
-        <source>Copy sign-in &amp;address</source>
+        <location filename="../../app/ui/profilesections.cpp" line="136"/>
+        <source>Grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="110"/>
-        <source>Sign &amp;out</source>
+        <location filename="../../app/ui/profilesections.cpp" line="146"/>
+        <source>&amp;Grant:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="111"/>
-        <source>&amp;Token…</source>
+        <location filename="../../app/ui/profilesections.cpp" line="151"/>
+        <source>Access to&amp;ken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="157"/>
-        <source>%1 of %2 note actions were done; see the results for the others.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="182"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="183"/>
-        <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="185"/>
-        <source>&amp;Edit profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="188"/>
-        <source>&amp;Test registration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="191"/>
-        <source>Check the profile&apos;s OAuth registration end to end and show what to fix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="194"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="197"/>
-        <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="205"/>
-        <source>&amp;Patients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="206"/>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="216"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="217"/>
-        <source>&amp;About chartkey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="218"/>
-        <source>About chartkey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="219"/>
-        <source>&lt;h3&gt;chartkey %1&lt;/h3&gt;&lt;p&gt;A desktop OAuth client for EHR APIs.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="311"/>
-        <source>No profile — add one with File → New profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="315"/>
-        <source>Waiting for the browser… finish signing in there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="320"/>
-        <source>Renewing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="332"/>
-        <source>Keychain unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
-        <source>No access token stored for %1 — Sign in to paste one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="340"/>
-        <source>Signed out of %1 — Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="346"/>
-        <source>, renews automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="348"/>
-        <source>%1 refused the stored access token — Sign in to paste a new one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
-        <source>Signed in to %1 with a stored access token (not renewed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="353"/>
-        <source>Signed in to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="355"/>
-        <source>Signed in to %1 — access valid %2 h %3 min%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="361"/>
-        <source>Signed in to %1 — access expired%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
-        <source>Paste a new token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="377"/>
-        <source>Edit profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="380"/>
-        <source>Sign in again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="433"/>
-        <source>Copy address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="442"/>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="470"/>
-        <source>Access token for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="473"/>
-        <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="482"/>
-        <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="485"/>
+        <location filename="../../app/ui/profilesections.cpp" line="152"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="487"/>
-        <source>paste the token; it goes to the keychain</source>
+        <location filename="../../app/ui/profilesections.cpp" line="154"/>
+        <source>Kept in the keychain, never shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::EndpointsSection</name>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="250"/>
+        <source>Authori&amp;zation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="493"/>
-        <source>&amp;Store token</source>
+        <location filename="../../app/ui/profilesections.cpp" line="250"/>
+        <source>Authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="529"/>
-        <source>%1 The token is used until chartkey exits; then paste it again.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="252"/>
+        <source>To&amp;ken URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="545"/>
-        <source>Signed in. %1 was not done before; do it now?</source>
+        <location filename="../../app/ui/profilesections.cpp" line="252"/>
+        <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="547"/>
-        <source>Retry</source>
+        <location filename="../../app/ui/profilesections.cpp" line="254"/>
+        <source>Re&amp;vocation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="552"/>
-        <source>The access token of %1 is stored.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="254"/>
+        <source>Revocation URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="553"/>
-        <source>Signed in to %1.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="256"/>
+        <source>Iss&amp;uer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="612"/>
-        <source>The access token of %1 was not stored: %2 The other changes to the profile were saved; paste the token again.</source>
+        <location filename="../../app/ui/profilesections.cpp" line="256"/>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="257"/>
+        <source>Notes AP&amp;I URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="257"/>
+        <source>Notes API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="269"/>
+        <source>Endpoints (from the discovery document, or typed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="270"/>
+        <source>Endpoints (derived from the instance URL until edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/mainwindow.cpp" line="99"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/mainwindow.cpp" line="537"/>
+        <source>Patient data is hidden: chartkey was not used for %n minute(s). You are still signed in to %1.</source>
+        <translation>
+            <numerusform>Patient data is hidden: chartkey was not used for %n minute. You are still signed in to %1.</numerusform>
+            <numerusform>Patient data is hidden: chartkey was not used for %n minutes. You are still signed in to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="63"/>
+        <source>where the server issues access tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="84"/>
+        <source>%1 has no FHIR base URL, so there are no patients to list (add one with File → Edit profile…). File → Test registration… tests its registration, and “%2” prints an access token for scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="122"/>
+        <source>chartkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="125"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="132"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="140"/>
+        <source>Sign-in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="145"/>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="148"/>
+        <source>&amp;Cancel sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="150"/>
+        <source>Copy sign-in &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="152"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="154"/>
+        <source>&amp;Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="316"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="317"/>
+        <source>&amp;New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="322"/>
+        <source>&amp;Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="330"/>
+        <source>&amp;Test registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="333"/>
+        <source>Check the profile&apos;s OAuth registration end to end and show what to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="341"/>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="357"/>
+        <source>&amp;Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="354"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="374"/>
+        <source>&amp;About chartkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
+        <source>About chartkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
+        <source>&lt;h3&gt;chartkey %1&lt;/h3&gt;&lt;p&gt;A desktop OAuth client for EHR APIs.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="626"/>
+        <source>Renewing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="641"/>
+        <source>Keychain unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="650"/>
+        <source>No access token stored for %1 — Sign in to paste one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="652"/>
+        <source>Signed out of %1 — Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="671"/>
+        <source>, renews automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="673"/>
+        <source>%1 refused the stored access token — Sign in to paste a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="666"/>
+        <source>Signed in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="79"/>
+        <source>%1, so %2 has no patients to list. File → Test registration… tests its registration, and “%3” prints an access token for scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="96"/>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="100"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="128"/>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="187"/>
+        <source>Sign-in address copied: paste it into a browser to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="237"/>
+        <source>Sc&amp;hedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="248"/>
+        <source>P&amp;atients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="320"/>
+        <source>&amp;Import profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="325"/>
+        <source>&amp;Remove profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="335"/>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="350"/>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="355"/>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="359"/>
+        <source>&amp;Find patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="365"/>
+        <source>&amp;Hide patient data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="541"/>
+        <source>&amp;Show patient data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="546"/>
+        <source>Patient data is hidden until you sign in to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="548"/>
+        <source>Sign &amp;in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="608"/>
+        <source>No profile — add one to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="614"/>
+        <source>Waiting for the browser — finish signing in there (%1 left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/mainwindow.cpp" line="616"/>
+        <source>Waiting for the browser: finish signing in there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="619"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="662"/>
+        <source>Signed in as %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="663"/>
+        <source>Signed in as %1 (Practitioner/%2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="676"/>
+        <source>%1 with a stored access token (not renewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="680"/>
+        <source>%1 — access valid %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="682"/>
+        <source>%1 — access expired%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="717"/>
+        <source>Paste a new token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="718"/>
+        <source>Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="721"/>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="769"/>
+        <source>%1 Copy the sign-in address into a browser to sign in; chartkey waits %2 for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="772"/>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="773"/>
+        <source>Cancel sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="792"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="817"/>
+        <source>Access token for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="820"/>
+        <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="829"/>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="832"/>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="834"/>
+        <source>paste the token; it goes to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="840"/>
+        <source>&amp;Store token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1014"/>
+        <source>Remove profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1015"/>
+        <source>Remove the profile “%1”?
+
+chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then removes the profile, its sign-in and its client secret from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1023"/>
+        <source>&amp;Remove profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1036"/>
+        <source>%1 The profile “%2” was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1043"/>
+        <source>There was no sign-in to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1048"/>
+        <source>Removed the profile “%1”. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="880"/>
+        <source>Signed in. %1 was not done before; do it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="882"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="888"/>
+        <source>The access token of %1 is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="889"/>
+        <source>Signed in to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="789"/>
         <source>Paste the token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="631"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="939"/>
+        <source>Import a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="940"/>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="992"/>
         <source>The profile was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3264,62 +5201,241 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
 <context>
     <name>chartkey::ui::MessageBanner</name>
     <message>
-        <location filename="../../app/ui/messagebanner.cpp" line="23"/>
-        <source>Message</source>
+        <location filename="../../app/ui/messagebanner.cpp" line="101"/>
+        <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messagebanner.cpp" line="29"/>
-        <source>Dismiss message</source>
+        <location filename="../../app/ui/messagebanner.cpp" line="102"/>
+        <source>The whole message and its technical detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/messagebanner.cpp" line="30"/>
+        <location filename="../../app/ui/messagebanner.cpp" line="112"/>
+        <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messagebanner.cpp" line="113"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messagebanner.cpp" line="253"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messagebanner.cpp" line="265"/>
+        <source>Technical detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messagebanner.cpp" line="270"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::NoteActionBar</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="251"/>
+        <location filename="../../app/ui/noteactions.cpp" line="266"/>
+        <source>%1 %n note(s)?</source>
+        <translation>
+            <numerusform>%1 %n note?</numerusform>
+            <numerusform>%1 %n notes?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="72"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="110"/>
+        <source>Note action summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="113"/>
+        <source>Note action progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="125"/>
+        <source>Note action results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="163"/>
+        <source>Wait for the running note action to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="165"/>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="167"/>
+        <source>Select an appointment, or type note IDs, first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="170"/>
+        <source>%1 has no note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="176"/>
+        <source>Only booked appointments can be checked in; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="181"/>
+        <source>Only booked appointments can be marked as a no-show; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="186"/>
+        <source>Only a new note can be locked; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="191"/>
+        <source>Lock &amp; sign is for new notes; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="197"/>
+        <source>Only a locked note can be signed; the note of %1 is new (Lock &amp; sign does both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="200"/>
+        <source>Only a locked note can be signed; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="205"/>
+        <source>The note of %1 is not locked or signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="262"/>
+        <source>%1 %n note(s)? A signed note can be changed only after unlocking it.</source>
+        <translation>
+            <numerusform>%1 %n note? A signed note can be changed only after unlocking it.</numerusform>
+            <numerusform>%1 %n notes? A signed note can be changed only after unlocking it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="278"/>
+        <source>%1 %n note(s)</source>
+        <translation>
+            <numerusform>%1 %n note</numerusform>
+            <numerusform>%1 %n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="279"/>
+        <source>%1 anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="323"/>
+        <source>%1 on %n note(s)</source>
+        <translation>
+            <numerusform>%1 on %n note</numerusform>
+            <numerusform>%1 on %n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="338"/>
+        <source>Checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="340"/>
+        <source>Marked as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="341"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="367"/>
+        <source>%1: %n note(s)…</source>
+        <translation>
+            <numerusform>%1: %n note…</numerusform>
+            <numerusform>%1: %n notes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="396"/>
+        <source>%1: done for %n note(s).</source>
+        <translation>
+            <numerusform>%1: done for %n note.</numerusform>
+            <numerusform>%1: done for %n notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/noteactions.cpp" line="397"/>
+        <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
+        <translation>
+            <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
+            <numerusform>%1: %2 of %n notes done; the lines below say why not for the others.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chartkey::ui::PatientDetailPanel</name>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="49"/>
-        <location filename="../../app/ui/patientdetail.cpp" line="138"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="22"/>
         <source>Select a patient to see their appointments and notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="52"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="39"/>
         <source>Selected patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="59"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="50"/>
         <source>Appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="73"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="64"/>
+        <source>Appointments state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientdetail.cpp" line="68"/>
         <source>&amp;Note IDs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="75"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="71"/>
         <source>Or type note IDs, separated by spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="76"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="72"/>
         <source>Note IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="104"/>
-        <source>Note action progress</source>
+        <location filename="../../app/ui/patientdetail.cpp" line="214"/>
+        <source>%1 is not one of the notes of %2&apos;s appointments: it may be another patient&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="108"/>
-        <source>Note action results</source>
+        <location filename="../../app/ui/patientdetail.cpp" line="246"/>
+        <source>⚠ Not among %1&apos;s notes: %2. chartkey asks before acting on them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3328,827 +5444,957 @@ Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="144"/>
-        <source>%1 — born %2 — MRN %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="147"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="149"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="171"/>
         <source>Loading appointments…</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/patientdetail.cpp" line="194"/>
-        <source>%1 on %n note(s)</source>
-        <translation>
-            <numerusform>%1 on %n note</numerusform>
-            <numerusform>%1 on %n notes</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>chartkey::ui::PatientsPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp" line="298"/>
+        <source>%1 of %n patient(s) loaded — loading more…</source>
+        <translation>
+            <numerusform>%1 of %n patient loaded — loading more…</numerusform>
+            <numerusform>%1 of %n patients loaded — loading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp" line="300"/>
+        <source>%1 of %n patient(s) loaded</source>
+        <translation>
+            <numerusform>%1 of %n patient loaded</numerusform>
+            <numerusform>%1 of %n patients loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/patientspanel.cpp" line="302"/>
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="27"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="30"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="28"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="31"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="29"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="32"/>
         <source>Given name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="30"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="33"/>
         <source>Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="31"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="34"/>
         <source>Search by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="33"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="37"/>
         <source>Search patients (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="34"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="38"/>
         <source>Patient search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="36"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="40"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="37"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="42"/>
         <source>Search patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="44"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="50"/>
         <source>Filter the loaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="45"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="51"/>
         <source>Filter results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="51"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="58"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="68"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="87"/>
         <source>Patient search state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="73"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="89"/>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="98"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="172"/>
-        <source>Sign in to search patients.</source>
+        <location filename="../../app/ui/patientspanel.cpp" line="241"/>
+        <source>Add a profile to search patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="176"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="244"/>
+        <source>the EHR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="246"/>
+        <source>You are signed out of %1. Sign in, and the search for “%2” runs then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="248"/>
+        <source>You are signed out of %1. Sign in, and the patients are listed then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="251"/>
+        <source>You are signed out of %1. Sign in to search patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="269"/>
+        <source>Sign in again to search patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/patientspanel.cpp" line="256"/>
         <source>Search patients by name, or press Search to list them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="180"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="260"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="183"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="263"/>
         <source>No patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="184"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="264"/>
         <source>No patients match “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="202"/>
-        <source>%1 of %2 patients loaded%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="206"/>
-        <source> — loading more…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="208"/>
-        <source>%1 patients loaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::ui::ProfileEditorDialog</name>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="144"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="57"/>
         <source>Add profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="144"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="57"/>
         <source>Edit profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="169"/>
-        <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="169"/>
-        <source>Profile name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="173"/>
-        <source>A profile keeps its name; add a new profile to use another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="175"/>
-        <source>&amp;EHR instance URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="175"/>
-        <source>EHR instance URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="178"/>
-        <source>&amp;FHIR base URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="178"/>
-        <source>FHIR base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="540"/>
-        <source>derived for *.canvasmedical.com; give it for other hosts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="196"/>
-        <source>Client &amp;ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="196"/>
-        <source>Client ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="201"/>
-        <source>Client type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="202"/>
-        <source>Public (PKCE, no secret)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="203"/>
-        <source>Confidential (with a client secret)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="205"/>
-        <source>Client &amp;type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="211"/>
-        <source>Client secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="213"/>
-        <source>Client &amp;secret:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="220"/>
-        <source>Grant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="695"/>
-        <source>Paste the access token made in Canvas LMS under Account → Settings → New access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="697"/>
-        <source>Paste the access token made on the Canvas sandbox dashboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="810"/>
-        <source>Authorization code (sign in through the browser)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="813"/>
-        <source>Client credentials (machine to machine)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="221"/>
-        <source>&amp;Grant:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="152"/>
-        <source>Server preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="156"/>
-        <source>&amp;Connects to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="180"/>
-        <source>Disc&amp;overy URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="180"/>
-        <source>Discovery URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="184"/>
-        <source>Fetc&amp;h endpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="186"/>
-        <source>Read the authorization, token and revocation endpoints and the issuer from the discovery document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="236"/>
-        <source>Access token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="238"/>
-        <source>Kept in the keychain, never shown again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="239"/>
-        <source>Access to&amp;ken:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="243"/>
-        <source>Sco&amp;pes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="243"/>
-        <source>Scopes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="251"/>
-        <source>An&amp;y free port (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="254"/>
-        <source>Redirect to any free port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="255"/>
-        <source>E&amp;xactly this URI:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="257"/>
-        <source>Redirect to exactly this URI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="260"/>
-        <source>Redirect URI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="267"/>
-        <source>&amp;Redirect URI:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="273"/>
-        <source>launch parameter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="274"/>
-        <source>none (Canvas refuses staff users without it: e30=)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="275"/>
-        <source>&amp;launch parameter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="280"/>
-        <source>aud parameter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="281"/>
-        <source>optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="282"/>
-        <source>&amp;aud parameter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="286"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="65"/>
         <source>Show en&amp;dpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="289"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="829"/>
-        <source>Endpoints (derived from the instance URL until edited)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
-        <source>Authori&amp;zation URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
-        <source>Authorization URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="296"/>
-        <source>To&amp;ken URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="296"/>
-        <source>Token URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="298"/>
-        <source>Re&amp;vocation URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="298"/>
-        <source>Revocation URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
-        <source>none: sign-out only forgets the tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="301"/>
-        <source>Iss&amp;uer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="301"/>
-        <source>Issuer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="303"/>
-        <source>none: the iss of the redirect is not checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="309"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="77"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="323"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="95"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="325"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="97"/>
         <source>Save this profile as a JSON file, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="326"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="98"/>
         <source>I&amp;mport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="328"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="100"/>
         <source>Fill the form from an exported profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="369"/>
-        <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="385"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="389"/>
-        <source>unchanged (kept in the keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="390"/>
-        <source>paste the token; it goes to the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="538"/>
-        <source>required: the FHIR server&apos;s base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="539"/>
-        <source>optional: without it chartkey only gets tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="677"/>
-        <source>A profile named %1 already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="683"/>
-        <source>Give at least one scope, such as %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="689"/>
-        <source>Enter the client secret of this confidential client, as shown by the application registered on the EHR.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="816"/>
-        <source>Access token made by hand (kept in the keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="828"/>
-        <source>Endpoints (from the discovery document, or typed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="877"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="235"/>
         <source>Give the discovery URL first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="882"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="240"/>
         <source>Reading %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="905"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="251"/>
         <source>Endpoints read from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="917"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="264"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="928"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="275"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="958"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
         <source>Export profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="959"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="972"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="295"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="308"/>
         <source>chartkey profiles (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="964"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
         <source>Exported to %1 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="971"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="307"/>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="981"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="318"/>
         <source>Imported %1. Check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="982"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="319"/>
         <source>Imported %1. Enter its %2, check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="985"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="322"/>
         <source>access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="986"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="323"/>
         <source>client secret</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>chartkey::ui::TokenInspectorDialog</name>
+    <name>chartkey::ui::ProfileSection</name>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="53"/>
-        <source>Token inspector</source>
+        <location filename="../../app/ui/profilesection.cpp" line="80"/>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::SchedulePanel</name>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="74"/>
+        <source>◀ &amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="59"/>
-        <source>Profile</source>
+        <location filename="../../app/ui/schedulepanel.cpp" line="76"/>
+        <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="60"/>
-        <source>Profile:</source>
+        <location filename="../../app/ui/schedulepanel.cpp" line="79"/>
+        <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="61"/>
-        <source>Token type</source>
+        <location filename="../../app/ui/schedulepanel.cpp" line="82"/>
+        <source>Ne&amp;xt day ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="62"/>
-        <source>Token type:</source>
+        <location filename="../../app/ui/schedulepanel.cpp" line="84"/>
+        <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="63"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="85"/>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="87"/>
+        <source>F&amp;or:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="90"/>
+        <source>Whose schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="106"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="116"/>
+        <source>Appointments of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="134"/>
+        <source>Schedule state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="136"/>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="196"/>
+        <source>Choose a practitioner or site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="243"/>
+        <source>Me (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="243"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="271"/>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="286"/>
+        <source>%1 (site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="395"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="403"/>
+        <source>Add a profile with a FHIR API to see a day&apos;s schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="406"/>
+        <source>the EHR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="407"/>
+        <source>You are signed out of %1. Sign in to see the day&apos;s schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="411"/>
+        <source>Choose whose schedule to show: a practitioner or a site, in “For” above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="416"/>
+        <source>Loading the schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="419"/>
+        <source>No appointments on %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/schedulepanel.cpp" line="423"/>
+        <source>Sign in again to see the schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/schedulepanel.cpp" line="431"/>
+        <source>%1 — %n appointment(s)</source>
+        <translation>
+            <numerusform>%1 — %n appointment</numerusform>
+            <numerusform>%1 — %n appointments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::ServerSection</name>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="43"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="47"/>
+        <source>Server preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="56"/>
+        <source>&amp;Connects to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="63"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="63"/>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="67"/>
+        <source>A profile keeps its name; add a new profile to use another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="69"/>
+        <source>&amp;EHR instance URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="69"/>
+        <source>EHR instance URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="71"/>
+        <source>&amp;FHIR base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="71"/>
+        <source>FHIR base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="73"/>
+        <source>Fetc&amp;h endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="75"/>
+        <source>Read the authorization, token and revocation endpoints and the issuer from the discovery document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="77"/>
+        <source>Disc&amp;overy URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="77"/>
+        <source>Discovery URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="31"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="37"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="38"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="40"/>
+        <source>Hide patient data after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="41"/>
+        <source>&amp;Hide patient data after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="44"/>
+        <source>On a shared workstation: after this long without a key press or click, patients, the schedule and the activity bodies leave the screen until you are back. 0 never hides them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="51"/>
+        <source>&amp;Ask before signing notes (Sign, Lock &amp;&amp; sign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::SignInSection</name>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="182"/>
+        <source>Scopes and redirect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="184"/>
+        <source>Sco&amp;pes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="184"/>
         <source>Scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="65"/>
-        <source>Scopes:</source>
+        <location filename="../../app/ui/profilesections.cpp" line="190"/>
+        <source>An&amp;y free port (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="193"/>
+        <source>Redirect to any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="194"/>
+        <source>E&amp;xactly this URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="196"/>
+        <source>Redirect to exactly this URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="199"/>
+        <source>Redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="205"/>
+        <source>&amp;Redirect URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="215"/>
+        <source>&amp;launch parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="215"/>
+        <source>launch parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="217"/>
+        <source>&amp;aud parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="217"/>
+        <source>aud parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ui::TokenInspectorDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/tokeninspector.cpp" line="421"/>
+        <source>The access token is on the clipboard for %n second(s); then chartkey takes it off.</source>
+        <translation>
+            <numerusform>The access token is on the clipboard for %n second; then chartkey takes it off.</numerusform>
+            <numerusform>The access token is on the clipboard for %n seconds; then chartkey takes it off.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="54"/>
+        <source>Token inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="60"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="61"/>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="62"/>
+        <source>Token type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="63"/>
+        <source>Token type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="64"/>
+        <source>Scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="66"/>
-        <source>Obtained at</source>
+        <source>Scopes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="67"/>
-        <source>Obtained at:</source>
+        <source>Obtained at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="68"/>
-        <source>Expires at</source>
+        <source>Obtained at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="69"/>
-        <source>Expires at:</source>
+        <source>Expires at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="70"/>
-        <source>Time left</source>
+        <source>Expires at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="71"/>
-        <source>Time left:</source>
+        <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="72"/>
-        <source>Refresh token</source>
+        <source>Time left:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="73"/>
+        <source>Refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="74"/>
         <source>Refresh token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="75"/>
-        <location filename="../../app/ui/tokeninspector.cpp" line="81"/>
-        <source>Access token claims</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="77"/>
-        <source>Claims</source>
+        <source>Signed in as (ID token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="83"/>
-        <source>Claim</source>
+        <location filename="../../app/ui/tokeninspector.cpp" line="80"/>
+        <source>ID token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="83"/>
-        <source>Value</source>
+        <location filename="../../app/ui/tokeninspector.cpp" line="86"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="87"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="88"/>
+        <source>Subject (sub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="89"/>
+        <source>Subject (sub):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="90"/>
+        <source>FHIR user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="91"/>
+        <source>FHIR user:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="92"/>
-        <source>Status</source>
+        <source>Issuer (iss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="93"/>
+        <source>Issuer (iss):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="94"/>
+        <source>Audience (aud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="95"/>
+        <source>Audience (aud):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="96"/>
+        <source>Expires (exp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/tokeninspector.cpp" line="97"/>
+        <source>Expires (exp):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="102"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="108"/>
+        <source>Access token claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="104"/>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="110"/>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="110"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="119"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="124"/>
         <source>&amp;Renew now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="99"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="126"/>
         <source>&amp;Copy access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="117"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="144"/>
         <source>There is no profile to inspect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="127"/>
-        <location filename="../../app/ui/tokeninspector.cpp" line="308"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="154"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="374"/>
         <source>Renewing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="154"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="180"/>
         <source>Not signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="161"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="187"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="242"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="180"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="207"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="261"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="263"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="264"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="273"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="275"/>
         <source>(not given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="188"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="215"/>
         <source>none granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="190"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="217"/>
         <source>Every requested scope was granted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="198"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="225"/>
         <source>Requested but not granted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="205"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="232"/>
         <source>unknown (the EHR gave no expiry)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="206"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="233"/>
         <source>yes (renews without signing in again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="207"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="234"/>
         <source>no (sign in again when it expires)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="218"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="253"/>
+        <source>No ID token: the EHR did not say who signed in (ask for the openid scope to learn it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="255"/>
+        <source>The ID token could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tokeninspector.cpp" line="284"/>
         <source>Opaque token (not a JWT): only the EHR knows what it holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="256"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="322"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="282"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="348"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="289"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="355"/>
         <source>expired; renews on next use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="290"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="356"/>
         <source>expired; sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="297"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="363"/>
         <source>%1 h %2 min %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="299"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="365"/>
         <source>%1 min %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="301"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="367"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="318"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="384"/>
         <source>Not renewed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="324"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="390"/>
         <source>Renewed at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="330"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="396"/>
         <source>Not renewed: the current token is still in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="342"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="408"/>
         <source>an unknown time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="344"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="410"/>
         <source>Copy access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="345"/>
+        <location filename="../../app/ui/tokeninspector.cpp" line="411"/>
         <source>Anyone with this token can act as you at %1 until it expires (%2). Paste it only where you mean to use it, and never into a chat, ticket or e-mail.
 
 Copy the access token to the clipboard?</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>chartkey::ui::WelcomePanel</name>
     <message>
-        <location filename="../../app/ui/tokeninspector.cpp" line="357"/>
-        <source>The access token is on the clipboard.</source>
+        <location filename="../../app/ui/welcomepanel.cpp" line="21"/>
+        <source>Welcome to chartkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcomepanel.cpp" line="29"/>
+        <source>chartkey signs you in to your EHR and opens your day&apos;s schedule. First it needs a profile: where your EHR is, and the app registration to sign in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcomepanel.cpp" line="42"/>
+        <source>&amp;Add a profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcomepanel.cpp" line="45"/>
+        <source>Type your EHR&apos;s address and the client ID of its app registration; chartkey fills in the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcomepanel.cpp" line="50"/>
+        <source>&amp;Import a profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcomepanel.cpp" line="52"/>
+        <source>Open a profile file (.json) your administrator or a colleague shared; it holds no secrets.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

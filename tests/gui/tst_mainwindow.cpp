@@ -4,6 +4,7 @@
 // the consent client, in-process); the window's own "Sign in again" opens the consent client
 // too (the real browser step is tested on Xvfb, tests/gui/xvfb). The note actions pick what
 // the note's current state allows, so that no test depends on what another did to the note.
+#include "ui/accessibility.h"
 #include "ui/activitydock.h"
 #include "auth/session.h"
 #include "auth/urlopener.h"
@@ -25,14 +26,17 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -206,16 +210,33 @@ private:
         store->click();
     }
 
+    // Runs `action` on what is selected, confirming it when asked (Sign, Lock & sign).
     static void runAndWait(MainWindow &w, NoteAction action)
     {
         QSignalSpy finished(w.detail(), &PatientDetailPanel::batchFinished);
         QAction *a = w.detail()->action(action);
-        QVERIFY2(a->isEnabled(), qPrintable(displayName(action)));
+        QVERIFY2(a->isEnabled(), qPrintable(displayName(action) + QStringLiteral(": ")
+                                            + a->toolTip()));
         a->trigger();
+        if (auto *confirm = w.findChild<QDialog *>(QStringLiteral("confirmNoteAction"))) {
+            auto *run = confirm->findChild<QPushButton *>(QStringLiteral("confirmRun"));
+            QVERIFY(run);
+            run->click();
+        }
         QVERIFY(finished.wait(20000));
     }
 
 private Q_SLOTS:
+    void cleanup()
+    {
+        // The scenarios below open other profiles; the others expect the sandbox's, and a
+        // window that opens on every patient (the last search is remembered).
+        QSettings settings;
+        settings.setValue(QStringLiteral("ui/lastProfile"), QStringLiteral("Sandbox"));
+        settings.remove(QStringLiteral("ui/searchText"));
+        settings.remove(QStringLiteral("ui/searchField"));
+    }
+
     void initTestCase()
     {
         if (!Sandbox::available())
@@ -243,8 +264,13 @@ private Q_SLOTS:
         QVERIFY(m_sandbox.apiResponses(200) >= 1);
         // The activity dock saw the FHIR request, without the bearer token.
         QVERIFY(w.activityLog()->rowCount() >= 1);
-        const HttpExchange &e = w.activityLog()->exchange(0);
-        QVERIFY(e.url.contains(QLatin1String("/Patient")));
+        int patientRow = -1;
+        for (int row = 0; row < w.activityLog()->rowCount() && patientRow < 0; ++row) {
+            if (w.activityLog()->exchange(row).url.contains(QLatin1String("/Patient")))
+                patientRow = row;
+        }
+        QVERIFY(patientRow >= 0);
+        const HttpExchange &e = w.activityLog()->exchange(patientRow);
         for (const auto &[name, value] : e.requestHeaders) {
             if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
                 QCOMPARE(value, QByteArray("Bearer [redacted]"));
@@ -281,10 +307,21 @@ private Q_SLOTS:
                  QStringLiteral("signed"));
         QVERIFY(!w.banner()->isVisible());
 
-        // Signing again is not a valid transition: said in place, the note is unchanged.
-        runAndWait(w, NoteAction::Sign);
-        QVERIFY2(lastResult(w).contains(QLatin1String("not possible")),
-                 qPrintable(lastResult(w)));
+        // Signing again cannot apply: the EHR said the note is signed, so Sign is disabled
+        // and says why.
+        QAction *sign = w.detail()->action(NoteAction::Sign);
+        QVERIFY(!sign->isEnabled());
+        QVERIFY2(sign->toolTip().contains(QLatin1String("is signed")), qPrintable(sign->toolTip()));
+
+        // A window that has not heard it sends it, and the EHR's refusal is said in place.
+        MainWindow other(&m_keychain, m_browser.get());
+        other.show();
+        openFirstPatient(other, QStringLiteral("Briddle"));
+        other.detail()->appointmentsView()->selectRow(
+                other.detail()->appointmentModel()->rowOfNote(note));
+        runAndWait(other, NoteAction::Sign);
+        QVERIFY2(lastResult(other).contains(QLatin1String("not possible")),
+                 qPrintable(lastResult(other)));
         QCOMPARE(m_sandbox.noteState(note).value(QStringLiteral("state")).toString(),
                  QStringLiteral("signed"));
     }
@@ -300,6 +337,169 @@ private Q_SLOTS:
         QVERIFY(w.detail()->action(NoteAction::Lock)->isEnabled());
         QVERIFY(!w.detail()->action(NoteAction::CheckIn)->isEnabled());
         QVERIFY(!w.detail()->action(NoteAction::NoShow)->isEnabled());
+    }
+
+    // #12: Tab walked the patients table cell by cell, and each step selected another patient.
+    void tabLeavesThePatientsTableWithoutPickingAnotherPatient()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        waitForPatients(w, 2);
+        QTableView *view = w.patients()->view();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(!w.detail()->heading().isEmpty());
+        const QString picked = w.detail()->heading();
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY2(QApplication::focusWidget() != view,
+                 "Tab stayed in the patients table");
+        QCOMPARE(view->currentIndex().row(), 0);
+        QCOMPARE(w.detail()->heading(), picked);
+        // The arrow keys still move within it.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+
+        // The activity table (the developer's view) lets Tab go too.
+        auto *activity = w.findChild<QTableView *>(QStringLiteral("activity"));
+        QVERIFY(activity);
+        QVERIFY(!activity->tabKeyNavigation());
+    }
+
+    // #12: the previous patient's result lines and banner stayed under the next patient.
+    void theResultsOfOnePatientDoNotStayUnderTheNext()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        waitForPatients(w, 2);
+        QTableView *view = w.patients()->view();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(!w.detail()->heading().isEmpty());
+        w.detail()->noteIdEdit()->setText(QStringLiteral("note-does-not-exist"));
+        runAndWait(w, NoteAction::Lock);
+        QVERIFY(w.detail()->results()->count() >= 1);
+        const QString first = w.detail()->heading();
+
+        QTest::keyClick(view, Qt::Key_Down);
+        QTRY_VERIFY(w.detail()->heading() != first);
+        QCOMPARE(w.detail()->results()->count(), 0);
+        QVERIFY(w.detail()->noteIdEdit()->text().isEmpty());
+        QVERIFY(!w.banner()->isVisible());
+    }
+
+    // #12: the patient header said "born Friday, 14 March 1958 — MRN MRN000025".
+    void thePatientHeaderSaysSexAgeBirthDateAndTheMrnOnce()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        openFirstPatient(w, QStringLiteral("Briddle"));
+        const QString header = w.detail()->heading();
+        for (const char *day : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday"})
+            QVERIFY2(!header.contains(QLatin1String(day)), qPrintable(header));
+        QVERIFY2(header.count(QLatin1String("MRN")) == 1, qPrintable(header));
+        QVERIFY2(header.contains(QLatin1String("born ")), qPrintable(header));
+        QVERIFY2(header.contains(QRegularExpression(QStringLiteral("\\b\\d+ (year|month)"))),
+                 qPrintable(header));
+        QVERIFY2(header.contains(QRegularExpression(QStringLiteral("\\b(female|male|other|sex unknown)\\b"),
+                                                    QRegularExpression::CaseInsensitiveOption)),
+                 qPrintable(header));
+    }
+
+    // Walking it under Xvfb: the appointments' "When" and "Status" were cut ("12 …", "book…")
+    // because the rows came after the columns were sized to their headings.
+    void theAppointmentsShowTheirWholeDateAndStatus()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.resize(1100, 700);
+        w.show();
+        openFirstPatient(w, QStringLiteral("Briddle"));
+        QTableView *table = w.detail()->appointmentsView();
+        const QAbstractItemView *view = table; // the width its rows need (public here)
+        for (int column : {int(AppointmentModel::Date), int(AppointmentModel::Status)}) {
+            QTRY_VERIFY2(table->columnWidth(column) >= view->sizeHintForColumn(column),
+                         qPrintable(QStringLiteral("column %1: %2 < %3")
+                                            .arg(column)
+                                            .arg(table->columnWidth(column))
+                                            .arg(view->sizeHintForColumn(column))));
+        }
+    }
+
+    // #12: banners pushed the whole window down ~38 px, moving the buttons under the pointer.
+    void aBannerMovesNothingUnderThePointer()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.resize(1100, 700);
+        w.show();
+        waitForPatients(w, 1);
+        w.banner()->dismiss();
+        QTRY_VERIFY(!w.banner()->isVisible());
+        auto *search = w.findChild<QPushButton *>(QStringLiteral("searchButton"));
+        QVERIFY(search);
+        const QPoint before = search->mapTo(&w, QPoint(0, 0));
+        auto *signOut = w.findChild<QAction *>(QStringLiteral("signOutAction"));
+        QVERIFY(signOut && signOut->isEnabled());
+        signOut->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 20000);
+        QCOMPARE(search->mapTo(&w, QPoint(0, 0)), before);
+    }
+
+    // Walking it under Xvfb: "Lock & sign: done for 1 note." was drawn over the status tip
+    // of the button under the pointer ("Wait for the running note action to finish.").
+    void anAnnouncementIsNotDrawnOverAStatusTip()
+    {
+        signInToTheSandbox();
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        waitForPatients(w, 1);
+        // The pointer rests on a button: its status tip is shown in the status bar.
+        QStatusTipEvent tip(QStringLiteral("Wait for the running note action to finish."));
+        QApplication::sendEvent(&w, &tip);
+        QCOMPARE(w.statusBar()->currentMessage(), tip.tip());
+        w.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed out")),
+                                 20000);
+        QTRY_VERIFY(w.announcer()->text().startsWith(QLatin1String("Signed out")));
+        QVERIFY(w.announcer()->isVisible());
+        QVERIFY2(w.statusBar()->currentMessage().isEmpty(),
+                 qPrintable(w.statusBar()->currentMessage()));
+    }
+
+    // #12: after signing in, the search typed while signed out was replaced by the saved one.
+    void aSearchTypedWhileSignedOutIsRunAfterSignIn()
+    {
+        const Profile profile = m_sandbox.publicProfile();
+        ProfileStore().save(profile);
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), profile.name);
+        removeKeychainEntry(profile.tokensKey());
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        QTRY_VERIFY(w.connectionText().startsWith(QLatin1String("Signed out")));
+        auto *query = w.findChild<QLineEdit *>(QStringLiteral("patientSearch"));
+        QVERIFY(query && query->isEnabled());
+        query->setFocus();
+        QTest::keyClicks(query, QStringLiteral("Briddle"));
+        QTest::keyClick(query, Qt::Key_Return);
+        QVERIFY(!w.banner()->isVisible() || !w.banner()->text().contains(QLatin1String("again")));
+
+        w.signIn(); // the consent client stands in for the browser
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed in")), 60000);
+        waitForPatients(w, 1);
+        QCOMPARE(query->text(), QStringLiteral("Briddle"));
+        // The rows are in the EHR's order: no sort indicator claims otherwise.
+        QVERIFY(!w.patients()->view()->horizontalHeader()->isSortIndicatorShown());
+        PatientModel *model = w.patients()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY2(model->index(row, 0).data().toString().contains(QLatin1String("Briddle")),
+                     qPrintable(model->index(row, 0).data().toString()));
     }
 
     void anUnknownNoteIdTypedByHandIsReportedAsNotFound()
@@ -511,7 +711,7 @@ private Q_SLOTS:
                 editor->reject();
         });
         edit->trigger();
-        QVERIFY(pasted);
+        QTRY_VERIFY(pasted);
         waitForPatients(*w, 10);
         QVERIFY(storedAccessToken(keychainEntry(profile.tokensKey())) == token);
         QVERIFY(browser.opened.isEmpty());

@@ -252,6 +252,46 @@ private Q_SLOTS:
                      "the dialog shows the token");
     }
 
+    void theIdTokenSaysWhoSignedInWithoutShowingTheToken()
+    {
+        const qint64 exp = clock().now().addSecs(3600).toSecsSinceEpoch();
+        const QString idToken = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("name"), QStringLiteral("Dr Ada Lovelace")},
+                 {QStringLiteral("fhirUser"), QStringLiteral("Practitioner/pract-ada")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("aud"), QStringLiteral("inspector-client")},
+                 {QStringLiteral("exp"), exp}});
+        TokenSet t = storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        t.idToken = idToken;
+        m_f->store.entries.insert(m_f->profile.tokensKey(), t.toJson());
+        open();
+        QVERIFY(loaded());
+        QCOMPARE(labelText("idName"), QStringLiteral("Dr Ada Lovelace"));
+        QCOMPARE(labelText("idSubject"), QStringLiteral("staff-42"));
+        QCOMPARE(labelText("idFhirUser"), QStringLiteral("Practitioner/pract-ada"));
+        QCOMPARE(labelText("idIssuer"), QStringLiteral("https://example.canvasmedical.com"));
+        QCOMPARE(labelText("idAudience"), QStringLiteral("inspector-client"));
+        QVERIFY(!labelText("idExpires").isEmpty());
+        QVERIFY(!child<QLabel>("idTokenNote")->isVisibleTo(m_dialog.get()));
+        for (const QString &text : shownTexts(m_dialog.get())) {
+            QVERIFY2(!text.contains(idToken) && !text.contains(idToken.section(QLatin1Char('.'), 1, 1))
+                             && !text.contains(kOpaque) && !text.contains(kRefresh),
+                     "the dialog shows a token");
+        }
+    }
+
+    void withoutAnIdTokenSaysNoOneWasNamed()
+    {
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QVERIFY(child<QLabel>("idTokenNote")->isVisibleTo(m_dialog.get()));
+        QVERIFY2(labelText("idTokenNote").contains(QLatin1String("No ID token")),
+                 qPrintable(labelText("idTokenNote")));
+        QVERIFY(!child<QLabel>("idName")->isVisibleTo(m_dialog.get()));
+    }
+
     void anOpaqueTokenIsSaidToBeNotAJwt()
     {
         storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
@@ -384,8 +424,16 @@ private Q_SLOTS:
                  {QStringLiteral("exp"), clock().now().addSecs(35530).toSecsSinceEpoch()},
                  {QStringLiteral("scope"),
                   QStringLiteral("user/Patient.read launch offline_access")}});
-        storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"), kRefresh,
-                    35530);
+        TokenSet t = storeTokens(jwt, QStringLiteral("user/Patient.read launch offline_access"),
+                                 kRefresh, 35530);
+        t.idToken = fakeJwt(
+                {{QStringLiteral("sub"), QStringLiteral("staff-42")},
+                 {QStringLiteral("name"), QStringLiteral("Dr Ada Lovelace")},
+                 {QStringLiteral("fhirUser"), QStringLiteral("Practitioner/pract-ada")},
+                 {QStringLiteral("iss"), QStringLiteral("https://example.canvasmedical.com")},
+                 {QStringLiteral("aud"), QStringLiteral("inspector-client")},
+                 {QStringLiteral("exp"), clock().now().addSecs(3600).toSecsSinceEpoch()}});
+        m_f->store.entries.insert(m_f->profile.tokensKey(), t.toJson());
         open();
         QVERIFY(loaded());
         QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/tokeninspector.png")));

@@ -174,6 +174,35 @@ let usedCode;
   const bare = await (await fhir(`Appointment?patient=${briddle.id}`, tokens.access_token)).json();
   check('Appointment search accepts bare patient id', bare.total === ab.total);
 
+  // A day's schedule: today, the clinician (the fhirUser), then the patients in one batch.
+  // The local offset as +HH:MM (schedule times are the server's local times).
+  const offsetOf = (d) => {
+    const off = -d.getTimezoneOffset();
+    const abs = Math.abs(off);
+    return encodeURIComponent(`${off >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`);
+  };
+  const today = new Date();
+  const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const practitionerId = S.user.fhirUser.split('/').pop();
+  const sr = await fhir(`Appointment?date=${day}&practitioner=Practitioner/${practitionerId}&_count=100`, tokens.access_token);
+  const sb = await sr.json();
+  const refs = (sb.entry || []).map((e) => e.resource.participant.find((p) => p.actor.reference.startsWith('Patient/')).actor.reference.slice(8));
+  const sorted = (sb.entry || []).every((e, i, a) => i === 0 || a[i - 1].resource.start <= e.resource.start);
+  check('schedule: today has appointments for the clinician, sorted by start, each with a note',
+    sr.status === 200 && sb.total >= 8 && sb.total <= 40 && sorted
+      && sb.entry.every((e) => e.resource.extension?.[0]?.valueId?.startsWith('note-sched-')), `${sr.status} total ${sb.total}`);
+  const unique = [...new Set(refs)];
+  const batch = await (await fhir(`Patient?_id=${unique.join(',')}&_count=100`, tokens.access_token)).json();
+  check('Patient?_id=a,b,c reads the day\'s patients in one batch', batch.total === unique.length, `${batch.total} of ${unique.length}`);
+  const ranged = await (await fhir(`Appointment?date=ge${day}T00:00:00${offsetOf(today)}&date=lt${day}T23:59:59${offsetOf(today)}&practitioner=${practitionerId}&_count=100`, tokens.access_token)).json();
+  check('schedule: a date range with offsets finds the same day', ranged.total === sb.total, `${ranged.total} vs ${sb.total}`);
+  const pr = await (await fhir('Practitioner', tokens.access_token)).json();
+  const loc = await (await fhir('Location', tokens.access_token)).json();
+  check('Practitioner and Location searches list the clinic\'s practitioners and sites',
+    pr.total === 4 && pr.entry.some((e) => e.resource.id === practitionerId) && loc.total === 2);
+  const unbounded = await fhir(`Appointment?practitioner=${practitionerId}`, tokens.access_token);
+  check('schedule search without a date is refused (400)', unbounded.status === 400);
+
   const noAuth = await fhir('Patient');
   check('FHIR without token 401', noAuth.status === 401 && /invalid_token/.test(noAuth.headers.get('www-authenticate') || ''));
 

@@ -5,7 +5,8 @@
 //
 // Instance port: OAuth 2.0 server (oidc-provider, Canvas routes), login/consent
 // pages, notes API (plugin-io), admin controls (/__admin).
-// FHIR port: FHIR R4 subset (Patient, Appointment, metadata, smart-configuration).
+// FHIR port: FHIR R4 subset (Patient, Appointment, Practitioner, Location, metadata,
+// smart-configuration), with a day's schedule for each practitioner.
 // LMS port: a Canvas LMS (Instructure) OAuth server and /api/v1/users/self (lms.mjs).
 // Cognito ports: an AWS-Cognito-shaped OpenID Provider, discovery + JWKS on one port
 // ("cognito-idp"), authorize/token/revoke/userInfo on another ("auth domain") (cognito.mjs).
@@ -296,6 +297,9 @@ function findNote(noteId) {
       if (p && k >= 1 && k <= p.apptCount && String(Number(m[1])) === m[1] && String(k) === m[2]) {
         entry = { state: 'new', appointment_status: appointmentBase(p, k).status, actions: {} };
       }
+    } else {
+      const slot = noteId.startsWith('note-sched-') ? scheduleSlot(noteId) : null;
+      if (slot) entry = { state: slot.noteState, appointment_status: slot.status, actions: {} };
     }
   }
   if (entry) noteStates.set(noteId, entry);
@@ -319,6 +323,190 @@ function appointmentResource(p, k, fhirBase) {
     ],
     _fullUrl: `${fhirBase}/Appointment/${a.id}`,
   };
+}
+
+// ---------------------------------------------------------------- practitioners, locations, the days' schedules
+// Two clinic sites and the practitioners who see patients there; the signed-in clinician
+// (PRACTITIONER) is the first. Each practitioner has a schedule on every weekday, made up on
+// demand and the same every time for the same date: 20–40 appointments of 15 minutes between
+// 08:00 and 18:00 in the server's time zone, with patients drawn from the patient list. On
+// Saturdays and Sundays the first practitioner of each site (the clinician and NP Seacole)
+// runs a walk-in morning, 8–14 appointments between 08:00 and 12:00, so that "today" is
+// never empty for the clinician. Relative to the current date: earlier days are over
+// (fulfilled, their notes signed or locked; a few noshow and cancelled), today and later days
+// are booked (a few cancelled), their notes new.
+// Ids: Appointment `sched-<p>-<yyyymmdd>-<slot>`, note `note-sched-<p>-<yyyymmdd>-<slot>`
+// (p = 1-based practitioner number, slot 0..39 from 08:00).
+const LOCATIONS = [
+  { id: 'f0a1c2d3e4f5461728394a5b6c7d8e01', name: 'Main Street Clinic', city: 'Springfield' },
+  { id: 'f0a1c2d3e4f5461728394a5b6c7d8e02', name: 'Riverside Health Center', city: 'Springfield' },
+];
+const PRACTITIONERS = [
+  { ...PRACTITIONER, location: LOCATIONS[0].id },
+  { id: '5e1f0c7a9b2d4e3f8a6b1c0d2e3f4a51', prefix: 'Dr', given: 'Grace', family: 'Hopper', name: 'Dr Grace Hopper', npi: '1457389203', location: LOCATIONS[0].id },
+  { id: '5e1f0c7a9b2d4e3f8a6b1c0d2e3f4a52', prefix: 'NP', given: 'Mary', family: 'Seacole', name: 'NP Mary Seacole', npi: '1558493021', location: LOCATIONS[1].id },
+  { id: '5e1f0c7a9b2d4e3f8a6b1c0d2e3f4a53', prefix: 'Dr', given: 'Santiago', family: 'Ramón y Cajal', name: 'Dr Santiago Ramón y Cajal', npi: '1669502837', location: LOCATIONS[1].id },
+];
+const SCHEDULE_SLOTS = 40; // 15 minutes each, 08:00-18:00
+const DAY_MS = 24 * 3600 * 1000;
+// A local calendar day as 'yyyymmdd' / from one.
+const dayKey = (d) => `${d.getFullYear()}${pad(d.getMonth() + 1, 2)}${pad(d.getDate(), 2)}`;
+const dayFromKey = (k) => new Date(Number(k.slice(0, 4)), Number(k.slice(4, 6)) - 1, Number(k.slice(6, 8)));
+function localIso(d) {
+  // 2025-05-14T09:15:00+02:00: the server's offset, as Canvas writes times
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}T${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}:00`
+    + `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+}
+// The schedule of practitioner number `pn` (1-based) on local day `key`: a sorted list of slots.
+const scheduleCache = new Map();
+function scheduleOf(pn, key) {
+  const cacheKey = `${pn}-${key}`;
+  if (scheduleCache.has(cacheKey)) return scheduleCache.get(cacheKey);
+  const day = dayFromKey(key);
+  const practitioner = PRACTITIONERS[pn - 1];
+  const out = [];
+  const weekday = day.getDay();
+  const weekend = weekday === 0 || weekday === 6;
+  // Weekends: a morning walk-in clinic (08:00-12:00) at each site, by its first practitioner.
+  const onDuty = !weekend || pn === 1 || pn === 3;
+  if (practitioner && onDuty && patients.list.length > 0) {
+    const rnd = mulberry32(pn * 1000003 + Number(key));
+    const count = weekend ? 8 + Math.floor(rnd() * 7) : 20 + Math.floor(rnd() * 21);
+    const slots = Array.from({ length: weekend ? SCHEDULE_SLOTS / 2.5 : SCHEDULE_SLOTS }, (_, i) => i);
+    for (let i = slots.length - 1; i > 0; i -= 1) { // shuffle, keep the first `count`
+      const j = Math.floor(rnd() * (i + 1));
+      [slots[i], slots[j]] = [slots[j], slots[i]];
+    }
+    const today = new Date();
+    const relative = Math.round((day - new Date(today.getFullYear(), today.getMonth(), today.getDate())) / DAY_MS);
+    for (const slot of slots.slice(0, count).sort((a, b) => a - b)) {
+      const r = mulberry32(pn * 7919 + Number(key) * 31 + slot);
+      const patient = patients.list[Math.floor(r() * patients.list.length)];
+      const type = APPT_TYPES[Math.floor(r() * APPT_TYPES.length)];
+      const roll = r();
+      let status;
+      if (relative < 0) status = roll < 0.06 ? 'noshow' : roll < 0.12 ? 'cancelled' : 'fulfilled';
+      else status = roll < 0.06 ? 'cancelled' : 'booked';
+      // The visits of earlier days were written up: their notes are signed (a few only locked).
+      const noteState = status === 'fulfilled' ? (r() < 0.2 ? 'locked' : 'signed') : 'new';
+      const start = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 8, slot * 15);
+      const end = new Date(start.getTime() + 15 * 60 * 1000);
+      out.push({ id: `sched-${pn}-${key}-${slot}`, noteId: `note-sched-${pn}-${key}-${slot}`, pn, key, slot,
+        patient, type, status, noteState, start, end, location: practitioner.location });
+    }
+  }
+  scheduleCache.set(cacheKey, out);
+  return out;
+}
+// The schedule slot behind `sched-…` / `note-sched-…` ids, or null.
+function scheduleSlot(id) {
+  const m = /^(?:note-)?sched-(\d+)-(\d{8})-(\d+)$/.exec(id);
+  if (!m) return null;
+  return scheduleOf(Number(m[1]), m[2]).find((s) => s.slot === Number(m[3])) || null;
+}
+function scheduleAppointmentResource(s, fhirBase) {
+  const note = noteStates.get(s.noteId);
+  const practitioner = PRACTITIONERS[s.pn - 1];
+  const location = LOCATIONS.find((l) => l.id === s.location);
+  return {
+    resourceType: 'Appointment',
+    id: s.id,
+    extension: [{ url: NOTE_EXT, valueId: s.noteId }],
+    status: note ? note.appointment_status : s.status,
+    appointmentType: { coding: [{ system: 'http://snomed.info/sct', code: '308335008', display: s.type }] },
+    description: s.type,
+    start: localIso(s.start),
+    end: localIso(s.end),
+    minutesDuration: 15,
+    participant: [
+      { actor: { reference: `Patient/${s.patient.id}`, type: 'Patient' }, status: 'accepted' },
+      { actor: { reference: `Practitioner/${practitioner.id}`, type: 'Practitioner', display: practitioner.name }, status: 'accepted' },
+      { actor: { reference: `Location/${location.id}`, type: 'Location', display: location.name }, status: 'accepted' },
+    ],
+    _fullUrl: `${fhirBase}/Appointment/${s.id}`,
+  };
+}
+function practitionerResourceOf(p) {
+  return {
+    resourceType: 'Practitioner',
+    id: p.id,
+    meta: { versionId: '1', lastUpdated: '2024-01-01T00:00:00+00:00' },
+    identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: p.npi }],
+    active: true,
+    name: [{ use: 'official', text: p.name, family: p.family, given: [p.given], prefix: [p.prefix] }],
+  };
+}
+function locationResource(l) {
+  return {
+    resourceType: 'Location',
+    id: l.id,
+    status: 'active',
+    name: l.name,
+    address: { use: 'work', city: l.city, country: 'US' },
+  };
+}
+// FHIR date search (`date=ge2025-05-14T00:00:00+02:00`, `date=2025-05-14`): each value as
+// [from, to) in epoch ms, for the prefixes eq (default), ge, gt, le, lt. Null when unreadable.
+function dateRange(value) {
+  const m = /^(eq|ge|gt|le|lt)?(\d{4}-\d{2}-\d{2})(T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/.exec(value);
+  if (!m) return null;
+  const prefix = m[1] || 'eq';
+  let from; let to;
+  if (m[3]) {
+    from = Date.parse(`${m[2]}${m[3]}`);
+    to = from + 1;
+  } else {
+    const [y, mo, d] = m[2].split('-').map(Number);
+    from = new Date(y, mo - 1, d).getTime();
+    to = new Date(y, mo - 1, d + 1).getTime();
+  }
+  if (!Number.isFinite(from)) return null;
+  switch (prefix) {
+    case 'ge': return [from, Infinity];
+    case 'gt': return [to, Infinity];
+    case 'le': return [-Infinity, to];
+    case 'lt': return [-Infinity, from];
+    default: return [from, to];
+  }
+}
+// Appointment?date=…[&date=…]&practitioner=…|location=…[&status=…]: the schedule appointments
+// that match, sorted by start; or a string saying why the search cannot be answered.
+function searchSchedule(params) {
+  let from = -Infinity; let to = Infinity;
+  for (const value of params.getAll('date')) {
+    const range = dateRange(value);
+    if (!range) return `Cannot read date ${value}.`;
+    from = Math.max(from, range[0]);
+    to = Math.min(to, range[1]);
+  }
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return 'A schedule search needs a date, or a date range with both ends.';
+  if (to - from > 62 * DAY_MS) return 'A schedule search covers at most 62 days.';
+  const ref = (name, type) => {
+    const v = params.get(name);
+    return v ? (v.startsWith(`${type}/`) ? v.slice(type.length + 1) : v.split('/').pop()) : null;
+  };
+  const practitionerId = ref('practitioner', 'Practitioner') ?? ref('actor', 'Practitioner');
+  const locationId = ref('location', 'Location');
+  const statuses = params.get('status') ? new Set(params.get('status').split(',')) : null;
+  const out = [];
+  const first = new Date(from);
+  for (let d = new Date(first.getFullYear(), first.getMonth(), first.getDate()); d.getTime() < to; d = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1)) {
+    PRACTITIONERS.forEach((p, i) => {
+      if (practitionerId && p.id !== practitionerId) return;
+      for (const s of scheduleOf(i + 1, dayKey(d))) {
+        if (locationId && s.location !== locationId) continue;
+        const t = s.start.getTime();
+        if (t < from || t >= to) continue;
+        const status = noteStates.get(s.noteId)?.appointment_status ?? s.status;
+        if (statuses && !statuses.has(status)) continue;
+        out.push(s);
+      }
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || a.pn - b.pn);
 }
 
 // ---------------------------------------------------------------- helpers
@@ -1325,7 +1513,8 @@ function searchPatients(params) {
   const given = params.get('given')?.toLowerCase();
   const birthdate = params.get('birthdate') ?? params.get('birthDate');
   const gender = params.get('gender')?.toLowerCase();
-  const id = params.get('_id');
+  // _id: one id or several, comma-separated (Patient?_id=a,b,c reads a batch in one request)
+  const ids = params.get('_id') ? new Set(params.get('_id').split(',').map((x) => x.trim()).filter(Boolean)) : null;
   let identifier = params.get('identifier');
   if (identifier && identifier.includes('|')) identifier = identifier.split('|').pop();
   const out = [];
@@ -1335,7 +1524,7 @@ function searchPatients(params) {
     if (given && !p.givenLc.startsWith(given)) continue;
     if (birthdate && p.birthDate !== birthdate) continue;
     if (gender && p.gender !== gender) continue;
-    if (id && p.id !== id) continue;
+    if (ids && !ids.has(p.id)) continue;
     if (identifier && p.mrn !== identifier) continue;
     out.push(p);
   }
@@ -1392,8 +1581,12 @@ function capabilityStatement() {
       resource: [
         { type: 'Patient', interaction: [{ code: 'read' }, { code: 'search-type' }],
           searchParam: ['name', 'family', 'given', 'birthdate', 'gender', 'identifier', '_id'].map((n) => ({ name: n, type: 'string' })) },
-        { type: 'Appointment', interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: [{ name: 'patient', type: 'reference' }] },
-        { type: 'Practitioner', interaction: [{ code: 'read' }] },
+        { type: 'Appointment', interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: [{ name: 'patient', type: 'reference' }, { name: 'date', type: 'date' }, { name: 'practitioner', type: 'reference' },
+            { name: 'location', type: 'reference' }, { name: 'status', type: 'token' }] },
+        { type: 'Practitioner', interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: [{ name: 'name', type: 'string' }, { name: '_id', type: 'token' }] },
+        { type: 'Location', interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: [{ name: 'name', type: 'string' }] },
       ],
     }],
   };
@@ -1459,10 +1652,19 @@ async function fhirHandler(req, res) {
   }
   if (seg[0] === 'Appointment' && seg.length === 1) {
     const ref = params.get('patient');
-    if (!ref) { done(400, outcome('required', 'Appointment search requires the patient parameter.')); return; }
-    const pid = ref.startsWith('Patient/') ? ref.slice(8) : ref;
-    const p = patients.byId.get(pid);
-    const appts = p ? Array.from({ length: p.apptCount }, (_, k) => appointmentResource(p, k + 1, FHIR_BASE)) : [];
+    const scheduleSearch = params.has('date') || params.has('practitioner') || params.has('location') || params.has('actor');
+    if (!ref && !scheduleSearch) { done(400, outcome('required', 'Appointment search requires the patient parameter, or a date with a practitioner or location.')); return; }
+    const pid = ref ? (ref.startsWith('Patient/') ? ref.slice(8) : ref) : null;
+    const p = pid ? patients.byId.get(pid) : null;
+    let appts;
+    if (scheduleSearch) {
+      // The days' schedules (by date, practitioner, location); with `patient`, that patient's.
+      const found = searchSchedule(params);
+      if (typeof found === 'string') { done(400, outcome('invalid', found)); return; }
+      appts = found.filter((x) => !pid || x.patient.id === pid).map((x) => scheduleAppointmentResource(x, FHIR_BASE));
+    } else {
+      appts = p ? Array.from({ length: p.apptCount }, (_, k) => appointmentResource(p, k + 1, FHIR_BASE)) : [];
+    }
     const pg = paging(params);
     const items = appts.slice(pg.offset, pg.offset + pg.count);
     const b = bundle('Appointment', params, appts.length, items, pg, (r) => r._fullUrl);
@@ -1471,8 +1673,41 @@ async function fhirHandler(req, res) {
     return;
   }
   if (seg[0] === 'Practitioner' && seg.length === 2) {
-    if (seg[1] !== PRACTITIONER.id) { done(404, outcome('not-found', `Practitioner/${seg[1]} not found.`)); return; }
-    done(200, practitionerResource());
+    const pr = PRACTITIONERS.find((x) => x.id === seg[1]);
+    if (!pr) { done(404, outcome('not-found', `Practitioner/${seg[1]} not found.`)); return; }
+    done(200, pr.id === PRACTITIONER.id ? practitionerResource() : practitionerResourceOf(pr));
+    return;
+  }
+  if (seg[0] === 'Practitioner' && seg.length === 1) {
+    // name: case-insensitive substring of the whole name; _id: one or several, comma-separated
+    const name = params.get('name')?.toLowerCase();
+    const ids = params.get('_id') ? new Set(params.get('_id').split(',')) : null;
+    const all = PRACTITIONERS.filter((x) => (!name || x.name.toLowerCase().includes(name)) && (!ids || ids.has(x.id)));
+    const pg = paging(params);
+    const items = all.slice(pg.offset, pg.offset + pg.count).map(practitionerResourceOf);
+    done(200, bundle('Practitioner', params, all.length, items, pg, (r) => `${FHIR_BASE}/Practitioner/${r.id}`));
+    return;
+  }
+  if (seg[0] === 'Location' && seg.length === 1) {
+    const name = params.get('name')?.toLowerCase();
+    const all = LOCATIONS.filter((x) => !name || x.name.toLowerCase().includes(name));
+    const pg = paging(params);
+    const items = all.slice(pg.offset, pg.offset + pg.count).map(locationResource);
+    done(200, bundle('Location', params, all.length, items, pg, (r) => `${FHIR_BASE}/Location/${r.id}`));
+    return;
+  }
+  if (seg[0] === 'Location' && seg.length === 2) {
+    const l = LOCATIONS.find((x) => x.id === seg[1]);
+    if (!l) { done(404, outcome('not-found', `Location/${seg[1]} not found.`)); return; }
+    done(200, locationResource(l));
+    return;
+  }
+  if (seg[0] === 'Appointment' && seg.length === 2 && seg[1].startsWith('sched-')) {
+    const slot = scheduleSlot(seg[1]);
+    if (!slot) { done(404, outcome('not-found', `Appointment/${seg[1]} not found.`)); return; }
+    const r = scheduleAppointmentResource(slot, FHIR_BASE);
+    delete r._fullUrl;
+    done(200, r);
     return;
   }
   if (seg[0] === 'Appointment' && seg.length === 2) {

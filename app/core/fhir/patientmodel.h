@@ -7,11 +7,13 @@
 #include "base/failure.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QUrlQuery>
 
 namespace chartkey {
 
 class FhirClient;
+class NoteStates;
 
 class PatientModel final : public QAbstractTableModel
 {
@@ -63,21 +65,30 @@ private:
     bool m_loading = false;
 };
 
+// A patient's appointments, oldest first: when (local time and zone), type, status, the
+// note's state as the EHR last reported it (NoteStates), and the note id.
 class AppointmentModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppointmentModel)
 public:
-    enum Column { Date, Type, Status, Note, ColumnCount };
-    enum Role { NoteIdRole = Qt::UserRole + 1 };
+    enum Column { Date, Type, Status, NoteState, Note, ColumnCount };
+    enum Role { NoteIdRole = Qt::UserRole + 1, AppointmentIdRole, StatusRole, NoteStateRole };
 
     explicit AppointmentModel(FhirClient *fhir, QObject *parent = nullptr);
 
+    // Where note states come from (may be null: none shown).
+    void setNoteStates(NoteStates *states);
     void load(const QString &patientId);
     void clear();
+    // Reads one appointment again (after a check-in or no-show) and updates its row.
+    void reread(const QString &appointmentId);
+    QString patientId() const { return m_patientId; }
     bool isLoading() const { return m_loading; }
     Failure failure() const { return m_failure; }
     fhir::Appointment appointment(int row) const { return m_appointments.value(row); }
+    // The row of the appointment that carries `noteId`; -1 when none does.
+    int rowOfNote(const QString &noteId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -87,10 +98,16 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    // An appointment was read again (reread()); `ok` false when the read failed.
+    void appointmentReread(const QString &appointmentId, bool ok);
 
 private:
+    void noteChanged(const QString &noteId);
+
     FhirClient *m_fhir = nullptr;
+    QPointer<NoteStates> m_noteStates;
     QList<fhir::Appointment> m_appointments;
+    QString m_patientId;
     Failure m_failure;
     quint64 m_generation = 0;
     bool m_loading = false;

@@ -9,6 +9,7 @@
 #include "auth/urlopener.h"
 #include "check/checkreport.h"
 #include "ui/checkwindow.h"
+#include "ui/desktopapp.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/patientdetail.h"
@@ -20,11 +21,13 @@
 #include "base/clock.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QWindow>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     {
         if (!Sandbox::available() || QGuiApplication::platformName() != QLatin1String("xcb"))
             QSKIP("runs under tests/harness/with-peers.sh --xvfb");
+        installTranslations(); // as the app does: plurals read "3 patients", not "patient(s)"
         m_dir = qEnvironmentVariable("CHARTKEY_SCREENSHOT_DIR", QDir::currentPath());
         QDir().mkpath(m_dir);
     }
@@ -92,6 +96,23 @@ private Q_SLOTS:
         QVERIFY(!main.isEmpty());
         QVERIFY(QImage(main).width() >= 1000);
         qInfo("screenshot: %s", qPrintable(main));
+
+        // The day's schedule of the sandbox's clinician (the first tab).
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(0);
+        auto *owner = w.findChild<QComboBox *>(QStringLiteral("scheduleOwner"));
+        QVERIFY(owner);
+        QTRY_VERIFY_WITH_TIMEOUT(owner->findText(QStringLiteral("Dr Ada Lovelace")) > 0, 20000);
+        owner->setCurrentIndex(owner->findText(QStringLiteral("Dr Ada Lovelace")));
+        auto *schedule = w.findChild<QTableView *>(QStringLiteral("schedule"));
+        QVERIFY(schedule);
+        QTRY_VERIFY_WITH_TIMEOUT(schedule->model() && schedule->model()->rowCount() > 0, 20000);
+        schedule->selectRow(0);
+        QTest::qWait(300);
+        const QString day = save(&w, QStringLiteral("schedule.png"));
+        QVERIFY(!day.isEmpty());
+        qInfo("screenshot: %s", qPrintable(day));
 
         ProfileEditorDialog editor(sandbox.publicProfile(QStringLiteral("Sandbox")), false,
                                    {QStringLiteral("Sandbox")}, &w);
