@@ -3,6 +3,7 @@
 
 #include "auth/authorizationanswer.h"
 #include "auth/browsersignin.h"
+#include "auth/clientkeys.h"
 #include "auth/discovery.h"
 #include "auth/pkce.h"
 #include "auth/tokenclient.h"
@@ -56,7 +57,7 @@ Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile 
 {
     auto *op = new Pending<CheckSecretsRead>;
     const bool needToken = profile.grant == Profile::Grant::StaticToken;
-    const bool needSecret = !needToken
+    const bool needSecret = !needToken && !profile.usesKey()
             && (profile.isConfidential() || profile.grant == Profile::Grant::ClientCredentials);
     auto fail = [op](const QString &message) {
         op->complete({{}, Failure::make(Failure::Kind::Configuration, message)});
@@ -89,6 +90,18 @@ Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile 
             op->complete({{{}, tokens.accessToken}, {}});
         });
     };
+    if (profile.usesKey() && !needToken) {
+        clientkeys::read(secrets, profile, op)->then(op, [op, profile](const KeyRingRead &r) {
+            if (r.failure || !r.found) {
+                op->complete({{}, r.failure ? r.failure : clientkeys::missingKey(profile)});
+                return;
+            }
+            CheckSecrets s;
+            s.signingKey = r.ring.signingKey();
+            op->complete({s, {}});
+        });
+        return op;
+    }
     if (!needSecret) {
         QMetaObject::invokeMethod(op, [readToken] { readToken(QString()); }, Qt::QueuedConnection);
         return op;
@@ -263,7 +276,7 @@ const HttpExchange *RegistrationCheck::lastExchange() const
 
 TokenEndpoint RegistrationCheck::endpoint(const QString &secret) const
 {
-    return {m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId, secret};
+    return tokenEndpoint(m_profile, {secret, m_secrets.signingKey});
 }
 
 // ------------------------------------------------------------------ discovery
@@ -325,7 +338,7 @@ void RegistrationCheck::stepRedirectUri()
     const QString title = tr("Redirect URI accepted");
     begin(QStringLiteral("redirect-uri"), title);
     auto *catcher = new UrlCatcher;
-    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, catcher, this);
+    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, catcher, this);
     m_signIn->setExchangeCode(false);
     m_signIn->setTimeoutMs(m_browserTimeoutMs);
     m_signIn->then(this, [this](const SignInResult &result) { onSignInFinished(result); });
@@ -603,7 +616,7 @@ void RegistrationCheck::secondSignIn()
     }
     Q_EMIT noticeReady(why + QLatin1Char(' ')
                        + tr("Sign in once more in the browser for a fresh code."));
-    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, m_opener, this);
+    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, m_opener, this);
     m_signIn->setExchangeCode(false);
     m_signIn->setTimeoutMs(m_browserTimeoutMs);
     connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this,
@@ -774,10 +787,11 @@ void RegistrationCheck::stepWrongSecret()
 {
     const QString title = tr("Wrong client secret refused");
     const bool clientCredentials = m_profile.grant == Profile::Grant::ClientCredentials;
-    if (!m_profile.isConfidential() || skipped(QStringLiteral("wrong-secret"))) {
+    if (!m_profile.usesSecret() || skipped(QStringLiteral("wrong-secret"))) {
         if (clientCredentials || skipped(QStringLiteral("wrong-secret")))
             skip(QStringLiteral("wrong-secret"), title,
-                 tr("The profile has no client secret."));
+                 m_profile.usesKey() ? tr("The client authenticates with a key, not a secret.")
+                                     : tr("The profile has no client secret."));
         else
             runNext(); // not a question for public clients
         return;

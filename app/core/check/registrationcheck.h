@@ -11,6 +11,8 @@
 // once, with the report.
 #pragma once
 
+#include <QJsonObject>
+
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/idtokenverifier.h"
@@ -40,8 +42,9 @@ namespace check {
 
 struct CheckSecrets
 {
-    QString clientSecret;   // confidential clients
+    QString clientSecret;   // confidential clients with a secret
     QString staticToken;    // static-token profiles
+    QJsonObject signingKey; // private_key_jwt clients: the key that signs
 };
 
 struct CheckSecretsRead
