@@ -95,13 +95,13 @@ int main(int argc, char *argv[])
     TokenClient client(&nam, Clock::system());
     const TokenEndpoint secret{server.tokenUrl(), {}, kClientId,
                                QStringLiteral("bench-secret-0123456789"), {},
-                               Profile::ClientAuth::ClientSecretPost};
+                               Profile::ClientAuth::ClientSecretPost, {}};
     QList<std::pair<QString, TokenEndpoint>> variants{{QStringLiteral("client_secret_post"),
                                                        secret}};
     for (jose::Algorithm alg : {jose::Algorithm::ES384, jose::Algorithm::RS384})
         variants.append({QStringLiteral("private_key_jwt %1").arg(jose::algorithmName(alg)),
                          TokenEndpoint{server.tokenUrl(), {}, kClientId, {}, keys.value(alg),
-                                       Profile::ClientAuth::PrivateKeyJwt}});
+                                       Profile::ClientAuth::PrivateKeyJwt, {}}});
     QList<QList<double>> times(variants.size());
     for (int i = 0; i < kRequests; ++i) {
         for (qsizetype v = 0; v < variants.size(); ++v) {

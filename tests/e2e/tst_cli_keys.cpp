@@ -78,6 +78,7 @@ private Q_SLOTS:
     void retiredKeyIsRefusedByTheServer();
     void authorizationCodeWithAKeyRefreshesAndRevokes();
     void keyShowPrintsPemAndCertificate();
+    void checkProbesTheServersAssertionChecks();
 
 private:
     // scratch, profile `name` (smart-backend for `clientId`), a key of `alg`, its JWKS
@@ -414,6 +415,38 @@ void CliKeys::keyShowPrintsPemAndCertificate()
                                      30000, cert.out);
     if (parsed.exitCode == 0 || !parsed.err.contains("not found"))
         QVERIFY2(parsed.out.contains("backend-formats"), parsed.out.constData());
+}
+
+void CliKeys::checkProbesTheServersAssertionChecks()
+{
+    // chartkey check, for a backend service: the server must refuse a wrong aud, an expired
+    // assertion, a key it was not given, and (oidc-provider does) a replayed jti.
+    QByteArray problem;
+    QVERIFY2(backendWithKey(kBackend, QStringLiteral("backend-check"), QStringLiteral("ES384"),
+                            &problem),
+             problem.constData());
+    m_sandbox.setAccessTtl(3600);
+    const CliRun check = runCli({QStringLiteral("check"), QStringLiteral("--json"),
+                                 QStringLiteral("--profile"), kBackend},
+                                {}, 120000);
+    const QJsonObject report = jsonOf(check.out);
+    QJsonObject step;
+    QStringList statuses;
+    for (const QJsonValue &v : report.value(QStringLiteral("steps")).toArray()) {
+        const QJsonObject o = v.toObject();
+        statuses << o.value(QStringLiteral("id")).toString() + QLatin1Char('=')
+                        + o.value(QStringLiteral("status")).toString();
+        if (o.value(QStringLiteral("id")).toString() == QLatin1String("key-assertions"))
+            step = o;
+    }
+    QVERIFY2(!step.isEmpty(), (describe(check) + " steps: " + statuses.join(' ').toUtf8()).constData());
+    const QString summary = step.value(QStringLiteral("summary")).toString();
+    QVERIFY2(step.value(QStringLiteral("status")).toString() == QLatin1String("PASS"),
+             qPrintable(summary));
+    for (const char *probe : {"wrong aud", "expired", "not in the registered JWKS", "replayed jti"})
+        QVERIFY2(summary.contains(QLatin1String(probe)), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("recommends no more than 300 s")), qPrintable(summary));
+    QVERIFY2(check.exitCode == 0, (describe(check) + " steps: " + statuses.join(' ').toUtf8()).constData());
 }
 
 QTEST_GUILESS_MAIN(CliKeys)

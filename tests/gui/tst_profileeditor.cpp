@@ -488,7 +488,7 @@ private Q_SLOTS:
     {
         open(Profile(), true);
         auto *preset = field<QComboBox>("preset");
-        QCOMPARE(preset->count(), 5);
+        QCOMPARE(preset->count(), 6); // canvas, canvas-sandbox-token, smart, openid, canvas-lms, smart-backend
         QCOMPARE(preset->currentData().toInt(), int(Profile::Kind::Canvas));
         const auto shown = [this](const char *name) {
             return m_dialog->findChild<QWidget *>(QString::fromLatin1(name))

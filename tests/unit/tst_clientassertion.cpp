@@ -202,7 +202,7 @@ private Q_SLOTS:
         KeyRing ring;
         ring.keys = {key(jose::Algorithm::ES384)};
         TokenEndpoint endpoint{server.tokenUrl(), server.revocationUrl(), kClientId, {},
-                               ring.signingKey(), Profile::ClientAuth::PrivateKeyJwt};
+                               ring.signingKey(), Profile::ClientAuth::PrivateKeyJwt, {}};
 
         QVERIFY(!test::waitFor(client.clientCredentials(endpoint, QStringLiteral("system/*.read")))
                          .failure);
@@ -244,7 +244,8 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         TokenClient client(&nam, &m_clock);
         TokenEndpoint endpoint{server.tokenUrl(), {}, QStringLiteral("id:1"),
-                               QStringLiteral("s&cret"), {}, Profile::ClientAuth::ClientSecretBasic};
+                               QStringLiteral("s&cret"), {}, Profile::ClientAuth::ClientSecretBasic,
+                               {}};
         QVERIFY(!test::waitFor(client.clientCredentials(endpoint, {})).failure);
         const ScriptedServer::Request r = server.received(ScriptedServer::kToken).constFirst();
         // RFC 6749 section 2.3.1: each part form-encoded, then base64.
@@ -257,7 +258,7 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         TokenClient client(&nam, &m_clock);
         TokenEndpoint endpoint{QUrl(QStringLiteral("http://127.0.0.1:9/token")), {}, kClientId,
-                               {}, {}, Profile::ClientAuth::PrivateKeyJwt};
+                               {}, {}, Profile::ClientAuth::PrivateKeyJwt, {}};
         const TokenResult r = test::waitFor(client.clientCredentials(endpoint, {}));
         QVERIFY(r.failure);
         QVERIFY(r.failure.message.contains(QStringLiteral("chartkey key generate")));

@@ -24,7 +24,7 @@ Profile::ClientAuth TokenEndpoint::method() const
 TokenEndpoint tokenEndpoint(const Profile &profile, const ClientCredential &credential)
 {
     TokenEndpoint e{profile.tokenUrl, profile.revocationUrl, profile.clientId, credential.secret,
-                    credential.signingKey, profile.clientAuth};
+                    credential.signingKey, profile.clientAuth, {}};
     if (profile.clientAuth == Profile::ClientAuth::Automatic && !profile.isConfidential())
         e.clientAuth = Profile::ClientAuth::None;
     return e;
@@ -138,6 +138,15 @@ bool TokenClient::authenticate(const TokenEndpoint &endpoint,
         return true;
     }
     case A::PrivateKeyJwt: {
+        if (!endpoint.assertion.isEmpty()) {
+            log::registerSecret(QString::fromLatin1(endpoint.assertion));
+            fields.append({QStringLiteral("client_id"), endpoint.clientId});
+            fields.append({QStringLiteral("client_assertion_type"),
+                           QString::fromLatin1(clientassertion::kAssertionType)});
+            fields.append({QStringLiteral("client_assertion"),
+                           QString::fromLatin1(endpoint.assertion)});
+            return true;
+        }
         if (endpoint.signingKey.isEmpty()) {
             *failure = Failure::make(
                     Failure::Kind::Configuration,

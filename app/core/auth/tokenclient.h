@@ -38,6 +38,9 @@ struct TokenEndpoint
     QJsonObject signingKey; // private_key_jwt: the private JWK that signs the assertion
     // Automatic: private_key_jwt with a key, client_secret_post with a secret, else none.
     Profile::ClientAuth clientAuth = Profile::ClientAuth::Automatic;
+    // private_key_jwt: sent as it is instead of a fresh assertion (the registration check's
+    // probes: a wrong aud, an expired one, an unknown key, a replay).
+    QByteArray assertion;
 
     Profile::ClientAuth method() const;
     bool authenticates() const { return method() != Profile::ClientAuth::None; }

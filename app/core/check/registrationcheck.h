@@ -117,6 +117,7 @@ private:
     bool pkceProbed() const;
     void stepClientCredentials();
     void stepWrongSecret();
+    void stepKeyAssertions();
     void stepStaticToken();
     void stepApi();
     void stepRefresh();
