@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 namespace chartkey::cli {
 
@@ -80,10 +81,12 @@ int changeKeys(Context &ctx, const Profile &profile, const Changer &change)
     return kPending;
 }
 
-jose::Algorithm algorithmOption(const QCommandLineParser &p, const KeyRing &ring)
+// --alg (checked with the command table), else the algorithm of the key that signs now, else
+// ES384.
+jose::Algorithm algorithmFor(std::optional<jose::Algorithm> asked, const KeyRing &ring)
 {
-    if (p.isSet(QStringLiteral("alg")))
-        return *jose::algorithmFromName(p.value(QStringLiteral("alg")));
+    if (asked)
+        return *asked;
     // A rotation keeps the algorithm the server was told about; a first key is ES384 (a
     // SHALL of SMART, and a short key).
     if (!ring.isEmpty()) {
@@ -106,7 +109,10 @@ int generate(Context &ctx, const QCommandLineParser &p, bool rotate)
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
-    return changeKeys(ctx, *profile, [p = &p, profile = *profile, rotate](const KeyRing &ring, bool found) {
+    std::optional<jose::Algorithm> asked;
+    if (p.isSet(QStringLiteral("alg")))
+        asked = jose::algorithmFromName(p.value(QStringLiteral("alg")));
+    return changeKeys(ctx, *profile, [asked, profile = *profile, rotate](const KeyRing &ring, bool found) {
         Change c;
         if (!rotate && found) {
             c.refusal = tr("Profile \"%1\" has a key already (%2). To replace it, add a new one "
@@ -115,7 +121,7 @@ int generate(Context &ctx, const QCommandLineParser &p, bool rotate)
                                 .arg(profile.name, ring.kids().join(QStringLiteral(", ")));
             return c;
         }
-        const jose::Algorithm alg = algorithmOption(*p, ring);
+        const jose::Algorithm alg = algorithmFor(asked, ring);
         QString error;
         const QJsonObject key = jose::generateKey(alg, 2048, &error);
         if (key.isEmpty()) {
