@@ -281,6 +281,25 @@ private Q_SLOTS:
         QVERIFY(m_dialog->clientSecret().isEmpty());
     }
 
+    void confidentialWithAKeyAsksForNoSecret()
+    {
+        open(completeProfile(), true);
+        auto *secret = edit("clientSecret");
+        choose(field<QComboBox>("clientType"), 100); // Confidential (with a key)
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+        QVERIFY(okEnabled());
+        QVERIFY(m_dialog->profile().isConfidential());
+        QCOMPARE(toString(m_dialog->profile().clientAuth), QStringLiteral("private_key_jwt"));
+        QVERIFY(m_dialog->clientSecret().isEmpty());
+        // With a secret again: the secret is asked for, the method is the default again.
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Confidential));
+        QVERIFY(secret->isVisibleTo(m_dialog.get()));
+        QCOMPARE(toString(m_dialog->profile().clientAuth), QString());
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Public));
+        QVERIFY(!m_dialog->profile().isConfidential());
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+    }
+
     void editingAConfidentialClientKeepsItsStoredSecret()
     {
         Profile p = completeProfile();
