@@ -67,6 +67,9 @@ public:
     ActivityLog *activityLog() const { return m_log; }
     bool isSigningIn() const { return bool(m_signIn); }
     QAction *testRegistrationAction() const { return m_checkAction; }
+    // File → Copy public key (JWKS): for a profile that authenticates with a key; makes an
+    // ES384 key in the keychain first when it has none.
+    QAction *copyJwksAction() const { return m_copyJwksAction; }
 
 Q_SIGNALS:
     // The sign-in state shown changed (signed in, renewing, waiting, signed out).
@@ -80,6 +83,7 @@ private:
     void reloadProfiles(const QString &select);
     void refreshState();
     void editProfile(bool isNew);
+    void copyJwks();
     void showTokenInspector();
     void offerSignIn(const QString &message);
     void startSignIn(const QString &staticToken);
@@ -109,6 +113,7 @@ private:
     QAction *m_tokenAction = nullptr;
     QAction *m_editProfileAction = nullptr;
     QAction *m_checkAction = nullptr;
+    QAction *m_copyJwksAction = nullptr;
     QPointer<CheckWindow> m_checkWindow;
     QPointer<QDialog> m_tokenEntry;
     QTimer m_countdown;
