@@ -216,8 +216,9 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArray("application/x-www-form-urlencoded"));
     const Clock *clock = m_clock;
+    const bool withKey = endpoint.method() == Profile::ClientAuth::PrivateKeyJwt;
     http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, m_activity)
-            ->then(reply, [reply, clock, requestedScope, expectTokens, kind](const http::Response &response) {
+            ->then(reply, [reply, clock, requestedScope, expectTokens, kind, withKey](const http::Response &response) {
                    TokenResult result;
                    result.elapsedMs = response.elapsedMs;
                    if (response.failure) {
@@ -233,6 +234,16 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                        result.failure = revocationFailure(response.status, response.contentType,
                                                           response.body, kind.clientAuthenticated);
                    }
+                   if (withKey && result.failure.oauthError == QLatin1String("invalid_client"))
+                       // What a key client does about it is not what a secret client does.
+                       result.failure.message = QCoreApplication::translate(
+                               "chartkey::TokenClient",
+                               "The EHR refused the client's signed assertion (%1). Check the "
+                               "client ID, and that the EHR has the JWKS that chartkey key show "
+                               "prints (register it again after key rotate or key retire).")
+                               .arg(result.failure.detail.isEmpty()
+                                            ? QStringLiteral("invalid_client")
+                                            : result.failure.detail);
                    if (result.failure)
                        qCWarning(lcAuth).noquote()
                                << "token endpoint failure:" << result.failure.detail;
