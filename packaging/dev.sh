@@ -178,6 +178,8 @@ run_bench() {
   in_peers bench_notes --sandbox-arg --patients --sandbox-arg 3000 -- "$bench/bench_notes"
   say "api --paginate: 100,000 patients as one Bundle and as NDJSON, against QNAM and curl"
   in_peers bench_api --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_api"
+  say "private_key_jwt: signing a client assertion per token request, against HMAC and client_secret_post"
+  "$bench/bench_assertion" || failed+=(bench_assertion)
   if [ ${#failed[@]} -gt 0 ]; then
     say "failed: ${failed[*]}"
     return 1

@@ -2,6 +2,7 @@
 
 #include "context.h"
 
+#include "auth/jose.h"
 #include "check/registrationcheck.h"
 #include "notes/notesclient.h"
 #include "profile/presets.h"
@@ -235,6 +236,23 @@ QString checkProfileAdd(const QCommandLineParser &p)
     if (staticToken && secretStdin)
         return tr("A static-token profile has no client secret. Add the profile, then store "
                   "the token with: chartkey profile set-token NAME");
+    if (p.isSet(QStringLiteral("client-auth"))) {
+        const auto auth = clientAuthFromString(p.value(QStringLiteral("client-auth")));
+        if (!auth)
+            return {}; // said by the --client-auth check
+        if (staticToken)
+            return tr("A static-token profile has no client to authenticate: leave out "
+                      "--client-auth.");
+        if (secretStdin && *auth != Profile::ClientAuth::ClientSecretBasic
+            && *auth != Profile::ClientAuth::ClientSecretPost)
+            return tr("--client-secret-stdin goes with --client-auth client_secret_basic or "
+                      "client_secret_post, not %1.")
+                    .arg(toString(*auth));
+        if (*auth == Profile::ClientAuth::None && grant == Profile::Grant::ClientCredentials)
+            return tr("The client-credentials grant needs a client that authenticates: "
+                      "--client-auth client_secret_basic, client_secret_post or "
+                      "private_key_jwt.");
+    }
     return {};
 }
 
@@ -314,6 +332,17 @@ QList<CommandSpec> makeProfileCommands()
                   tr("Read a confidential client's secret from standard input (it goes to the "
                      "keychain).")),
              {}},
+            {valued(QStringLiteral("client-auth"), QStringLiteral("METHOD"),
+                    tr("How the client authenticates: %1 (default: the preset's, or "
+                       "client_secret_post with a secret and none without; from the discovery "
+                       "document when it says).")
+                            .arg(clientAuthIds().join(QStringLiteral(", ")))),
+             [](const QString &value) -> QString {
+                 if (clientAuthFromString(value))
+                     return {};
+                 return tr("Unknown client authentication \"%1\"; --client-auth is one of: %2.")
+                         .arg(value, clientAuthIds().join(QStringLiteral(", ")));
+             }},
             {valued(QStringLiteral("scope"), QStringLiteral("SCOPES"), tr("Scopes to ask for.")),
              {}},
             {valued(QStringLiteral("redirect-uri"), QStringLiteral("URI"),
@@ -417,6 +446,75 @@ QList<CommandSpec> makeProfileCommands()
     return {add, list, show, remove, setSecret, setToken, exportCommand, importCommand};
 }
 
+QList<CommandSpec> makeKeyCommands()
+{
+    const auto algNames = [] { return jose::allowedAlgorithmNames().join(QStringLiteral(", ")); };
+    const OptionSpec alg{valued(QStringLiteral("alg"), QStringLiteral("ALG"),
+                                tr("The signature algorithm: %1 (default ES384; a rotation keeps "
+                                   "the current key's).")
+                                        .arg(algNames())),
+                         [algNames](const QString &value) -> QString {
+                             if (jose::algorithmFromName(value))
+                                 return {};
+                             return tr("Unknown algorithm \"%1\"; --alg is one of: %2.")
+                                     .arg(value, algNames());
+                         }};
+
+    CommandSpec generate;
+    generate.name = QStringLiteral("generate");
+    generate.summary = tr("Make the profile's key pair for private_key_jwt; the private key goes "
+                          "to the keychain only.");
+    generate.options = {alg};
+    generate.globals = Global::Profile;
+    generate.run = runKeyGenerate;
+
+    CommandSpec show;
+    show.name = QStringLiteral("show");
+    show.summary = tr("Print the public key to register with the server: a JWKS (every key not "
+                      "retired), a PEM public key or a self-signed X.509 certificate.");
+    show.options = {{valued(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                            tr("jwks (default), pem or x509 (pem and x509: the key that signs)."),
+                            QStringLiteral("jwks")),
+                     [](const QString &value) -> QString {
+                         if (value == QLatin1String("jwks") || value == QLatin1String("pem")
+                             || value == QLatin1String("x509"))
+                             return {};
+                         return tr("Unknown format \"%1\"; --format is one of: jwks, pem, x509.")
+                                 .arg(value);
+                     }}};
+    show.globals = Global::Profile;
+    show.run = runKeyShow;
+
+    CommandSpec importKey;
+    importKey.name = QStringLiteral("import");
+    importKey.summary = tr("Add an existing private key, PEM on standard input (unencrypted); it "
+                        "signs from then on.");
+    importKey.options = {{valued(QStringLiteral("alg"), QStringLiteral("ALG"),
+                              tr("For an RSA key: RS256, RS384 (default), RS512, PS256 or PS384 "
+                                 "(an EC key's follows its curve).")),
+                       alg.check}};
+    importKey.globals = Global::Profile;
+    importKey.run = runKeyImport;
+
+    CommandSpec rotate;
+    rotate.name = QStringLiteral("rotate");
+    rotate.summary = tr("Add a new key that signs from now on; the old one stays in the JWKS "
+                        "until retired.");
+    rotate.options = {alg};
+    rotate.globals = Global::Profile;
+    rotate.run = runKeyRotate;
+
+    CommandSpec retire;
+    retire.name = QStringLiteral("retire");
+    retire.summary = tr("Remove an older key (by its kid) from the keychain and the JWKS.");
+    retire.arguments = {{QStringLiteral("KID"), tr("The key's kid, as key show prints it."),
+                         ArgumentSpec::Count::One, nonEmpty(QStringLiteral("KID"))}};
+    retire.globals = Global::Profile;
+    retire.run = runKeyRetire;
+
+    return {generate, show, importKey, rotate, retire};
+}
+
 QList<CommandSpec> makeCommandTable()
 {
     const OptionSpec wait{valued(QStringLiteral("wait"), QStringLiteral("SECONDS"),
@@ -430,6 +528,12 @@ QList<CommandSpec> makeCommandTable()
     profile.summary = tr("Add, list, show, remove, export and import EHR profiles, and store "
                          "their secrets in the keychain.");
     profile.subcommands = makeProfileCommands();
+
+    CommandSpec key;
+    key.name = QStringLiteral("key");
+    key.summary = tr("Make, show, import, rotate and retire the profile's keys for "
+                     "private_key_jwt (kept in the keychain).");
+    key.subcommands = makeKeyCommands();
 
     CommandSpec login;
     login.name = QStringLiteral("login");
@@ -663,7 +767,7 @@ QList<CommandSpec> makeCommandTable()
     help.check = checkHelpTopic;
     help.run = runHelp;
 
-    return {profile, login, token, status, logout, patients,
+    return {profile, key, login, token, status, logout, patients,
             appointments, note, check, api, help};
 }
 

@@ -83,6 +83,11 @@ int runApi(Context &ctx, const QCommandLineParser &p);
 // --paginate with POST, ...), before anything is read; empty when nothing is.
 QString checkApiCall(const QCommandLineParser &p);
 int runHelp(Context &ctx, const QCommandLineParser &p);
+int runKeyGenerate(Context &ctx, const QCommandLineParser &p);
+int runKeyShow(Context &ctx, const QCommandLineParser &p);
+int runKeyImport(Context &ctx, const QCommandLineParser &p);
+int runKeyRotate(Context &ctx, const QCommandLineParser &p);
+int runKeyRetire(Context &ctx, const QCommandLineParser &p);
 
 // Returned by a command that finishes later through Context::finish().
 constexpr int kPending = -1;

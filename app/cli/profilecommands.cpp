@@ -47,6 +47,10 @@ void saveAdded(Context &ctx, const Profile &profile, const QByteArray &secret)
             next = tr("Store its access token (from standard input) with: chartkey profile "
                       "set-token \"%1\"")
                            .arg(p.name);
+        else if (p.usesKey())
+            next = tr("Make its key with: chartkey key generate --profile \"%1\", then register "
+                      "the JWKS that chartkey key show --profile \"%1\" prints.")
+                           .arg(p.name);
         else if (p.isConfidential() && !secretStored)
             next = tr("Store its client secret (from standard input) with: chartkey profile "
                       "set-secret \"%1\"")
@@ -190,6 +194,8 @@ int add(Context &ctx, const QCommandLineParser &p)
     if (p.isSet(secretStdin))
         form->setClientType(Profile::ClientType::Confidential);
     form->setPolicy(ctx.profiles.policy());
+    if (p.isSet(QStringLiteral("client-auth")))
+        form->setClientAuth(*clientAuthFromString(p.value(QStringLiteral("client-auth"))));
     const Profile profile = form->profile();
     const Profile::Grant chosenGrant = profile.grant;
     // Before anything is read from the network: a server the policy does not allow is not
@@ -251,7 +257,12 @@ int add(Context &ctx, const QCommandLineParser &p)
                        line("token", tr("token"), found.tokenUrl.toString());
                        line("revocation", tr("revocation"), found.revocationUrl.toString());
                        line("issuer", tr("issuer"), found.issuer);
+                       for (const QString &warning : fetched.warnings)
+                           ctx.err << tr("Warning: %1").arg(warning) << Qt::endl;
                        form->setEndpoints(found);
+                       if (found.clientAuth != Profile::ClientAuth::Automatic
+                           && form->clientAuth() == Profile::ClientAuth::Automatic)
+                           form->setClientAuth(found.clientAuth);
                        const int code = validateAndSave(ctx, *form, secret);
                        if (code != kPending)
                            ctx.finish(code);
@@ -441,8 +452,8 @@ int remove(Context &ctx, const QString &name)
             ctx.profiles.remove(profile->name);
             ctx.err << r.message << Qt::endl
                     << tr("Removed profile \"%1\". If a keychain that is not running now holds "
-                          "its tokens or secret, remove them there (service chartkey, keys "
-                          "tokens:%1 and client-secret:%1).")
+                          "its tokens, secret or key, remove them there (service chartkey, "
+                          "keys tokens:%1, client-secret:%1 and client-key:%1).")
                                .arg(profile->name)
                     << Qt::endl;
             ctx.finish(Ok);
@@ -460,11 +471,20 @@ int remove(Context &ctx, const QString &name)
                                    ctx.finish(Failed);
                                    return;
                                }
-                               ctx.profiles.remove(profile->name);
-                               ctx.out << tr("Removed profile \"%1\" and its keychain entries.")
-                                                  .arg(profile->name)
-                                       << Qt::endl;
-                               ctx.finish(Ok);
+                               ctx.secrets.remove(profile->clientKeyKey())->then(&ctx, [&ctx, profile](const SecretStore::Result &r3) {
+                                   if (!r3.isOk()) {
+                                       ctx.err << r3.message << Qt::endl
+                                               << tr("The profile was kept.") << Qt::endl;
+                                       ctx.finish(Failed);
+                                       return;
+                                   }
+                                   ctx.profiles.remove(profile->name);
+                                   ctx.out << tr("Removed profile \"%1\" and its keychain "
+                                                 "entries.")
+                                                      .arg(profile->name)
+                                           << Qt::endl;
+                                   ctx.finish(Ok);
+                               });
                            });
     });
     return kPending;

@@ -4,6 +4,8 @@
 #include "activitydock.h"
 #include "auth/browsersignin.h"
 #include "auth/idtoken.h"
+#include "auth/clientkeys.h"
+#include "auth/jose.h"
 #include "auth/session.h"
 #include "base/clock.h"
 #include "checkwindow.h"
@@ -30,6 +32,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -343,6 +346,10 @@ void MainWindow::buildMenus()
                                    "show what to fix"));
     auto *settings = file->addAction(tr("Se&ttings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
+    m_copyJwksAction = file->addAction(tr("Copy public &key (JWKS)"), this, [this] { copyJwks(); });
+    m_copyJwksAction->setObjectName(QStringLiteral("copyJwksAction"));
+    m_copyJwksAction->setStatusTip(tr("Copy the JWKS to register with the EHR (the private key "
+                                      "stays in the keychain)"));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -508,6 +515,7 @@ void MainWindow::selectProfile(const QString &name)
     m_removeProfileAction->setToolTip(managed);
     m_checkAction->setEnabled(bool(m_connection));
     showPages();
+    m_copyJwksAction->setEnabled(m_connection && m_connection->profile().usesKey());
     refreshState();
 }
 
@@ -1116,6 +1124,49 @@ void MainWindow::removeProfile()
                         });
             });
     ask->open();
+}
+
+void MainWindow::copyJwks()
+{
+    if (!m_connection || !m_connection->profile().usesKey())
+        return;
+    const Profile profile = m_connection->profile();
+    auto copied = [this](const KeyRing &ring, const QString &made) {
+        QApplication::clipboard()->setText(
+                QString::fromUtf8(QJsonDocument(ring.publicJwks()).toJson(QJsonDocument::Indented)));
+        m_banner->show(MessageBanner::Kind::Information,
+                       (made.isEmpty() ? QString()
+                                       : tr("Made key %1; the private key is in the keychain "
+                                            "only. ")
+                                                 .arg(made))
+                               + tr("The public key (JWKS) is on the clipboard: register it "
+                                    "with the EHR."));
+    };
+    clientkeys::read(m_secrets, profile, this)->then(this, [this, profile, copied](const KeyRingRead &r) {
+        if (r.failure) {
+            m_banner->show(MessageBanner::Kind::Error, r.failure.message);
+            return;
+        }
+        if (r.found) {
+            copied(r.ring, QString());
+            return;
+        }
+        QString error;
+        const QJsonObject key = jose::generateKey(jose::Algorithm::ES384, 2048, &error);
+        if (key.isEmpty()) {
+            m_banner->show(MessageBanner::Kind::Error, tr("No key could be made: %1").arg(error));
+            return;
+        }
+        KeyRing ring;
+        ring.keys = {key};
+        clientkeys::write(m_secrets, profile, ring, this)->then(this, [this, ring, copied](const Failure &f) {
+            if (f) {
+                m_banner->show(MessageBanner::Kind::Error, f.message);
+                return;
+            }
+            copied(ring, ring.signingKey().value(QStringLiteral("kid")).toString());
+        });
+    });
 }
 
 void MainWindow::showTokenInspector()

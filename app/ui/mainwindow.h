@@ -103,6 +103,9 @@ public:
     IdleWatch *idleWatch() const { return m_idle; }
     bool isSigningIn() const { return bool(m_signIn); }
     QAction *testRegistrationAction() const { return m_checkAction; }
+    // File → Copy public key (JWKS): for a profile that authenticates with a key; makes an
+    // ES384 key in the keychain first when it has none.
+    QAction *copyJwksAction() const { return m_copyJwksAction; }
 
 Q_SIGNALS:
     // The sign-in state shown changed (signed in, renewing, waiting, signed out).
@@ -124,6 +127,7 @@ private:
     void removeProfile();
     void showSettings();
     void applySettings();
+    void copyJwks();
     void showTokenInspector();
     void offerSignIn(const QString &message, const QString &detail = {});
     void startSignIn(const QString &staticToken);
@@ -174,6 +178,7 @@ private:
     QAction *m_removeProfileAction = nullptr;
     QAction *m_checkAction = nullptr;
     QAction *m_hideAction = nullptr;
+    QAction *m_copyJwksAction = nullptr;
     QPointer<CheckWindow> m_checkWindow;
     QPointer<QDialog> m_tokenEntry;
     QTimer m_countdown;

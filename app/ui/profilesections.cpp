@@ -16,6 +16,9 @@ namespace chartkey::ui {
 
 namespace {
 
+// The client type list's third entry: confidential, authenticating with a key.
+constexpr int kConfidentialWithKey = 100;
+
 // Shows `value` in `combo` without it counting as the person's choice.
 void select(QComboBox *combo, int value)
 {
@@ -123,9 +126,21 @@ ClientSection::ClientSection(ProfileForm *form, QWidget *parent)
     m_clientType->addItem(tr("Public (PKCE, no secret)"), int(Profile::ClientType::Public));
     m_clientType->addItem(tr("Confidential (with a client secret)"),
                           int(Profile::ClientType::Confidential));
+    // private_key_jwt: the key is made with `chartkey key generate` and stays in the keychain.
+    m_clientType->addItem(tr("Confidential (with a key: private_key_jwt)"), kConfidentialWithKey);
     addRow(ProfileField::ClientType, tr("Client &type:"), m_clientType);
     connect(m_clientType, &QComboBox::currentIndexChanged, this, [this] {
-        this->form()->setClientType(Profile::ClientType(m_clientType->currentData().toInt()));
+        const int chosen = m_clientType->currentData().toInt();
+        ProfileForm *f = this->form();
+        if (chosen == kConfidentialWithKey) {
+            f->setClientAuth(Profile::ClientAuth::PrivateKeyJwt);
+            return;
+        }
+        if (f->clientAuth() == Profile::ClientAuth::PrivateKeyJwt
+            || (chosen == int(Profile::ClientType::Public)
+                && f->clientAuth() != Profile::ClientAuth::Automatic))
+            f->setClientAuth(Profile::ClientAuth::Automatic);
+        f->setClientType(Profile::ClientType(chosen));
     });
 
     QLineEdit *secret = addLineEdit(ProfileField::ClientSecret, tr("Client &secret:"),
@@ -170,7 +185,9 @@ void ClientSection::refresh()
         m_grantsListed = true;
     }
     select(m_grant, int(form()->grant()));
-    select(m_clientType, int(form()->clientType()));
+    select(m_clientType, form()->clientAuth() == Profile::ClientAuth::PrivateKeyJwt
+                                 ? kConfidentialWithKey
+                                 : int(form()->clientType()));
     // Why a sign-in grant is missing from the list, when the reason is worth knowing.
     const QString note = preset.notedRefusal ? preset.refusal(*preset.notedRefusal) : QString();
     m_grantNote->setText(note);

@@ -54,7 +54,7 @@ SignInTimes signIn(const Profile &profile, SecretStore *keychain, QNetworkAccess
     SignInTimes t;
     TokenClient tokens(nam, Clock::system());
     CommandUrlOpener opener(browser);
-    BrowserSignIn flow(profile, QString(), &tokens, &opener);
+    BrowserSignIn flow(profile, ClientCredential(), &tokens, &opener);
     flow.setAutoDelete(false);
     Session session(profile, keychain, &tokens, Clock::system());
     QEventLoop loop;
@@ -193,7 +193,7 @@ int driver(int argc, char **argv)
         last = t.tokens;
     }
 
-    const TokenEndpoint endpoint{profile.tokenUrl, profile.revocationUrl, profile.clientId, {}};
+    const TokenEndpoint endpoint = tokenEndpoint(profile, {});
     TokenClient client(&nam, Clock::system());
     QString refreshToken = last.refreshToken;
     const QString scope = last.scope;

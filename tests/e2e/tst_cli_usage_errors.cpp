@@ -354,6 +354,16 @@ void CliUsageErrors::initTestCase()
             {QStringLiteral("api"), args({QStringLiteral("Patient?name=Briddle")}), {},
              QStringLiteral("--method"), false,
              {{{}, QStringLiteral("api needs PATH")}}},
+            // A key command that went on would write (or read) the keychain's key entry.
+            {QStringLiteral("key generate"), args({QStringLiteral("--alg"), QStringLiteral("ES384")}),
+             {}, QStringLiteral("--alg"), false, {}},
+            {QStringLiteral("key show"), args({QStringLiteral("--format"), QStringLiteral("jwks")}),
+             {}, QStringLiteral("--format"), false, {}},
+            {QStringLiteral("key import"), {}, "-----BEGIN PRIVATE KEY-----\nnot a key\n", QStringLiteral("--alg"),
+             false, {}},
+            {QStringLiteral("key rotate"), {}, {}, QStringLiteral("--alg"), false, {}},
+            {QStringLiteral("key retire"), {QStringLiteral("some-kid")}, {}, {}, false,
+             {{{}, QStringLiteral("key retire needs KID")}}},
             {QStringLiteral("help"), {}, {}, {}, true, {}},
     };
 }
@@ -623,6 +633,14 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
             {"profile export", "an empty --output", {QStringLiteral("profile"), QStringLiteral("export"), kProfile, QStringLiteral("--output=")}, QStringLiteral("--output needs a value")},
             {"profile import", "--name that is no profile name", {QStringLiteral("profile"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("imported.json")), QStringLiteral("--name"), QStringLiteral("bad/name")}, QStringLiteral("--name takes a profile name")},
             {"profile import", "an empty FILE", {QStringLiteral("profile"), QStringLiteral("import"), QString()}, QStringLiteral("FILE needs a value")},
+            {"profile add", "an unknown --client-auth", canvas({QStringLiteral("--client-auth"), QStringLiteral("client_secret_jwt")}), QStringLiteral("Unknown client authentication \"client_secret_jwt\"")},
+            {"profile add", "a client secret with private_key_jwt", canvas({QStringLiteral("--client-auth"), QStringLiteral("private_key_jwt"), QStringLiteral("--client-secret-stdin")}), QStringLiteral("--client-secret-stdin goes with --client-auth client_secret_basic"), "would-be-secret-value\n"},
+            // key
+            {"key generate", "an HMAC --alg", {QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("--alg"), QStringLiteral("HS256")}, QStringLiteral("Unknown algorithm \"HS256\"")},
+            {"key rotate", "--alg none", {QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--alg=none")}, QStringLiteral("Unknown algorithm \"none\"")},
+            {"key import", "an unknown --alg", {QStringLiteral("key"), QStringLiteral("import"), QStringLiteral("--alg"), QStringLiteral("EdDSA")}, QStringLiteral("Unknown algorithm \"EdDSA\"")},
+            {"key show", "an unknown --format", {QStringLiteral("key"), QStringLiteral("show"), QStringLiteral("--format"), QStringLiteral("der")}, QStringLiteral("Unknown format \"der\"; --format is one of: jwks, pem, x509")},
+            {"key retire", "an empty KID", {QStringLiteral("key"), QStringLiteral("retire"), QString()}, QStringLiteral("KID needs a value")},
             // token
             {"token", "an unknown --format", {QStringLiteral("token"), QStringLiteral("--format"), QStringLiteral("yaml")}, QStringLiteral("Unknown format \"yaml\"; --format is one of: bare, header, json")},
             {"token", "--json with --format header", {QStringLiteral("token"), QStringLiteral("--json"), QStringLiteral("--format=header")}, QStringLiteral("--json is --format json")},

@@ -1,13 +1,18 @@
 // The secret-leak scan: every chartkey flow at full verbosity (--verbose and
 // QT_LOGGING_RULES="*=true": every category, Qt's own too, at every level), for a public and a
-// confidential client, a refresh, a failed refresh and logout; then every file the app could
+// confidential client, a refresh, a failed refresh and logout, and for a client that
+// authenticates with a key (private_key_jwt: key import, generate, rotate, show, tokens,
+// renewal and revocation with assertions); then every file the app could
 // have written and everything it printed is searched for every secret of the run: access
 // tokens, refresh tokens (read from the keychain while signed in), authorization codes and
 // PKCE verifiers (what the sandbox's token route received: GET /__admin/last-secrets) and the
-// client secret; the ID token of an OpenID sign-in and its nonce. A hit fails with the file
-// (or command) and the kind of secret, never the value. The allowed places: the stdout of
+// client secret; the ID token of an OpenID sign-in and its nonce; the private keys in their
+// PEM form (the imported key, as given on standard input) and JWK form (each key's private
+// members and its whole JSON, as kept in the keychain). A hit fails with the file (or
+// command) and the kind of secret, never the value. The allowed places: the stdout of
 // `chartkey token`, which must be exactly the access token, and the authorization address
-// `chartkey login` prints to be opened by hand (its nonce and state). The sign-ins go through the consent client (tests/sandbox/consent: the same
+// `chartkey login` prints to be opened by hand (its nonce and state). The sign-ins go through
+// the consent client (tests/sandbox/consent: the same
 // authorization requests and redirects as a browser, over plain HTTP).
 //
 // The flows are the fixture of the scans: the two ...FlowsAtFullVerbosity test functions run
@@ -72,6 +77,7 @@ private Q_SLOTS:
     void initTestCase();
     void publicClientFlowsAtFullVerbosity();
     void confidentialClientFlowsAtFullVerbosity();
+    void keyClientFlowsAtFullVerbosity();
     void everyCommandEndsWithItsOwnExitStatus();
     void verboseAloneLogsEachHttpExchange();
     void noOutputHoldsASecret();
@@ -95,6 +101,7 @@ private:
     CliRun m_verboseAlone;
     bool m_publicFlowRan = false;
     bool m_confidentialFlowRan = false;
+    bool m_keyFlowRan = false;
 };
 
 void SecretLeaks::initTestCase()
@@ -111,6 +118,8 @@ void SecretLeaks::ensureFlowsRan()
         publicClientFlowsAtFullVerbosity();
     if (!m_confidentialFlowRan && !QTest::currentTestFailed())
         confidentialClientFlowsAtFullVerbosity();
+    if (!m_keyFlowRan && !QTest::currentTestFailed())
+        keyClientFlowsAtFullVerbosity();
 }
 
 CliRun SecretLeaks::run(const QStringList &args, const QByteArray &input, bool printsToken,
@@ -289,6 +298,98 @@ void SecretLeaks::confidentialClientFlowsAtFullVerbosity()
     QVERIFY2(ended(r, 0), describe(r).constData());
 }
 
+void SecretLeaks::keyClientFlowsAtFullVerbosity()
+{
+    m_keyFlowRan = true;
+    const QString name = QStringLiteral("Keyed");
+    const QString clientId = QStringLiteral("leak-scan-backend");
+    const QStringList profile{QStringLiteral("--profile"), name};
+    CliRun r = run({QStringLiteral("profile"), QStringLiteral("add"), name,
+                    QStringLiteral("--preset"), QStringLiteral("smart-backend"),
+                    QStringLiteral("--fhir-base"), m_sandbox.fhirBase.toString(),
+                    QStringLiteral("--client-id"), clientId, QStringLiteral("--scope"),
+                    QStringLiteral("system/Patient.read system/Appointment.read")});
+    QVERIFY2(ended(r, 0), describe(r).constData());
+
+    // A key given as PEM on standard input (its PEM form is then known to the scan).
+    const CliRun pem = runProgram(QStringLiteral("openssl"),
+                                  {QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                                   QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+                                   QStringLiteral("rsa_keygen_bits:2048")});
+    QVERIFY2(pem.exitCode == 0, "openssl genpkey failed");
+    // The whole body, and each line past the public part (PKCS#8 RSA: n and e come first,
+    // within the first 300 bytes; the lines after 384 bytes hold only private members, so a
+    // hit cannot be the public key that key show prints on purpose).
+    QByteArray body;
+    int index = 0;
+    for (const QByteArray &line : pem.out.split('\n')) {
+        if (line.isEmpty() || line.startsWith("-----"))
+            continue;
+        if (index++ >= 8)
+            collect(QStringLiteral("private key (PEM)"), QString::fromLatin1(line));
+        body += line;
+    }
+    collect(QStringLiteral("private key (PEM)"), QString::fromLatin1(body));
+    r = run(QStringList{QStringLiteral("key"), QStringLiteral("import"), QStringLiteral("--alg"),
+                        QStringLiteral("RS384")}
+                    + profile,
+            pem.out);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    // Rotated to a key chartkey made itself.
+    r = run(QStringList{QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--alg"),
+                        QStringLiteral("ES384")}
+            + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    for (const char *format : {"jwks", "pem", "x509"}) {
+        r = run(QStringList{QStringLiteral("key"), QStringLiteral("show"), QStringLiteral("--format"),
+                            QString::fromLatin1(format)}
+                + profile);
+        QVERIFY2(ended(r, 0), describe(r).constData());
+    }
+    r = run(QStringList{QStringLiteral("key"), QStringLiteral("show")} + profile);
+    const QJsonObject jwks = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(jwks.value(QStringLiteral("keys")).toArray().size(), 2);
+    QVERIFY(m_sandbox.registerKeyClient(clientId, jwks).value(QStringLiteral("ok")).toBool());
+
+    // The JWK form of both keys, as the keychain keeps them.
+    const auto stored = keychainSecret(QStringLiteral("client-key:") + name);
+    QVERIFY2(stored, "no client-key entry in the keychain");
+    QJsonDocument ring = QJsonDocument::fromJson(*stored);
+    if (!ring.isObject())
+        ring = QJsonDocument::fromJson(QByteArray::fromBase64(stored->trimmed()));
+    const QJsonArray keys = ring.object().value(QStringLiteral("keys")).toArray();
+    QCOMPARE(keys.size(), 2);
+    for (const QJsonValue &k : keys) {
+        const QJsonObject key = k.toObject();
+        collect(QStringLiteral("private key (JWK)"),
+                QString::fromUtf8(QJsonDocument(key).toJson(QJsonDocument::Compact)));
+        for (const QString &member : {QStringLiteral("d"), QStringLiteral("p"), QStringLiteral("q"),
+                                      QStringLiteral("dp"), QStringLiteral("dq"), QStringLiteral("qi")})
+            collect(QStringLiteral("private key (JWK)"), key.value(member).toString());
+    }
+
+    // Tokens with assertions: client credentials, a renewal after a rejected token,
+    // revocation at logout; and an export.
+    r = run(QStringList{QStringLiteral("token")} + profile, {}, true);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    const auto first = storedTokensOf(name); // client credentials: no refresh token
+    QVERIFY(first);
+    collect(QStringLiteral("access token"), first->value(QStringLiteral("access_token")).toString());
+    m_sandbox.expireTokens();
+    r = run(QStringList{QStringLiteral("api"), QStringLiteral("Patient?_count=1")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("token")} + profile, {}, true);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    const auto renewed = storedTokensOf(name);
+    QVERIFY(renewed);
+    collect(QStringLiteral("access token"),
+            renewed->value(QStringLiteral("access_token")).toString());
+    r = run({QStringLiteral("profile"), QStringLiteral("export"), name});
+    QVERIFY2(ended(r, 0), describe(r).constData());
+    r = run(QStringList{QStringLiteral("logout")} + profile);
+    QVERIFY2(ended(r, 0), describe(r).constData());
+}
+
 // At full verbosity too. (Qt logs while the process exits, after chartkey's own statics are
 // gone: the log handler must still work then.)
 void SecretLeaks::everyCommandEndsWithItsOwnExitStatus()
@@ -356,7 +457,8 @@ void SecretLeaks::noOutputHoldsASecret()
 {
     ensureFlowsRan();
     for (const char *kind : {"access token", "refresh token", "authorization code",
-                             "PKCE code_verifier", "client secret", "ID token", "nonce"})
+                             "PKCE code_verifier", "client secret", "ID token", "nonce",
+                             "private key (PEM)", "private key (JWK)"})
         QVERIFY2(m_secrets.count(QString::fromLatin1(kind)) == 1,
                  qPrintable(QStringLiteral("no %1 was collected: the scan would be void")
                                     .arg(QString::fromLatin1(kind))));

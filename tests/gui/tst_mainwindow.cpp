@@ -24,6 +24,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -275,6 +279,49 @@ private Q_SLOTS:
             if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
                 QCOMPARE(value, QByteArray("Bearer [redacted]"));
         }
+    }
+
+    // SMART Backend Services in the desktop app: the window makes the profile's key (File →
+    // Copy public key), the JWKS from the clipboard is registered at the sandbox, and the
+    // session gets a client-credentials token signed with that key.
+    void aBackendServiceWithAKeyGetsTokensInTheDesktopApp()
+    {
+        PresetInputs in;
+        in.name = QStringLiteral("Backend");
+        in.fhirBaseUrl = m_sandbox.fhirBase;
+        Profile p = makeProfile(Profile::Kind::SmartBackend, in);
+        p.clientId = QStringLiteral("desktop-backend");
+        p.scope = QStringLiteral("system/Patient.read system/Appointment.read");
+        p.tokenUrl = m_sandbox.tokenEndpoint;
+        p.revocationUrl = m_sandbox.revocationEndpoint;
+        QVERIFY(p.validate().isEmpty());
+        ProfileStore().save(p);
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), p.name);
+        QVERIFY(test::waitFor(m_keychain.remove(p.clientKeyKey()), 20000).isOk());
+        QVERIFY(test::waitFor(m_keychain.remove(p.tokensKey()), 20000).isOk());
+
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        QVERIFY(w.connection());
+        QCOMPARE(w.connection()->profile().name, p.name);
+        QVERIFY(w.copyJwksAction()->isEnabled());
+        w.copyJwksAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->text().contains(QLatin1String("clipboard")), 20000);
+        const QJsonObject jwks =
+                QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+        const QJsonArray keys = jwks.value(QStringLiteral("keys")).toArray();
+        QCOMPARE(keys.size(), 1);
+        QVERIFY(!keys.first().toObject().contains(QStringLiteral("d"))); // public only
+        QVERIFY(m_sandbox.registerKeyClient(p.clientId, jwks).value(QStringLiteral("ok")).toBool());
+
+        m_sandbox.resetStats();
+        const TokenOutcome out =
+                test::waitFor(w.connection()->session()->accessToken(), 20000);
+        QVERIFY2(out.failure.isOk(), qPrintable(out.failure.message));
+        QVERIFY(!out.accessToken.isEmpty());
+        QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("client_credentials")), 1);
+        QSettings().remove(QStringLiteral("ui/lastProfile"));
+        ProfileStore().remove(p.name);
     }
 
     void scrollingPagesInMorePatients()

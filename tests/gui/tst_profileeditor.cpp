@@ -281,6 +281,25 @@ private Q_SLOTS:
         QVERIFY(m_dialog->clientSecret().isEmpty());
     }
 
+    void confidentialWithAKeyAsksForNoSecret()
+    {
+        open(completeProfile(), true);
+        auto *secret = edit("clientSecret");
+        choose(field<QComboBox>("clientType"), 100); // Confidential (with a key)
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+        QVERIFY(okEnabled());
+        QVERIFY(m_dialog->profile().isConfidential());
+        QCOMPARE(toString(m_dialog->profile().clientAuth), QStringLiteral("private_key_jwt"));
+        QVERIFY(m_dialog->clientSecret().isEmpty());
+        // With a secret again: the secret is asked for, the method is the default again.
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Confidential));
+        QVERIFY(secret->isVisibleTo(m_dialog.get()));
+        QCOMPARE(toString(m_dialog->profile().clientAuth), QString());
+        choose(field<QComboBox>("clientType"), int(Profile::ClientType::Public));
+        QVERIFY(!m_dialog->profile().isConfidential());
+        QVERIFY(!secret->isVisibleTo(m_dialog.get()));
+    }
+
     void editingAConfidentialClientKeepsItsStoredSecret()
     {
         Profile p = completeProfile();
@@ -503,7 +522,7 @@ private Q_SLOTS:
     {
         open(Profile(), true);
         auto *preset = field<QComboBox>("preset");
-        QCOMPARE(preset->count(), 5);
+        QCOMPARE(preset->count(), 6); // canvas, canvas-sandbox-token, smart, openid, canvas-lms, smart-backend
         QCOMPARE(preset->currentData().toInt(), int(Profile::Kind::Canvas));
         const auto shown = [this](const char *name) {
             return m_dialog->findChild<QWidget *>(QString::fromLatin1(name))

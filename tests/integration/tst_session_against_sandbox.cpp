@@ -95,7 +95,7 @@ private Q_SLOTS:
     void aSignInIsKeptInTheKeychainAndReadBackByTheNextProcess()
     {
         CommandUrlOpener browser(m_sandbox.consent);
-        BrowserSignIn signIn(m_profile, QString(), m_tokens.get(), &browser);
+        BrowserSignIn signIn(m_profile, ClientCredential(), m_tokens.get(), &browser);
         signIn.setAutoDelete(false);
         ResultSpy<SignInResult> finished(&signIn);
         QElapsedTimer wall;

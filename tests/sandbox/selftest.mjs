@@ -339,6 +339,37 @@ let usedCode;
   await admin('/reset-stats', {});
 }
 
+// ------------------------------------------------------------- private_key_jwt (POST /__admin/key-client)
+{
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), alg: 'ES384', use: 'sig', kid: 'selftest-es384' };
+  const reg = await admin('/key-client', { client_id: 'selftest-backend', jwks: { keys: [jwk] } });
+  check('key-client: registered', reg.ok === true && reg.grant === 'client_credentials', JSON.stringify(reg));
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const assertion = (aud, { iat = Math.floor(Date.now() / 1000), key = privateKey } = {}) => {
+    const h = b64({ alg: 'ES384', kid: jwk.kid, typ: 'JWT' });
+    const p = b64({ iss: 'selftest-backend', sub: 'selftest-backend', aud, iat, exp: iat + 240, jti: crypto.randomUUID() });
+    const sig = crypto.sign('sha384', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+    return `${h}.${p}.${sig}`;
+  };
+  const withAssertion = (a) => tokenRequest({ grant_type: 'client_credentials', scope: 'system/Patient.read', client_id: 'selftest-backend',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: a });
+  const good = assertion(S.tokenEndpoint);
+  const ok = await withAssertion(good);
+  check('key-client: an ES384 assertion gets a token', ok.status === 200 && !!ok.json?.access_token, `status ${ok.status}`);
+  check('key-client: a replayed jti is refused', (await withAssertion(good)).status === 401);
+  check('key-client: a wrong aud is refused', (await withAssertion(assertion('https://elsewhere.example/token'))).status === 401);
+  check('key-client: an expired assertion is refused', (await withAssertion(assertion(S.tokenEndpoint, { iat: Math.floor(Date.now() / 1000) - 600 }))).status === 401);
+  const stranger = crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+  check('key-client: a key not in the JWKS is refused', (await withAssertion(assertion(S.tokenEndpoint, { key: stranger }))).status === 401);
+  const sc = await (await fetch(`${S.fhirBase}/.well-known/smart-configuration`)).json();
+  check('smart-configuration: private_key_jwt, client-confidential-asymmetric', sc.token_endpoint_auth_methods_supported.includes('private_key_jwt')
+    && sc.capabilities.includes('client-confidential-asymmetric') && sc.token_endpoint_auth_signing_alg_values_supported.includes('RS384'));
+  const bad = await admin('/key-client', { client_id: S.clients.public.client_id, jwks: { keys: [jwk] } });
+  check('key-client: a static client id is refused', !!bad.error);
+  await admin('/reset-stats', {});
+}
+
 // ------------------------------------------------------------- redirect URI checks, PKCE, deny
 {
   const { challenge } = pkce();

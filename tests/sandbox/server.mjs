@@ -868,10 +868,13 @@ const fhirUserClaim = () => `${state.modes.fhirUser === 'relative' ? '' : `${FHI
 
 const TEN_YEARS = 10 * 365 * 24 * 3600;
 const redirectUris = [...REGISTERED_REDIRECT_URIS];
+const CLIENT_AUTH_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'ES256', 'ES384'];
 const provider = new Provider(ISSUER, {
   adapter: MemoryAdapter,
   jwks: { keys: instanceKeys.map((k) => k.jwk) },
-  enabledJWA: { idTokenSigningAlgValues: ID_TOKEN_ALGS },
+  // private_key_jwt (POST /__admin/key-client): the algorithms SMART names (RS384 and ES384
+  // are its SHALLs) and those chartkey also makes.
+  enabledJWA: { idTokenSigningAlgValues: ID_TOKEN_ALGS, clientAuthSigningAlgValues: CLIENT_AUTH_ALGS },
   cookies: { keys: ['chartkey-sandbox-cookie-key-1'] },
   clients: [
     {
@@ -1374,6 +1377,45 @@ async function handleAdmin(req, res, url) {
     sendJson(res, 200, { accessTtl: state.accessTtl, ...state.modes, rotateJwks: idTokenKeys.rotated.length > 0 });
     return;
   }
+  if (req.method === 'POST' && p === '/__admin/key-client') {
+    // A client that authenticates with private_key_jwt, registered with the JWKS chartkey
+    // printed (`chartkey key show`): {"client_id", "jwks": {"keys": [...]}, "grant":
+    // "client_credentials" (a SMART Backend Services client, the default) or
+    // "authorization_code" (a confidential asymmetric app: code + refresh)}. Registering the
+    // same client_id again replaces its JWKS (a retired key is then refused). oidc-provider
+    // checks the assertions itself: signature against the JWKS, aud, exp, and jti replay.
+    const id = body.client_id;
+    const grant = body.grant || 'client_credentials';
+    if (typeof id !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(id) || Object.values(CLIENTS).some((c) => c.client_id === id)) {
+      sendJson(res, 400, { error: 'client_id must be a new id of letters, digits, dot, dash and underscore' }); return;
+    }
+    if (!isObject(body.jwks) || !Array.isArray(body.jwks.keys) || !body.jwks.keys.length) {
+      sendJson(res, 400, { error: 'jwks must be a JWKS with at least one key' }); return;
+    }
+    if (!['client_credentials', 'authorization_code'].includes(grant)) {
+      sendJson(res, 400, { error: 'grant must be "client_credentials" or "authorization_code"' }); return;
+    }
+    const code = grant === 'authorization_code';
+    const metadata = {
+      client_id: id,
+      client_name: `chartkey (${code ? 'confidential client with a key' : 'backend service'})`,
+      application_type: code ? 'native' : 'web',
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: { keys: body.jwks.keys },
+      grant_types: code ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
+      response_types: code ? ['code'] : [],
+      redirect_uris: code ? state.modes.redirectUris : [],
+    };
+    await new MemoryAdapter('Client').upsert(id, metadata);
+    try {
+      if (!await provider.Client.find(id)) throw new Error('not found after registration');
+    } catch (err) {
+      await new MemoryAdapter('Client').destroy(id);
+      sendJson(res, 400, { error: `invalid client metadata: ${err.error_description || err.message}` }); return;
+    }
+    sendJson(res, 200, { ok: true, client_id: id, grant });
+    return;
+  }
   if (req.method === 'POST' && p === '/__admin/static-token') {
     // A manually generated token: "canvas" (Canvas sandbox dashboard token, accepted by FHIR and
     // the notes API) or "lms" (Canvas LMS access token from the profile page, accepted by the LMS API).
@@ -1592,7 +1634,7 @@ function capabilityStatement() {
   };
 }
 function smartConfiguration() {
-  const tokenMethods = ['none', 'client_secret_post', 'client_secret_basic'];
+  const tokenMethods = ['none', 'client_secret_post', 'client_secret_basic', 'private_key_jwt'];
   return revocationDiscovery({
     issuer: ISSUER,
     authorization_endpoint: `${ISSUER}${ROUTES.authorization}`,
@@ -1601,11 +1643,13 @@ function smartConfiguration() {
     introspection_endpoint: `${ISSUER}${ROUTES.introspection}`,
     jwks_uri: `${ISSUER}${ROUTES.jwks}`,
     token_endpoint_auth_methods_supported: tokenMethods,
+    token_endpoint_auth_signing_alg_values_supported: CLIENT_AUTH_ALGS,
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: codeChallengeMethods(),
     scopes_supported: [...OIDC_SCOPES, ...RESOURCE_SCOPES],
     ...(state.modes.noCapabilities ? {} : { capabilities: ['launch-standalone', 'launch-ehr', 'client-public', 'client-confidential-symmetric',
+      'client-confidential-asymmetric',
       'context-standalone-patient', 'permission-offline', 'permission-user', 'permission-patient', 'permission-v1', 'sso-openid-connect'] }),
   }, tokenMethods);
 }

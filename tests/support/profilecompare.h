@@ -22,6 +22,7 @@ inline void compareProfiles(const Profile &actual, const Profile &expected)
     QCOMPARE(actual.issuer, expected.issuer);
     QCOMPARE(actual.clientId, expected.clientId);
     QCOMPARE(toString(actual.clientType), toString(expected.clientType));
+    QCOMPARE(toString(actual.clientAuth), toString(expected.clientAuth));
     QCOMPARE(toString(actual.grant), toString(expected.grant));
     QCOMPARE(actual.scope, expected.scope);
     QCOMPARE(actual.redirectUri, expected.redirectUri);

@@ -139,6 +139,14 @@ int Sandbox::apiResponses(int status) const
     return stats().value(QStringLiteral("api")).toObject().value(QString::number(status)).toInt();
 }
 
+QJsonObject Sandbox::registerKeyClient(const QString &clientId, const QJsonObject &jwks,
+                                       const QString &grant) const
+{
+    return call("POST", QStringLiteral("/key-client"),
+                {{QStringLiteral("client_id"), clientId}, {QStringLiteral("jwks"), jwks},
+                 {QStringLiteral("grant"), grant}});
+}
+
 void Sandbox::resetStats() const
 {
     call("POST", QStringLiteral("/reset-stats"));

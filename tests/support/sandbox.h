@@ -117,6 +117,12 @@ public:
     // Never expires; empty on error.
     QString mintStaticToken(const QString &kind) const;
     void revokeStaticToken(const QString &token) const;
+    // POST /__admin/key-client: a client that authenticates with private_key_jwt and `jwks`
+    // (what `chartkey key show` printed); grant "client_credentials" (a backend service) or
+    // "authorization_code". Registering the id again replaces its JWKS. The answer, or
+    // {"error": ...}.
+    QJsonObject registerKeyClient(const QString &clientId, const QJsonObject &jwks,
+                                  const QString &grant = QStringLiteral("client_credentials")) const;
     // mode: "500", "503", "hang", "malformed", "html"; target: "token", "api", "revocation"
     void failNext(const QString &target, int count, const QString &mode) const;
     QJsonObject noteState(const QString &noteId) const;

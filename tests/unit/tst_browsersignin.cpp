@@ -122,7 +122,7 @@ private:
 
     std::unique_ptr<BrowserSignIn> begin()
     {
-        auto signIn = std::make_unique<BrowserSignIn>(m_profile, QString(), m_tokens.get(),
+        auto signIn = std::make_unique<BrowserSignIn>(m_profile, ClientCredential(), m_tokens.get(),
                                                       m_opener.get());
         signIn->setAutoDelete(false);
         signIn->start();
@@ -375,7 +375,7 @@ private Q_SLOTS:
 
     void noRedirectWithinTheTimeoutStopsTheAttempt()
     {
-        auto signIn = std::make_unique<BrowserSignIn>(m_profile, QString(), m_tokens.get(),
+        auto signIn = std::make_unique<BrowserSignIn>(m_profile, ClientCredential(), m_tokens.get(),
                                                       m_opener.get());
         signIn->setAutoDelete(false);
         signIn->setTimeoutMs(300);

@@ -48,7 +48,7 @@ private Q_SLOTS:
     void everyKindHasAPresetNamedForIt()
     {
         const QList<ServerPreset> all = ServerPreset::all();
-        QCOMPARE(all.size(), 5);
+        QCOMPARE(all.size(), 6);
         for (const ServerPreset &p : all) {
             QCOMPARE(p.id, toString(p.kind));
             QVERIFY(kindFromString(p.id) == p.kind);
@@ -60,6 +60,23 @@ private Q_SLOTS:
                                      Profile::Grant::StaticToken})
                 QCOMPARE(p.refusal(g).isEmpty(), p.offers(g));
         }
+    }
+
+    void smartBackendIsClientCredentialsWithAKey()
+    {
+        const Profile p = makeProfile(Profile::Kind::SmartBackend,
+                                      inputs("", "https://fhir.example.org/r4"));
+        QCOMPARE(toString(p.grant), toString(Profile::Grant::ClientCredentials));
+        QCOMPARE(toString(p.clientType), toString(Profile::ClientType::Confidential));
+        QCOMPARE(toString(p.clientAuth), QStringLiteral("private_key_jwt"));
+        QVERIFY(p.usesKey());
+        QVERIFY(!p.usesSecret());
+        QVERIFY(p.scope.startsWith(QLatin1String("system/")));
+        QCOMPARE(p.discoveryUrl,
+                 url("https://fhir.example.org/r4/.well-known/smart-configuration"));
+        const ServerPreset preset = ServerPreset::of(Profile::Kind::SmartBackend);
+        QVERIFY(!preset.offers(Profile::Grant::AuthorizationCode));
+        QVERIFY(preset.refusal(Profile::Grant::AuthorizationCode).contains(QLatin1String("smart")));
     }
 
     void canvasDefaultsAreProfileCanvas()

@@ -223,7 +223,8 @@ private Q_SLOTS:
         test::FakeClock clock;
         QNetworkAccessManager nam;
         TokenClient client(&nam, &clock);
-        const TokenEndpoint nowhere{QUrl(), QUrl(), QStringLiteral("client-id-1234"), QString()};
+        TokenEndpoint nowhere;
+        nowhere.clientId = QStringLiteral("client-id-1234");
         const QString redirect = QStringLiteral("http://127.0.0.1:50123/callback");
         const QString scope = QStringLiteral("user/Patient.read offline_access");
         QList<TokenReply *> replies = {

@@ -35,7 +35,7 @@ void SignIn::start()
             return;
         }
         keep(staticTokenSet(m_staticToken.trimmed(), m_connection->session()->clock()->now()),
-             QString());
+             ClientCredential());
         return;
     }
     m_connection->session()->readClientSecret()->then(this, [this](const ClientSecret &secret) {
@@ -43,7 +43,7 @@ void SignIn::start()
             fail(secret.failure);
             return;
         }
-        withSecret(secret.secret);
+        withSecret(secret.credential());
     });
 }
 
@@ -56,7 +56,7 @@ void SignIn::cancel()
     fail(Failure::make(Failure::Kind::Cancelled, tr("The sign-in was cancelled.")));
 }
 
-void SignIn::withSecret(const QString &secret)
+void SignIn::withSecret(const ClientCredential &secret)
 {
     if (!m_connection) {
         fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
@@ -68,7 +68,7 @@ void SignIn::withSecret(const QString &secret)
         signInInBrowser(secret);
 }
 
-void SignIn::signInInBrowser(const QString &secret)
+void SignIn::signInInBrowser(const ClientCredential &secret)
 {
     m_browser = new BrowserSignIn(m_connection->profile(), secret, m_connection->tokens(),
                                   m_opener, this);
@@ -92,7 +92,7 @@ void SignIn::signInInBrowser(const QString &secret)
     m_browser->start();
 }
 
-void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret)
+void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const ClientCredential &secret)
 {
     const Profile &profile = m_connection->profile();
     const bool openIdGranted = tokens.scope.split(QLatin1Char(' ')).contains(QLatin1String("openid"));
@@ -127,7 +127,7 @@ void SignIn::checkIdentity(const TokenSet &tokens, const QString &nonce, const Q
     });
 }
 
-void SignIn::nameFromFhirUser(const TokenSet &tokens, const QString &secret)
+void SignIn::nameFromFhirUser(const TokenSet &tokens, const ClientCredential &secret)
 {
     // The ID token names no one, but says which FHIR resource the user is: read it once.
     const IdTokenIdentity &id = m_outcome.identity;
@@ -156,7 +156,7 @@ void SignIn::nameFromFhirUser(const TokenSet &tokens, const QString &secret)
             });
 }
 
-void SignIn::fetchClientCredentials(const QString &secret)
+void SignIn::fetchClientCredentials(const ClientCredential &secret)
 {
     // "Don't lose it, reuse it": a stored token that is still fresh is the sign-in.
     Session *session = m_connection->session();
@@ -174,8 +174,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
         }
         const Profile &profile = m_connection->profile();
         m_connection->tokens()
-                ->clientCredentials({profile.tokenUrl, profile.revocationUrl, profile.clientId,
-                                     secret},
+                ->clientCredentials(tokenEndpoint(profile, secret),
                                     profile.scope)
                 ->then(this, [this, secret](const TokenResult &result) {
                     m_outcome.exchangeMs = result.elapsedMs;
@@ -188,7 +187,7 @@ void SignIn::fetchClientCredentials(const QString &secret)
     });
 }
 
-void SignIn::keep(const TokenSet &tokens, const QString &secret)
+void SignIn::keep(const TokenSet &tokens, const ClientCredential &secret)
 {
     if (!m_connection) {
         fail(Failure::make(Failure::Kind::Cancelled, tr("Shutting down.")));
@@ -207,7 +206,7 @@ void SignIn::keep(const TokenSet &tokens, const QString &secret)
     });
 }
 
-void SignIn::undo(const TokenSet &tokens, const QString &secret, const Failure &why)
+void SignIn::undo(const TokenSet &tokens, const ClientCredential &secret, const Failure &why)
 {
     const Profile &profile = m_connection->profile();
     Failure failure = why;
@@ -227,7 +226,7 @@ void SignIn::undo(const TokenSet &tokens, const QString &secret, const Failure &
     }
     const bool refresh = tokens.canRefresh();
     m_connection->tokens()
-            ->revoke({profile.tokenUrl, profile.revocationUrl, profile.clientId, secret},
+            ->revoke(tokenEndpoint(profile, secret),
                      refresh ? tokens.refreshToken : tokens.accessToken,
                      refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"))
             ->then(this, [done](const TokenResult &revoked) mutable { done(!revoked.failure); });

@@ -74,13 +74,13 @@ Q_SIGNALS:
     void browserFailed(const QString &message);
 
 private:
-    void withSecret(const QString &secret);
-    void signInInBrowser(const QString &secret);
-    void checkIdentity(const TokenSet &tokens, const QString &nonce, const QString &secret);
-    void nameFromFhirUser(const TokenSet &tokens, const QString &secret);
-    void fetchClientCredentials(const QString &secret);
-    void keep(const TokenSet &tokens, const QString &secret);
-    void undo(const TokenSet &tokens, const QString &secret, const Failure &why);
+    void withSecret(const ClientCredential &secret);
+    void signInInBrowser(const ClientCredential &secret);
+    void checkIdentity(const TokenSet &tokens, const QString &nonce, const ClientCredential &secret);
+    void nameFromFhirUser(const TokenSet &tokens, const ClientCredential &secret);
+    void fetchClientCredentials(const ClientCredential &secret);
+    void keep(const TokenSet &tokens, const ClientCredential &secret);
+    void undo(const TokenSet &tokens, const ClientCredential &secret, const Failure &why);
     void fail(const Failure &failure);
     void finish(SignInOutcome outcome);
 

@@ -40,11 +40,11 @@ QHostAddress listenAddressFor(const QUrl &redirect)
 
 } // namespace
 
-BrowserSignIn::BrowserSignIn(const Profile &profile, const QString &clientSecret,
+BrowserSignIn::BrowserSignIn(const Profile &profile, const ClientCredential &credential,
                              TokenClient *tokens, UrlOpener *opener, QObject *parent)
     : Pending(parent)
     , m_profile(profile)
-    , m_clientSecret(clientSecret)
+    , m_credential(credential)
     , m_tokens(tokens)
     , m_opener(opener)
 {
@@ -120,7 +120,7 @@ void BrowserSignIn::start()
         m_nonce = pkce::randomUrlSafe(32); // 256 bits (OpenID Connect Core 15.5.2)
         log::registerSecret(QString::fromLatin1(m_nonce));
     }
-    log::registerSecret(m_clientSecret);
+    log::registerSecret(m_credential.secret);
 
     m_flow = new QOAuth2AuthorizationCodeFlow(this);
     m_flow->setAuthorizationUrl(m_profile.authorizationUrl);
@@ -288,8 +288,7 @@ void BrowserSignIn::exchange(const QString &code)
         return;
     }
     m_exchanging = true;
-    TokenEndpoint endpoint{m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId,
-                           m_clientSecret};
+    const TokenEndpoint endpoint = tokenEndpoint(m_profile, m_credential);
     m_tokens->exchangeCode(endpoint, code, m_redirectUri, QString::fromLatin1(m_verifier))
             ->then(this, [this](const TokenResult &result) {
         SignInResult r;

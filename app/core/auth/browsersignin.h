@@ -60,7 +60,7 @@ class BrowserSignIn final : public Pending<SignInResult>
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BrowserSignIn)
 public:
-    BrowserSignIn(const Profile &profile, const QString &clientSecret, TokenClient *tokens,
+    BrowserSignIn(const Profile &profile, const ClientCredential &credential, TokenClient *tokens,
                   UrlOpener *opener, QObject *parent = nullptr);
     ~BrowserSignIn() override;
 
@@ -103,7 +103,7 @@ private:
     void closeListener();
 
     Profile m_profile;
-    QString m_clientSecret;
+    ClientCredential m_credential;
     QPointer<TokenClient> m_tokens;
     UrlOpener *m_opener = nullptr;
     QOAuth2AuthorizationCodeFlow *m_flow = nullptr;

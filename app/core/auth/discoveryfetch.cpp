@@ -32,7 +32,30 @@ QStringList applyMetadata(Profile &profile, const ServerMetadata &m, bool overwr
         profile.issuer = m.issuer;
         filled << QStringLiteral("issuer");
     }
+    const QStringList &methods = m.tokenEndpointAuthMethods;
+    if (profile.clientAuth == Profile::ClientAuth::Automatic && profile.isConfidential()
+        && !methods.isEmpty() && !methods.contains(QLatin1String("client_secret_post"))
+        && methods.contains(QLatin1String("client_secret_basic"))) {
+        profile.clientAuth = Profile::ClientAuth::ClientSecretBasic;
+        filled << QStringLiteral("client-auth");
+    }
     return filled;
+}
+
+QStringList reviewClientAuth(const Profile &profile, const ServerMetadata &m)
+{
+    QStringList out;
+    const QString method = toString(profile.effectiveClientAuth());
+    if (!m.tokenEndpointAuthMethods.isEmpty() && !m.tokenEndpointAuthMethods.contains(method))
+        out << tr("The server does not advertise %1 (token_endpoint_auth_methods_supported: "
+                  "%2); it may refuse this client's authentication.")
+                       .arg(method, m.tokenEndpointAuthMethods.join(QStringLiteral(", ")));
+    if (profile.grant == Profile::Grant::ClientCredentials && !m.grantTypes.isEmpty()
+        && !m.grantTypes.contains(QLatin1String("client_credentials")))
+        out << tr("The server does not advertise the client_credentials grant "
+                  "(grant_types_supported: %1).")
+                       .arg(m.grantTypes.join(QStringLiteral(", ")));
+    return out;
 }
 
 EndpointFetchOperation *fetchEndpoints(QNetworkAccessManager *nam, const Profile &profile,
@@ -75,6 +98,7 @@ EndpointFetchOperation *fetchEndpoints(QNetworkAccessManager *nam, const Profile
                        } else {
                            f.profile = profile;
                            f.filled = applyMetadata(f.profile, m, overwrite);
+                           f.warnings = reviewClientAuth(f.profile, m);
                            op->complete(f);
                            return;
                        }

@@ -16,13 +16,22 @@ namespace chartkey {
 
 // Fills `profile`'s authorization, token and revocation endpoints and its issuer from
 // `metadata`; `overwrite` false keeps what is already set. Returns the names of the fields
-// filled ("authorization", "token", "revocation", "issuer").
+// filled ("authorization", "token", "revocation", "issuer", "client-auth"). A confidential
+// client whose authentication is Automatic gets the method the server advertises
+// (token_endpoint_auth_methods_supported): client_secret_post when listed (chartkey's
+// default), else client_secret_basic when listed; a document that lists none leaves it.
 QStringList applyMetadata(Profile &profile, const ServerMetadata &metadata, bool overwrite);
+
+// What the document says against the profile's choices, one sentence each: a client
+// authentication or grant the server does not advertise (SMART Backend Services needs
+// private_key_jwt and client_credentials).
+QStringList reviewClientAuth(const Profile &profile, const ServerMetadata &metadata);
 
 struct EndpointFetch
 {
     Profile profile;        // the input with the endpoints filled in
     QStringList filled;     // as applyMetadata() says
+    QStringList warnings;   // as reviewClientAuth() says
     Failure failure;        // why the document could not be had; the profile is then unchanged
 };
 

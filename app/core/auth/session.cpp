@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "auth/clientkeys.h"
 #include "auth/idtokenverifier.h"
 #include "base/logging.h"
 #include "profile/presets.h"
@@ -80,8 +81,7 @@ bool Session::usable(const TokenSet &tokens) const
 
 TokenEndpoint Session::endpoint() const
 {
-    return {m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId,
-            m_clientSecret.value_or(QString())};
+    return tokenEndpoint(m_profile, {m_clientSecret.value_or(QString()), m_signingKey});
 }
 
 Failure Session::storageFailure(const SecretStore::Result &result) const
@@ -464,8 +464,27 @@ Pending<StoredSignIn> *Session::readStored()
 Pending<ClientSecret> *Session::readClientSecret()
 {
     auto *op = new Pending<ClientSecret>(this);
-    if (!m_profile.isConfidential() || m_clientSecret) {
-        op->completeLater({m_clientSecret.value_or(QString()), {}});
+    if (m_profile.usesKey()) {
+        if (!m_signingKey.isEmpty()) {
+            op->completeLater({{}, m_signingKey, {}});
+            return op;
+        }
+        clientkeys::read(m_secrets, m_profile, this)->then(this, [this, op](const KeyRingRead &r) {
+            if (r.failure) {
+                op->complete({{}, {}, r.failure});
+                return;
+            }
+            if (!r.found) {
+                op->complete({{}, {}, clientkeys::missingKey(m_profile)});
+                return;
+            }
+            m_signingKey = r.ring.signingKey();
+            op->complete({{}, m_signingKey, {}});
+        });
+        return op;
+    }
+    if (!m_profile.usesSecret() || m_clientSecret) {
+        op->completeLater({m_clientSecret.value_or(QString()), {}, {}});
         return op;
     }
     m_secrets->read(m_profile.clientSecretKey())
@@ -473,11 +492,11 @@ Pending<ClientSecret> *Session::readClientSecret()
                 if (r.isOk()) {
                     m_clientSecret = QString::fromUtf8(r.data);
                     log::registerSecret(*m_clientSecret);
-                    op->complete({*m_clientSecret, {}});
+                    op->complete({*m_clientSecret, {}, {}});
                     return;
                 }
                 if (r.status == SecretStore::Status::NotFound) {
-                    op->complete({{},
+                    op->complete({{}, {},
                                   Failure::make(Failure::Kind::Configuration,
                                                 tr("The client secret of %1 is not in the "
                                                    "keychain. Store it again with: chartkey "
@@ -485,7 +504,7 @@ Pending<ClientSecret> *Session::readClientSecret()
                                                         .arg(m_profile.name))});
                     return;
                 }
-                op->complete({{}, storageFailure(r)});
+                op->complete({{}, {}, storageFailure(r)});
             });
     return op;
 }

@@ -56,10 +56,15 @@ struct StoredSignIn
     Failure failure;
 };
 
+// The client's credential from the keychain: a secret (client_secret_*), or the signing
+// key (private_key_jwt, auth/clientkeys.h); both empty for a public client.
 struct ClientSecret
 {
-    QString secret;         // empty for a public client
+    QString secret;         // empty for a public client and a key client
+    QJsonObject signingKey; // private_key_jwt: the newest key of the profile's key ring
     Failure failure;
+
+    ClientCredential credential() const { return {secret, signingKey}; }
 };
 
 // What a sign-out did, said for the person in `message` (one wording for both front ends).
@@ -123,7 +128,8 @@ public:
     // The stored tokens, from the keychain, for status displays.
     Pending<StoredSignIn> *readStored();
 
-    // The client secret of a confidential client, from the keychain (read once).
+    // The client secret of a confidential client, or its signing key (private_key_jwt), from
+    // the keychain (read once per process: a key rotated elsewhere is seen by the next one).
     Pending<ClientSecret> *readClientSecret();
 
     // The tokens this process holds, or an empty set.
@@ -165,6 +171,7 @@ private:
     ProfileLock *m_lock = nullptr;
     std::optional<TokenSet> m_tokensCache;
     std::optional<QString> m_clientSecret;
+    QJsonObject m_signingKey;
     QString m_rejected;
     QSet<QString> m_refusedRefreshTokens; // a dead refresh chain is dead once
     QList<QPointer<TokenOperation>> m_waiters;

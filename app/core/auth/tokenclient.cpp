@@ -1,5 +1,6 @@
 #include "tokenclient.h"
 
+#include "auth/clientassertion.h"
 #include "base/clock.h"
 #include "base/logging.h"
 #include "base/secretnames.h"
@@ -9,6 +10,25 @@
 #include <QNetworkAccessManager>
 
 namespace chartkey {
+
+Profile::ClientAuth TokenEndpoint::method() const
+{
+    if (clientAuth != Profile::ClientAuth::Automatic)
+        return clientAuth;
+    if (!signingKey.isEmpty())
+        return Profile::ClientAuth::PrivateKeyJwt;
+    return clientSecret.isEmpty() ? Profile::ClientAuth::None
+                                  : Profile::ClientAuth::ClientSecretPost;
+}
+
+TokenEndpoint tokenEndpoint(const Profile &profile, const ClientCredential &credential)
+{
+    TokenEndpoint e{profile.tokenUrl, profile.revocationUrl, profile.clientId, credential.secret,
+                    credential.signingKey, profile.clientAuth, {}};
+    if (profile.clientAuth == Profile::ClientAuth::Automatic && !profile.isConfidential())
+        e.clientAuth = Profile::ClientAuth::None;
+    return e;
+}
 
 TokenClient::TokenClient(QNetworkAccessManager *nam, const Clock *clock, QObject *parent)
     : QObject(parent)
@@ -109,12 +129,78 @@ TokenReply *TokenClient::revokeByDelete(const TokenEndpoint &endpoint,
     return reply;
 }
 
+bool TokenClient::authenticate(const TokenEndpoint &endpoint,
+                               QList<std::pair<QString, QString>> &fields,
+                               QNetworkRequest &request, Failure *failure) const
+{
+    using A = Profile::ClientAuth;
+    switch (endpoint.method()) {
+    case A::Automatic: // resolved by method()
+    case A::None:
+        fields.append({QStringLiteral("client_id"), endpoint.clientId});
+        return true;
+    case A::ClientSecretPost:
+        // What Canvas and most servers accept, and chartkey's choice before there was one.
+        fields.append({QStringLiteral("client_id"), endpoint.clientId});
+        fields.append({QStringLiteral("client_secret"), endpoint.clientSecret});
+        return true;
+    case A::ClientSecretBasic: {
+        // RFC 6749 section 2.3.1: each part form-encoded before the base64.
+        const QByteArray id = QUrl::toPercentEncoding(endpoint.clientId);
+        const QByteArray secret = QUrl::toPercentEncoding(endpoint.clientSecret);
+        const QByteArray basic = (id + ':' + secret).toBase64();
+        log::registerSecret(QString::fromLatin1(basic));
+        request.setRawHeader("Authorization", "Basic " + basic);
+        return true;
+    }
+    case A::PrivateKeyJwt: {
+        if (!endpoint.assertion.isEmpty()) {
+            log::registerSecret(QString::fromLatin1(endpoint.assertion));
+            fields.append({QStringLiteral("client_id"), endpoint.clientId});
+            fields.append({QStringLiteral("client_assertion_type"),
+                           QString::fromLatin1(clientassertion::kAssertionType)});
+            fields.append({QStringLiteral("client_assertion"),
+                           QString::fromLatin1(endpoint.assertion)});
+            return true;
+        }
+        if (endpoint.signingKey.isEmpty()) {
+            *failure = Failure::make(
+                    Failure::Kind::Configuration,
+                    QCoreApplication::translate("chartkey::TokenClient",
+                                                "The client authenticates with a key, but none "
+                                                "was given. Make one with: chartkey key "
+                                                "generate"));
+            return false;
+        }
+        QString error;
+        // The audience is the token endpoint, also for revocation (RFC 7523 section 3).
+        const QByteArray assertion = clientassertion::make(
+                endpoint.clientId, endpoint.tokenUrl, endpoint.signingKey, m_clock->now(), &error);
+        if (assertion.isEmpty()) {
+            *failure = Failure::make(
+                    Failure::Kind::Configuration,
+                    QCoreApplication::translate("chartkey::TokenClient",
+                                                "The client assertion could not be signed: %1 "
+                                                "Make a new key with: chartkey key rotate")
+                            .arg(error));
+            return false;
+        }
+        fields.append({QStringLiteral("client_id"), endpoint.clientId});
+        fields.append({QStringLiteral("client_assertion_type"),
+                       QString::fromLatin1(clientassertion::kAssertionType)});
+        fields.append({QStringLiteral("client_assertion"), QString::fromLatin1(assertion)});
+        return true;
+    }
+    }
+    return true;
+}
+
 TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                               QList<std::pair<QString, QString>> fields,
                               const QString &requestedScope, TokenRequest::Grant grant)
 {
     const bool expectTokens = grant != TokenRequest::Grant::Revocation;
-    const TokenRequest kind{grant, !endpoint.clientSecret.isEmpty()};
+    const TokenRequest kind{grant, endpoint.authenticates()};
     auto *reply = new TokenReply(this);
     // Only the secret fields: registering ordinary values (grant types, scopes, redirect URIs)
     // would blank them in logs and defeat the redactor's field patterns.
@@ -136,18 +222,19 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
         return reply;
     }
 
-    // Public clients identify themselves with client_id; confidential ones with
-    // client_secret_post, which Canvas and most servers accept.
-    fields.append({QStringLiteral("client_id"), endpoint.clientId});
-    if (!endpoint.clientSecret.isEmpty())
-        fields.append({QStringLiteral("client_secret"), endpoint.clientSecret});
-
     QNetworkRequest request = http::makeRequest(url);
+    if (Failure failure; !authenticate(endpoint, fields, request, &failure)) {
+        TokenResult result;
+        result.failure = failure;
+        reply->completeLater(result);
+        return reply;
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArray("application/x-www-form-urlencoded"));
     const Clock *clock = m_clock;
+    const bool withKey = endpoint.method() == Profile::ClientAuth::PrivateKeyJwt;
     http::send(m_nam, request, "POST", http::formEncode(fields), m_timeoutMs, m_activity)
-            ->then(reply, [reply, clock, requestedScope, expectTokens, kind](const http::Response &response) {
+            ->then(reply, [reply, clock, requestedScope, expectTokens, kind, withKey](const http::Response &response) {
                    TokenResult result;
                    result.elapsedMs = response.elapsedMs;
                    if (response.failure) {
@@ -163,6 +250,16 @@ TokenReply *TokenClient::post(const QUrl &url, const TokenEndpoint &endpoint,
                        result.failure = revocationFailure(response.status, response.contentType,
                                                           response.body, kind.clientAuthenticated);
                    }
+                   if (withKey && result.failure.oauthError == QLatin1String("invalid_client"))
+                       // What a key client does about it is not what a secret client does.
+                       result.failure.message = QCoreApplication::translate(
+                               "chartkey::TokenClient",
+                               "The EHR refused the client's signed assertion (%1). Check the "
+                               "client ID, and that the EHR has the JWKS that chartkey key show "
+                               "prints (register it again after key rotate or key retire).")
+                               .arg(result.failure.detail.isEmpty()
+                                            ? QStringLiteral("invalid_client")
+                                            : result.failure.detail);
                    if (result.failure)
                        qCWarning(lcAuth).noquote()
                                << "token endpoint failure:" << result.failure.detail;

@@ -12,7 +12,9 @@
 #include "auth/tokenset.h"
 #include "base/operation.h"
 #include "net/http.h"
+#include "profile/profile.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -23,13 +25,38 @@ namespace chartkey {
 class ActivityLog;
 class Clock;
 
+// How the client authenticates at the token and revocation endpoints:
+//   none                 client_id in the body (public client, PKCE)
+//   client_secret_post   client_id and client_secret in the body
+//   client_secret_basic  Authorization: Basic (RFC 6749 section 2.3.1, form-encoded parts)
+//   private_key_jwt      client_id, client_assertion_type and a fresh client_assertion
+//                        signed with `signingKey` (auth/clientassertion.h), aud = token URL
 struct TokenEndpoint
 {
     QUrl tokenUrl;
     QUrl revocationUrl;
     QString clientId;
     QString clientSecret;   // empty for a public client
+    QJsonObject signingKey; // private_key_jwt: the private JWK that signs the assertion
+    // Automatic: private_key_jwt with a key, client_secret_post with a secret, else none.
+    Profile::ClientAuth clientAuth = Profile::ClientAuth::Automatic;
+    // private_key_jwt: sent as it is instead of a fresh assertion (the registration check's
+    // probes: a wrong aud, an expired one, an unknown key, a replay).
+    QByteArray assertion;
+
+    Profile::ClientAuth method() const;
+    bool authenticates() const { return method() != Profile::ClientAuth::None; }
 };
+
+// A client's credential, as read from the keychain: its secret, or its signing key.
+struct ClientCredential
+{
+    QString secret;
+    QJsonObject signingKey;
+};
+
+// The endpoint of `profile` with its credential.
+TokenEndpoint tokenEndpoint(const Profile &profile, const ClientCredential &credential);
 
 struct TokenResult
 {
@@ -69,6 +96,10 @@ public:
     TokenReply *revokeByDelete(const TokenEndpoint &endpoint, const QString &accessToken);
 
 private:
+    // Adds the client authentication of `endpoint` to `fields` and `request`; false with
+    // `failure` set when the assertion cannot be signed.
+    bool authenticate(const TokenEndpoint &endpoint, QList<std::pair<QString, QString>> &fields,
+                      QNetworkRequest &request, Failure *failure) const;
     TokenReply *post(const QUrl &url, const TokenEndpoint &endpoint,
                      QList<std::pair<QString, QString>> fields, const QString &requestedScope,
                      TokenRequest::Grant grant);

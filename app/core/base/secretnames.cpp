@@ -39,6 +39,10 @@ const QList<QLatin1StringView> &all()
             QLatin1StringView("client_assertion"),
             QLatin1StringView("assertion"),
             QLatin1StringView("private_key"),
+            // A private_key_jwt client's keys (the keychain entry client-key:<profile>, a
+            // private JWK).
+            QLatin1StringView("client_key"),
+            QLatin1StringView("private_jwk"),
             // Resource-owner password credentials.
             QLatin1StringView("password"),
     };

@@ -3,7 +3,11 @@
 
 #include "auth/authorizationanswer.h"
 #include "auth/browsersignin.h"
+#include "auth/clientassertion.h"
+#include "auth/clientkeys.h"
+#include "auth/jose.h"
 #include "auth/discovery.h"
+#include "auth/discoveryfetch.h"
 #include "auth/pkce.h"
 #include "auth/tokenclient.h"
 #include "auth/urlopener.h"
@@ -22,6 +26,9 @@
 #include <QSslSocket>
 #include <QTimer>
 #include <QUrlQuery>
+
+#include <functional>
+#include <memory>
 
 namespace chartkey::check {
 
@@ -116,7 +123,8 @@ QStringList stepIds()
             QStringLiteral("id-token"),       QStringLiteral("invalid-code"),
             QStringLiteral("invalid-client-id"), QStringLiteral("api"),
             QStringLiteral("no-token-read"),  QStringLiteral("introspection"),
-            QStringLiteral("wrong-secret"),   QStringLiteral("refresh"),
+            QStringLiteral("wrong-secret"),   QStringLiteral("key-assertions"),
+            QStringLiteral("refresh"),
             QStringLiteral("invalid-refresh-token"),
             QStringLiteral("old-access-token"), QStringLiteral("revocation"),
             QStringLiteral("old-refresh-token")};
@@ -126,14 +134,14 @@ Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile 
 {
     auto *op = new Pending<CheckSecretsRead>;
     const bool needToken = profile.grant == Profile::Grant::StaticToken;
-    const bool needSecret = !needToken
+    const bool needSecret = !needToken && !profile.usesKey()
             && (profile.isConfidential() || profile.grant == Profile::Grant::ClientCredentials);
     auto fail = [op](const QString &message) {
         op->complete({{}, Failure::make(Failure::Kind::Configuration, message)});
     };
     auto readToken = [op, secrets, profile, needToken, fail](const QString &clientSecret) {
         if (!needToken) {
-            op->complete({{clientSecret, {}}, {}});
+            op->complete({{clientSecret, {}, {}}, {}});
             return;
         }
         secrets->read(profile.tokensKey())->then(op, [op, profile, fail](const SecretStore::Result &r) {
@@ -156,9 +164,21 @@ Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile 
                              .arg(profile.name));
                 return;
             }
-            op->complete({{{}, tokens.accessToken}, {}});
+            op->complete({{{}, tokens.accessToken, {}}, {}});
         });
     };
+    if (profile.usesKey() && !needToken) {
+        clientkeys::read(secrets, profile, op)->then(op, [op, profile](const KeyRingRead &r) {
+            if (r.failure || !r.found) {
+                op->complete({{}, r.failure ? r.failure : clientkeys::missingKey(profile)});
+                return;
+            }
+            CheckSecrets s;
+            s.signingKey = r.ring.signingKey();
+            op->complete({s, {}});
+        });
+        return op;
+    }
     if (!needSecret) {
         QMetaObject::invokeMethod(op, [readToken] { readToken(QString()); }, Qt::QueuedConnection);
         return op;
@@ -231,9 +251,11 @@ void RegistrationCheck::start()
     case Profile::Grant::ClientCredentials:
         m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
                 << [this] { stepTls(); } << [this] { stepClientCredentials(); }
-                << [this] { stepWrongSecret(); } << [this] { stepApi(); }
-                << [this] { stepNoTokenRead(); } << [this] { stepIntrospection(); }
-                << [this] { stepRevocation(); };
+                << [this] { stepWrongSecret(); };
+        if (m_profile.usesKey())
+            m_queue << [this] { stepKeyAssertions(); };
+        m_queue << [this] { stepApi(); } << [this] { stepNoTokenRead(); }
+                << [this] { stepIntrospection(); } << [this] { stepRevocation(); };
         break;
     case Profile::Grant::AuthorizationCode:
         m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
@@ -340,7 +362,7 @@ const HttpExchange *RegistrationCheck::lastExchange() const
 
 TokenEndpoint RegistrationCheck::endpoint(const QString &secret) const
 {
-    return {m_profile.tokenUrl, m_profile.revocationUrl, m_profile.clientId, secret};
+    return tokenEndpoint(m_profile, {secret, m_secrets.signingKey});
 }
 
 // ------------------------------------------------------------------ discovery
@@ -390,7 +412,14 @@ void RegistrationCheck::stepDiscovery()
                    m_discoveryDocument = QJsonDocument::fromJson(r.body).object();
                    m_discoveryUrl = url;
                    m_discoveryRow = m_activity->rowCount() - 1;
-                   const Verdict v = reviewDiscovery(m, url, m_profile);
+                   Verdict v = reviewDiscovery(m, url, m_profile);
+                   // A key client: the advertised methods (and grant) against the profile's.
+                   const QStringList auth =
+                           m_profile.usesKey() ? reviewClientAuth(m_profile, m) : QStringList();
+                   if (!auth.isEmpty() && v.status == Status::Pass) {
+                       v.status = Status::Warn;
+                       v.summary += QLatin1Char(' ') + auth.join(QLatin1Char(' '));
+                   }
                    end(v.status, v.summary, v.hint);
                });
 }
@@ -405,7 +434,7 @@ void RegistrationCheck::stepRedirectUri()
     const QString title = tr("Redirect URI accepted");
     begin(QStringLiteral("redirect-uri"), title);
     auto *catcher = new UrlCatcher;
-    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, catcher, this);
+    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, catcher, this);
     m_signIn->setExchangeCode(false);
     m_signIn->setTimeoutMs(m_browserTimeoutMs);
     m_signIn->then(this, [this](const SignInResult &result) { onSignInFinished(result); });
@@ -707,7 +736,7 @@ void RegistrationCheck::secondSignIn()
     }
     Q_EMIT noticeReady(why + QLatin1Char(' ')
                        + tr("Sign in once more in the browser for a fresh code."));
-    m_signIn = new BrowserSignIn(m_profile, m_secrets.clientSecret, nullptr, m_opener, this);
+    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, m_opener, this);
     m_signIn->setExchangeCode(false);
     m_signIn->setTimeoutMs(m_browserTimeoutMs);
     connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this,
@@ -887,10 +916,11 @@ void RegistrationCheck::stepWrongSecret()
 {
     const QString title = tr("Wrong client secret refused");
     const bool clientCredentials = m_profile.grant == Profile::Grant::ClientCredentials;
-    if (!m_profile.isConfidential() || skipped(QStringLiteral("wrong-secret"))) {
+    if (!m_profile.usesSecret() || skipped(QStringLiteral("wrong-secret"))) {
         if (clientCredentials || skipped(QStringLiteral("wrong-secret")))
             skip(QStringLiteral("wrong-secret"), title,
-                 tr("The profile has no client secret."));
+                 m_profile.usesKey() ? tr("The client authenticates with a key, not a secret.")
+                                     : tr("The profile has no client secret."));
         else
             runNext(); // not a question for public clients
         return;
@@ -923,6 +953,141 @@ void RegistrationCheck::stepWrongSecret()
                                                    : result.failure.oauthError,
                                            result.failure.message));
     });
+}
+
+// A private_key_jwt client (client credentials): what Inferno's SMART Backend Services tests
+// ask of a server. It must refuse an assertion with a wrong aud, an expired one and one signed
+// by a key it was not given; a replayed jti should be refused too, but RFC 7523 section 3
+// makes replay protection optional (WARN). The token lifetime is noted against SMART's
+// 300 s guidance.
+void RegistrationCheck::stepKeyAssertions()
+{
+    const QString id = QStringLiteral("key-assertions");
+    const QString title = tr("Client assertions checked by the server");
+    if (skipped(id)) {
+        skip(id, title, tr("Skipped (--skip)."));
+        return;
+    }
+    const QJsonObject key = m_secrets.signingKey;
+    const auto alg = jose::algorithmFromName(key.value(QStringLiteral("alg")).toString());
+    if (key.isEmpty() || !alg) {
+        skip(id, title, tr("No signing key."));
+        return;
+    }
+    begin(id, title);
+    const QDateTime now = m_clock->now();
+    const QString clientId = m_profile.clientId;
+    const QUrl tokenUrl = m_profile.tokenUrl;
+    struct Probe
+    {
+        QString what;
+        QByteArray assertion;
+    };
+    QList<Probe> probes;
+    probes.append({tr("a wrong aud"),
+                   jose::signJwt(clientassertion::claims(
+                                         clientId, QUrl(QStringLiteral("https://chartkey.invalid/token")),
+                                         now, clientassertion::freshJti()),
+                                 key)});
+    probes.append({tr("an expired assertion"),
+                   jose::signJwt(clientassertion::claims(clientId, tokenUrl, now.addSecs(-600),
+                                                         clientassertion::freshJti()),
+                                 key)});
+    const QJsonObject stranger = jose::generateKey(*alg);
+    probes.append({tr("a key not in the registered JWKS"),
+                   jose::signJwt(clientassertion::claims(clientId, tokenUrl, now,
+                                                         clientassertion::freshJti()),
+                                 stranger)});
+    const QByteArray replayed = clientassertion::make(clientId, tokenUrl, key, now);
+
+    auto accepted = std::make_shared<QStringList>();
+    auto refused = std::make_shared<QStringList>();
+    auto send = [this](const QByteArray &assertion) {
+        TokenEndpoint e = endpoint(QString());
+        e.assertion = assertion;
+        return m_tokens->clientCredentials(e, m_profile.scope);
+    };
+    auto describe = [](const TokenResult &r) {
+        return r.failure.oauthError.isEmpty()
+                ? tr("HTTP %1").arg(r.failure.httpStatus)
+                : tr("%1, HTTP %2").arg(r.failure.oauthError).arg(r.failure.httpStatus);
+    };
+    // The replay last: once with a fresh assertion (accepted), then the same one again.
+    auto replay = [this, send, replayed, accepted, refused, describe] {
+        send(replayed)->then(this, [this, send, replayed, accepted, refused, describe](const TokenResult &first) {
+            if (first.failure) {
+                end(Status::Fail,
+                    tr("The server refused a valid assertion (%1), so the probes prove nothing.")
+                            .arg(first.failure.message),
+                    tr("Run the check again; if it repeats, check the server's clock."));
+                return;
+            }
+            first.tokens.registerSecrets();
+            const qint64 lifetime = first.tokens.expiresAt.isValid()
+                    ? first.tokens.obtainedAt.secsTo(first.tokens.expiresAt)
+                    : -1;
+            send(replayed)->then(this, [this, accepted, refused, describe, lifetime](const TokenResult &again) {
+                QString lifetimeNote;
+                if (lifetime > 300)
+                    lifetimeNote = tr(" Its tokens live %1 s; SMART Backend Services recommends "
+                                      "no more than 300 s.")
+                                           .arg(lifetime);
+                else if (lifetime > 0)
+                    lifetimeNote = tr(" Its tokens live %1 s.").arg(lifetime);
+                if (!accepted->isEmpty()) {
+                    end(Status::Fail,
+                        tr("The server accepted %1; it refused %2.")
+                                .arg(accepted->join(tr(", ")),
+                                     refused->isEmpty() ? tr("nothing") : refused->join(tr(", ")))
+                                + lifetimeNote,
+                        tr("The server does not check client assertions as RFC 7523 requires; "
+                           "report it to the server's operator."));
+                    return;
+                }
+                if (!again.failure) {
+                    again.tokens.registerSecrets();
+                    end(Status::Warn,
+                        tr("The server refused %1, but accepted a replayed assertion (the same "
+                           "jti twice); RFC 7523 makes replay protection optional.")
+                                .arg(refused->join(tr(", ")))
+                                + lifetimeNote);
+                    return;
+                }
+                refused->append(tr("a replayed jti (%1)").arg(describe(again)));
+                end(Status::Pass, tr("The server refused %1.").arg(refused->join(tr(", ")))
+                                          + lifetimeNote);
+            });
+        });
+    };
+    // The three that must be refused, one after the other.
+    // The function holds itself weakly; the request under way holds it strongly.
+    auto next = std::make_shared<std::function<void(int)>>();
+    std::weak_ptr<std::function<void(int)>> weak = next;
+    *next = [this, probes, send, accepted, refused, describe, replay, weak](int i) {
+        const auto self = weak.lock();
+        if (!self)
+            return;
+        if (i >= probes.size()) {
+            replay();
+            return;
+        }
+        const Probe probe = probes.at(i);
+        if (probe.assertion.isEmpty()) {
+            refused->append(tr("%1 (not made)").arg(probe.what));
+            (*self)(i + 1);
+            return;
+        }
+        send(probe.assertion)->then(this, [probe, accepted, refused, describe, self, i](const TokenResult &r) {
+            if (r.failure) {
+                refused->append(tr("%1 (%2)").arg(probe.what, describe(r)));
+            } else {
+                r.tokens.registerSecrets();
+                accepted->append(probe.what);
+            }
+            (*self)(i + 1);
+        });
+    };
+    (*next)(0);
 }
 
 // ------------------------------------------------------------------ API

@@ -15,6 +15,8 @@
 // once, with the report.
 #pragma once
 
+#include <QJsonObject>
+
 #include "auth/browsersignin.h"
 #include "auth/discovery.h"
 #include "auth/idtokenverifier.h"
@@ -45,8 +47,9 @@ namespace check {
 
 struct CheckSecrets
 {
-    QString clientSecret;   // confidential clients
+    QString clientSecret;   // confidential clients with a secret
     QString staticToken;    // static-token profiles
+    QJsonObject signingKey; // private_key_jwt clients: the key that signs
 };
 
 struct CheckSecretsRead
@@ -129,6 +132,7 @@ private:
     bool pkceProbed() const;
     void stepClientCredentials();
     void stepWrongSecret();
+    void stepKeyAssertions();
     void stepStaticToken();
     void stepApi();
     void stepRefresh();

@@ -25,6 +25,9 @@ QUrl clean(const QUrl &url)
 constexpr const char *kSmartScope =
         "user/Patient.read user/Appointment.read offline_access openid fhirUser";
 constexpr const char *kSystemScope = "system/*.read system/*.write";
+// SMART Backend Services: read everything (v1 syntax, which v2 servers still take; v2 is
+// system/*.rs).
+constexpr const char *kBackendScope = "system/*.read";
 
 } // namespace
 
@@ -179,6 +182,30 @@ ServerPreset ServerPreset::of(Profile::Kind kind)
                 {F::Revocation, tr("not used: Canvas LMS ends a token with DELETE on the token "
                                    "URL")}};
         break;
+    case Profile::Kind::SmartBackend:
+        p.title = tr("SMART Backend Services (key)");
+        p.description = tr("A SMART on FHIR server's Backend Services: a system that gets "
+                           "tokens with the client-credentials grant and authenticates with a "
+                           "private key (private_key_jwt) instead of a secret. Give the FHIR "
+                           "base URL: the endpoints come from its "
+                           ".well-known/smart-configuration. Then make a key (chartkey key "
+                           "generate) and register the JWKS chartkey key show prints. system/ "
+                           "scopes, v1 (system/*.read) or v2 (system/*.rs).");
+        p.grants = {G::ClientCredentials};
+        p.refusals = {{G::AuthorizationCode,
+                       tr("SMART Backend Services has no user and no browser sign-in: use the "
+                          "smart preset for the authorization code.")},
+                      {G::StaticToken, notForOAuth}};
+        p.fhirBase = FhirBase::Required;
+        p.fhirBaseMissing = tr("The FHIR base URL is missing: a SMART server is named by its "
+                               "FHIR base URL.");
+        p.discovery = Discovery::SmartFromFhirBase;
+        p.usesDiscovery = true;
+        p.clientAuth = Profile::ClientAuth::PrivateKeyJwt;
+        p.defaultScope = QString::fromLatin1(kBackendScope);
+        p.placeholders = {{F::FhirBase, tr("required: the FHIR server's base URL")},
+                          {F::Discovery, tr("{FHIR base}/.well-known/smart-configuration")}};
+        break;
     }
     return p;
 }
@@ -188,7 +215,7 @@ QList<ServerPreset> ServerPreset::all()
     QList<ServerPreset> presets;
     for (Profile::Kind k : {Profile::Kind::Canvas, Profile::Kind::CanvasSandboxToken,
                             Profile::Kind::Smart, Profile::Kind::OpenId,
-                            Profile::Kind::CanvasLms})
+                            Profile::Kind::CanvasLms, Profile::Kind::SmartBackend})
         presets << of(k);
     return presets;
 }
@@ -206,6 +233,7 @@ Profile makeProfile(Profile::Kind kind, const PresetInputs &in)
     p.kind = kind;
     p.grant = preset.grants.first();
     p.clientType = preset.clientTypeFor(p.grant);
+    p.clientAuth = preset.clientAuth;
     if (p.grant != Profile::Grant::StaticToken) {
         p.scope = preset.defaultScope;
         p.redirectUri = QUrl(QString::fromLatin1(Profile::kDefaultRedirectUri));
@@ -282,6 +310,8 @@ QString toString(Profile::Kind kind)
         return QStringLiteral("openid");
     case Profile::Kind::CanvasLms:
         return QStringLiteral("canvas-lms");
+    case Profile::Kind::SmartBackend:
+        return QStringLiteral("smart-backend");
     }
     return {};
 }

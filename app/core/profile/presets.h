@@ -7,6 +7,8 @@
 //   smart                  any SMART App Launch server: endpoints from smart-configuration
 //   openid                 any OAuth/OpenID server: endpoints from openid-configuration
 //   canvas-lms             Canvas LMS (Instructure): /login/oauth2/*, or a manual token
+//   smart-backend          SMART Backend Services: client credentials with a key
+//                          (private_key_jwt), system/ scopes, smart-configuration
 //
 // For smart and openid the endpoints come from the discovery document: fetchEndpoints()
 // (auth/discoveryfetch.h) fetches it and fills them in.
@@ -74,6 +76,8 @@ struct ServerPreset
 
     // Signing in.
     Profile::ClientType browserClientType = Profile::ClientType::Public; // authorization code
+    // How a new profile's client authenticates (Automatic: by its client type).
+    Profile::ClientAuth clientAuth = Profile::ClientAuth::Automatic;
     QString defaultScope;
     bool smartScopes = true;        // SMART scopes: checked as typed, required to sign in
     bool showsLaunch = false;       // the editor shows the launch parameter

@@ -165,7 +165,20 @@ ProfileProblems Profile::validate() const
                         .arg(redirectUri.toString()));
     } else if (grant == Grant::ClientCredentials && !isConfidential()) {
         add(ProfileField::ClientType,
-            tr("The client-credentials grant needs a confidential client with a secret."));
+            tr("The client-credentials grant needs a confidential client with a secret or a "
+               "key."));
+    }
+    if (!staticToken) {
+        const ClientAuth a = effectiveClientAuth();
+        if (a == ClientAuth::None && isConfidential())
+            add(ProfileField::ClientAuth,
+                tr("A confidential client authenticates: choose client_secret_basic, "
+                   "client_secret_post or private_key_jwt as the client authentication."));
+        else if (a != ClientAuth::None && !isConfidential())
+            add(ProfileField::ClientAuth,
+                tr("A public client does not authenticate (client authentication none); make "
+                   "the client confidential to use %1.")
+                        .arg(toString(a)));
     }
     return problems;
 }
@@ -205,6 +218,8 @@ QString fieldName(ProfileField field)
         return tr("the client ID");
     case ProfileField::ClientType:
         return tr("the client type");
+    case ProfileField::ClientAuth:
+        return tr("the client authentication");
     case ProfileField::ClientSecret:
         return tr("the client secret");
     case ProfileField::Grant:
@@ -260,6 +275,39 @@ std::optional<Profile::Grant> grantFromString(const QString &id)
             return g;
     }
     return std::nullopt;
+}
+
+QString toString(Profile::ClientAuth auth)
+{
+    switch (auth) {
+    case Profile::ClientAuth::Automatic:
+        return {};
+    case Profile::ClientAuth::None:
+        return QStringLiteral("none");
+    case Profile::ClientAuth::ClientSecretBasic:
+        return QStringLiteral("client_secret_basic");
+    case Profile::ClientAuth::ClientSecretPost:
+        return QStringLiteral("client_secret_post");
+    case Profile::ClientAuth::PrivateKeyJwt:
+        return QStringLiteral("private_key_jwt");
+    }
+    return {};
+}
+
+std::optional<Profile::ClientAuth> clientAuthFromString(const QString &id)
+{
+    for (auto a : {Profile::ClientAuth::None, Profile::ClientAuth::ClientSecretBasic,
+                   Profile::ClientAuth::ClientSecretPost, Profile::ClientAuth::PrivateKeyJwt}) {
+        if (toString(a) == id)
+            return a;
+    }
+    return std::nullopt;
+}
+
+QStringList clientAuthIds()
+{
+    return {QStringLiteral("none"), QStringLiteral("client_secret_basic"),
+            QStringLiteral("client_secret_post"), QStringLiteral("private_key_jwt")};
 }
 
 } // namespace chartkey

@@ -23,6 +23,7 @@ enum class ProfileField {
     Discovery,
     ClientId,
     ClientType,
+    ClientAuth,
     ClientSecret,
     Grant,
     AccessToken,
@@ -66,7 +67,14 @@ struct Profile
     enum class Grant { AuthorizationCode, ClientCredentials, StaticToken };
     // The kind of server, from the presets (profile/presets.h). Everything that differs
     // between kinds is a trait of its preset: read ServerPreset::of(kind), never the kind.
-    enum class Kind { Canvas, CanvasSandboxToken, Smart, OpenId, CanvasLms };
+    enum class Kind { Canvas, CanvasSandboxToken, Smart, OpenId, CanvasLms, SmartBackend };
+    // How the client proves itself at the token and revocation endpoints (RFC 7591's
+    // token_endpoint_auth_method names). Automatic: none for a public client,
+    // client_secret_post for a confidential one (what chartkey did before there was a choice;
+    // profiles written then keep working). PrivateKeyJwt: a JWT assertion signed with the
+    // profile's key (RFC 7523, SMART asymmetric); the key is in the keychain
+    // (clientKeyKey()), made with `chartkey key generate`.
+    enum class ClientAuth { Automatic, None, ClientSecretBasic, ClientSecretPost, PrivateKeyJwt };
 
     QString name;
     // Not a trait: the default of the member. Profiles written before there were presets
@@ -84,6 +92,7 @@ struct Profile
     QUrl discoveryUrl;
     QString clientId;
     ClientType clientType = ClientType::Public;
+    ClientAuth clientAuth = ClientAuth::Automatic;
     Grant grant = Grant::AuthorizationCode;
     QString scope;
     QUrl redirectUri;        // loopback; without a port, any free port is used
@@ -108,6 +117,21 @@ struct Profile
     ProfileProblems validate() const;
 
     bool isConfidential() const { return clientType == ClientType::Confidential; }
+    // The method actually used: clientAuth, with Automatic resolved by the client type.
+    ClientAuth effectiveClientAuth() const
+    {
+        if (clientAuth != ClientAuth::Automatic)
+            return clientAuth;
+        return isConfidential() ? ClientAuth::ClientSecretPost : ClientAuth::None;
+    }
+    // A confidential client that authenticates with a key (no secret in the keychain).
+    bool usesKey() const { return effectiveClientAuth() == ClientAuth::PrivateKeyJwt; }
+    // A confidential client that authenticates with a secret kept in the keychain.
+    bool usesSecret() const
+    {
+        const ClientAuth a = effectiveClientAuth();
+        return a == ClientAuth::ClientSecretBasic || a == ClientAuth::ClientSecretPost;
+    }
     // The scope asks for OpenID Connect (`openid`): a nonce is sent and an ID token expected.
     bool asksOpenId() const
     {
@@ -118,6 +142,8 @@ struct Profile
 
     QString clientSecretKey() const { return QStringLiteral("client-secret:") + name; }
     QString tokensKey() const { return QStringLiteral("tokens:") + name; }
+    // The client's private keys for private_key_jwt (auth/clientkeys.h): never a file.
+    QString clientKeyKey() const { return QStringLiteral("client-key:") + name; }
 
     static bool isValidName(const QString &name);
     static bool isLoopbackHost(const QString &host);
@@ -139,5 +165,10 @@ QString toString(Profile::Grant grant);
 QString toString(Profile::Kind kind);   // the preset id: canvas, canvas-sandbox-token, ...
 std::optional<Profile::Kind> kindFromString(const QString &id);
 std::optional<Profile::Grant> grantFromString(const QString &id);
+// none, client_secret_basic, client_secret_post, private_key_jwt; Automatic is "" (not stored).
+QString toString(Profile::ClientAuth auth);
+std::optional<Profile::ClientAuth> clientAuthFromString(const QString &id);
+// The ids --client-auth takes, in order.
+QStringList clientAuthIds();
 
 } // namespace chartkey

@@ -76,6 +76,8 @@ const QList<Entry> &table()
             textEntry(F::ClientId, "clientId", &Profile::clientId),
             choiceEntry(F::ClientType, "clientType", T::ClientType, &Profile::clientType,
                         &clientTypeFromString),
+            choiceEntry(F::ClientAuth, "clientAuth", T::ClientAuth, &Profile::clientAuth,
+                        &clientAuthFromString),
             choiceEntry(F::Grant, "grant", T::Grant, &Profile::grant, &grantFromString),
             textEntry(F::Scope, "scope", &Profile::scope),
             urlEntry(F::Redirect, "redirectUri", &Profile::redirectUri),

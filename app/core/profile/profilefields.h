@@ -17,7 +17,7 @@ namespace chartkey::profilefields {
 
 struct Entry
 {
-    enum class Type { Text, Url, Kind, ClientType, Grant };
+    enum class Type { Text, Url, Kind, ClientType, ClientAuth, Grant };
 
     ProfileField field;
     QLatin1StringView key;

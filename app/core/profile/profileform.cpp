@@ -76,6 +76,8 @@ QString textOf(const Profile &p, ProfileField field)
         return p.clientId;
     case ProfileField::ClientType:
         return toString(p.clientType);
+    case ProfileField::ClientAuth:
+        return toString(p.clientAuth);
     case ProfileField::Grant:
         return toString(p.grant);
     case ProfileField::Scope:
@@ -163,6 +165,7 @@ bool ProfileForm::isDerivable(ProfileField field) const
         return p.usesDiscovery && p.discovery == ServerPreset::Discovery::SmartFromFhirBase;
     case ProfileField::Grant:
     case ProfileField::ClientType:
+    case ProfileField::ClientAuth:
     case ProfileField::Scope:
     case ProfileField::Redirect:
     case ProfileField::Launch:
@@ -252,6 +255,10 @@ void ProfileForm::rederive()
             break;
         case ProfileField::ClientType:
             m_clientType = preset().clientTypeFor(m_grant);
+            // The preset's client authentication comes with it (smart-backend: a key).
+            if (m_clientAuth == Profile::ClientAuth::Automatic
+                || m_clientAuth == ServerPreset::of(m_initial.kind).clientAuth)
+                m_clientAuth = preset().clientAuth;
             break;
         case ProfileField::Redirect:
             m_redirectExact = false;
@@ -270,6 +277,7 @@ void ProfileForm::fillFrom(const Profile &p)
     m_kind = p.kind;
     m_grant = p.grant;
     m_clientType = p.clientType;
+    m_clientAuth = p.clientAuth;
     for (ProfileField field : kFields)
         m_text[field] = textOf(p, field);
     m_text[ProfileField::ClientSecret].clear();
@@ -403,6 +411,17 @@ void ProfileForm::setClientType(Profile::ClientType type)
     Q_EMIT changed();
 }
 
+void ProfileForm::setClientAuth(Profile::ClientAuth auth)
+{
+    if (auth == m_clientAuth)
+        return;
+    m_clientAuth = auth;
+    if (auth != Profile::ClientAuth::Automatic)
+        setClientType(auth == Profile::ClientAuth::None ? Profile::ClientType::Public
+                                                        : Profile::ClientType::Confidential);
+    Q_EMIT changed();
+}
+
 void ProfileForm::setRedirectExact(bool exact)
 {
     m_edited.insert(ProfileField::Redirect);
@@ -479,6 +498,7 @@ Profile ProfileForm::profile() const
     p.kind = m_kind;
     p.grant = m_grant;
     p.clientType = m_clientType;
+    p.clientAuth = m_clientAuth;
     const auto textOr = [this](ProfileField field, const QString &initial) {
         const QString t = m_text.value(field);
         return t == initial ? initial : t.trimmed();
@@ -507,6 +527,7 @@ Profile ProfileForm::profile() const
         // Nothing of a sign-in: no client, no scopes, no redirect.
         p.clientId.clear();
         p.clientType = Profile::ClientType::Public;
+        p.clientAuth = Profile::ClientAuth::Automatic;
         p.scope.clear();
         p.redirectUri = QUrl();
         p.extraAuthParams.clear();
@@ -551,7 +572,10 @@ bool ProfileForm::isVisible(ProfileField field) const
     case ProfileField::Issuer:
         return signIn;
     case ProfileField::ClientSecret:
-        return signIn && m_clientType == Profile::ClientType::Confidential;
+        return signIn && m_clientType == Profile::ClientType::Confidential
+                && m_clientAuth != Profile::ClientAuth::PrivateKeyJwt;
+    case ProfileField::ClientAuth:
+        return false; // not in the editor yet: `profile add --client-auth`, or the preset's
     case ProfileField::AccessToken:
         return !signIn;
     case ProfileField::Launch:
@@ -597,7 +621,8 @@ bool ProfileForm::isRequired(ProfileField field) const
     case ProfileField::Token:
         return signIn;
     case ProfileField::ClientSecret:
-        return signIn && m_clientType == Profile::ClientType::Confidential && !m_storedSecret;
+        return signIn && m_clientType == Profile::ClientType::Confidential && !m_storedSecret
+                && m_clientAuth != Profile::ClientAuth::PrivateKeyJwt;
     case ProfileField::AccessToken:
         return !signIn && !m_storedToken;
     case ProfileField::Scope:

@@ -47,6 +47,7 @@ public:
     ServerPreset preset() const { return ServerPreset::of(m_kind); }
     Profile::Grant grant() const { return m_grant; }
     Profile::ClientType clientType() const { return m_clientType; }
+    Profile::ClientAuth clientAuth() const { return m_clientAuth; }
     bool isStaticToken() const { return m_grant == Profile::Grant::StaticToken; }
     // The redirect choice: any free port on the default URI, or exactly text(Redirect).
     bool redirectIsExact() const { return m_redirectExact; }
@@ -59,6 +60,9 @@ public:
     void setKind(Profile::Kind kind);
     void setGrant(Profile::Grant grant);
     void setClientType(Profile::ClientType type);
+    // The client authentication; it decides the client type (none: public; a secret or a
+    // key: confidential).
+    void setClientAuth(Profile::ClientAuth auth);
     void setRedirectExact(bool exact);
     // OpenID Connect: whether the scopes ask the EHR who signs in (openid, with SMART's
     // fhirUser), and the choice that adds or removes both.
@@ -128,6 +132,7 @@ private:
     Profile::Kind m_kind{};
     Profile::Grant m_grant = Profile::Grant::AuthorizationCode;
     Profile::ClientType m_clientType = Profile::ClientType::Public;
+    Profile::ClientAuth m_clientAuth = Profile::ClientAuth::Automatic;
     bool m_redirectExact = false;
     QUrl m_redirectAnyPort; // the redirect URI while "any free port" is chosen (may be empty)
     QHash<ProfileField, QString> m_text;

@@ -121,6 +121,9 @@ std::optional<Profile> fromJson(const QByteArray &json, QString *error, const QS
         case profilefields::Entry::Type::ClientType:
             return failed(tr("The client type \"%1\" is unknown: use public or confidential.")
                                   .arg(text));
+        case profilefields::Entry::Type::ClientAuth:
+            return failed(tr("The client authentication \"%1\" is unknown: use %2.")
+                                  .arg(text, clientAuthIds().join(QStringLiteral(", "))));
         case profilefields::Entry::Type::Grant:
             return failed(tr("The grant \"%1\" is unknown: use authorization-code, "
                              "client-credentials or static-token.")
@@ -158,6 +161,8 @@ QString secretStillNeeded(const Profile &profile)
             : profile.name;
     if (profile.grant == Profile::Grant::StaticToken)
         return QStringLiteral("chartkey profile set-token ") + quoted;
+    if (profile.usesKey())
+        return QStringLiteral("chartkey key generate --profile ") + quoted;
     if (profile.isConfidential())
         return QStringLiteral("chartkey profile set-secret ") + quoted;
     return {};
