@@ -279,22 +279,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="46"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="50"/>
+        <source>The server does not advertise %1 (token_endpoint_auth_methods_supported: %2); it may refuse this client&apos;s authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="55"/>
+        <source>The server does not advertise the client_credentials grant (grant_types_supported: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="69"/>
         <source>Could not read the discovery document at %1: %2 Check the URL, or give the endpoints explicitly (authorization, token and revocation URLs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="54"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="77"/>
         <source>it is not an https:// URL (http:// only for this computer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="66"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="89"/>
         <source>the server answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="74"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="97"/>
         <source>it names no token endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,102 +426,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="195"/>
+        <location filename="../../app/core/profile/profile.cpp" line="208"/>
         <source>the profile name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="197"/>
+        <location filename="../../app/core/profile/profile.cpp" line="210"/>
         <source>the server preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="199"/>
+        <location filename="../../app/core/profile/profile.cpp" line="212"/>
         <source>the instance URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="201"/>
+        <location filename="../../app/core/profile/profile.cpp" line="214"/>
         <source>the FHIR base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="203"/>
+        <location filename="../../app/core/profile/profile.cpp" line="216"/>
         <source>the discovery URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="205"/>
+        <location filename="../../app/core/profile/profile.cpp" line="218"/>
         <source>the client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="207"/>
+        <location filename="../../app/core/profile/profile.cpp" line="220"/>
         <source>the client type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="209"/>
+        <location filename="../../app/core/profile/profile.cpp" line="222"/>
+        <source>the client authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="224"/>
         <source>the client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="211"/>
+        <location filename="../../app/core/profile/profile.cpp" line="226"/>
         <source>the grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="213"/>
+        <location filename="../../app/core/profile/profile.cpp" line="228"/>
         <source>the access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="215"/>
+        <location filename="../../app/core/profile/profile.cpp" line="230"/>
         <source>the scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="217"/>
+        <location filename="../../app/core/profile/profile.cpp" line="232"/>
         <source>the redirect URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="219"/>
+        <location filename="../../app/core/profile/profile.cpp" line="234"/>
         <source>the launch parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="221"/>
+        <location filename="../../app/core/profile/profile.cpp" line="236"/>
         <source>the aud parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="223"/>
+        <location filename="../../app/core/profile/profile.cpp" line="238"/>
         <source>the authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="225"/>
+        <location filename="../../app/core/profile/profile.cpp" line="240"/>
         <source>the token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="227"/>
+        <location filename="../../app/core/profile/profile.cpp" line="242"/>
         <source>the revocation URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="229"/>
+        <location filename="../../app/core/profile/profile.cpp" line="244"/>
         <source>the issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="231"/>
+        <location filename="../../app/core/profile/profile.cpp" line="246"/>
         <source>the notes API URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="119"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="121"/>
         <source>%1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,7 +709,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/browsersignin.cpp" line="303"/>
+        <location filename="../../app/core/auth/browsersignin.cpp" line="302"/>
         <source>The EHR did not accept the sign-in code (%1). Check that the registration&apos;s redirect URI is exactly %2, then sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,6 +782,19 @@
     </message>
 </context>
 <context>
+    <name>chartkey::KeyRing</name>
+    <message>
+        <location filename="../../app/core/auth/clientkeys.cpp" line="59"/>
+        <source>The stored key entry is not a key ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/clientkeys.cpp" line="68"/>
+        <source>A stored key is unreadable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chartkey::KeychainStore</name>
     <message>
         <location filename="../../app/core/storage/keychainstore.cpp" line="206"/>
@@ -781,6 +809,79 @@
     <message>
         <location filename="../../app/core/storage/keychainstore.cpp" line="210"/>
         <source>Secret Service keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ManagedPolicy</name>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="76"/>
+        <source>%1: policy/%2 %3; this key is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="84"/>
+        <source>is &quot;%1&quot;, not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="99"/>
+        <source>names no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="100"/>
+        <source>holds &quot;%1&quot;, which is not a host name or *.domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="127"/>
+        <source>is empty (values: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="128"/>
+        <source>holds &quot;%1&quot; (values: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="137"/>
+        <source>%1: policy/%2 is not a chartkey policy key (keys: %3); it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="159"/>
+        <source>(policy/%1 in %2, set by your IT department: ask them if you need this.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="180"/>
+        <source>Your organisation allows profiles only for %1, not for %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="189"/>
+        <source>Your organisation allows only the %1 grant, not %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="195"/>
+        <source>Your organisation does not allow static access tokens. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="203"/>
+        <source>Your organisation allows only %1 clients, not %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="214"/>
+        <source>Bodies are hidden by your organisation. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="221"/>
+        <source>Your organisation does not allow adding profiles: use the profiles it provides (chartkey profile list). %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -912,101 +1013,159 @@
     </message>
     <message>
         <location filename="../../app/core/profile/profile.cpp" line="168"/>
-        <source>The client-credentials grant needs a confidential client with a secret.</source>
+        <source>The client-credentials grant needs a confidential client with a secret or a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="175"/>
+        <source>A confidential client authenticates: choose client_secret_basic, client_secret_post or private_key_jwt as the client authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="179"/>
+        <source>A public client does not authenticate (client authentication none); make the client confidential to use %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::ProfileForm</name>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="602"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="643"/>
         <source>unchanged (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="605"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="646"/>
         <source>a name for this profile, such as Clinic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="607"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="648"/>
         <source>from the application registered on the EHR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="609"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="650"/>
         <source>the application&apos;s secret; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="611"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="652"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="613"/>
-        <location filename="../../app/core/profile/profileform.cpp" line="618"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="654"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="659"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="620"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="661"/>
         <source>none: sign-out only forgets the tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="622"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="663"/>
         <source>none: the iss of the redirect is not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="624"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="665"/>
         <source>none: no note actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="638"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="686"/>
         <source>A profile named %1 already exists; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="644"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="692"/>
         <source>Give at least one scope, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="655"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="703"/>
         <source>Enter the client secret of this confidential client, as shown by the application registered on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="660"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="708"/>
         <source>Paste the access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="661"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="709"/>
         <source>Paste the access token made %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="726"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="774"/>
         <source>give %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="728"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="776"/>
         <source>fetch the endpoints from the discovery document (or give them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="730"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="778"/>
         <source>correct %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="731"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="779"/>
         <source>To save: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::ProfileStore</name>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="75"/>
+        <source>%1 could not be read (%2); nothing in it is used. Tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="79"/>
+        <source>it is not a settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="80"/>
+        <source>access denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="86"/>
+        <source>%1: [%2] is not a chartkey group (groups: policy, profiles); it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="91"/>
+        <source>%1: %2 is outside any group; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="104"/>
+        <source>%1: [profiles/%2] is not a valid profile name; that profile is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="114"/>
+        <source>%1: managed profile &quot;%2&quot; has values chartkey cannot read (%3); that profile is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="121"/>
+        <source>%1: managed profile &quot;%2&quot; does not work (%3); that profile is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/storage/profilestore.cpp" line="155"/>
+        <source>&quot;%1&quot; is a managed profile, set up by your IT department in %2: it cannot be changed or removed here. You can still sign in and out with it. Ask your IT department to change it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1112,138 +1271,156 @@
 <context>
     <name>chartkey::ServerPreset</name>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="159"/>
+        <location filename="../../app/core/profile/presets.cpp" line="162"/>
         <source>Canvas LMS rejects the client-credentials grant for developer keys (it allows it only with an LTI 1.3 JWT client assertion). Use the authorization code, or a manually generated access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="99"/>
+        <location filename="../../app/core/profile/presets.cpp" line="102"/>
         <source>The canvas-sandbox-token preset uses a token made on the sandbox dashboard. To sign in with an OAuth application, use the canvas preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="75"/>
+        <location filename="../../app/core/profile/presets.cpp" line="78"/>
         <source>A static access token for Canvas is a profile of its own: use the canvas-sandbox-token preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="64"/>
+        <location filename="../../app/core/profile/presets.cpp" line="67"/>
         <source>This preset signs in through OAuth; it takes no static access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="39"/>
+        <location filename="../../app/core/profile/presets.cpp" line="42"/>
         <source>The %1 preset does not offer the %2 grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="63"/>
+        <location filename="../../app/core/profile/presets.cpp" line="66"/>
         <source>derived for *.canvasmedical.com; give it for other hosts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="68"/>
+        <location filename="../../app/core/profile/presets.cpp" line="71"/>
         <source>Canvas Medical (OAuth application)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="69"/>
+        <location filename="../../app/core/profile/presets.cpp" line="72"/>
         <source>A Canvas Medical instance with an application registered under Settings → Integrations → OAuth Applications. chartkey derives the endpoints, the FHIR base on the fumage- host and the note plugin from the instance URL. Sign in through the browser (public client with PKCE, or confidential), or use the client-credentials grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="90"/>
+        <location filename="../../app/core/profile/presets.cpp" line="93"/>
         <source>none (Canvas refuses staff users without it: e30=)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="93"/>
+        <location filename="../../app/core/profile/presets.cpp" line="96"/>
         <source>Canvas Medical (sandbox access token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="94"/>
+        <location filename="../../app/core/profile/presets.cpp" line="97"/>
         <source>A Canvas Medical sandbox with an access token made on its dashboard. No OAuth application and no sign-in: the token is kept in the keychain and used until the EHR refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="108"/>
+        <location filename="../../app/core/profile/presets.cpp" line="111"/>
         <source>on the Canvas sandbox dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="113"/>
+        <location filename="../../app/core/profile/presets.cpp" line="116"/>
         <source>SMART on FHIR server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="114"/>
+        <location filename="../../app/core/profile/presets.cpp" line="117"/>
         <source>Any SMART App Launch server. Give the FHIR base URL: the endpoints come from its .well-known/smart-configuration, and the aud parameter names the FHIR server. SMART v1 scopes by default; v2 scopes (patient/Patient.rs) work too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="121"/>
+        <location filename="../../app/core/profile/presets.cpp" line="124"/>
+        <location filename="../../app/core/profile/presets.cpp" line="200"/>
         <source>The FHIR base URL is missing: a SMART server is named by its FHIR base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="128"/>
+        <location filename="../../app/core/profile/presets.cpp" line="131"/>
+        <location filename="../../app/core/profile/presets.cpp" line="206"/>
         <source>required: the FHIR server&apos;s base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="129"/>
+        <location filename="../../app/core/profile/presets.cpp" line="132"/>
+        <location filename="../../app/core/profile/presets.cpp" line="207"/>
         <source>{FHIR base}/.well-known/smart-configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="132"/>
+        <location filename="../../app/core/profile/presets.cpp" line="135"/>
         <source>OAuth 2.0 / OpenID Connect server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="133"/>
+        <location filename="../../app/core/profile/presets.cpp" line="136"/>
         <source>Any OAuth 2.0 or OpenID Connect authorization server that publishes a discovery document (.well-known/openid-configuration). By default a confidential client with the client-credentials grant (machine to machine); the authorization code works too. The FHIR base URL is optional: without it chartkey only gets tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="146"/>
+        <location filename="../../app/core/profile/presets.cpp" line="149"/>
         <source>optional: without it chartkey only gets tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="151"/>
+        <location filename="../../app/core/profile/presets.cpp" line="154"/>
         <source>Canvas LMS (Instructure)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="152"/>
+        <location filename="../../app/core/profile/presets.cpp" line="155"/>
         <source>A Canvas LMS instance, such as https://canvas.instructure.com. Either a developer key (a confidential client: sign in through the browser at /login/oauth2/auth) or a manually generated access token (Account → Settings → New access token). Canvas LMS has no FHIR API.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="165"/>
+        <location filename="../../app/core/profile/presets.cpp" line="168"/>
         <source>Canvas LMS has no FHIR API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="167"/>
+        <location filename="../../app/core/profile/presets.cpp" line="170"/>
         <source>Canvas LMS publishes no discovery document; its endpoints are fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="174"/>
+        <location filename="../../app/core/profile/presets.cpp" line="177"/>
         <source>Canvas LMS documents this: its refresh tokens do not rotate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="176"/>
+        <location filename="../../app/core/profile/presets.cpp" line="179"/>
         <source>in Canvas LMS under Account → Settings → New access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/presets.cpp" line="179"/>
+        <location filename="../../app/core/profile/presets.cpp" line="182"/>
         <source>not used: Canvas LMS ends a token with DELETE on the token URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="186"/>
+        <source>SMART Backend Services (key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="187"/>
+        <source>A SMART on FHIR server&apos;s Backend Services: a system that gets tokens with the client-credentials grant and authenticates with a private key (private_key_jwt) instead of a secret. Give the FHIR base URL: the endpoints come from its .well-known/smart-configuration. Then make a key (chartkey key generate) and register the JWKS chartkey key show prints. system/ scopes, v1 (system/*.read) or v2 (system/*.rs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/presets.cpp" line="196"/>
+        <source>SMART Backend Services has no user and no browser sign-in: use the smart preset for the authorization code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1271,52 +1448,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="583"/>
+        <location filename="../../app/core/auth/session.cpp" line="602"/>
         <source>Removed the unreadable stored sign-in of %1 from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="586"/>
+        <location filename="../../app/core/auth/session.cpp" line="605"/>
         <source>%1 had no stored access token; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="587"/>
+        <location filename="../../app/core/auth/session.cpp" line="606"/>
         <source>%1 had no stored sign-in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="589"/>
+        <location filename="../../app/core/auth/session.cpp" line="608"/>
         <source>Removed the static access token of %1 from this computer. It was not revoked: a static token is revoked where it was made (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="593"/>
+        <location filename="../../app/core/auth/session.cpp" line="612"/>
         <source>The access token ends by itself at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="596"/>
+        <location filename="../../app/core/auth/session.cpp" line="615"/>
         <source>The EHR said nothing of when the access token ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="599"/>
+        <location filename="../../app/core/auth/session.cpp" line="618"/>
         <source>Signed out of %1: the EHR revoked the tokens, and they were removed from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="603"/>
+        <location filename="../../app/core/auth/session.cpp" line="622"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it. The EHR offers no revocation, so they were not revoked. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="607"/>
+        <location filename="../../app/core/auth/session.cpp" line="626"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it. This server does not let a public client revoke its tokens, so they were not revoked. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="615"/>
+        <location filename="../../app/core/auth/session.cpp" line="634"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it, but they were not revoked (%2). %3 To end them now, revoke the application&apos;s access on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1538,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="482"/>
+        <location filename="../../app/core/auth/session.cpp" line="501"/>
         <source>The client secret of %1 is not in the keychain. Store it again with: chartkey profile set-secret %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1548,7 @@
     <message>
         <location filename="../../app/core/actions/signin.cpp" line="27"/>
         <location filename="../../app/core/actions/signin.cpp" line="62"/>
-        <location filename="../../app/core/actions/signin.cpp" line="194"/>
+        <location filename="../../app/core/actions/signin.cpp" line="193"/>
         <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,12 +1573,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/actions/signin.cpp" line="215"/>
+        <location filename="../../app/core/actions/signin.cpp" line="214"/>
         <source>%1 The sign-in was not kept, and its tokens were revoked at the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/actions/signin.cpp" line="218"/>
+        <location filename="../../app/core/actions/signin.cpp" line="217"/>
         <source>%1 The sign-in was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1409,13 +1586,28 @@
 <context>
     <name>chartkey::TokenClient</name>
     <message>
-        <location filename="../../app/core/auth/tokenclient.cpp" line="84"/>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="120"/>
         <source>The LMS answered HTTP %1 to the request to end the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/tokenclient.cpp" line="115"/>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="169"/>
+        <source>The client authenticates with a key, but none was given. Make one with: chartkey key generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="182"/>
+        <source>The client assertion could not be signed: %1 Make a new key with: chartkey key rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="217"/>
         <source>The profile has no %1 URL. Edit the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/tokenclient.cpp" line="255"/>
+        <source>The EHR refused the client&apos;s signed assertion (%1). Check the client ID, and that the EHR has the JWKS that chartkey key show prints (register it again after key rotate or key retire).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1527,193 +1719,374 @@
 <context>
     <name>chartkey::check</name>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="53"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="54"/>
         <source>
 … (%1 characters in all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="23"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="24"/>
         <source>%1 s (%2 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="24"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="25"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="82"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="83"/>
         <source>The profile&apos;s %1 is %2 but the server publishes %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="85"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="86"/>
         <source>token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="87"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="88"/>
         <source>authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="91"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="92"/>
         <source>The profile expects the issuer %1 but the document says %2; the redirect&apos;s iss is compared with the profile&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="96"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="97"/>
         <source>Fetched %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="98"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="99"/>
         <source>Issuer %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="99"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="100"/>
         <source>Token endpoint %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="101"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="102"/>
         <source>Authorization endpoint %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="103"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="104"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="307"/>
         <source>PKCE methods: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="106"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="107"/>
         <source>Correct the profile&apos;s endpoints (chartkey profile add --preset ... fills them from discovery), or ask the server&apos;s operator to fix the document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="122"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="131"/>
         <source>token_type is &quot;%1&quot;, not Bearer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="124"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="133"/>
         <source>token_type Bearer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="126"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="135"/>
         <source>No expires_in: chartkey cannot know when the token ends and renews it only after the API refuses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="129"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="138"/>
         <source>expires_in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="133"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="142"/>
         <source>The EHR granted fewer scopes than requested; dropped: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="136"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="145"/>
         <source>Granted every requested scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="138"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="147"/>
         <source>Granted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="144"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="153"/>
         <source>A refresh token came with it (offline_access).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="146"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="155"/>
         <source>offline_access was granted but no refresh token came: the user will have to sign in again every time the access token ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="149"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="158"/>
         <source>No refresh token: offline_access was not granted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="155"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="164"/>
         <source>The token response has no &quot;Cache-Control: no-store&quot; (RFC 6749 section 5.1 requires it): a proxy or cache may keep the tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="158"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="167"/>
         <source>Cache-Control: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="163"/>
-        <source>Allow the dropped scopes on the application (Canvas: the application&apos;s scopes), or stop asking for them in the profile.</source>
+        <location filename="../../app/core/check/verdicts.cpp" line="171"/>
+        <source>The token response has no &quot;Pragma: no-cache&quot; (RFC 6749 section 5.1; Inferno checks it): an HTTP/1.0 cache may keep the tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="174"/>
+        <source>Pragma: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/verdicts.cpp" line="185"/>
-        <source>(no scope stated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="187"/>
-        <source>The API refused the token (HTTP 401). Granted scope: %1</source>
+        <source>%1 is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/verdicts.cpp" line="189"/>
+        <source>%1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="199"/>
+        <source>expires_in is %1, not an integer number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="206"/>
+        <source>The token response&apos;s fields do not have the types RFC 6749 section 5.1 gives them: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="211"/>
+        <source>The token response names no scope: SMART App Launch requires it, and without it a client cannot tell what it was granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="217"/>
+        <source>Allow the dropped scopes on the application (Canvas: the application&apos;s scopes), or stop asking for them in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="220"/>
+        <source>The token endpoint&apos;s answer is the server&apos;s to fix: report what is listed here to its operator (RFC 6749 section 5.1, SMART App Launch &quot;Obtain access token&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="254"/>
+        <source>The SMART configuration has no capabilities array (SMART App Launch requires one): a client cannot learn which launches, client types and permissions the server supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="258"/>
+        <source>Capabilities: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="289"/>
+        <source>The capabilities do not name what this registration uses: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="297"/>
+        <source>code_challenge_methods_supported is missing: SMART App Launch 2.0 requires it, with S256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="300"/>
+        <source>code_challenge_methods_supported (%1) does not include S256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="303"/>
+        <source>code_challenge_methods_supported includes &quot;plain&quot;: SMART App Launch forbids it (the challenge then is the verifier, and intercepting the authorization request is enough to redeem the code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="317"/>
+        <source>sso-openid-connect is declared but %1 missing: a client cannot verify ID tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="320"/>
+        <source> are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="320"/>
+        <source> is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="322"/>
+        <source>issuer and jwks_uri are given (sso-openid-connect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="329"/>
+        <source>token_endpoint_auth_methods_supported is missing (SMART App Launch 2.0 lists it): a client cannot learn how to authenticate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="336"/>
+        <source>token_endpoint_auth_methods_supported (%1) names neither client_secret_basic nor client_secret_post, which this client uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="340"/>
+        <source>Token endpoint authentication: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="345"/>
+        <source>grant_types_supported is missing (SMART App Launch 2.0 requires it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="360"/>
+        <source>grant_types_supported (%1) does not name %2, which this registration uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="363"/>
+        <source>Grant types: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="365"/>
+        <source>The endpoints the profile uses were compared with these in the discovery step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="370"/>
+        <source>The server&apos;s SMART configuration is the server&apos;s to fix: report what is listed here to its operator (SMART App Launch, &quot;Conformance&quot;). chartkey keeps working with the profile&apos;s own settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="375"/>
+        <source>Ask the server&apos;s operator whether the registration&apos;s features are supported and, if so, to list them in the SMART configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="385"/>
+        <source>The introspection answer has no boolean &quot;active&quot; (RFC 7662 section 2.2 requires it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="387"/>
+        <source>Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="389"/>
+        <source>The introspection endpoint says the check&apos;s live access token is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="391"/>
+        <source>A resource server that introspects would refuse this token; report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="394"/>
+        <source>active: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="414"/>
+        <source>client_id is %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="418"/>
+        <source>The introspection answer for an active token lacks %1 (SMART App Launch &quot;Token Introspection&quot; requires them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="425"/>
+        <source>A resource server that introspects cannot tell what the token allows or when it ends; report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="443"/>
+        <source>(no scope stated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="445"/>
+        <source>The API refused the token (HTTP 401). Granted scope: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/verdicts.cpp" line="447"/>
         <source>The token is expired or revoked: create a new one and store it with chartkey profile set-token %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="191"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="449"/>
         <source>The API does not accept tokens from this token endpoint: check that the FHIR base URL belongs to the same EHR instance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="195"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="453"/>
         <source>The API refused to read with this token (HTTP 403). Granted scope: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="198"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="456"/>
         <source>Allow the developer key the scopes it needs, or turn scope enforcement off on the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="200"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="458"/>
         <source>Ask for a scope that allows reading patients (user/Patient.read, system/Patient.read or patient/Patient.read) and allow it on the application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="203"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="461"/>
         <source>The API answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/verdicts.cpp" line="204"/>
+        <location filename="../../app/core/check/verdicts.cpp" line="462"/>
         <source>Read the server&apos;s answer below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="71"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="98"/>
+        <source>no answer within the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="149"/>
         <source>No token is stored in the keychain for profile “%1”. Store it first (chartkey profile set-token %1, or Sign in in the desktop app), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="84"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="162"/>
         <source>The token stored for profile “%1” cannot be read. Store it again (chartkey profile set-token %1), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="98"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="188"/>
         <source>No client secret is stored in the keychain for profile “%1”, a confidential client. Store it (chartkey profile set-secret %1, or File → Edit profile in the desktop app), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,35 +2094,35 @@
 <context>
     <name>chartkey::check::CheckReport</name>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="94"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="95"/>
         <source>Checking the registration of client %1 on profile &quot;%2&quot; (%3)
 
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="109"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="110"/>
         <source>Hint: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="111"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="112"/>
         <source>Server answered:
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="123"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="124"/>
         <source>%1 passed, %2 warnings, %3 failed, %4 skipped in %5 ms. %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="129"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="130"/>
         <source>The registration works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="130"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="131"/>
         <source>The registration does not work as configured; see the hints above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,27 +2130,27 @@
 <context>
     <name>chartkey::check::CheckReportModel</name>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="177"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="178"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="208"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="209"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="210"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="211"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="212"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="213"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="214"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="215"/>
         <source>What was found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,724 +2158,1187 @@
 <context>
     <name>chartkey::check::RegistrationCheck</name>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="430"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="539"/>
         <source>Stopped before this step finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="273"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="372"/>
         <source>Discovery document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="283"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="382"/>
         <source>The profile names no discovery document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="294"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="393"/>
         <source>%1 could not be fetched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="295"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="394"/>
         <source>Check the discovery URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="299"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="398"/>
         <source>%1 answered HTTP %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="300"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="399"/>
         <source>Check the discovery URL in the profile; for SMART servers it is {FHIR base}/.well-known/smart-configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="302"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="401"/>
         <source>The server does not publish it; chartkey uses the profile&apos;s endpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="309"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="408"/>
         <source>The URL must serve the JSON document itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="325"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="434"/>
         <source>Redirect URI accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="356"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="465"/>
         <source>The authorization endpoint %1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="358"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="467"/>
         <source>Check the authorization URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="369"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="478"/>
         <source>The EHR accepted the redirect URI %1 and answered on it at once (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="374"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="483"/>
         <source>The EHR accepted client %1 with the redirect URI %2 and showed its sign-in (HTTP %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="383"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="492"/>
         <source>The authorization endpoint answered HTTP %1 with neither a sign-in page nor an OAuth error, so whether it accepts client %2 and the redirect URI %3 cannot be told yet; the browser step will show it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="387"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="496"/>
         <source>The server&apos;s answer and the request are shown with --details (or below, in the window).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="399"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="508"/>
         <source>Authorization in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="401"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="510"/>
         <source>Nothing to authorize.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="433"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="542"/>
         <source>chartkey could not listen for the redirect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="438"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="547"/>
         <source>Stopped before the browser answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="445"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="554"/>
         <source>A redirect with an answer arrived but without this attempt&apos;s state (%1): the EHR must send state back unchanged (RFC 6749 section 4.1.2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="449"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="558"/>
         <source>The sign-in was declined. Sign in as a user allowed to use the application and approve the requested access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="452"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="561"/>
         <source>The application is not allowed the scope &quot;%1&quot;. Allow those scopes on the application, or ask for fewer in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="455"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="564"/>
         <source>The application may not use the authorization-code grant. Set its grant type to &quot;Authorization code&quot; on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="458"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="567"/>
         <source>Finish the sign-in in the browser, or open the authorization URL by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="466"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="575"/>
         <source>GET %1?code=[redacted]&amp;state=[matched]%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="471"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="580"/>
         <source>The redirect came back to %1 with a code and this attempt&apos;s state (compared in constant time) after %2 ms in the browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="475"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="584"/>
         <source>It carried no iss (RFC 9207 is optional; Canvas does not send it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="477"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="586"/>
         <source>iss was %1 (not compared: the profile names no issuer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="479"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="588"/>
         <source>iss was %1, as expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="487"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="596"/>
         <source>PKCE enforced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="489"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="598"/>
         <source>No authorization code to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="495"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="604"/>
         <source>A confidential client&apos;s secret authenticates the code exchange; PKCE enforcement is tested for public clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="497"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="606"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="776"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1410"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1445"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1511"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1582"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1616"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1650"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1696"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1764"/>
         <source>Skipped as asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="510"/>
-        <source>The EHR issued tokens for a code exchange with a wrong code_verifier: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="513"/>
-        <source>Require PKCE (S256) for public clients on the server. The tokens it issued are used for the rest of this check and revoked at the end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="524"/>
-        <source>The EHR refused a wrong code_verifier (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="529"/>
-        <source>The exchange with a wrong code_verifier failed, but not with invalid_grant: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="531"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="663"/>
         <source>Whether PKCE is enforced cannot be told from this answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="543"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="675"/>
         <source>Token response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="554"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="686"/>
         <source>No authorization code to exchange.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="570"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="702"/>
         <source>The client secret is wrong: copy it again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="573"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="705"/>
         <source>The application is registered as confidential: give chartkey its secret, or register a public client.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="582"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="714"/>
         <source>The code or redirect URI was refused. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="594"/>
-        <source>The EHR used the code up when the PKCE probe&apos;s wrong code_verifier was refused (RFC 6749 allows that; PKCE is enforced).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="599"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="732"/>
         <source>The token steps have no code left to run with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="600"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="733"/>
         <source>Run the check without --no-second-sign-in: it then asks you to sign in once more for a fresh code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="605"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="738"/>
         <source>Sign in once more in the browser for a fresh code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="619"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="752"/>
         <source>The second sign-in did not give a code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="636"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="769"/>
         <source>ID token (OpenID Connect)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="776"/>
         <source>No tokens to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="651"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="784"/>
         <source>The EHR granted openid but sent no id_token with the tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="652"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="785"/>
         <source>The EHR did not grant the openid scope, and sent no ID token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="653"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="786"/>
         <source>Allow OpenID Connect (the openid scope) on the application, or remove openid from the profile&apos;s scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="664"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="797"/>
         <source>The server&apos;s ID token does not pass OpenID Connect Core section 3.1.3.7; a client must not trust who it names. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="670"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="803"/>
         <source>Signature verified with the server&apos;s keys (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="672"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="805"/>
         <source>iss %1; aud holds %2; issued %3, expires %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="675"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="808"/>
         <source>The nonce matched this sign-in&apos;s (compared in constant time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="677"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="810"/>
         <source>at_hash matches the access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="678"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="811"/>
         <source>sub %1%2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="694"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="827"/>
         <source>fhirUser %1 is readable with the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="699"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="832"/>
         <source>fhirUser %1 could not be read with the token (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="701"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="834"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1012"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="704"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="837"/>
         <source>Grant the user scope that reads the fhirUser resource (SMART: fhirUser together with user/Practitioner.read, or the resource&apos;s type).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="732"/>
-        <source>From a second sign-in: the PKCE probe&apos;s refused exchange had used the first code up (RFC 6749 allows that).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="741"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="883"/>
         <source>Token response (client credentials)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="747"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="889"/>
         <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="751"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="893"/>
         <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="754"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="896"/>
         <source>The application is not allowed &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="764"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="906"/>
         <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="766"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="908"/>
         <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="775"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="917"/>
         <source>Wrong client secret refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="780"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="923"/>
         <source>The profile has no client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="786"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="929"/>
         <source>No refresh token to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="798"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="941"/>
         <source>The EHR issued tokens to a request with a wrong client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="799"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="942"/>
         <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="804"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="947"/>
         <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="807"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="950"/>
         <source>Refused, but with %1 rather than invalid_client: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="809"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="952"/>
         <source>no OAuth error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="827"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1105"/>
         <source>Stored token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="830"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1108"/>
         <source>No token is stored for this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="831"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1109"/>
         <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="835"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1113"/>
         <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="843"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1121"/>
         <source>API read (users/self)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="844"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1122"/>
         <source>API read (FHIR Patient)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="847"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1125"/>
         <source>No access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="848"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1126"/>
         <source>The profile names no FHIR base URL to read from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="854"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1132"/>
         <source>Check the FHIR base URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="862"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1140"/>
         <source>a Bundle with total %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="864"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1142"/>
         <source>the user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="866"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1144"/>
         <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="867"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1145"/>
         <source>GET %1 with the token: HTTP 200, %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="880"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1158"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="882"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1160"/>
         <source>No refresh token was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="892"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1170"/>
         <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="899"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1177"/>
         <source>A refresh gave a new access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="903"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1181"/>
         <source>The refresh token rotated (a new one came with it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="907"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1185"/>
         <source>No new refresh token came: the old one stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="908"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1186"/>
         <source>The same refresh token came back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="917"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1195"/>
         <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="919"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1197"/>
         <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="926"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1204"/>
         <source>Old access token after refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="929"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1207"/>
         <source>Needs a working API read and a refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="935"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1213"/>
         <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="939"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1217"/>
         <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="942"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1220"/>
         <source>The API answered HTTP %1 for the old access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="949"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1227"/>
         <source>Revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="960"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1238"/>
         <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="964"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1242"/>
         <source>The profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="962"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1240"/>
         <source>No token to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="965"/>
-        <source>The server offers no revocation endpoint (its discovery document names none): signing out removes the tokens from this computer, and they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="619"/>
+        <source>a wrong code_verifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="979"/>
-        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="620"/>
+        <source>no code_verifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="982"/>
-        <source>Keep client-credentials tokens short-lived on the server.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="621"/>
+        <source>a blank code_verifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="983"/>
-        <source>Signing out revokes the refresh token, which ends the grant.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="622"/>
+        <source>the code_challenge sent as code_verifier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="991"/>
-        <source>This server does not let a public client revoke its tokens (%1). Signing out removes them from this computer; they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="625"/>
+        <source>All four exchanges used the same code. A server that uses a code up after a refused exchange refuses the later ones for that reason alone; the token-response step says when that happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="994"/>
-        <source>Its discovery document says so too: revocation_endpoint_auth_methods_supported is %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="638"/>
+        <source>The EHR issued tokens for a code exchange with %1: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="998"/>
-        <source>Keep access tokens short-lived on the server, or let public clients revoke (RFC 7009 section 2.1 allows it).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
+        <source>Require PKCE (S256) for public clients on the server, and refuse a token request whose code_verifier is missing, blank or does not hash to the challenge. The tokens it issued are used for the rest of this check and revoked at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1004"/>
-        <source>There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the tokens from this computer, and they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="656"/>
+        <source>The EHR refused %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1008"/>
-        <source>, and the discovery document names none</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="660"/>
+        <source>The exchange with %1 failed, but not with invalid_grant: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1010"/>
-        <source>If the server has one elsewhere, set the profile&apos;s revocation URL to it.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="726"/>
+        <source>The EHR used the code up when the PKCE probe&apos;s wrong code_verifier was refused (RFC 6749 allows that; PKCE is enforced). Only that first PKCE negative was conclusive; the later ones met a used code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1016"/>
-        <source>Signing out cannot be sure the tokens ended on the server; check the revocation URL.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="872"/>
+        <source>From a second sign-in: the PKCE probe&apos;s refused exchange had used the first code up (RFC 6749 allows that). Only that first PKCE negative (a wrong code_verifier) met a live code; the others were refused because the code was gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="922"/>
+        <source>The client authenticates with a key, not a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="966"/>
+        <source>Client assertions checked by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="968"/>
+        <source>Skipped (--skip).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="974"/>
+        <source>No signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="987"/>
+        <source>a wrong aud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="992"/>
+        <source>an expired assertion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="997"/>
+        <source>a key not in the registered JWKS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1013"/>
+        <source>%1, HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1020"/>
+        <source>The server refused a valid assertion (%1), so the probes prove nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1022"/>
-        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
+        <source>Run the check again; if it repeats, check the server&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1027"/>
-        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1032"/>
+        <source> Its tokens live %1 s; SMART Backend Services recommends no more than 300 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1034"/>
-        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1036"/>
+        <source> Its tokens live %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1037"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1039"/>
+        <source>The server accepted %1; it refused %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1040"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1041"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1052"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1057"/>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1041"/>
-        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
+        <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1044"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1043"/>
+        <source>The server does not check client assertions as RFC 7523 requires; report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1046"/>
-        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1050"/>
+        <source>The server refused %1, but accepted a replayed assertion (the same jti twice); RFC 7523 makes replay protection optional.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1049"/>
-        <source>After revocation the API answered %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1056"/>
+        <source>a replayed jti (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1065"/>
-        <source>Signing out cannot end the session on the LMS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1072"/>
-        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1057"/>
+        <source>The server refused %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1076"/>
+        <source>%1 (not made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1082"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1243"/>
+        <source>The server offers no revocation endpoint (its discovery document names none): signing out removes the tokens from this computer, and they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1257"/>
+        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1260"/>
+        <source>Keep client-credentials tokens short-lived on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1261"/>
+        <source>Signing out revokes the refresh token, which ends the grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1269"/>
+        <source>This server does not let a public client revoke its tokens (%1). Signing out removes them from this computer; they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1272"/>
+        <source>Its discovery document says so too: revocation_endpoint_auth_methods_supported is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1276"/>
+        <source>Keep access tokens short-lived on the server, or let public clients revoke (RFC 7009 section 2.1 allows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1282"/>
+        <source>There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the tokens from this computer, and they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1286"/>
+        <source>, and the discovery document names none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1288"/>
+        <source>If the server has one elsewhere, set the profile&apos;s revocation URL to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1294"/>
+        <source>Signing out cannot be sure the tokens ended on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1300"/>
+        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1305"/>
+        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1312"/>
+        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1315"/>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1319"/>
+        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1322"/>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1324"/>
+        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1327"/>
+        <source>After revocation the API answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1343"/>
+        <source>Signing out cannot end the session on the LMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1350"/>
+        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1354"/>
         <source>After DELETE /login/oauth2/token the API answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1079"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1357"/>
         <source>Report it to the LMS&apos;s administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1086"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1364"/>
         <source>Old refresh token refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1088"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1366"/>
         <source>The refresh token did not rotate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1100"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1378"/>
         <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1102"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1380"/>
         <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1107"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1385"/>
         <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1109"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1387"/>
         <source>Reusing the replaced refresh token failed, but with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1126"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1135"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1396"/>
+        <source>SMART configuration fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1411"/>
+        <source>No SMART configuration was read (see the discovery step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1426"/>
+        <source>TLS versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1446"/>
+        <source>No https endpoint: %1 (loopback http, where TLS does not apply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1461"/>
+        <source>Serve TLS 1.2 or newer only (ONC (g)(10) and SMART App Launch require it); report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1473"/>
+        <source>%1: no TLS 1.2 or newer handshake: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1475"/>
+        <source>%1 speaks %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1483"/>
+        <source>%1 accepts a handshake limited to TLS 1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1490"/>
+        <source>%1 refuses a handshake limited to TLS 1.1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1495"/>
+        <source>%1: whether TLS 1.0/1.1 are refused could not be told: this computer&apos;s TLS library did not complete such a handshake (%2). Test it with: openssl s_client -connect %1 -tls1_1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1508"/>
+        <source>Wrong aud refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1512"/>
+        <source>No authorization request to vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1518"/>
+        <source>The profile&apos;s authorization request carries no aud (SMART profiles send the FHIR base as aud; this one does not), so there is nothing to vary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1536"/>
+        <source>The authorization endpoint could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1544"/>
+        <source>The EHR must compare aud with its own FHIR base URLs before any sign-in (SMART App Launch: the EHR SHALL confirm aud); otherwise an app can be tricked into sending its token to an impostor&apos;s server. Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1550"/>
+        <source>The EHR showed its sign-in (HTTP %1) for an authorization request whose aud is %2, which is not its FHIR server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1556"/>
+        <source>The EHR answered an authorization request whose aud is %1 with a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1562"/>
+        <source>The EHR refused an authorization request whose aud is %1 (HTTP %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1570"/>
+        <source>The authorization endpoint answered HTTP %1 to a request whose aud is %2, with neither a sign-in page nor an OAuth error: whether it refuses it cannot be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1573"/>
+        <source>Read the server&apos;s answer below (--details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1579"/>
+        <source>Invalid code refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1583"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1617"/>
+        <source>No sign-in to take the redirect URI from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1595"/>
+        <source>The EHR issued tokens for a made-up authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1596"/>
+        <source>The token endpoint does not look codes up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1601"/>
+        <source>A made-up code is refused with invalid_grant (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1604"/>
+        <source>A made-up code is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1606"/>
+        <source>A client cannot tell a used-up or expired code from other faults; report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1613"/>
+        <source>Invalid client ID refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1628"/>
+        <source>The EHR issued tokens to a client ID it cannot know (chartkey-check-unknown-client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1630"/>
+        <source>The token endpoint does not check the client; report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1635"/>
+        <source>An unknown client ID is refused with invalid_client (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1638"/>
+        <source>An unknown client ID is refused, but not with invalid_client (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1640"/>
+        <source>Report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1646"/>
+        <source>API read without a token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1651"/>
+        <source>Needs a working API read: an API that refuses every token proves nothing by refusing none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1661"/>
+        <source>GET %1 without a token got no answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1668"/>
+        <source>GET %1 without a token: HTTP 401%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1670"/>
+        <source> (no WWW-Authenticate header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1671"/>
+        <source>, WWW-Authenticate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1676"/>
+        <source>GET %1 without a token answered HTTP %2: the API serves its data to anyone who can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1679"/>
+        <source>The API must require a bearer token and answer 401 without one (RFC 6750 section 3.1). Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1683"/>
+        <source>GET %1 without a token answered HTTP %2, not 401.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1685"/>
+        <source>RFC 6750 section 3.1 and Inferno expect 401 with WWW-Authenticate; a client then knows to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1692"/>
+        <source>Token introspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1697"/>
+        <source>The server advertises no introspection endpoint (introspection_endpoint in its discovery document).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1699"/>
+        <source>No access token to introspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1721"/>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1722"/>
+        <source>The introspection endpoint answered HTTP %1 to this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1724"/>
+        <source>SMART lets a server keep introspection to its resource servers; if this client should introspect, allow it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1726"/>
+        <source>Check introspection_endpoint in the discovery document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1735"/>
+        <source>The check&apos;s live access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1737"/>
+        <source>A made-up token: active: false, as RFC 7662 section 2.2 says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1741"/>
+        <source>A made-up token: HTTP %1, %2 (expected 200 with active: false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1744"/>
+        <source>active: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1745"/>
+        <source>no active field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1749"/>
+        <source>The endpoint calls any token active: a resource server that introspects accepts anything. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1752"/>
+        <source>RFC 7662 section 2.2: an unknown token is answered with {&quot;active&quot;: false}, HTTP 200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1760"/>
+        <source>Invalid refresh token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1765"/>
+        <source>No refresh token was issued: the refresh grant is not in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1776"/>
+        <source>The EHR issued tokens for a made-up refresh token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1777"/>
+        <source>The token endpoint does not look refresh tokens up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1782"/>
+        <source>A made-up refresh token is refused with invalid_grant (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1785"/>
+        <source>A made-up refresh token is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1787"/>
+        <source>A client cannot tell an ended sign-in from other faults; report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1804"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1813"/>
         <source>Clean-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1127"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1805"/>
         <source>The check&apos;s refresh token stays valid on the server: the profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1129"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1807"/>
         <source>Remove the grant on the EHR if it matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1147"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1825"/>
         <source>Revoked the refresh token(s) this check obtained; the profile&apos;s own sign-in was not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1151"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1829"/>
         <source>The check&apos;s refresh token may still be valid on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2555,7 +3391,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="421"/>
+        <location filename="../../app/cli/commandtable.cpp" line="521"/>
         <source>How long to wait for the browser, in seconds (default 300).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2683,7 +3519,7 @@
     </message>
     <message>
         <location filename="../../app/cli/commandparser.cpp" line="452"/>
-        <location filename="../../app/cli/commandtable.cpp" line="244"/>
+        <location filename="../../app/cli/commandtable.cpp" line="263"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2708,333 +3544,418 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="493"/>
+        <location filename="../../app/cli/commandtable.cpp" line="599"/>
         <source>Part of a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="494"/>
+        <location filename="../../app/cli/commandtable.cpp" line="600"/>
         <source>Family name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="495"/>
+        <location filename="../../app/cli/commandtable.cpp" line="601"/>
         <source>Given name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="505"/>
+        <location filename="../../app/cli/commandtable.cpp" line="611"/>
         <source>At most N patients (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="47"/>
+        <location filename="../../app/cli/commandtable.cpp" line="48"/>
         <source>%1 needs a value that is not empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="57"/>
+        <location filename="../../app/cli/commandtable.cpp" line="58"/>
         <source>%1 takes a profile name (letters, digits, space, dot, dash and underscore; at most 64), not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="70"/>
+        <location filename="../../app/cli/commandtable.cpp" line="71"/>
         <source>%1 takes a number of seconds from 0.001 to %2, not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="85"/>
+        <location filename="../../app/cli/commandtable.cpp" line="86"/>
         <source>%1 takes an https:// URL, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="97"/>
+        <location filename="../../app/cli/commandtable.cpp" line="98"/>
         <source>%1 takes a whole number of seconds from 0 to %2, not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="110"/>
+        <location filename="../../app/cli/commandtable.cpp" line="111"/>
         <source>%1 takes NAME=VALUE, not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="112"/>
+        <location filename="../../app/cli/commandtable.cpp" line="113"/>
         <source>%1 %2: chartkey does not read a field from a file; send a body with --input FILE, or give the text with -f.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="123"/>
+        <location filename="../../app/cli/commandtable.cpp" line="124"/>
         <source>--header takes &apos;Name: value&apos;, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="130"/>
+        <location filename="../../app/cli/commandtable.cpp" line="131"/>
         <source>--redirect-uri takes a loopback URI with a path, such as http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that port), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="193"/>
+        <location filename="../../app/cli/commandtable.cpp" line="194"/>
         <source>What each preset needs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="198"/>
+        <location filename="../../app/cli/commandtable.cpp" line="199"/>
         <source>   (then: chartkey profile set-token NAME)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="200"/>
+        <location filename="../../app/cli/commandtable.cpp" line="201"/>
         <source>, or --grant static-token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="201"/>
+        <location filename="../../app/cli/commandtable.cpp" line="203"/>
         <source>%1 (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="254"/>
+        <location filename="../../app/cli/commandtable.cpp" line="244"/>
+        <source>A static-token profile has no client to authenticate: leave out --client-auth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="248"/>
+        <source>--client-secret-stdin goes with --client-auth client_secret_basic or client_secret_post, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="252"/>
+        <source>The client-credentials grant needs a client that authenticates: --client-auth client_secret_basic, client_secret_post or private_key_jwt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="273"/>
         <source>The profile to use (not needed when there is only one).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="257"/>
+        <location filename="../../app/cli/commandtable.cpp" line="276"/>
         <source>The browser command for sign-ins (else $CHARTKEY_BROWSER, else the desktop&apos;s default browser).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="261"/>
+        <location filename="../../app/cli/commandtable.cpp" line="280"/>
         <source>How long to wait for the network or the keychain (default 30).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="264"/>
+        <location filename="../../app/cli/commandtable.cpp" line="283"/>
         <source>Log what happens on the wire (secrets are redacted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="266"/>
+        <location filename="../../app/cli/commandtable.cpp" line="285"/>
         <source>Print JSON instead of text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="268"/>
+        <location filename="../../app/cli/commandtable.cpp" line="287"/>
         <source>Show this help; after a command, that command&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="270"/>
+        <location filename="../../app/cli/commandtable.cpp" line="289"/>
         <source>Print the version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="276"/>
+        <location filename="../../app/cli/commandtable.cpp" line="295"/>
         <source>The profile&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="286"/>
+        <location filename="../../app/cli/commandtable.cpp" line="305"/>
         <source>Add an EHR profile for a server preset; each preset needs options of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="292"/>
+        <location filename="../../app/cli/commandtable.cpp" line="311"/>
         <source>The kind of server: %1 (default canvas).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="297"/>
+        <location filename="../../app/cli/commandtable.cpp" line="316"/>
         <source>Unknown preset &quot;%1&quot;; --preset is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="310"/>
+        <location filename="../../app/cli/commandtable.cpp" line="329"/>
         <source>The OAuth client ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="313"/>
+        <location filename="../../app/cli/commandtable.cpp" line="332"/>
         <source>Read a confidential client&apos;s secret from standard input (it goes to the keychain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="316"/>
+        <location filename="../../app/cli/commandtable.cpp" line="336"/>
+        <source>How the client authenticates: %1 (default: the preset&apos;s, or client_secret_post with a secret and none without; from the discovery document when it says).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="343"/>
+        <source>Unknown client authentication &quot;%1&quot;; --client-auth is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="346"/>
         <source>Scopes to ask for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="319"/>
+        <location filename="../../app/cli/commandtable.cpp" line="349"/>
         <source>Loopback redirect URI; without a port any free port is used. Default http://127.0.0.1/callback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="323"/>
+        <location filename="../../app/cli/commandtable.cpp" line="353"/>
         <source>%1 (the preset&apos;s default when not given).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="327"/>
+        <location filename="../../app/cli/commandtable.cpp" line="357"/>
         <source>Unknown grant &quot;%1&quot;; --grant is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="358"/>
-        <source>The profiles: name, instance, client ID, grant and preset, one per line.</source>
+        <location filename="../../app/cli/commandtable.cpp" line="388"/>
+        <source>The profiles: name, instance, client ID, grant and preset, one per line (and &quot;managed&quot; for a managed profile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="364"/>
+        <location filename="../../app/cli/commandtable.cpp" line="395"/>
         <source>A profile&apos;s settings (never a secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="371"/>
+        <location filename="../../app/cli/commandtable.cpp" line="402"/>
         <source>Remove a profile and its keychain entries (run logout first to revoke its tokens at the EHR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="378"/>
+        <location filename="../../app/cli/commandtable.cpp" line="409"/>
         <source>Store a confidential client&apos;s secret, read from standard input, in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="385"/>
+        <location filename="../../app/cli/commandtable.cpp" line="416"/>
         <source>Store a static access token (canvas-sandbox-token, canvas-lms), read from standard input, in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="392"/>
+        <location filename="../../app/cli/commandtable.cpp" line="423"/>
         <source>The profile as JSON, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="402"/>
+        <location filename="../../app/cli/commandtable.cpp" line="433"/>
         <source>Add a profile from an exported JSON file (never with a secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="428"/>
+        <location filename="../../app/cli/commandtable.cpp" line="453"/>
+        <source>The signature algorithm: %1 (default ES384; a rotation keeps the current key&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="459"/>
+        <source>Unknown algorithm &quot;%1&quot;; --alg is one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="465"/>
+        <source>Make the profile&apos;s key pair for private_key_jwt; the private key goes to the keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="473"/>
+        <source>Print the public key to register with the server: a JWKS (every key not retired), a PEM public key or a self-signed X.509 certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="476"/>
+        <source>jwks (default), pem or x509 (pem and x509: the key that signs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="482"/>
+        <source>Unknown format &quot;%1&quot;; --format is one of: jwks, pem, x509.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="490"/>
+        <source>Add an existing private key, PEM on standard input (unencrypted); it signs from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="493"/>
+        <source>For an RSA key: RS256, RS384 (default), RS512, PS256 or PS384 (an EC key&apos;s follows its curve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="501"/>
+        <source>Add a new key that signs from now on; the old one stays in the JWKS until retired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="509"/>
+        <source>Remove an older key (by its kid) from the keychain and the JWKS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="510"/>
+        <source>The key&apos;s kid, as key show prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="528"/>
         <source>Add, list, show, remove, export and import EHR profiles, and store their secrets in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="434"/>
+        <location filename="../../app/cli/commandtable.cpp" line="534"/>
+        <source>Make, show, import, rotate and retire the profile&apos;s keys for private_key_jwt (kept in the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="540"/>
         <source>Sign in through the browser and keep the tokens in the system keychain; prints the address too, to open by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="442"/>
+        <location filename="../../app/cli/commandtable.cpp" line="548"/>
         <source>Print a valid access token (renewed when due) and nothing else; never opens a browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="444"/>
+        <location filename="../../app/cli/commandtable.cpp" line="550"/>
         <source>For curl: curl -H &quot;$(chartkey token --format header)&quot; URL
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="447"/>
+        <location filename="../../app/cli/commandtable.cpp" line="553"/>
         <source>bare (default): the token alone; header: &quot;Authorization: Bearer TOKEN&quot;; json: access_token, token_type, expires_at and scope (never the refresh token nor the ID token). --json is --format json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="454"/>
+        <location filename="../../app/cli/commandtable.cpp" line="560"/>
         <source>Unknown format &quot;%1&quot;; --format is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="458"/>
+        <location filename="../../app/cli/commandtable.cpp" line="564"/>
         <source>Renew the token first when it would expire within SECONDS (for a long script).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="467"/>
+        <location filename="../../app/cli/commandtable.cpp" line="573"/>
         <source>--json is --format json: it does not go with --format %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="474"/>
+        <location filename="../../app/cli/commandtable.cpp" line="580"/>
         <source>The profile&apos;s sign-in state, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="480"/>
+        <location filename="../../app/cli/commandtable.cpp" line="586"/>
         <source>Revoke the tokens at the EHR and remove them from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="491"/>
+        <location filename="../../app/cli/commandtable.cpp" line="597"/>
         <source>Search patients: id, name, birth date, gender and MRN, one per line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="496"/>
+        <location filename="../../app/cli/commandtable.cpp" line="602"/>
         <source>Birth date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="502"/>
+        <location filename="../../app/cli/commandtable.cpp" line="608"/>
         <source>--birthdate takes a date as YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="510"/>
+        <location filename="../../app/cli/commandtable.cpp" line="616"/>
         <source>--limit takes a positive number, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="518"/>
+        <location filename="../../app/cli/commandtable.cpp" line="624"/>
         <source>A patient&apos;s appointments and the note each carries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="520"/>
+        <location filename="../../app/cli/commandtable.cpp" line="626"/>
         <source>The patient&apos;s FHIR id (see chartkey patients).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="526"/>
+        <location filename="../../app/cli/commandtable.cpp" line="632"/>
         <source>PATIENT_ID is a FHIR id (letters, digits, dot and dash; at most 64), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="535"/>
+        <location filename="../../app/cli/commandtable.cpp" line="641"/>
         <source>Run a note action on one or more notes, one result line each. ACTION: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="542"/>
+        <location filename="../../app/cli/commandtable.cpp" line="648"/>
         <source>Unknown note action &quot;%1&quot;; ACTION is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="545"/>
+        <location filename="../../app/cli/commandtable.cpp" line="651"/>
         <source>One or more note ids (see chartkey appointments).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="550"/>
+        <location filename="../../app/cli/commandtable.cpp" line="656"/>
         <source>&quot;%1&quot; is not a note id: NOTE_ID is not empty and has no spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="558"/>
+        <location filename="../../app/cli/commandtable.cpp" line="664"/>
         <source>Test the profile&apos;s app registration end to end (discovery, redirect URI, PKCE, tokens, refresh, API, revocation).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="578"/>
+        <location filename="../../app/cli/commandtable.cpp" line="684"/>
         <source>When the PKCE probe uses the code up, skip the token steps instead of asking for a second sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="587"/>
+        <location filename="../../app/cli/commandtable.cpp" line="693"/>
         <source>Send one request to the EHR&apos;s API with the profile&apos;s token and print the answer (like gh api).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="589"/>
+        <location filename="../../app/cli/commandtable.cpp" line="695"/>
         <source>PATH is relative to the profile&apos;s FHIR base (Patient?name=Briddle,
 Appointment/123) or, with --base notes, to its notes API (notes/ID/lock); or it
 is a full URL on the profile&apos;s own servers (its FHIR base, instance and notes
@@ -3051,88 +3972,91 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="603"/>
+        <location filename="../../app/cli/commandtable.cpp" line="709"/>
         <source>A path under the profile&apos;s API, or a full URL on its servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="607"/>
+        <location filename="../../app/cli/commandtable.cpp" line="713"/>
         <source>GET (default, or POST with --input), HEAD, POST, PUT, PATCH or DELETE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="612"/>
+        <location filename="../../app/cli/commandtable.cpp" line="718"/>
         <source>A string field: a query parameter for GET, HEAD and DELETE (and with --input), a member of the JSON body for POST, PUT and PATCH. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="618"/>
+        <location filename="../../app/cli/commandtable.cpp" line="724"/>
         <source>A typed field: true, false, null and integers are sent as JSON values, the rest as strings. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="623"/>
+        <location filename="../../app/cli/commandtable.cpp" line="729"/>
         <source>A request header; repeatable. Accept and Content-Type replace chartkey&apos;s; Authorization is chartkey&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="628"/>
+        <location filename="../../app/cli/commandtable.cpp" line="734"/>
         <source>Send the body from FILE (- for standard input) as it is; content type application/fhir+json (notes API: application/json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="632"/>
+        <location filename="../../app/cli/commandtable.cpp" line="738"/>
         <source>What PATH is relative to: the FHIR base (default) or the notes API.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="637"/>
+        <location filename="../../app/cli/commandtable.cpp" line="743"/>
         <source>--base is fhir or notes, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="640"/>
+        <location filename="../../app/cli/commandtable.cpp" line="746"/>
         <source>Follow the Bundle&apos;s next links; print one Bundle of every entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="643"/>
+        <location filename="../../app/cli/commandtable.cpp" line="749"/>
         <source>Print each resource of the Bundle on a line of its own (NDJSON), as the pages arrive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="647"/>
+        <location filename="../../app/cli/commandtable.cpp" line="753"/>
         <source>Print the answer&apos;s status line and headers before its body, and the request&apos;s on standard error (credentials redacted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="657"/>
+        <location filename="../../app/cli/commandtable.cpp" line="763"/>
         <source>This help, or a command&apos;s: chartkey help COMMAND is chartkey COMMAND --help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="659"/>
+        <location filename="../../app/cli/commandtable.cpp" line="765"/>
         <source>A command, e.g. logout or profile add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="350"/>
-        <location filename="../../app/cli/commandtable.cpp" line="410"/>
+        <location filename="../../app/cli/commandtable.cpp" line="380"/>
+        <location filename="../../app/cli/commandtable.cpp" line="441"/>
         <source>Replace an existing profile of that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="121"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="155"/>
         <source>A profile named &quot;%1&quot; exists already. Remove it first, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="169"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="210"/>
         <source>--client-secret-stdin was given, but standard input held no secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="73"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="77"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="115"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="152"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="203"/>
         <source>The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,258 +4067,286 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="51"/>
-        <source>Store its client secret (from standard input) with: chartkey profile set-secret &quot;%1&quot;</source>
+        <source>Make its key with: chartkey key generate --profile &quot;%1&quot;, then register the JWKS that chartkey key show --profile &quot;%1&quot; prints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="55"/>
+        <source>Store its client secret (from standard input) with: chartkey profile set-secret &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="59"/>
         <source>Get a token with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="57"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="333"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="61"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="382"/>
         <source>Sign in with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="58"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="62"/>
         <source>Added profile &quot;%1&quot; (%2, %3); its client secret is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="60"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="64"/>
         <source>Added profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="301"/>
+        <location filename="../../app/cli/commandtable.cpp" line="320"/>
         <source>The EHR instance URL, e.g. https://example.canvasmedical.com (canvas, canvas-sandbox-token, canvas-lms).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="304"/>
+        <location filename="../../app/cli/commandtable.cpp" line="323"/>
         <source>The FHIR base URL (smart: required; canvas: derived for *.canvasmedical.com; openid: optional).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="307"/>
+        <location filename="../../app/cli/commandtable.cpp" line="326"/>
         <source>The discovery document (openid: required, e.g. https://login.example.com/.well-known/openid-configuration; smart: default {fhir-base}/.well-known/smart-configuration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="330"/>
+        <location filename="../../app/cli/commandtable.cpp" line="360"/>
         <source>The authorization endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="333"/>
+        <location filename="../../app/cli/commandtable.cpp" line="363"/>
         <source>The token endpoint (instead of the preset&apos;s or the discovery document&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="335"/>
+        <location filename="../../app/cli/commandtable.cpp" line="365"/>
         <source>The revocation endpoint (RFC 7009), instead of the preset&apos;s or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="338"/>
+        <location filename="../../app/cli/commandtable.cpp" line="368"/>
         <source>An extra authorization parameter (launch, aud, prompt); repeatable. Canvas&apos;s launch=e30= is the default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="343"/>
+        <location filename="../../app/cli/commandtable.cpp" line="373"/>
         <source>--auth-param takes NAME=VALUE, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="347"/>
+        <location filename="../../app/cli/commandtable.cpp" line="377"/>
         <source>The issuer expected in the redirect (RFC 9207); default the instance URL (canvas) or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="233"/>
+        <location filename="../../app/cli/commandtable.cpp" line="235"/>
         <source>profile add --preset %1 needs %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/commandparser.cpp" line="371"/>
-        <location filename="../../app/cli/commandtable.cpp" line="233"/>
+        <location filename="../../app/cli/commandtable.cpp" line="235"/>
         <source> and </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="235"/>
+        <location filename="../../app/cli/commandtable.cpp" line="237"/>
         <source>A static-token profile has no client secret. Add the profile, then store the token with: chartkey profile set-token NAME</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="183"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="224"/>
         <source>The discovery URL is not valid: give --discovery-url URL, or the endpoints with --authorize-url, --token-url and --revoke-url.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="187"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="228"/>
         <source>Reading the endpoints from %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="195"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="236"/>
         <source>Pass them with --authorize-url URL, --token-url URL and --revoke-url URL. The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="202"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="243"/>
         <source>Endpoints from %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="211"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="252"/>
         <source> (as given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="214"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="255"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="216"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="257"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="217"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="258"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="218"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="259"/>
         <source>issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="231"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="274"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="342"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="378"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="467"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="261"/>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="277"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="320"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="391"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="436"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="546"/>
         <source>There is no profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="235"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="281"/>
         <source>&quot;%1&quot; uses the %2 grant: its tokens come from signing in (chartkey login --profile &quot;%1&quot;). set-token is for static-token profiles, such as chartkey profile add NAME --preset canvas-sandbox-token --instance URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="244"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="290"/>
         <source>Give the access token on standard input, e.g. chartkey profile set-token &quot;%1&quot; &lt; token.txt (never as an argument: it would show in the process list and the shell history).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="255"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="301"/>
         <source>The access token was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="259"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="305"/>
         <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey check --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="393"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="441"/>
+        <source>Nothing was removed. To forget its tokens, sign out: chartkey logout --profile &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="454"/>
+        <source>Removed profile &quot;%1&quot;. If a keychain that is not running now holds its tokens, secret or key, remove them there (service chartkey, keys tokens:%1, client-secret:%1 and client-key:%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="536"/>
+        <source>	managed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="424"/>
         <source>The profile to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="396"/>
+        <location filename="../../app/cli/commandtable.cpp" line="427"/>
         <source>Write to FILE instead of standard output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="284"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="330"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="288"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="334"/>
         <source>Exported &quot;%1&quot; to %2 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="404"/>
+        <location filename="../../app/cli/commandtable.cpp" line="435"/>
         <source>The exported profile (JSON); - for standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="408"/>
+        <location filename="../../app/cli/commandtable.cpp" line="439"/>
         <source>Save it under NAME instead of the name in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="302"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="348"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="309"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="355"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="358"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="359"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="313"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="362"/>
         <source>A profile named &quot;%1&quot; exists already. Import it under another name with --name NAME, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="320"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="369"/>
         <source>Imported profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="325"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="374"/>
         <source>Store its access token (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="329"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="378"/>
         <source>Store its client secret (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="346"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="395"/>
         <source>&quot;%1&quot; uses a static access token and has no client secret. Store the token with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="354"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="405"/>
+        <source>Its client is public and takes no client secret. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="411"/>
         <source>Give the client secret on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="366"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="424"/>
         <source>The client secret of &quot;%1&quot; is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="388"/>
-        <source>Removed profile &quot;%1&quot;. If a keychain that is not running now holds its tokens or secret, remove them there (service chartkey, keys tokens:%1 and client-secret:%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="397"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="404"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="463"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="470"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="477"/>
         <source>The profile was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="409"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="482"/>
         <source>Removed profile &quot;%1&quot; and its keychain entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="448"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="526"/>
         <source>No profiles. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,17 +4362,17 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="563"/>
+        <location filename="../../app/cli/commandtable.cpp" line="669"/>
         <source>Steps not to run, comma-separated: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="574"/>
+        <location filename="../../app/cli/commandtable.cpp" line="680"/>
         <source>Show every server answer and the requests as curl commands (secrets as placeholders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="568"/>
+        <location filename="../../app/cli/commandtable.cpp" line="674"/>
         <source>Unknown step &quot;%1&quot;; the steps are: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3430,61 +4382,159 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="197"/>
+        <location filename="../../app/cli/apicommand.cpp" line="99"/>
         <source>The EHR answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="198"/>
+        <location filename="../../app/cli/apicommand.cpp" line="100"/>
         <source>The EHR answered HTTP %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="258"/>
+        <location filename="../../app/cli/apicommand.cpp" line="160"/>
         <source>&gt; (sent again with a renewed token after HTTP 401)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="423"/>
+        <location filename="../../app/cli/apicommand.cpp" line="325"/>
         <source>%1 entries of %2 page(s) were written before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="475"/>
+        <location filename="../../app/cli/apicommand.cpp" line="377"/>
         <source>--paginate and --ndjson read a search: they go with GET, not %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="478"/>
+        <location filename="../../app/cli/apicommand.cpp" line="380"/>
         <source>--include shows one answer&apos;s status and headers: it does not go with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/apicommand.cpp" line="508"/>
+        <location filename="../../app/cli/apicommand.cpp" line="410"/>
         <source>Could not read %1: %2. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="51"/>
+        <source>Another chartkey program holds the profile &quot;%1&quot;; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="102"/>
+        <source>Register the public key with the server: chartkey key show --profile &quot;%1&quot; prints the JWKS (--format pem or x509 for the other forms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="118"/>
+        <source>Profile &quot;%1&quot; has a key already (%2). To replace it, add a new one with: chartkey key rotate --profile &quot;%1&quot;, register the JWKS again, then retire the old one with: chartkey key retire KID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="128"/>
+        <source>No key could be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="135"/>
+        <source>Added key %1 (%2) to profile &quot;%3&quot;; it signs from now on. The JWKS lists the old keys too until you retire them (chartkey key retire KID) once the server has the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="138"/>
+        <source>Made key %1 (%2) for profile &quot;%3&quot;; the private key is in the keychain only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="164"/>
+        <source>Give the private key as PEM on standard input (-----BEGIN PRIVATE KEY----- ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="175"/>
+        <source>The key on standard input cannot be used: %1 Give an unencrypted PEM private key (RSA of 2048 bits or more, or EC P-256/P-384).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="185"/>
+        <source>Profile &quot;%1&quot; has this key already (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="190"/>
+        <source>Imported key %1 (%2) into the keychain for profile &quot;%3&quot;; it signs from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="208"/>
+        <source>Profile &quot;%1&quot; has no key %2; its keys: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="210"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="215"/>
+        <source>Key %1 is the one that signs. Add a new one first (chartkey key rotate --profile &quot;%2&quot;), register the JWKS again, then retire this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="223"/>
+        <source>Retired key %1 of profile &quot;%2&quot;: it is gone from the keychain and from the JWKS. Register the JWKS again (chartkey key show) so that the server refuses it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="243"/>
+        <source>Profile &quot;%1&quot; has no key. Make one with: chartkey key generate --profile &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/keycommands.cpp" line="263"/>
+        <source>The public key could not be written as %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::cli::Context</name>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="100"/>
+        <location filename="../../app/cli/commandline.cpp" line="104"/>
         <source>There is no profile yet. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="105"/>
+        <location filename="../../app/cli/commandline.cpp" line="109"/>
         <source>There are several profiles (%1): choose one with --profile NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="113"/>
+        <location filename="../../app/cli/commandline.cpp" line="117"/>
         <source>There is no profile named &quot;%1&quot;. See: chartkey profile list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandline.cpp" line="154"/>
+        <location filename="../../app/cli/commandline.cpp" line="128"/>
+        <source>&quot;%1&quot; is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandline.cpp" line="171"/>
         <source>Sign in with: chartkey login%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::clientkeys</name>
+    <message>
+        <location filename="../../app/core/auth/clientkeys.cpp" line="99"/>
+        <source>%1 Make a new key with: chartkey key generate --profile &quot;%2&quot; (then register its JWKS again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/clientkeys.cpp" line="132"/>
+        <source>Profile %1 authenticates with a key (private_key_jwt), but no key is in the keychain. Make one with: chartkey key generate --profile &quot;%1&quot;, and register the JWKS that chartkey key show prints.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4073,7 +5123,12 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profilejson.cpp" line="133"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="125"/>
+        <source>The client authentication &quot;%1&quot; is unknown: use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profilejson.cpp" line="136"/>
         <source>These fields do not hold valid URLs: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4083,17 +5138,17 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profilejson.cpp" line="125"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="128"/>
         <source>The grant &quot;%1&quot; is unknown: use authorization-code, client-credentials or static-token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profilejson.cpp" line="142"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="145"/>
         <source>An entry of authParams has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profilejson.cpp" line="147"/>
+        <location filename="../../app/core/profile/profilejson.cpp" line="150"/>
         <source>The profile in the file cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4223,7 +5278,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/ui/activitydock.cpp" line="88"/>
-        <location filename="../../app/ui/activitydock.cpp" line="166"/>
+        <location filename="../../app/ui/activitydock.cpp" line="175"/>
         <source>Select an exchange to see its headers and bodies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4258,7 +5313,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/activitydock.cpp" line="165"/>
+        <location filename="../../app/ui/activitydock.cpp" line="174"/>
         <source>Hidden while patient data is off the screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4609,87 +5664,92 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
 <context>
     <name>chartkey::ui::ClientSection</name>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="29"/>
+        <location filename="../../app/ui/profilesections.cpp" line="33"/>
         <source>Authorization code (sign in through the browser)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="31"/>
+        <location filename="../../app/ui/profilesections.cpp" line="35"/>
         <source>Client credentials (machine to machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="33"/>
+        <location filename="../../app/ui/profilesections.cpp" line="37"/>
         <source>Access token made by hand (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="114"/>
+        <location filename="../../app/ui/profilesections.cpp" line="118"/>
         <source>Client registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="116"/>
+        <location filename="../../app/ui/profilesections.cpp" line="120"/>
         <source>Client &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="116"/>
+        <location filename="../../app/ui/profilesections.cpp" line="120"/>
         <source>Client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="121"/>
+        <location filename="../../app/ui/profilesections.cpp" line="125"/>
         <source>Client type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="122"/>
+        <location filename="../../app/ui/profilesections.cpp" line="126"/>
         <source>Public (PKCE, no secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="123"/>
+        <location filename="../../app/ui/profilesections.cpp" line="127"/>
         <source>Confidential (with a client secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="125"/>
-        <source>Client &amp;type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/profilesections.cpp" line="130"/>
-        <source>Client &amp;secret:</source>
+        <source>Confidential (with a key: private_key_jwt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/profilesections.cpp" line="131"/>
-        <source>Client secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profilesections.cpp" line="136"/>
-        <source>Grant</source>
+        <source>Client &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/profilesections.cpp" line="146"/>
-        <source>&amp;Grant:</source>
+        <source>Client &amp;secret:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="151"/>
-        <source>Access to&amp;ken:</source>
+        <location filename="../../app/ui/profilesections.cpp" line="147"/>
+        <source>Client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/profilesections.cpp" line="152"/>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="162"/>
+        <source>&amp;Grant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="167"/>
+        <source>Access to&amp;ken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="168"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="154"/>
+        <location filename="../../app/ui/profilesections.cpp" line="170"/>
         <source>Kept in the keychain, never shown again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4697,62 +5757,62 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
 <context>
     <name>chartkey::ui::EndpointsSection</name>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="250"/>
+        <location filename="../../app/ui/profilesections.cpp" line="284"/>
         <source>Authori&amp;zation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="250"/>
+        <location filename="../../app/ui/profilesections.cpp" line="284"/>
         <source>Authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="252"/>
+        <location filename="../../app/ui/profilesections.cpp" line="286"/>
         <source>To&amp;ken URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="252"/>
+        <location filename="../../app/ui/profilesections.cpp" line="286"/>
         <source>Token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="254"/>
+        <location filename="../../app/ui/profilesections.cpp" line="288"/>
         <source>Re&amp;vocation URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="254"/>
+        <location filename="../../app/ui/profilesections.cpp" line="288"/>
         <source>Revocation URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="256"/>
+        <location filename="../../app/ui/profilesections.cpp" line="290"/>
         <source>Iss&amp;uer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="256"/>
+        <location filename="../../app/ui/profilesections.cpp" line="290"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="257"/>
+        <location filename="../../app/ui/profilesections.cpp" line="291"/>
         <source>Notes AP&amp;I URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="257"/>
+        <location filename="../../app/ui/profilesections.cpp" line="291"/>
         <source>Notes API URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="269"/>
+        <location filename="../../app/ui/profilesections.cpp" line="303"/>
         <source>Endpoints (from the discovery document, or typed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="270"/>
+        <location filename="../../app/ui/profilesections.cpp" line="304"/>
         <source>Endpoints (derived from the instance URL until edited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4760,7 +5820,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
 <context>
     <name>chartkey::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="99"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="102"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -4768,7 +5828,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="537"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="581"/>
         <source>Patient data is hidden: chartkey was not used for %n minute(s). You are still signed in to %1.</source>
         <translation>
             <numerusform>Patient data is hidden: chartkey was not used for %n minute. You are still signed in to %1.</numerusform>
@@ -4776,424 +5836,454 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="63"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="66"/>
         <source>where the server issues access tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="84"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="87"/>
         <source>%1 has no FHIR base URL, so there are no patients to list (add one with File → Edit profile…). File → Test registration… tests its registration, and “%2” prints an access token for scripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="122"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="125"/>
         <source>chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="125"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="128"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="132"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="135"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="140"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="143"/>
         <source>Sign-in state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="145"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="148"/>
         <source>&amp;Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="148"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="151"/>
         <source>&amp;Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="150"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="153"/>
         <source>Copy sign-in &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="152"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="155"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="154"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="157"/>
         <source>&amp;Token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="316"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="323"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="317"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="324"/>
         <source>&amp;New profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="322"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="334"/>
         <source>&amp;Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="330"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="342"/>
         <source>&amp;Test registration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="333"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="345"/>
         <source>Check the profile&apos;s OAuth registration end to end and show what to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="354"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="341"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="357"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="357"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
         <source>&amp;Patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="354"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="370"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="389"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="374"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="390"/>
         <source>&amp;About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="391"/>
         <source>About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="392"/>
         <source>&lt;h3&gt;chartkey %1&lt;/h3&gt;&lt;p&gt;A desktop OAuth client for EHR APIs.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="626"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="670"/>
         <source>Renewing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="641"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="685"/>
         <source>Keychain unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="650"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="694"/>
         <source>No access token stored for %1 — Sign in to paste one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="652"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="696"/>
         <source>Signed out of %1 — Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="671"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="715"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="673"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="717"/>
         <source>%1 refused the stored access token — Sign in to paste a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="666"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="710"/>
         <source>Signed in to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="79"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="82"/>
         <source>%1, so %2 has no patients to list. File → Test registration… tests its registration, and “%3” prints an access token for scripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="96"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="99"/>
         <source>less than a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="100"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="103"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="128"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="131"/>
         <source>&amp;Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="187"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="191"/>
         <source>Sign-in address copied: paste it into a browser to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="237"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="244"/>
         <source>Sc&amp;hedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="248"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="255"/>
         <source>P&amp;atients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="320"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="332"/>
         <source>&amp;Import profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="325"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="337"/>
         <source>&amp;Remove profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="335"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="347"/>
         <source>Se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="350"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="349"/>
+        <source>Copy public &amp;key (JWKS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
+        <source>Copy the JWKS to register with the EHR (the private key stays in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="366"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="355"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="371"/>
         <source>&amp;Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="359"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
         <source>&amp;Find patient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="365"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="381"/>
         <source>&amp;Hide patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="541"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="484"/>
+        <source>&quot;%1&quot; is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="585"/>
         <source>&amp;Show patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="546"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="590"/>
         <source>Patient data is hidden until you sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="548"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="592"/>
         <source>Sign &amp;in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="608"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="652"/>
         <source>No profile — add one to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="614"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="658"/>
         <source>Waiting for the browser — finish signing in there (%1 left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="616"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="660"/>
         <source>Waiting for the browser: finish signing in there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="619"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="663"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="662"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="706"/>
         <source>Signed in as %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="663"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="707"/>
         <source>Signed in as %1 (Practitioner/%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="676"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="720"/>
         <source>%1 with a stored access token (not renewed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="680"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="724"/>
         <source>%1 — access valid %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="682"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="726"/>
         <source>%1 — access expired%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="717"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="761"/>
         <source>Paste a new token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="718"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="762"/>
         <source>Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="721"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="765"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="769"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="813"/>
         <source>%1 Copy the sign-in address into a browser to sign in; chartkey waits %2 for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="772"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="816"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="773"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="817"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="792"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="836"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="817"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="861"/>
         <source>Access token for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="820"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="864"/>
         <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="829"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="873"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="832"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="876"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="834"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="878"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="840"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="884"/>
         <source>&amp;Store token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1014"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1077"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1015"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1078"/>
         <source>Remove the profile “%1”?
 
 chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then removes the profile, its sign-in and its client secret from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1023"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1086"/>
         <source>&amp;Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1036"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1099"/>
         <source>%1 The profile “%2” was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1043"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1106"/>
         <source>There was no sign-in to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1048"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1111"/>
         <source>Removed the profile “%1”. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="880"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
+        <source>Made key %1; the private key is in the keychain only. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1142"/>
+        <source>The public key (JWKS) is on the clipboard: register it with the EHR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1157"/>
+        <source>No key could be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="924"/>
         <source>Signed in. %1 was not done before; do it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="882"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="926"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="888"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="932"/>
         <source>The access token of %1 is stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="889"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="933"/>
         <source>Signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="789"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="833"/>
         <source>Paste the token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="939"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="990"/>
         <source>Import a profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="940"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="991"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="992"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1051"/>
         <source>The profile was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5239,8 +6329,8 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::NoteActionBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="251"/>
-        <location filename="../../app/ui/noteactions.cpp" line="266"/>
+        <location filename="../../app/ui/noteactions.cpp" line="254"/>
+        <location filename="../../app/ui/noteactions.cpp" line="269"/>
         <source>%1 %n note(s)?</source>
         <translation>
             <numerusform>%1 %n note?</numerusform>
@@ -5248,82 +6338,82 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="72"/>
+        <location filename="../../app/ui/noteactions.cpp" line="75"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="110"/>
+        <location filename="../../app/ui/noteactions.cpp" line="113"/>
         <source>Note action summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="113"/>
+        <location filename="../../app/ui/noteactions.cpp" line="116"/>
         <source>Note action progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="125"/>
+        <location filename="../../app/ui/noteactions.cpp" line="128"/>
         <source>Note action results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="163"/>
+        <location filename="../../app/ui/noteactions.cpp" line="166"/>
         <source>Wait for the running note action to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="165"/>
+        <location filename="../../app/ui/noteactions.cpp" line="168"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="167"/>
+        <location filename="../../app/ui/noteactions.cpp" line="170"/>
         <source>Select an appointment, or type note IDs, first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="170"/>
+        <location filename="../../app/ui/noteactions.cpp" line="173"/>
         <source>%1 has no note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="176"/>
+        <location filename="../../app/ui/noteactions.cpp" line="179"/>
         <source>Only booked appointments can be checked in; %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="181"/>
+        <location filename="../../app/ui/noteactions.cpp" line="184"/>
         <source>Only booked appointments can be marked as a no-show; %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="186"/>
+        <location filename="../../app/ui/noteactions.cpp" line="189"/>
         <source>Only a new note can be locked; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="191"/>
+        <location filename="../../app/ui/noteactions.cpp" line="194"/>
         <source>Lock &amp; sign is for new notes; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="197"/>
+        <location filename="../../app/ui/noteactions.cpp" line="200"/>
         <source>Only a locked note can be signed; the note of %1 is new (Lock &amp; sign does both).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="200"/>
+        <location filename="../../app/ui/noteactions.cpp" line="203"/>
         <source>Only a locked note can be signed; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="205"/>
+        <location filename="../../app/ui/noteactions.cpp" line="208"/>
         <source>The note of %1 is not locked or signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="262"/>
+        <location filename="../../app/ui/noteactions.cpp" line="265"/>
         <source>%1 %n note(s)? A signed note can be changed only after unlocking it.</source>
         <translation>
             <numerusform>%1 %n note? A signed note can be changed only after unlocking it.</numerusform>
@@ -5331,7 +6421,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="278"/>
+        <location filename="../../app/ui/noteactions.cpp" line="281"/>
         <source>%1 %n note(s)</source>
         <translation>
             <numerusform>%1 %n note</numerusform>
@@ -5339,12 +6429,12 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="279"/>
+        <location filename="../../app/ui/noteactions.cpp" line="282"/>
         <source>%1 anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="323"/>
+        <location filename="../../app/ui/noteactions.cpp" line="330"/>
         <source>%1 on %n note(s)</source>
         <translation>
             <numerusform>%1 on %n note</numerusform>
@@ -5352,22 +6442,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="338"/>
+        <location filename="../../app/ui/noteactions.cpp" line="345"/>
         <source>Checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="340"/>
+        <location filename="../../app/ui/noteactions.cpp" line="347"/>
         <source>Marked as a no-show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="341"/>
+        <location filename="../../app/ui/noteactions.cpp" line="348"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="367"/>
+        <location filename="../../app/ui/noteactions.cpp" line="374"/>
         <source>%1: %n note(s)…</source>
         <translation>
             <numerusform>%1: %n note…</numerusform>
@@ -5375,7 +6465,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="396"/>
+        <location filename="../../app/ui/noteactions.cpp" line="403"/>
         <source>%1: done for %n note(s).</source>
         <translation>
             <numerusform>%1: done for %n note.</numerusform>
@@ -5383,7 +6473,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="397"/>
+        <location filename="../../app/ui/noteactions.cpp" line="404"/>
         <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
         <translation>
             <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
@@ -5429,22 +6519,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="214"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="225"/>
         <source>%1 is not one of the notes of %2&apos;s appointments: it may be another patient&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="246"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="257"/>
         <source>⚠ Not among %1&apos;s notes: %2. chartkey asks before acting on them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="131"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="142"/>
         <source>No appointments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientdetail.cpp" line="171"/>
+        <location filename="../../app/ui/patientdetail.cpp" line="182"/>
         <source>Loading appointments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5644,68 +6734,73 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="235"/>
-        <source>Give the discovery URL first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="240"/>
-        <source>Reading %1 …</source>
+        <location filename="../../app/ui/profileeditor.cpp" line="141"/>
+        <source>Managed profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/profileeditor.cpp" line="251"/>
+        <source>Give the discovery URL first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profileeditor.cpp" line="256"/>
+        <source>Reading %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profileeditor.cpp" line="267"/>
         <source>Endpoints read from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="264"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="280"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="275"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="291"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="294"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="310"/>
         <source>Export profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="295"/>
-        <location filename="../../app/ui/profileeditor.cpp" line="308"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="311"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="324"/>
         <source>chartkey profiles (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="300"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="316"/>
         <source>Exported to %1 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="307"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="323"/>
         <source>Import profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="318"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="334"/>
         <source>Imported %1. Check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="319"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="335"/>
         <source>Imported %1. Enter its %2, check it, then press OK to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="322"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="338"/>
         <source>access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profileeditor.cpp" line="323"/>
+        <location filename="../../app/ui/profileeditor.cpp" line="339"/>
         <source>client secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5781,68 +6876,68 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="196"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="197"/>
         <source>Choose a practitioner or site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="243"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="244"/>
         <source>Me (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="243"/>
-        <location filename="../../app/ui/schedulepanel.cpp" line="271"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="244"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="272"/>
         <source>%1 (you)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="286"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="287"/>
         <source>%1 (site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="395"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="396"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="403"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="404"/>
         <source>Add a profile with a FHIR API to see a day&apos;s schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="406"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="407"/>
         <source>the EHR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="407"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="408"/>
         <source>You are signed out of %1. Sign in to see the day&apos;s schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="411"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="412"/>
         <source>Choose whose schedule to show: a practitioner or a site, in “For” above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="416"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="417"/>
         <source>Loading the schedule…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="419"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="420"/>
         <source>No appointments on %1 for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/schedulepanel.cpp" line="423"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="424"/>
         <source>Sign in again to see the schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/schedulepanel.cpp" line="431"/>
+        <location filename="../../app/ui/schedulepanel.cpp" line="432"/>
         <source>%1 — %n appointment(s)</source>
         <translation>
             <numerusform>%1 — %n appointment</numerusform>
@@ -5853,72 +6948,72 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::ServerSection</name>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="43"/>
+        <location filename="../../app/ui/profilesections.cpp" line="47"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="47"/>
+        <location filename="../../app/ui/profilesections.cpp" line="51"/>
         <source>Server preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="56"/>
+        <location filename="../../app/ui/profilesections.cpp" line="60"/>
         <source>&amp;Connects to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="63"/>
+        <location filename="../../app/ui/profilesections.cpp" line="67"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="63"/>
+        <location filename="../../app/ui/profilesections.cpp" line="67"/>
         <source>Profile name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="67"/>
+        <location filename="../../app/ui/profilesections.cpp" line="71"/>
         <source>A profile keeps its name; add a new profile to use another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="69"/>
+        <location filename="../../app/ui/profilesections.cpp" line="73"/>
         <source>&amp;EHR instance URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="69"/>
+        <location filename="../../app/ui/profilesections.cpp" line="73"/>
         <source>EHR instance URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="71"/>
+        <location filename="../../app/ui/profilesections.cpp" line="75"/>
         <source>&amp;FHIR base URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="71"/>
+        <location filename="../../app/ui/profilesections.cpp" line="75"/>
         <source>FHIR base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="73"/>
+        <location filename="../../app/ui/profilesections.cpp" line="77"/>
         <source>Fetc&amp;h endpoints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="75"/>
+        <location filename="../../app/ui/profilesections.cpp" line="79"/>
         <source>Read the authorization, token and revocation endpoints and the issuer from the discovery document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="77"/>
+        <location filename="../../app/ui/profilesections.cpp" line="81"/>
         <source>Disc&amp;overy URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="77"/>
+        <location filename="../../app/ui/profilesections.cpp" line="81"/>
         <source>Discovery URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5964,67 +7059,77 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::SignInSection</name>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="182"/>
+        <location filename="../../app/ui/profilesections.cpp" line="200"/>
         <source>Scopes and redirect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="184"/>
+        <location filename="../../app/ui/profilesections.cpp" line="202"/>
+        <source>&amp;Who signs in (OpenID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="204"/>
+        <source>Adds openid and fhirUser to the scopes: the EHR then sends an ID token that names who signed in, and chartkey checks it before keeping anything. Leave it off for an EHR that offers no OpenID Connect (Canvas registers apps without it by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="208"/>
         <source>Sco&amp;pes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="184"/>
+        <location filename="../../app/ui/profilesections.cpp" line="208"/>
         <source>Scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="190"/>
+        <location filename="../../app/ui/profilesections.cpp" line="219"/>
         <source>An&amp;y free port (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="193"/>
+        <location filename="../../app/ui/profilesections.cpp" line="222"/>
         <source>Redirect to any free port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="194"/>
+        <location filename="../../app/ui/profilesections.cpp" line="223"/>
         <source>E&amp;xactly this URI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="196"/>
+        <location filename="../../app/ui/profilesections.cpp" line="225"/>
         <source>Redirect to exactly this URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="199"/>
+        <location filename="../../app/ui/profilesections.cpp" line="228"/>
         <source>Redirect URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="205"/>
+        <location filename="../../app/ui/profilesections.cpp" line="234"/>
         <source>&amp;Redirect URI:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="215"/>
+        <location filename="../../app/ui/profilesections.cpp" line="244"/>
         <source>&amp;launch parameter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="215"/>
+        <location filename="../../app/ui/profilesections.cpp" line="244"/>
         <source>launch parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="217"/>
+        <location filename="../../app/ui/profilesections.cpp" line="246"/>
         <source>&amp;aud parameter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="217"/>
+        <location filename="../../app/ui/profilesections.cpp" line="246"/>
         <source>aud parameter</source>
         <translation type="unfinished"></translation>
     </message>
