@@ -15,7 +15,7 @@ const QUrl kRequest(QStringLiteral("https://ehr.example.com/auth/authorize/?clie
 
 QByteArray page(const QString &name)
 {
-    const QString path = QFINDTESTDATA(QStringLiteral("data/authorization/") + name);
+    const QString path = QStringLiteral(CHARTKEY_UNIT_DATA "/authorization/") + name;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing test page %s", qPrintable(name));
