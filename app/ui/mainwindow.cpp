@@ -423,7 +423,7 @@ void MainWindow::applySettings()
 
 void MainWindow::showSettings()
 {
-    auto *dialog = new SettingsDialog(this);
+    auto *dialog = new SettingsDialog(ProfileStore().policy(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     dialog->open();

@@ -6,6 +6,7 @@
 #include "fhir/display.h"
 #include "fhir/notestates.h"
 #include "notes/notebatch.h"
+#include "settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -230,7 +230,7 @@ bool NoteActionBar::needsConfirmation(NoteAction action) const
         if (!t.foreign.isEmpty())
             return true; // the shown patient's or not: asked whatever the action
     }
-    return signs(action) && QSettings().value(QLatin1String(kConfirmSigningKey), true).toBool();
+    return signs(action) && SettingsDialog::confirmSigning(); // the policy may require it
 }
 
 void NoteActionBar::run(NoteAction action)

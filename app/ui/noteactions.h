@@ -6,7 +6,8 @@
 // tooltip: check-in and no-show only for booked appointments, lock only for new notes, sign
 // only for locked ones, as the EHR last reported them. Sign and Lock & sign ask once for
 // confirmation naming the patient, the appointment and the notes (the setting
-// "notes/confirmSigning" may turn that off; the shortcut does not skip it); so does any
+// "notes/confirmSigning" may turn that off, unless the managed policy's
+// signingNeedsConfirmation requires it; the shortcut does not skip it); so does any
 // action on a note that may not be the shown patient's. Each note gets a result line that
 // wraps and carries the EHR's reason; a summary says how many were done.
 #pragma once

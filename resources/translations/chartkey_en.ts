@@ -814,6 +814,22 @@
 </context>
 <context>
     <name>chartkey::ManagedPolicy</name>
+    <message numerus="yes">
+        <location filename="../../app/core/profile/policy.cpp"/>
+        <source>Your organisation sets the idle time to at least %n minute(s) and does not allow Never. %1</source>
+        <translation>
+            <numerusform>Your organisation sets the idle time to at least %n minute and does not allow Never. %1</numerusform>
+            <numerusform>Your organisation sets the idle time to at least %n minutes and does not allow Never. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/profile/policy.cpp"/>
+        <source>Your organisation sets the idle time to at least %n minute(s), or Never. %1</source>
+        <translation>
+            <numerusform>Your organisation sets the idle time to at least %n minute, or Never. %1</numerusform>
+            <numerusform>Your organisation sets the idle time to at least %n minutes, or Never. %1</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/core/profile/policy.cpp" line="76"/>
         <source>%1: policy/%2 %3; this key is ignored.</source>
@@ -7020,6 +7036,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 </context>
 <context>
     <name>chartkey::ui::SettingsDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/settingsdialog.cpp"/>
+        <source>Your setting of %1 is raised to %n minute(s).</source>
+        <translation>
+            <numerusform>Your setting of %1 is raised to %n minute.</numerusform>
+            <numerusform>Your setting of %1 is raised to %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/settingsdialog.cpp"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/settingsdialog.cpp" line="31"/>
         <source>Settings</source>

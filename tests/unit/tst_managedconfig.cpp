@@ -1,6 +1,7 @@
 // Managed configuration: the [policy] keys an IT department sets (read, checked, a bad value
 // reported and ignored key by key), what the policy allows of a profile (hosts, grants,
-// client types, static tokens; each refusal naming the key, the file and whom to ask), and
+// client types, static tokens; each refusal naming the key, the file and whom to ask), the
+// desktop's idle minutes under the policy's default, minimum and "never" rule, and
 // how the profile store merges the system scope with the person's own: managed profiles seen
 // by everyone, never overridden, saved over or removed by the person; a managed profile that
 // cannot be read or does not work is reported and not used, the others are.
@@ -71,6 +72,9 @@ private Q_SLOTS:
     void policyKeysAreRead();
     void badPolicyValueIsReportedAndOnlyThatKeyIgnored_data();
     void badPolicyValueIsReportedAndOnlyThatKeyIgnored();
+    void idleAndSigningKeysAreRead();
+    void idleMinutesFollowThePolicy_data();
+    void idleMinutesFollowThePolicy();
     void hostPatternsMatchTheHostOrASubdomainOnly_data();
     void hostPatternsMatchTheHostOrASubdomainOnly();
     void profileForAnotherServerIsRefusedNamingThePolicy();
@@ -86,6 +90,7 @@ private Q_SLOTS:
     void unreadableManagedProfileIsReportedAndIgnoredAndOthersStillWork();
     void managedProfileThatDoesNotWorkIsReportedAndIgnored();
     void unknownGroupsAndKeysAreReported();
+    void badIdleMinutesInTheFileAreReportedOnceAndIgnored();
     void refusalNamesTheFileAndWhomToAsk();
 };
 
@@ -157,6 +162,13 @@ void TestManagedConfig::badPolicyValueIsReportedAndOnlyThatKeyIgnored_data()
     QTest::newRow("an unknown grant") << "allowedGrants" << QVariant(QStringLiteral("implicit"));
     QTest::newRow("an unknown client type") << "allowedClientTypes" << QVariant(QStringLiteral("private_key_jwt"));
     QTest::newRow("a key that does not exist") << "allowEverything" << QVariant(QStringLiteral("true"));
+    QTest::newRow("idle minutes that are not a number") << "defaultIdleMinutes" << QVariant(QStringLiteral("ten"));
+    QTest::newRow("idle minutes with a unit") << "minimumIdleMinutes" << QVariant(QStringLiteral("5 min"));
+    QTest::newRow("a minimum of no minutes") << "minimumIdleMinutes" << QVariant(QStringLiteral("0"));
+    QTest::newRow("negative idle minutes") << "defaultIdleMinutes" << QVariant(QStringLiteral("-5"));
+    QTest::newRow("idle minutes past the longest") << "defaultIdleMinutes" << QVariant(QStringLiteral("481"));
+    QTest::newRow("switching off that is not a boolean") << "allowIdleOff" << QVariant(QStringLiteral("sometimes"));
+    QTest::newRow("a confirmation that is not a boolean") << "signingNeedsConfirmation" << QVariant(QStringLiteral("always"));
 }
 
 void TestManagedConfig::badPolicyValueIsReportedAndOnlyThatKeyIgnored()
@@ -177,6 +189,77 @@ void TestManagedConfig::badPolicyValueIsReportedAndOnlyThatKeyIgnored()
     QVERIFY(policy.allowedGrants.isEmpty());
     QVERIFY(policy.allowedClientTypes.isEmpty());
     QVERIFY(!policy.staticTokensAllowed);
+    QVERIFY(!policy.defaultIdleMinutes);
+    QCOMPARE(policy.minimumIdleMinutes, 0);
+    QVERIFY(policy.idleOffAllowed);
+    QVERIFY(!policy.signingNeedsConfirmation);
+}
+
+void TestManagedConfig::idleAndSigningKeysAreRead()
+{
+    QStringList problems;
+    const ManagedPolicy none = policyOf({}, &problems);
+    QVERIFY(none.idleLimit().isEmpty());
+    QVERIFY(none.confirmationRequired().isEmpty());
+    const ManagedPolicy policy = policyOf(
+            {{QStringLiteral("defaultIdleMinutes"), QStringLiteral("10")},
+             {QStringLiteral("minimumIdleMinutes"), QStringLiteral(" 5 ")},
+             {QStringLiteral("allowIdleOff"), QStringLiteral("false")},
+             {QStringLiteral("signingNeedsConfirmation"), QStringLiteral("yes")}},
+            &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QCOMPARE(policy.defaultIdleMinutes, std::optional<int>(10));
+    QCOMPARE(policy.minimumIdleMinutes, 5);
+    QCOMPARE(policy.lowestIdleMinutes(), 5);
+    QVERIFY(!policy.idleOffAllowed);
+    QVERIFY(policy.signingNeedsConfirmation);
+    for (const char *key : {"policy/minimumIdleMinutes", "policy/allowIdleOff", "IT department"})
+        QVERIFY2(policy.idleLimit().contains(QLatin1String(key)), qPrintable(policy.idleLimit()));
+    QVERIFY(policy.confirmationRequired().contains(QLatin1String("policy/signingNeedsConfirmation")));
+    QVERIFY(policy.confirmationRequired().contains(kSource));
+}
+
+void TestManagedConfig::idleMinutesFollowThePolicy_data()
+{
+    QTest::addColumn<QString>("defaultMinutes"); // the policy's; empty: not set
+    QTest::addColumn<int>("minimum");             // 0: not set
+    QTest::addColumn<bool>("offAllowed");
+    QTest::addColumn<int>("own");                 // the person's; -1: never set
+    QTest::addColumn<int>("expected");
+    QTest::newRow("no policy, never set: fifteen") << "" << 0 << true << -1 << 15;
+    QTest::newRow("no policy: the person's value") << "" << 0 << true << 3 << 3;
+    QTest::newRow("no policy: the person may choose never") << "" << 0 << true << 0 << 0;
+    QTest::newRow("the policy's default for who set none") << "10" << 0 << true << -1 << 10;
+    QTest::newRow("the person's value over the policy's default") << "10" << 0 << true << 30 << 30;
+    QTest::newRow("the policy's default may be never") << "0" << 0 << true << -1 << 0;
+    QTest::newRow("a value below the minimum is raised") << "" << 5 << true << 2 << 5;
+    QTest::newRow("a value above the minimum is kept") << "" << 5 << true << 60 << 60;
+    QTest::newRow("never stays never when allowed") << "" << 5 << true << 0 << 0;
+    QTest::newRow("a default below the minimum is raised") << "3" << 5 << true << -1 << 5;
+    QTest::newRow("never not allowed: the default instead") << "10" << 0 << false << 0 << 10;
+    QTest::newRow("never not allowed: fifteen without a default") << "" << 0 << false << 0 << 15;
+    QTest::newRow("a default of never not allowed: fifteen") << "0" << 0 << false << -1 << 15;
+    QTest::newRow("never not allowed, raised to the minimum") << "" << 30 << false << 0 << 30;
+    QTest::newRow("a stored value past the longest is cut") << "" << 0 << true << 9999 << 480;
+}
+
+void TestManagedConfig::idleMinutesFollowThePolicy()
+{
+    QFETCH(QString, defaultMinutes);
+    QFETCH(int, minimum);
+    QFETCH(bool, offAllowed);
+    QFETCH(int, own);
+    QFETCH(int, expected);
+    QMap<QString, QVariant> values{
+            {QStringLiteral("allowIdleOff"), QString::fromLatin1(offAllowed ? "true" : "false")}};
+    if (!defaultMinutes.isEmpty())
+        values.insert(QStringLiteral("defaultIdleMinutes"), defaultMinutes);
+    if (minimum > 0)
+        values.insert(QStringLiteral("minimumIdleMinutes"), QString::number(minimum));
+    QStringList problems;
+    const ManagedPolicy policy = policyOf(values, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QCOMPARE(policy.idleMinutes(own < 0 ? std::nullopt : std::optional<int>(own)), expected);
 }
 
 void TestManagedConfig::hostPatternsMatchTheHostOrASubdomainOnly_data()
@@ -377,6 +460,20 @@ void TestManagedConfig::unknownGroupsAndKeysAreReported()
     QVERIFY(store.managedProblems().join(QLatin1Char(' ')).contains(QLatin1String("[polcy]")));
     // A misspelt group is not the policy.
     QVERIFY(store.policy().userProfilesAllowed);
+}
+
+void TestManagedConfig::badIdleMinutesInTheFileAreReportedOnceAndIgnored()
+{
+    writeSystem("[policy]\n"
+                "minimumIdleMinutes=soon\n"
+                "allowIdleOff=false\n"
+                "signingNeedsConfirmation=true\n");
+    const ProfileStore store;
+    QCOMPARE(store.managedProblems().size(), 1);
+    QVERIFY(store.managedProblems().first().contains(QLatin1String("policy/minimumIdleMinutes")));
+    QCOMPARE(store.policy().minimumIdleMinutes, 0);
+    QVERIFY(!store.policy().idleOffAllowed);
+    QVERIFY(store.policy().signingNeedsConfirmation);
 }
 
 void TestManagedConfig::refusalNamesTheFileAndWhomToAsk()

@@ -3,13 +3,15 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace chartkey {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("chartkey::ManagedPolicy", text);
+    return QCoreApplication::translate("chartkey::ManagedPolicy", text, disambiguation, n);
 }
 
 const QString kAllowUserProfiles = QStringLiteral("allowUserProfiles");
@@ -18,6 +20,10 @@ const QString kAllowedGrants = QStringLiteral("allowedGrants");
 const QString kAllowedClientTypes = QStringLiteral("allowedClientTypes");
 const QString kAllowStaticTokens = QStringLiteral("allowStaticTokens");
 const QString kActivityShowsBodies = QStringLiteral("activityShowsBodies");
+const QString kDefaultIdleMinutesKey = QStringLiteral("defaultIdleMinutes");
+const QString kMinimumIdleMinutesKey = QStringLiteral("minimumIdleMinutes");
+const QString kAllowIdleOff = QStringLiteral("allowIdleOff");
+const QString kSigningNeedsConfirmation = QStringLiteral("signingNeedsConfirmation");
 
 // A list as QSettings reads it: "a, b" unquoted is a QStringList, "a" alone a QString.
 QStringList listOf(const QVariant &value)
@@ -43,6 +49,16 @@ std::optional<bool> boolOf(const QVariant &value)
     return std::nullopt;
 }
 
+// Whole minutes from `lowest` to ManagedPolicy::kMaxIdleMinutes, written in digits.
+std::optional<int> minutesOf(const QVariant &value, int lowest)
+{
+    bool ok = false;
+    const int minutes = value.toString().trimmed().toInt(&ok);
+    if (!ok || minutes < lowest || minutes > ManagedPolicy::kMaxIdleMinutes)
+        return std::nullopt;
+    return minutes;
+}
+
 bool isHostPattern(const QString &pattern)
 {
     static const QRegularExpression re(
@@ -63,8 +79,10 @@ std::optional<Profile::ClientType> clientTypeOf(const QString &id)
 
 QStringList ManagedPolicy::keys()
 {
-    return {kAllowUserProfiles, kAllowedHosts, kAllowedGrants, kAllowedClientTypes,
-            kAllowStaticTokens, kActivityShowsBodies};
+    return {kAllowUserProfiles, kAllowedHosts,         kAllowedGrants,
+            kAllowedClientTypes, kAllowStaticTokens,   kActivityShowsBodies,
+            kDefaultIdleMinutesKey, kMinimumIdleMinutesKey, kAllowIdleOff,
+            kSigningNeedsConfirmation};
 }
 
 ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
@@ -78,7 +96,8 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const QString &key = it.key();
         if (key == kAllowUserProfiles || key == kAllowStaticTokens
-            || key == kActivityShowsBodies) {
+            || key == kActivityShowsBodies || key == kAllowIdleOff
+            || key == kSigningNeedsConfirmation) {
             const std::optional<bool> b = boolOf(it.value());
             if (!b) {
                 bad(key, tr("is \"%1\", not true or false").arg(it.value().toString()));
@@ -86,7 +105,24 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
             }
             (key == kAllowUserProfiles    ? policy.userProfilesAllowed
              : key == kAllowStaticTokens ? policy.staticTokensAllowed
-                                         : policy.activityShowsBodies) = *b;
+             : key == kAllowIdleOff      ? policy.idleOffAllowed
+             : key == kActivityShowsBodies
+                     ? policy.activityShowsBodies
+                     : policy.signingNeedsConfirmation) = *b;
+        } else if (key == kDefaultIdleMinutesKey || key == kMinimumIdleMinutesKey) {
+            const int lowest = key == kDefaultIdleMinutesKey ? 0 : 1;
+            const std::optional<int> minutes = minutesOf(it.value(), lowest);
+            if (!minutes) {
+                bad(key, tr("is \"%1\", not a whole number of minutes from %2 to %3")
+                                 .arg(it.value().toString())
+                                 .arg(lowest)
+                                 .arg(kMaxIdleMinutes));
+                continue;
+            }
+            if (key == kDefaultIdleMinutesKey)
+                policy.defaultIdleMinutes = *minutes;
+            else
+                policy.minimumIdleMinutes = *minutes;
         } else if (key == kAllowedHosts) {
             QStringList hosts;
             QStringList wrong;
@@ -212,6 +248,47 @@ QString ManagedPolicy::bodiesHidden() const
     if (activityShowsBodies)
         return {};
     return tr("Bodies are hidden by your organisation. %1").arg(whoToAsk(kActivityShowsBodies));
+}
+
+int ManagedPolicy::idleMinutes(std::optional<int> own) const
+{
+    const auto limited = [this](int minutes) {
+        minutes = std::clamp(minutes, 0, kMaxIdleMinutes);
+        return minutes == 0 ? 0 : std::max(minutes, lowestIdleMinutes());
+    };
+    int fallback = limited(defaultIdleMinutes.value_or(kDefaultIdleMinutes));
+    if (fallback == 0 && !idleOffAllowed)
+        fallback = limited(kDefaultIdleMinutes);
+    if (!own)
+        return fallback;
+    const int minutes = limited(*own);
+    return minutes == 0 && !idleOffAllowed ? fallback : minutes;
+}
+
+QString ManagedPolicy::idleLimit() const
+{
+    if (minimumIdleMinutes > 0 && !idleOffAllowed)
+        return tr("Your organisation sets the idle time to at least %n minute(s) and does not "
+                  "allow Never. %1",
+                  nullptr, minimumIdleMinutes)
+                .arg(whoToAsk(kMinimumIdleMinutesKey + QStringLiteral(", policy/") + kAllowIdleOff));
+    if (minimumIdleMinutes > 0)
+        return tr("Your organisation sets the idle time to at least %n minute(s), or Never. %1",
+                  nullptr, minimumIdleMinutes)
+                .arg(whoToAsk(kMinimumIdleMinutesKey));
+    if (!idleOffAllowed)
+        return tr("Your organisation does not allow Never: patient data is always hidden "
+                  "after some idle time. %1")
+                .arg(whoToAsk(kAllowIdleOff));
+    return {};
+}
+
+QString ManagedPolicy::confirmationRequired() const
+{
+    if (!signingNeedsConfirmation)
+        return {};
+    return tr("Your organisation requires a confirmation before notes are signed. %1")
+            .arg(whoToAsk(kSigningNeedsConfirmation));
 }
 
 QString ManagedPolicy::addRefusal() const

@@ -16,6 +16,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
+
 namespace chartkey {
 
 struct ManagedPolicy
@@ -29,6 +31,15 @@ struct ManagedPolicy
     QList<Profile::ClientType> allowedClientTypes; // allowedClientTypes; empty: any
     bool staticTokensAllowed = true;   // allowStaticTokens
     bool activityShowsBodies = true;   // activityShowsBodies: the activity view's bodies
+
+    // The desktop's idle privacy cover (privacy/idleMinutes in a person's own settings):
+    // minutes without use before patient data is hidden, 0 for never.
+    static constexpr int kDefaultIdleMinutes = 15; // when neither the person nor IT set one
+    static constexpr int kMaxIdleMinutes = 480;
+    std::optional<int> defaultIdleMinutes; // defaultIdleMinutes: 0..480, for who set none
+    int minimumIdleMinutes = 0;            // minimumIdleMinutes: 1..480; 0 when not set
+    bool idleOffAllowed = true;            // allowIdleOff: a person may choose "never"
+    bool signingNeedsConfirmation = false; // signingNeedsConfirmation: Sign always asks first
 
     // The keys of the [policy] group, as the file spells them.
     static QStringList keys();
@@ -45,6 +56,18 @@ struct ManagedPolicy
     ProfileProblems problems(const Profile &profile) const;
     // Why the activity view shows no bodies; empty when it does.
     QString bodiesHidden() const;
+    // The idle minutes that apply when the person's own setting is `own` (nullopt: never
+    // set): their value, else the policy's default, else kDefaultIdleMinutes; raised to
+    // minimumIdleMinutes, and "never" (0) replaced by the default (itself raised) when
+    // allowIdleOff is false. A value above the minimum is kept as it is.
+    int idleMinutes(std::optional<int> own) const;
+    // The lowest idle minutes a person may choose other than 0 (1 when no minimum is set).
+    int lowestIdleMinutes() const { return std::max(minimumIdleMinutes, 1); }
+    // Why a person may not choose fewer idle minutes, or never; empty when the policy sets
+    // neither limit.
+    QString idleLimit() const;
+    // Why a person may not sign without the confirmation; empty when they may.
+    QString confirmationRequired() const;
     // Why a person may not add a profile of their own; empty when they may.
     QString addRefusal() const;
     // The sentence that ends every refusal: where the policy is set, and whom to ask.
