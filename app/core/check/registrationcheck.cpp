@@ -1464,11 +1464,11 @@ void RegistrationCheck::stepTls()
                 end(Status::Pass, facts->join(QLatin1Char('\n')));
             return;
         }
-        const auto next = weakNext.lock();
+        const auto self = weakNext.lock();
         const auto [host, port] = targets.at(i);
         const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
         probeTls(host, port, QSsl::TlsV1_2OrLater, m_timeoutMs, this)
-                ->then(this, [this, host, port, where, i, facts, fails, next](const TlsAnswer &modern) {
+                ->then(this, [this, host, port, where, i, facts, fails, self](const TlsAnswer &modern) {
             if (!modern.connected)
                 *fails << tr("%1: no TLS 1.2 or newer handshake: %2").arg(where, modern.error);
             else
@@ -1478,7 +1478,7 @@ void RegistrationCheck::stepTls()
             const QSsl::SslProtocol old = QSsl::TlsV1_1;
             QT_WARNING_POP
             probeTls(host, port, old, m_timeoutMs, this)
-                    ->then(this, [where, i, facts, fails, next](const TlsAnswer &legacy) {
+                    ->then(this, [where, i, facts, fails, self](const TlsAnswer &legacy) {
                 if (legacy.connected)
                     *fails << tr("%1 accepts a handshake limited to TLS 1.1.").arg(where);
                 else if (legacy.error.contains(QLatin1String("alert protocol version"),
@@ -1496,7 +1496,7 @@ void RegistrationCheck::stepTls()
                                  "computer's TLS library did not complete such a handshake (%2). "
                                  "Test it with: openssl s_client -connect %1 -tls1_1")
                                       .arg(where, legacy.error);
-                (*next)(i + 1);
+                (*self)(i + 1);
             });
         });
     };
