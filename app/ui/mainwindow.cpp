@@ -222,15 +222,17 @@ void MainWindow::buildCentralArea()
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    // The banner's slot keeps its height, message or none: nothing below moves.
+    // The banner floats over the foot of the work area, outside the layout: showing or
+    // dismissing it moves nothing, and no empty band is kept for it when there is none.
     m_bannerSlot = new QWidget(central);
     m_bannerSlot->setObjectName(QStringLiteral("bannerSlot"));
     auto *slotLayout = new QVBoxLayout(m_bannerSlot);
-    slotLayout->setContentsMargins(0, 0, 0, 4);
+    slotLayout->setContentsMargins(0, 0, 0, 0);
     m_banner = new MessageBanner(m_bannerSlot);
     slotLayout->addWidget(m_banner);
-    m_bannerSlot->setFixedHeight(m_banner->slotHeight() + 4);
-    layout->addWidget(m_bannerSlot);
+    m_bannerSlot->hide();
+    central->installEventFilter(this);
+    m_banner->installEventFilter(this);
 
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -554,14 +556,41 @@ void MainWindow::showPages()
 {
     if (!m_connection) {
         m_pages->setCurrentWidget(m_welcome);
-        m_bannerSlot->setVisible(true);
+        m_bannerAllowed = true;
+        placeBanner();
         m_welcome->addButton()->setFocus(Qt::OtherFocusReason); // Enter adds a profile
         return;
     }
     m_pages->setCurrentWidget(m_covered == Cover::None ? static_cast<QWidget *>(m_tabs)
                                                        : m_cover);
     // While covered, the banner (it may name a patient's notes) is out of view too.
-    m_bannerSlot->setVisible(m_covered != Cover::Idle);
+    m_bannerAllowed = m_covered != Cover::Idle;
+    placeBanner();
+}
+
+void MainWindow::placeBanner()
+{
+    QWidget *central = m_bannerSlot->parentWidget();
+    const QMargins margins = central->layout()->contentsMargins();
+    const int height = m_banner->slotHeight();
+    m_bannerSlot->setGeometry(margins.left(), central->height() - margins.bottom() - height,
+                              central->width() - margins.left() - margins.right(), height);
+    // Shown only with a message: an empty slot would take the clicks meant for what is under it.
+    m_bannerSlot->setVisible(m_bannerAllowed && !m_banner->isHidden());
+    m_bannerSlot->raise();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_bannerSlot && watched == m_bannerSlot->parentWidget()
+        && event->type() == QEvent::Resize) {
+        placeBanner();
+    } else if (watched == m_banner
+               && (event->type() == QEvent::ShowToParent
+                   || event->type() == QEvent::HideToParent)) {
+        placeBanner();
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::setCover(Cover cover)
@@ -691,9 +720,9 @@ void MainWindow::refreshState()
         if (!stored) {
             if (wasSignedIn || !wasKnown)
                 setPanelsSignedIn(false);
-            show(staticToken ? tr("No access token stored for %1 — Sign in to paste one")
-                                       .arg(where)
-                             : tr("Signed out of %1 — Sign in").arg(where));
+            // The Sign in button stands beside this line: it is not said again here.
+            show(staticToken ? tr("No access token stored for %1").arg(where)
+                             : tr("Signed out of %1").arg(where));
             return;
         }
         // Who signed in, when the EHR said (the ID token kept with the tokens).
@@ -714,8 +743,7 @@ void MainWindow::refreshState()
                 : -1;
         const QString renews = stored->canRefresh() ? tr(", renews automatically") : QString();
         if (staticToken && m_tokenRefused)
-            show(tr("%1 refused the stored access token — Sign in to paste a new one")
-                         .arg(where));
+            show(tr("%1 refused the stored access token").arg(where));
         else if (staticToken)
             show(tr("%1 with a stored access token (not renewed)").arg(who), who);
         else if (!stored->expiresAt.isValid())

@@ -113,6 +113,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     enum class Cover { None, Idle, SessionEnded };
@@ -139,6 +140,7 @@ private:
     void setPanelsSignedIn(bool signedIn);
     void setCover(Cover cover);
     void showPages();
+    void placeBanner();
     void announce(const QString &text);
     void rebuildNotesMenu();
     void showTab(int index);
@@ -155,6 +157,7 @@ private:
     QComboBox *m_profileBox = nullptr;
     QLabel *m_state = nullptr;
     QWidget *m_bannerSlot = nullptr;
+    bool m_bannerAllowed = true; // false while the idle cover is shown
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePanel *m_welcome = nullptr;

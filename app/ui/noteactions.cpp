@@ -1,5 +1,7 @@
 #include "noteactions.h"
 
+#include <algorithm>
+
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
 
@@ -100,6 +102,7 @@ NoteActionBar::NoteActionBar(QWidget *parent)
         if (a == NoteAction::NoShow)
             buttons->addSpacing(12);
         m_actions.insert(a, act);
+        m_buttons.insert(a, button);
         connect(act, &QAction::triggered, this, [this, a] { run(a); });
     }
     buttons->addStretch();
@@ -212,15 +215,48 @@ QString NoteActionBar::whyNot(NoteAction action) const
     return {};
 }
 
+QString NoteActionBar::whenUnknown(NoteAction action) const
+{
+    if (action == NoteAction::CheckIn || action == NoteAction::NoShow || !m_notes)
+        return {};
+    const bool unknown = std::any_of(m_targets.cbegin(), m_targets.cend(), [this](const auto &t) {
+        return !t.noteId.isEmpty() && (!m_states || m_states->state(t.noteId).isEmpty());
+    });
+    if (!unknown)
+        return {};
+    switch (action) {
+    case NoteAction::Lock:
+        return tr("The note's state is not known yet: the EHR locks it if it is new, and "
+                  "otherwise says why not; nothing else changes.");
+    case NoteAction::Unlock:
+        return tr("The note's state is not known yet: the EHR unlocks it if it is locked or "
+                  "signed, and otherwise says why not; nothing else changes.");
+    case NoteAction::Sign:
+        return tr("The note's state is not known yet: the EHR signs it if it is locked, and "
+                  "otherwise says why not; nothing else changes.");
+    case NoteAction::LockSign:
+        return tr("The note's state is not known yet: the EHR locks and signs it if it is "
+                  "new, and otherwise says why not.");
+    case NoteAction::CheckIn:
+    case NoteAction::NoShow:
+        break;
+    }
+    return {};
+}
+
 void NoteActionBar::updateActions()
 {
     for (auto it = m_actions.begin(); it != m_actions.end(); ++it) {
         const QString why = whyNot(it.key());
         const QString name = QStringLiteral("%1 (%2)").arg(
                 displayName(it.key()), shortcutFor(it.key()).toString(QKeySequence::NativeText));
+        // Disabled: why. Enabled on a note of unknown state: what will happen.
+        const QString said = why.isEmpty() ? whenUnknown(it.key()) : why;
         it.value()->setEnabled(why.isEmpty());
-        it.value()->setToolTip(why.isEmpty() ? name : name + QStringLiteral(": ") + why);
-        it.value()->setStatusTip(why);
+        it.value()->setToolTip(said.isEmpty() ? name : name + QStringLiteral(": ") + said);
+        it.value()->setStatusTip(said);
+        if (QToolButton *button = m_buttons.value(it.key()))
+            button->setAccessibleDescription(said);
     }
 }
 

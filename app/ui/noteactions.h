@@ -24,6 +24,7 @@ class QAction;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QToolButton;
 
 namespace chartkey {
 class NoteBatch;
@@ -68,6 +69,9 @@ public:
     QList<QAction *> actions() const;
     // Why `action` cannot run on the targets now; empty when it can.
     QString whyNot(NoteAction action) const;
+    // What `action` will do when the state of a target's note is not known yet (the EHR says
+    // it only in its answer to an action); empty when every state is known.
+    QString whenUnknown(NoteAction action) const;
 
     QListWidget *results() const { return m_results; }
     QString summary() const;
@@ -105,6 +109,7 @@ private:
     QPointer<NoteStates> m_states;
     QList<NoteTarget> m_targets;
     QHash<NoteAction, QAction *> m_actions;
+    QHash<NoteAction, QToolButton *> m_buttons;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QListWidget *m_results = nullptr;

@@ -67,7 +67,17 @@ PatientsPanel::PatientsPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fast with 10,000s
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The name takes what the short columns leave: the MRN stays in view without a
+    // horizontal scroll bar in a window 1100 px wide. The short columns are measured on the
+    // rows in view only (fast with 10,000s).
+    QHeaderView *columns = m_view->horizontalHeader();
+    columns->setStretchLastSection(false);
+    columns->setResizeContentsPrecision(0);
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(columns, &QHeaderView::sectionCountChanged, this, [columns](int, int count) {
+        if (count > PatientModel::Name)
+            columns->setSectionResizeMode(PatientModel::Name, QHeaderView::Stretch);
+    });
     m_view->setWordWrap(false);
     m_proxy->setSortRole(PatientModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);

@@ -5844,7 +5844,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="581"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="610"/>
         <source>Patient data is hidden: chartkey was not used for %n minute(s). You are still signed in to %1.</source>
         <translation>
             <numerusform>Patient data is hidden: chartkey was not used for %n minute. You are still signed in to %1.</numerusform>
@@ -5907,102 +5907,87 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="323"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="325"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="324"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="326"/>
         <source>&amp;New profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="334"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="336"/>
         <source>&amp;Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="342"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="344"/>
         <source>&amp;Test registration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="345"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="347"/>
         <source>Check the profile&apos;s OAuth registration end to end and show what to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="354"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="356"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="357"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="359"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
         <source>&amp;Patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="370"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="372"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="389"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="391"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="390"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="392"/>
         <source>&amp;About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="391"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="393"/>
         <source>About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="392"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="394"/>
         <source>&lt;h3&gt;chartkey %1&lt;/h3&gt;&lt;p&gt;A desktop OAuth client for EHR APIs.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="670"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="699"/>
         <source>Renewing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="685"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="714"/>
         <source>Keychain unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="694"/>
-        <source>No access token stored for %1 — Sign in to paste one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="696"/>
-        <source>Signed out of %1 — Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="715"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="744"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="717"/>
-        <source>%1 refused the stored access token — Sign in to paste a new one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="710"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="739"/>
         <source>Signed in to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6032,274 +6017,289 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="244"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="246"/>
         <source>Sc&amp;hedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="255"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="257"/>
         <source>P&amp;atients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="332"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="334"/>
         <source>&amp;Import profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="337"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="339"/>
         <source>&amp;Remove profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="347"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="349"/>
         <source>Se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="349"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
         <source>Copy public &amp;key (JWKS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="353"/>
         <source>Copy the JWKS to register with the EHR (the private key stays in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="366"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="368"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="371"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
         <source>&amp;Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="377"/>
         <source>&amp;Find patient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="381"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="383"/>
         <source>&amp;Hide patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="484"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="486"/>
         <source>&quot;%1&quot; is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="585"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="614"/>
         <source>&amp;Show patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="590"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="619"/>
         <source>Patient data is hidden until you sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="592"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="621"/>
         <source>Sign &amp;in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="652"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="681"/>
         <source>No profile — add one to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="658"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="687"/>
         <source>Waiting for the browser — finish signing in there (%1 left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="660"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="689"/>
         <source>Waiting for the browser: finish signing in there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="663"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="692"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="706"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="724"/>
+        <source>No access token stored for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="725"/>
+        <source>Signed out of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="735"/>
         <source>Signed in as %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="707"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="736"/>
         <source>Signed in as %1 (Practitioner/%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="720"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="746"/>
+        <source>%1 refused the stored access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="748"/>
         <source>%1 with a stored access token (not renewed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="724"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="752"/>
         <source>%1 — access valid %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="726"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="754"/>
         <source>%1 — access expired%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="761"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="789"/>
         <source>Paste a new token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="762"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="790"/>
         <source>Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="765"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="793"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="813"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="841"/>
         <source>%1 Copy the sign-in address into a browser to sign in; chartkey waits %2 for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="816"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="844"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="817"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="845"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="836"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="864"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="861"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="889"/>
         <source>Access token for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="864"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="892"/>
         <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="873"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="901"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="876"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="904"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="878"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="906"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="884"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="912"/>
         <source>&amp;Store token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1077"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1105"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1078"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1106"/>
         <source>Remove the profile “%1”?
 
 chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then removes the profile, its sign-in and its client secret from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1086"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1114"/>
         <source>&amp;Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1099"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1127"/>
         <source>%1 The profile “%2” was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1106"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1134"/>
         <source>There was no sign-in to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1111"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
         <source>Removed the profile “%1”. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1167"/>
         <source>Made key %1; the private key is in the keychain only. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1142"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1170"/>
         <source>The public key (JWKS) is on the clipboard: register it with the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1157"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1185"/>
         <source>No key could be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="924"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="952"/>
         <source>Signed in. %1 was not done before; do it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="926"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="954"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="932"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="960"/>
         <source>The access token of %1 is stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="933"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="961"/>
         <source>Signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="833"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="861"/>
         <source>Paste the token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="990"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1018"/>
         <source>Import a profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="991"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1019"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1051"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1079"/>
         <source>The profile was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6345,8 +6345,8 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::NoteActionBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="254"/>
-        <location filename="../../app/ui/noteactions.cpp" line="269"/>
+        <location filename="../../app/ui/noteactions.cpp" line="290"/>
+        <location filename="../../app/ui/noteactions.cpp" line="305"/>
         <source>%1 %n note(s)?</source>
         <translation>
             <numerusform>%1 %n note?</numerusform>
@@ -6354,82 +6354,102 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="75"/>
+        <location filename="../../app/ui/noteactions.cpp" line="77"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="113"/>
+        <location filename="../../app/ui/noteactions.cpp" line="116"/>
         <source>Note action summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="116"/>
+        <location filename="../../app/ui/noteactions.cpp" line="119"/>
         <source>Note action progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="128"/>
+        <location filename="../../app/ui/noteactions.cpp" line="131"/>
         <source>Note action results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="166"/>
+        <location filename="../../app/ui/noteactions.cpp" line="169"/>
         <source>Wait for the running note action to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="168"/>
+        <location filename="../../app/ui/noteactions.cpp" line="171"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="170"/>
+        <location filename="../../app/ui/noteactions.cpp" line="173"/>
         <source>Select an appointment, or type note IDs, first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="173"/>
+        <location filename="../../app/ui/noteactions.cpp" line="176"/>
         <source>%1 has no note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="179"/>
+        <location filename="../../app/ui/noteactions.cpp" line="182"/>
         <source>Only booked appointments can be checked in; %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="184"/>
+        <location filename="../../app/ui/noteactions.cpp" line="187"/>
         <source>Only booked appointments can be marked as a no-show; %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="189"/>
+        <location filename="../../app/ui/noteactions.cpp" line="192"/>
         <source>Only a new note can be locked; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="194"/>
+        <location filename="../../app/ui/noteactions.cpp" line="197"/>
         <source>Lock &amp; sign is for new notes; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="200"/>
+        <location filename="../../app/ui/noteactions.cpp" line="203"/>
         <source>Only a locked note can be signed; the note of %1 is new (Lock &amp; sign does both).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="203"/>
+        <location filename="../../app/ui/noteactions.cpp" line="206"/>
         <source>Only a locked note can be signed; the note of %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="208"/>
+        <location filename="../../app/ui/noteactions.cpp" line="211"/>
         <source>The note of %1 is not locked or signed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="229"/>
+        <source>The note&apos;s state is not known yet: the EHR locks it if it is new, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="232"/>
+        <source>The note&apos;s state is not known yet: the EHR unlocks it if it is locked or signed, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="235"/>
+        <source>The note&apos;s state is not known yet: the EHR signs it if it is locked, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/noteactions.cpp" line="238"/>
+        <source>The note&apos;s state is not known yet: the EHR locks and signs it if it is new, and otherwise says why not.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="265"/>
+        <location filename="../../app/ui/noteactions.cpp" line="301"/>
         <source>%1 %n note(s)? A signed note can be changed only after unlocking it.</source>
         <translation>
             <numerusform>%1 %n note? A signed note can be changed only after unlocking it.</numerusform>
@@ -6437,7 +6457,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="281"/>
+        <location filename="../../app/ui/noteactions.cpp" line="317"/>
         <source>%1 %n note(s)</source>
         <translation>
             <numerusform>%1 %n note</numerusform>
@@ -6445,12 +6465,12 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="282"/>
+        <location filename="../../app/ui/noteactions.cpp" line="318"/>
         <source>%1 anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="330"/>
+        <location filename="../../app/ui/noteactions.cpp" line="366"/>
         <source>%1 on %n note(s)</source>
         <translation>
             <numerusform>%1 on %n note</numerusform>
@@ -6458,22 +6478,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="345"/>
+        <location filename="../../app/ui/noteactions.cpp" line="381"/>
         <source>Checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="347"/>
+        <location filename="../../app/ui/noteactions.cpp" line="383"/>
         <source>Marked as a no-show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="348"/>
+        <location filename="../../app/ui/noteactions.cpp" line="384"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="374"/>
+        <location filename="../../app/ui/noteactions.cpp" line="410"/>
         <source>%1: %n note(s)…</source>
         <translation>
             <numerusform>%1: %n note…</numerusform>
@@ -6481,7 +6501,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="403"/>
+        <location filename="../../app/ui/noteactions.cpp" line="439"/>
         <source>%1: done for %n note(s).</source>
         <translation>
             <numerusform>%1: done for %n note.</numerusform>
@@ -6489,7 +6509,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="404"/>
+        <location filename="../../app/ui/noteactions.cpp" line="440"/>
         <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
         <translation>
             <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
@@ -6558,7 +6578,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::PatientsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/patientspanel.cpp" line="298"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="308"/>
         <source>%1 of %n patient(s) loaded — loading more…</source>
         <translation>
             <numerusform>%1 of %n patient loaded — loading more…</numerusform>
@@ -6566,7 +6586,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/patientspanel.cpp" line="300"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="310"/>
         <source>%1 of %n patient(s) loaded</source>
         <translation>
             <numerusform>%1 of %n patient loaded</numerusform>
@@ -6574,7 +6594,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/patientspanel.cpp" line="302"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="312"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n patient</numerusform>
@@ -6642,67 +6662,67 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="87"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="97"/>
         <source>Patient search state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="89"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="99"/>
         <source>Sign &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="98"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="108"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="241"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="251"/>
         <source>Add a profile to search patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="244"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="254"/>
         <source>the EHR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="246"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="256"/>
         <source>You are signed out of %1. Sign in, and the search for “%2” runs then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="248"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="258"/>
         <source>You are signed out of %1. Sign in, and the patients are listed then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="251"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="261"/>
         <source>You are signed out of %1. Sign in to search patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="269"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="279"/>
         <source>Sign in again to search patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="256"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="266"/>
         <source>Search patients by name, or press Search to list them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="260"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="270"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="263"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="273"/>
         <source>No patients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/patientspanel.cpp" line="264"/>
+        <location filename="../../app/ui/patientspanel.cpp" line="274"/>
         <source>No patients match “%1”.</source>
         <translation type="unfinished"></translation>
     </message>

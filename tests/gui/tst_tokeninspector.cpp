@@ -2,6 +2,7 @@
 // function): granted against requested scopes, the countdown, JWT claims or "not a JWT",
 // renewing, the confirmed copy, and that no token is ever shown.
 #include "ui/tokeninspector.h"
+#include "ui/secretclipboard.h"
 
 #include "auth/session.h"
 
@@ -15,6 +16,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -340,6 +343,47 @@ private Q_SLOTS:
         child<QPushButton>("copyAccessToken")->click();
         QVERIFY(QGuiApplication::clipboard()->text() == kOpaque);
         QVERIFY(statusSays(QStringLiteral("on the clipboard")));
+        QGuiApplication::clipboard()->clear();
+    }
+
+    // #12: a copied access token does not stay on a shared workstation's clipboard. The
+    // clipboard's delay is its seam: a short one here instead of 30 s of real time.
+    void aCopiedAccessTokenIsTakenOffTheClipboardAfterItsTime()
+    {
+        ui::SecretClipboard *secret = ui::SecretClipboard::instance();
+        const int delay = secret->clearAfterMs();
+        const auto restore = qScopeGuard([secret, delay] { secret->setClearAfterMs(delay); });
+        secret->setClearAfterMs(200);
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QSignalSpy cleared(secret, &ui::SecretClipboard::cleared);
+        QString warning;
+        answerNextMessageBox(QMessageBox::Yes, &warning);
+        child<QPushButton>("copyAccessToken")->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), kOpaque);
+        QVERIFY(cleared.wait(5000));
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+    }
+
+    // ... but what the person copied after it stays.
+    void somethingCopiedAfterTheTokenStaysOnTheClipboard()
+    {
+        ui::SecretClipboard *secret = ui::SecretClipboard::instance();
+        const int delay = secret->clearAfterMs();
+        const auto restore = qScopeGuard([secret, delay] { secret->setClearAfterMs(delay); });
+        secret->setClearAfterMs(200);
+        storeTokens(kOpaque, QString::fromLatin1(Profile::kDefaultScope));
+        open();
+        QVERIFY(loaded());
+        QSignalSpy cleared(secret, &ui::SecretClipboard::cleared);
+        QString warning;
+        answerNextMessageBox(QMessageBox::Yes, &warning);
+        child<QPushButton>("copyAccessToken")->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), kOpaque);
+        QGuiApplication::clipboard()->setText(QStringLiteral("a note of my own"));
+        QVERIFY(!cleared.wait(1000));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("a note of my own"));
         QGuiApplication::clipboard()->clear();
     }
 
