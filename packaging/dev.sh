@@ -9,7 +9,8 @@
 #                           in a Debian 13 root, against Qt 6.8); CHARTKEY_SKIP_ASAN=1 and
 #                           CHARTKEY_SKIP_TRIXIE=1 leave out the sanitizer run and that stage
 #   packaging/dev.sh bench  build and run the benchmarks (tests/bench: start-up, tokens,
-#                           sign-in, scale, note actions, api --paginate), each against a
+#                           sign-in, scale, note actions, api --paginate, schedule, client
+#                           assertions), each against a
 #                           same-run reference
 #   packaging/dev.sh deps [build]
 #                           install what is missing (Debian packages, npm modules); with
@@ -178,6 +179,8 @@ run_bench() {
   in_peers bench_notes --sandbox-arg --patients --sandbox-arg 3000 -- "$bench/bench_notes"
   say "api --paginate: 100,000 patients as one Bundle and as NDJSON, against QNAM and curl"
   in_peers bench_api --sandbox-arg --patients --sandbox-arg 100000 -- "$bench/bench_api"
+  say "a day's schedule: FhirClient::schedule against the same GETs with plain Qt"
+  in_peers bench_schedule -- "$bench/bench_schedule"
   say "private_key_jwt: signing a client assertion per token request, against HMAC and client_secret_post"
   "$bench/bench_assertion" || failed+=(bench_assertion)
   if [ ${#failed[@]} -gt 0 ]; then
