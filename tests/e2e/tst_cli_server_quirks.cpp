@@ -410,6 +410,7 @@ void CliServerQuirks::anyPortOnAnExactMatchServerFailsFastWithoutABrowser()
     const qint64 elapsed = clock.elapsed();
     QCOMPARE(in.exitCode, 1);
     QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+    qInfo("refused in %lld ms, without a browser", qlonglong(elapsed));
     QVERIFY2(!QFileInfo::exists(marker), "the browser was opened");
     QVERIFY2(in.err.contains("http://127.0.0.1:8765/callback") && in.err.contains("--redirect-uri"),
              describe(in).constData());
