@@ -1465,7 +1465,9 @@ void RegistrationCheck::stepTls()
             return;
         }
         const auto self = weakNext.lock();
-        const auto [host, port] = targets.at(i);
+        // Named copies, not a structured binding: lambdas capture them (C++17).
+        const QString host = targets.at(i).first;
+        const quint16 port = targets.at(i).second;
         const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
         probeTls(host, port, QSsl::TlsV1_2OrLater, m_timeoutMs, this)
                 ->then(this, [this, host, port, where, i, facts, fails, self](const TlsAnswer &modern) {
