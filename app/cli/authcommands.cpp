@@ -245,18 +245,58 @@ int runStatus(Context &ctx, const QCommandLineParser &)
     return kPending;
 }
 
-int runLogout(Context &ctx, const QCommandLineParser &)
+int runLogout(Context &ctx, const QCommandLineParser &p)
 {
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;
+    const bool endSession = p.isSet(QStringLiteral("end-session"));
+    if (endSession && endSessionPage(*profile).isEmpty()) {
+        ctx.err << (profile->grant == Profile::Grant::AuthorizationCode
+                            ? tr("%1 names no sign-out page for the browser (no end-session URL: "
+                                 "the EHR's discovery document has no end_session_endpoint). "
+                                 "Nothing was signed out; run chartkey logout without "
+                                 "--end-session.")
+                            : tr("%1 does not sign in through a browser, so there is no browser "
+                                 "sign-in to end. Nothing was signed out; run chartkey logout "
+                                 "without --end-session."))
+                           .arg(profile->name)
+                << Qt::endl;
+        return Failed;
+    }
     Session *session = ctx.connect(*profile)->session();
-    session->signOut()->then(&ctx, [&ctx](const SignOutResult &result) {
+    session->signOut()->then(&ctx, [&ctx, endSession, profile](const SignOutResult &result) {
         if (!result.removed) {
             ctx.fail(result.failure); // the keychain could not be read or changed: nothing was
             return;
         }
         ctx.err << result.message << Qt::endl;
+        if (result.endSessionPage.isEmpty()) {
+            ctx.finish(Ok);
+            return;
+        }
+        if (!endSession) {
+            ctx.err << result.endSessionAdvice << ' '
+                    << tr("It is %1 (chartkey logout --end-session opens it).")
+                               .arg(result.endSessionPage.toString())
+                    << Qt::endl;
+            ctx.finish(Ok);
+            return;
+        }
+        CommandUrlOpener opener(ctx.browserCommand());
+        QString error;
+        if (!opener.open(result.endSessionPage, &error)) {
+            ctx.err << tr("Could not open the browser (%1). Open the EHR's sign-out page by hand "
+                          "to end the browser's sign-in there: %2")
+                               .arg(error, result.endSessionPage.toString())
+                    << Qt::endl;
+            ctx.finish(Failed);
+            return;
+        }
+        ctx.err << tr("Opened the EHR's sign-out page in the browser (%1): confirm there to end "
+                      "the browser's sign-in at %2.")
+                           .arg(result.endSessionPage.toString(), profile->name)
+                << Qt::endl;
         ctx.finish(Ok);
     });
     return kPending;

@@ -364,6 +364,9 @@ QList<CommandSpec> makeProfileCommands()
             url("revoke-url",
                 tr("The revocation endpoint (RFC 7009), instead of the preset's or the "
                    "discovery document's.")),
+            url("end-session-url",
+                tr("Where the browser's sign-in at the server ends (OpenID RP-initiated "
+                   "logout's end_session_endpoint), instead of the discovery document's.")),
             {valued(QStringLiteral("auth-param"), QStringLiteral("NAME=VALUE"),
                     tr("An extra authorization parameter (launch, aud, prompt); repeatable. "
                        "Canvas's launch=e30= is the default.")),
@@ -584,7 +587,13 @@ QList<CommandSpec> makeCommandTable()
     CommandSpec logout;
     logout.name = QStringLiteral("logout");
     logout.summary = tr("Revoke the tokens at the EHR and remove them from the keychain.");
-    logout.globals = Global::Profile;
+    logout.options = {
+            {flag({QStringLiteral("end-session")},
+                  tr("Also end the browser's sign-in at the EHR: open its sign-out page (OpenID "
+                     "RP-initiated logout), where the EHR names one.")),
+             {}},
+    };
+    logout.globals = Global::Profile | Global::Browser;
     logout.run = runLogout;
 
     const auto text = [](const char *option, const QString &description) {

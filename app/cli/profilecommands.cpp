@@ -142,6 +142,7 @@ int add(Context &ctx, const QCommandLineParser &p)
     const QString authorizeUrl = QStringLiteral("authorize-url");
     const QString tokenUrl = QStringLiteral("token-url");
     const QString revokeUrl = QStringLiteral("revoke-url");
+    const QString endSessionUrl = QStringLiteral("end-session-url");
     const QString param = QStringLiteral("auth-param");
     const QString issuer = QStringLiteral("issuer");
     const QString replace = QStringLiteral("replace");
@@ -173,7 +174,7 @@ int add(Context &ctx, const QCommandLineParser &p)
             {ProfileField::Discovery, discovery},   {ProfileField::ClientId, clientId},
             {ProfileField::Scope, scope},           {ProfileField::Authorization, authorizeUrl},
             {ProfileField::Token, tokenUrl},        {ProfileField::Revocation, revokeUrl},
-            {ProfileField::Issuer, issuer}};
+            {ProfileField::EndSession, endSessionUrl}, {ProfileField::Issuer, issuer}};
     for (const auto &[field, option] : texts) {
         if (p.isSet(option))
             form->setText(field, p.value(option));
@@ -256,6 +257,7 @@ int add(Context &ctx, const QCommandLineParser &p)
                             found.authorizationUrl.toString());
                        line("token", tr("token"), found.tokenUrl.toString());
                        line("revocation", tr("revocation"), found.revocationUrl.toString());
+                       line("end-session", tr("end session"), found.endSessionUrl.toString());
                        line("issuer", tr("issuer"), found.issuer);
                        for (const QString &warning : fetched.warnings)
                            ctx.err << tr("Warning: %1").arg(warning) << Qt::endl;

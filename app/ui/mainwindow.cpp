@@ -2,6 +2,7 @@
 
 #include "accessibility.h"
 #include "activitydock.h"
+#include "auth/urlopener.h"
 #include "auth/browsersignin.h"
 #include "auth/idtoken.h"
 #include "auth/clientkeys.h"
@@ -726,7 +727,7 @@ void MainWindow::refreshState()
             return;
         }
         // Who signed in, when the EHR said (the ID token kept with the tokens).
-        const IdTokenIdentity identity = idtoken::identityOf(stored->idToken);
+        const IdTokenIdentity identity = idtoken::identityOf(*stored);
         const QString practitioner =
                 fhir::referenceId(identity.fhirUser, QStringLiteral("Practitioner"));
         QString who;
@@ -968,6 +969,20 @@ void MainWindow::cancelSignIn()
         m_signIn->cancel();
 }
 
+void MainWindow::openEndSessionPage(const QUrl &page)
+{
+    QString error;
+    if (m_opener && m_opener->open(page, &error)) {
+        m_banner->show(MessageBanner::Kind::Information,
+                       tr("Opened the EHR's sign-out page in the browser: confirm there to end "
+                          "the browser's sign-in."));
+        return;
+    }
+    m_banner->show(MessageBanner::Kind::Warning,
+                   tr("Could not open the browser (%1). Open the EHR's sign-out page by hand: %2")
+                           .arg(error, page.toString()));
+}
+
 void MainWindow::signOut()
 {
     if (!m_connection)
@@ -977,11 +992,21 @@ void MainWindow::signOut()
             m_banner->show(MessageBanner::Kind::Error, result.failure.message);
             m_banner->setDetail(result.failure.detail);
         } else if (result.hadSignIn) {
-            m_banner->show(result.revocation == SignOutResult::Revocation::Revoked
-                                   ? MessageBanner::Kind::Information
-                                   : MessageBanner::Kind::Warning,
-                           result.message);
-            m_banner->setDetail(result.failure.detail);
+            const auto kind = result.revocation == SignOutResult::Revocation::Revoked
+                    ? MessageBanner::Kind::Information
+                    : MessageBanner::Kind::Warning;
+            QString detail = result.failure.detail;
+            if (result.endSessionPage.isEmpty()) {
+                m_banner->show(kind, result.message);
+            } else {
+                const QUrl page = result.endSessionPage;
+                m_banner->show(kind, result.message + QLatin1Char(' ') + result.endSessionAdvice,
+                               tr("Open sign-out page"), [this, page] { openEndSessionPage(page); });
+                detail = QStringList{detail, tr("The EHR's sign-out page: %1").arg(page.toString())}
+                                 .join(QLatin1Char('\n'))
+                                 .trimmed();
+            }
+            m_banner->setDetail(detail);
         }
         m_bannerAboutPatient = false;
         if (m_patients->hasPatientApi())

@@ -127,6 +127,7 @@ private:
     void importProfile();
     void removeProfile();
     void showSettings();
+    void openEndSessionPage(const QUrl &page);
     void applySettings();
     void copyJwks();
     void showTokenInspector();

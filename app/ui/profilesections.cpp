@@ -287,6 +287,9 @@ EndpointsSection::EndpointsSection(ProfileForm *form, QWidget *parent)
                 QStringLiteral("tokenUrl"));
     addLineEdit(ProfileField::Revocation, tr("Re&vocation URL:"), tr("Revocation URL"),
                 QStringLiteral("revocationUrl"));
+    addLineEdit(ProfileField::EndSession, tr("&Browser sign-out URL:"),
+                tr("Browser sign-out URL (end_session_endpoint)"),
+                QStringLiteral("endSessionUrl"));
     addLineEdit(ProfileField::Issuer, tr("Iss&uer:"), tr("Issuer"), QStringLiteral("issuer"));
     addLineEdit(ProfileField::Notes, tr("Notes AP&I URL:"), tr("Notes API URL"),
                 QStringLiteral("notesBaseUrl"));

@@ -53,6 +53,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
+#include <QUrlQuery>
 #include <QTimer>
 #include <QToolBar>
 
@@ -686,6 +687,43 @@ private Q_SLOTS:
         // Dismissed, it takes no clicks: the slot goes with it.
         w.banner()->dismiss();
         QVERIFY(!w.findChild<QWidget *>(QStringLiteral("bannerSlot"))->isVisible());
+    }
+
+    // On a shared workstation the browser stays signed in at the EHR after the tokens are
+    // gone, and the next person's sign-in could skip the password: the sign-out says so and
+    // opens the EHR's own sign-out page (OpenID RP-initiated logout) when asked, not before.
+    void signingOutOffersToEndTheBrowsersSignInAtTheEhr()
+    {
+        Profile p = m_sandbox.publicProfile();
+        p.endSessionUrl = m_sandbox.endSessionEndpoint;
+        p.scope = QStringLiteral("openid fhirUser ") + p.scope;
+        ProfileStore().save(p);
+        QSettings().setValue(QStringLiteral("ui/lastProfile"), p.name);
+        const auto signedIn = test::signInThroughConsent(p, &m_keychain, &m_nam, m_sandbox);
+        QVERIFY2(signedIn.failure.isOk(), qPrintable(signedIn.failure.message));
+        RecordingUrlOpener browser;
+        MainWindow w(&m_keychain, &browser);
+        w.show();
+        waitForPatients(w, 1);
+        // Who signed in, by name: the ID token has none, the practitioner read from fhirUser has.
+        QVERIFY2(w.connectionText().startsWith(QStringLiteral("Signed in as %1 (Practitioner/")
+                                                       .arg(m_sandbox.userName)),
+                 qPrintable(w.connectionText()));
+        w.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed out")),
+                                 20000);
+        QVERIFY2(w.banner()->text().contains(QLatin1String("browser may still be signed in")),
+                 qPrintable(w.banner()->text()));
+        QCOMPARE(w.banner()->actionText(), QStringLiteral("Open sign-out page"));
+        QVERIFY(browser.opened.isEmpty());
+        w.banner()->trigger();
+        QCOMPARE(browser.opened.size(), 1);
+        QCOMPARE(browser.opened.first().adjusted(QUrl::RemoveQuery), m_sandbox.endSessionEndpoint);
+        QCOMPARE(QUrlQuery(browser.opened.first()).queryItemValue(QStringLiteral("client_id")),
+                 p.clientId);
+        QVERIFY2(w.banner()->text().contains(QLatin1String("Opened the EHR's sign-out page")),
+                 qPrintable(w.banner()->text()));
+        ProfileStore().save(m_sandbox.publicProfile()); // as the other scenarios expect it
     }
 
     // #12: at 1100 px the patients' MRN column was out of view behind a horizontal scroll bar.

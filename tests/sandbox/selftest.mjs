@@ -64,7 +64,8 @@ const note = (id, action, token) => fetch(`${S.instance}/plugin-io/api/note_sign
 {
   const d = await (await fetch(`${S.issuer}/.well-known/openid-configuration`)).json();
   check('openid-configuration routes', d.issuer === S.issuer && d.token_endpoint === S.tokenEndpoint
-    && d.authorization_endpoint === S.authorizationEndpoint && d.revocation_endpoint === S.revocationEndpoint);
+    && d.authorization_endpoint === S.authorizationEndpoint && d.revocation_endpoint === S.revocationEndpoint
+    && d.end_session_endpoint === S.endSessionEndpoint);
   const sc = await (await fetch(`${S.fhirBase}/.well-known/smart-configuration`)).json();
   check('smart-configuration', sc.token_endpoint === S.tokenEndpoint && sc.code_challenge_methods_supported.join() === 'S256'
     && sc.capabilities.length > 0 && sc.scopes_supported.includes('user/Patient.read'));

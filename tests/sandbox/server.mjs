@@ -1808,6 +1808,7 @@ const ready = {
   authorizationEndpoint: `${ISSUER}${ROUTES.authorization}`,
   tokenEndpoint: `${ISSUER}${ROUTES.token}`,
   revocationEndpoint: `${ISSUER}${ROUTES.revocation}`,
+  endSessionEndpoint: `${ISSUER}${ROUTES.end_session}`,
   notesBase: `${ISSUER}${NOTES_PREFIX}`,
   clients: CLIENTS,
   user: { login: USER.login, password: USER.password, name: PRACTITIONER.name, fhirUser: `Practitioner/${PRACTITIONER.id}` },

@@ -17,6 +17,7 @@ inline void compareProfiles(const Profile &actual, const Profile &expected)
     QCOMPARE(actual.authorizationUrl, expected.authorizationUrl);
     QCOMPARE(actual.tokenUrl, expected.tokenUrl);
     QCOMPARE(actual.revocationUrl, expected.revocationUrl);
+    QCOMPARE(actual.endSessionUrl, expected.endSessionUrl);
     QCOMPARE(actual.notesBaseUrl, expected.notesBaseUrl);
     QCOMPARE(actual.discoveryUrl, expected.discoveryUrl);
     QCOMPARE(actual.issuer, expected.issuer);

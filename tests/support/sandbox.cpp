@@ -44,6 +44,7 @@ Sandbox Sandbox::fromEnvironment()
     s.authorizationEndpoint = url(o, "authorizationEndpoint");
     s.tokenEndpoint = url(o, "tokenEndpoint");
     s.revocationEndpoint = url(o, "revocationEndpoint");
+    s.endSessionEndpoint = url(o, "endSessionEndpoint");
     s.smartConfiguration = url(o, "smartConfiguration");
     s.openidConfiguration = url(o, "openidConfiguration");
     s.jwksUri = url(o, "jwksUri");

@@ -36,6 +36,7 @@ public:
     QUrl authorizationEndpoint;   // {instance}/auth/authorize/
     QUrl tokenEndpoint;           // {instance}/auth/token/
     QUrl revocationEndpoint;      // {instance}/auth/revoke_token/
+    QUrl endSessionEndpoint;      // {instance}/auth/logout/ (OpenID RP-initiated logout)
     QUrl smartConfiguration;      // {fhirBase}/.well-known/smart-configuration
     QUrl openidConfiguration;     // {instance}/.well-known/openid-configuration
     QUrl jwksUri;                 // {instance}/auth/jwks/ (ID token keys; see rotateJwks())

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include "resultspy.h"
 #include "sessionfixture.h"
@@ -333,6 +334,48 @@ private Q_SLOTS:
         QVERIFY(revoked.at(1).field("token") == kOldAccess);
         QCOMPARE(revoked.at(1).field("token_type_hint"), QStringLiteral("access_token"));
         QVERIFY(!m_f->hasStored());
+    }
+
+    void signOutPointsToTheServersSignOutPageWithOnlyTheClientId()
+    {
+        Profile p = m_f->profile;
+        p.endSessionUrl = QUrl(QStringLiteral("https://login.example.org/logout?ui=compact"));
+        m_f->useProfile(p);
+        storeTokens();
+        const std::optional<SignOutResult> out = m_f->signOut();
+        QVERIFY2(out, "signOut() never ended");
+        const QUrlQuery query(out->endSessionPage);
+        QCOMPARE(out->endSessionPage.adjusted(QUrl::RemoveQuery),
+                 QUrl(QStringLiteral("https://login.example.org/logout")));
+        QCOMPARE(query.queryItemValue(QStringLiteral("ui")), QStringLiteral("compact"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("client_id")), p.clientId);
+        QCOMPARE(query.queryItems().size(), 2); // no ID token, no state: nothing secret
+        QVERIFY(out->endSessionAdvice.contains(QLatin1String("sign-out page")));
+        QVERIFY(!out->message.contains(QLatin1String("sign-out page"))); // said once, apart
+    }
+
+    void noSignOutPageWithoutABrowserSignIn_data()
+    {
+        QTest::addColumn<QString>("endSession");
+        QTest::addColumn<int>("grant");
+        const int code = int(Profile::Grant::AuthorizationCode);
+        QTest::newRow("none named") << QString() << code;
+        QTest::newRow("plain http elsewhere") << QStringLiteral("http://login.example.org/logout")
+                                              << code;
+        QTest::newRow("client credentials") << QStringLiteral("https://login.example.org/logout")
+                                            << int(Profile::Grant::ClientCredentials);
+        QTest::newRow("static token") << QStringLiteral("https://login.example.org/logout")
+                                      << int(Profile::Grant::StaticToken);
+    }
+
+    void noSignOutPageWithoutABrowserSignIn()
+    {
+        QFETCH(QString, endSession);
+        QFETCH(int, grant);
+        Profile p = m_f->profile;
+        p.endSessionUrl = QUrl(endSession);
+        p.grant = Profile::Grant(grant);
+        QVERIFY(endSessionPage(p).isEmpty());
     }
 
     // ---- static tokens (Profile::Grant::StaticToken)

@@ -28,6 +28,7 @@ QStringList applyMetadata(Profile &profile, const ServerMetadata &m, bool overwr
     fill(profile.authorizationUrl, m.authorizationEndpoint, "authorization");
     fill(profile.tokenUrl, m.tokenEndpoint, "token");
     fill(profile.revocationUrl, m.revocationEndpoint, "revocation");
+    fill(profile.endSessionUrl, m.endSessionEndpoint, "end-session");
     if (!m.issuer.isEmpty() && (overwrite || profile.issuer.isEmpty())) {
         profile.issuer = m.issuer;
         filled << QStringLiteral("issuer");

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QUrlQuery>
 
 namespace chartkey {
 
@@ -534,6 +535,13 @@ Pending<SignOutResult> *Session::signOut()
                         Q_EMIT tokensChanged();
                         Q_EMIT signedOut({});
                         result.message = describeSignOut(result);
+                        result.endSessionPage = endSessionPage(m_profile);
+                        if (!result.endSessionPage.isEmpty())
+                            result.endSessionAdvice =
+                                    tr("The web browser may still be signed in at the EHR, so "
+                                       "the next sign-in on this computer could skip the "
+                                       "password: end that session on the EHR's sign-out "
+                                       "page.");
                         op->complete(result);
                     });
         };
@@ -592,6 +600,19 @@ Pending<SignOutResult> *Session::signOut()
         });
     });
     return op;
+}
+
+QUrl endSessionPage(const Profile &profile)
+{
+    if (profile.endSessionUrl.isEmpty() || profile.grant != Profile::Grant::AuthorizationCode
+        || !Profile::isSafeTransport(profile.endSessionUrl))
+        return {};
+    QUrl page = profile.endSessionUrl;
+    QUrlQuery query(page);
+    query.removeAllQueryItems(QStringLiteral("client_id"));
+    query.addQueryItem(QStringLiteral("client_id"), profile.clientId);
+    page.setQuery(query);
+    return page;
 }
 
 QString Session::describeSignOut(const SignOutResult &r) const

@@ -84,7 +84,18 @@ struct SignOutResult
     Failure failure;         // Storage: not removed; otherwise why nothing was revoked
     QDateTime accessExpiresAt; // when the access token ends by itself (invalid: unknown)
     QString message;         // what happened and what it means, for the person
+    // The browser's own sign-in at the EHR outlives the tokens: where to end it
+    // (endSessionPage()), and a sentence saying why (without the address, which each front end
+    // shows its own way); both empty when the EHR names no such page or the profile does not
+    // sign in through a browser.
+    QUrl endSessionPage;
+    QString endSessionAdvice;
 };
+
+// OpenID RP-initiated logout: the profile's end-session URL with its client_id (no ID token:
+// nothing secret goes to the browser; the EHR asks the person to confirm). Empty when the
+// profile has none or does not sign in through a browser.
+QUrl endSessionPage(const Profile &profile);
 
 class Session final : public QObject
 {

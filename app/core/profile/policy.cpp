@@ -206,6 +206,7 @@ ProfileProblems ManagedPolicy::problems(const Profile &p) const
             {ProfileField::Authorization, &p.authorizationUrl},
             {ProfileField::Token, &p.tokenUrl},
             {ProfileField::Revocation, &p.revocationUrl},
+            {ProfileField::EndSession, &p.endSessionUrl},
             {ProfileField::Notes, &p.notesBaseUrl}};
     QStringList refusedHosts; // each once, on the first field that names it
     for (const auto &[field, url] : urls) {

@@ -146,6 +146,7 @@ ProfileProblems Profile::validate() const
         transport(ProfileField::FhirBase, fhirBaseUrl);
     }
     for (const auto &[field, url] : {std::pair{ProfileField::Revocation, revocationUrl},
+                                     std::pair{ProfileField::EndSession, endSessionUrl},
                                      std::pair{ProfileField::Notes, notesBaseUrl}}) {
         if (!url.isEmpty())
             transport(field, url);
@@ -240,6 +241,8 @@ QString fieldName(ProfileField field)
         return tr("the token URL");
     case ProfileField::Revocation:
         return tr("the revocation URL");
+    case ProfileField::EndSession:
+        return tr("the browser sign-out URL");
     case ProfileField::Issuer:
         return tr("the issuer");
     case ProfileField::Notes:

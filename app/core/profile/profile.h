@@ -34,6 +34,7 @@ enum class ProfileField {
     Authorization,
     Token,
     Revocation,
+    EndSession,
     Issuer,
     Notes,
 };
@@ -85,6 +86,9 @@ struct Profile
     QUrl authorizationUrl;
     QUrl tokenUrl;
     QUrl revocationUrl;
+    // OpenID RP-initiated logout (end_session_endpoint): where the browser's own sign-in at
+    // the server can be ended after a sign-out. Empty: none known.
+    QUrl endSessionUrl;
     QUrl notesBaseUrl;
     QString issuer;          // expected `iss` (RFC 9207); empty: not checked
     // Where the server publishes its endpoints: SMART's {fhir}/.well-known/smart-configuration,

@@ -70,6 +70,7 @@ const QList<Entry> &table()
             urlEntry(F::Authorization, "authorizationUrl", &Profile::authorizationUrl),
             urlEntry(F::Token, "tokenUrl", &Profile::tokenUrl),
             urlEntry(F::Revocation, "revocationUrl", &Profile::revocationUrl),
+            urlEntry(F::EndSession, "endSessionUrl", &Profile::endSessionUrl),
             urlEntry(F::Notes, "notesBaseUrl", &Profile::notesBaseUrl),
             urlEntry(F::Discovery, "discoveryUrl", &Profile::discoveryUrl),
             textEntry(F::Issuer, "issuer", &Profile::issuer),

@@ -23,8 +23,8 @@ constexpr ProfileField kFields[] = {
         ProfileField::ClientType,    ProfileField::ClientSecret, ProfileField::Grant,
         ProfileField::AccessToken,   ProfileField::Scope,      ProfileField::Redirect,
         ProfileField::Launch,        ProfileField::Aud,        ProfileField::Authorization,
-        ProfileField::Token,         ProfileField::Revocation, ProfileField::Issuer,
-        ProfileField::Notes,
+        ProfileField::Token,         ProfileField::Revocation, ProfileField::EndSession,
+        ProfileField::Issuer,        ProfileField::Notes,
 };
 
 QUrl defaultRedirect()
@@ -94,6 +94,8 @@ QString textOf(const Profile &p, ProfileField field)
         return p.tokenUrl.toString();
     case ProfileField::Revocation:
         return p.revocationUrl.toString();
+    case ProfileField::EndSession:
+        return p.endSessionUrl.toString();
     case ProfileField::Issuer:
         return p.issuer;
     case ProfileField::Notes:
@@ -173,6 +175,7 @@ bool ProfileForm::isDerivable(ProfileField field) const
     case ProfileField::Authorization:
     case ProfileField::Token:
     case ProfileField::Revocation:
+    case ProfileField::EndSession:
     case ProfileField::Issuer:
     case ProfileField::Notes:
         return true;
@@ -205,6 +208,7 @@ std::optional<ProfileField> ProfileForm::sourceOf(ProfileField field) const
     case ProfileField::Authorization:
     case ProfileField::Token:
     case ProfileField::Revocation:
+    case ProfileField::EndSession:
     case ProfileField::Issuer:
     case ProfileField::Notes:
         return ProfileField::Instance;
@@ -452,6 +456,7 @@ void ProfileForm::setEndpoints(const Profile &fetched)
             {ProfileField::Authorization, fetched.authorizationUrl.toString()},
             {ProfileField::Token, fetched.tokenUrl.toString()},
             {ProfileField::Revocation, fetched.revocationUrl.toString()},
+            {ProfileField::EndSession, fetched.endSessionUrl.toString()},
             {ProfileField::Issuer, fetched.issuer},
     };
     for (const auto &[field, value] : endpoints) {
@@ -512,6 +517,7 @@ Profile ProfileForm::profile() const
     p.authorizationUrl = url(ProfileField::Authorization, m_initial.authorizationUrl);
     p.tokenUrl = url(ProfileField::Token, m_initial.tokenUrl);
     p.revocationUrl = url(ProfileField::Revocation, m_initial.revocationUrl);
+    p.endSessionUrl = url(ProfileField::EndSession, m_initial.endSessionUrl);
     p.notesBaseUrl = url(ProfileField::Notes, m_initial.notesBaseUrl);
     p.issuer = textOr(ProfileField::Issuer, m_initial.issuer);
     p.clientId = textOr(ProfileField::ClientId, m_initial.clientId);
@@ -569,6 +575,7 @@ bool ProfileForm::isVisible(ProfileField field) const
     case ProfileField::Authorization:
     case ProfileField::Token:
     case ProfileField::Revocation:
+    case ProfileField::EndSession:
     case ProfileField::Issuer:
         return signIn;
     case ProfileField::ClientSecret:
@@ -659,6 +666,8 @@ QString ProfileForm::placeholder(ProfileField field) const
         return tr("optional");
     case ProfileField::Revocation:
         return tr("none: sign-out only forgets the tokens");
+    case ProfileField::EndSession:
+        return tr("none: the browser's sign-in at the server is left as it is");
     case ProfileField::Issuer:
         return tr("none: the iss of the redirect is not checked");
     case ProfileField::Notes:

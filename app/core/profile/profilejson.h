@@ -5,7 +5,7 @@
 //
 //   {"chartkey-profile": 1, "name": "Clinic", "kind": "canvas",
 //    "instanceUrl": "...", "fhirBaseUrl": "...", "authorizationUrl": "...", "tokenUrl": "...",
-//    "revocationUrl": "...", "notesBaseUrl": "...", "discoveryUrl": "...", "issuer": "...",
+//    "revocationUrl": "...", "endSessionUrl": "...", "notesBaseUrl": "...", "discoveryUrl": "...", "issuer": "...",
 //    "clientId": "...", "clientType": "public|confidential",
 //    "grant": "authorization-code|client-credentials|static-token", "scope": "...",
 //    "redirectUri": "...", "authParams": [{"name": "launch", "value": "e30="}]}
