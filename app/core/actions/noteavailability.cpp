@@ -52,35 +52,20 @@ QString NoteAvailability::whyNot(NoteAction action, const QList<NoteTarget> &tar
             return tr("%1 has no note.").arg(t.shortName());
         const QString status = t.appointmentStatus;
         // A visit that did not take place: nothing to check in, and no note to act on.
-        if (status == kCancelled) {
+        if (!takesNoteActions(status)) {
+            const QString what = status == kCancelled ? tr("was cancelled")
+                                                      : tr("was entered in error");
             switch (action) {
             case NoteAction::CheckIn:
-                return tr("The appointment of %1 was cancelled: there is no visit to check in.")
-                        .arg(t.shortName());
+                return tr("The appointment of %1 %2: there is no visit to check in.")
+                        .arg(t.shortName(), what);
             case NoteAction::NoShow:
-                return tr("The appointment of %1 was cancelled: there is no visit to mark as a "
-                          "no-show.")
-                        .arg(t.shortName());
+                return tr("The appointment of %1 %2: there is no visit to mark as a no-show.")
+                        .arg(t.shortName(), what);
             default:
-                return tr("The appointment of %1 was cancelled: its note cannot be locked, "
-                          "signed or unlocked.")
-                        .arg(t.shortName());
-            }
-        }
-        if (status == kEnteredInError) {
-            switch (action) {
-            case NoteAction::CheckIn:
-                return tr("The appointment of %1 was entered in error: there is no visit to "
-                          "check in.")
-                        .arg(t.shortName());
-            case NoteAction::NoShow:
-                return tr("The appointment of %1 was entered in error: there is no visit to "
-                          "mark as a no-show.")
-                        .arg(t.shortName());
-            default:
-                return tr("The appointment of %1 was entered in error: its note cannot be "
-                          "locked, signed or unlocked.")
-                        .arg(t.shortName());
+                return tr("The appointment of %1 %2: its note cannot be locked, signed or "
+                          "unlocked.")
+                        .arg(t.shortName(), what);
             }
         }
         const QString state = states ? states->state(t.noteId) : QString();
