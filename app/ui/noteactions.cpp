@@ -5,7 +5,6 @@
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
 
-#include "fhir/display.h"
 #include "fhir/notestates.h"
 #include "notes/notebatch.h"
 #include "settingsdialog.h"
@@ -58,25 +57,6 @@ bool signs(NoteAction action)
 }
 
 } // namespace
-
-QString NoteTarget::describe() const
-{
-    QStringList parts;
-    if (!patientName.isEmpty())
-        parts << patientName;
-    if (start.isValid())
-        parts << fhir::dateTimeText(start);
-    parts << noteId;
-    return parts.join(QStringLiteral(" — "));
-}
-
-QString NoteTarget::shortName() const
-{
-    if (patientName.isEmpty())
-        return noteId;
-    return start.isValid() ? NoteActionBar::tr("%1, %2").arg(patientName, fhir::timeText(start))
-                           : patientName;
-}
 
 NoteActionBar::NoteActionBar(QWidget *parent)
     : QWidget(parent)
@@ -171,77 +151,14 @@ QString NoteActionBar::whyNot(NoteAction action) const
         return tr("Sign in first.");
     if (m_targets.isEmpty())
         return tr("Select an appointment, or type note IDs, first.");
-    for (const NoteTarget &t : m_targets) {
-        if (t.noteId.isEmpty())
-            return tr("%1 has no note.").arg(t.shortName());
-        const QString status = t.appointmentStatus;
-        const QString state = m_states ? m_states->state(t.noteId) : QString();
-        switch (action) {
-        case NoteAction::CheckIn:
-            if (!status.isEmpty() && status != QLatin1String("booked"))
-                return tr("Only booked appointments can be checked in; %1 is %2.")
-                        .arg(t.shortName(), fhir::statusText(status));
-            break;
-        case NoteAction::NoShow:
-            if (!status.isEmpty() && status != QLatin1String("booked"))
-                return tr("Only booked appointments can be marked as a no-show; %1 is %2.")
-                        .arg(t.shortName(), fhir::statusText(status));
-            break;
-        case NoteAction::Lock:
-            if (!state.isEmpty() && state != QLatin1String("new"))
-                return tr("Only a new note can be locked; the note of %1 is %2.")
-                        .arg(t.shortName(), noteStateText(state));
-            break;
-        case NoteAction::LockSign:
-            if (!state.isEmpty() && state != QLatin1String("new"))
-                return tr("Lock & sign is for new notes; the note of %1 is %2.")
-                        .arg(t.shortName(), noteStateText(state));
-            break;
-        case NoteAction::Sign:
-            if (!state.isEmpty() && state != QLatin1String("locked"))
-                return state == QLatin1String("new")
-                        ? tr("Only a locked note can be signed; the note of %1 is new (Lock & "
-                             "sign does both).")
-                                  .arg(t.shortName())
-                        : tr("Only a locked note can be signed; the note of %1 is %2.")
-                                  .arg(t.shortName(), noteStateText(state));
-            break;
-        case NoteAction::Unlock:
-            if (state == QLatin1String("new"))
-                return tr("The note of %1 is not locked or signed.").arg(t.shortName());
-            break;
-        }
-    }
-    return {};
+    return NoteAvailability::whyNot(action, m_targets, m_states);
 }
 
 QString NoteActionBar::whenUnknown(NoteAction action) const
 {
-    if (action == NoteAction::CheckIn || action == NoteAction::NoShow || !m_notes)
+    if (!m_notes)
         return {};
-    const bool unknown = std::any_of(m_targets.cbegin(), m_targets.cend(), [this](const auto &t) {
-        return !t.noteId.isEmpty() && (!m_states || m_states->state(t.noteId).isEmpty());
-    });
-    if (!unknown)
-        return {};
-    switch (action) {
-    case NoteAction::Lock:
-        return tr("The note's state is not known yet: the EHR locks it if it is new, and "
-                  "otherwise says why not; nothing else changes.");
-    case NoteAction::Unlock:
-        return tr("The note's state is not known yet: the EHR unlocks it if it is locked or "
-                  "signed, and otherwise says why not; nothing else changes.");
-    case NoteAction::Sign:
-        return tr("The note's state is not known yet: the EHR signs it if it is locked, and "
-                  "otherwise says why not; nothing else changes.");
-    case NoteAction::LockSign:
-        return tr("The note's state is not known yet: the EHR locks and signs it if it is "
-                  "new, and otherwise says why not.");
-    case NoteAction::CheckIn:
-    case NoteAction::NoShow:
-        break;
-    }
-    return {};
+    return NoteAvailability::whenUnknown(action, m_targets, m_states);
 }
 
 void NoteActionBar::updateActions()

@@ -3,8 +3,9 @@
 // and the patient detail.
 //
 // What cannot apply is disabled before anything is sent, with the reason in the button's
-// tooltip: check-in and no-show only for booked appointments, lock only for new notes, sign
-// only for locked ones, as the EHR last reported them. Sign and Lock & sign ask once for
+// tooltip and status tip: the rule is the core's (actions/noteavailability.h) — check-in and
+// no-show only for booked appointments, nothing on a cancelled one, lock only for new notes,
+// sign only for locked ones, as the EHR last reported them. Sign and Lock & sign ask once for
 // confirmation naming the patient, the appointment and the notes (the setting
 // "notes/confirmSigning" may turn that off, unless the managed policy's
 // signingNeedsConfirmation requires it; the shortcut does not skip it); so does any
@@ -12,6 +13,7 @@
 // wraps and carries the EHR's reason; a summary says how many were done.
 #pragma once
 
+#include "actions/noteavailability.h"
 #include "notes/notesclient.h"
 
 #include <QDateTime>
@@ -34,22 +36,6 @@ class NoteStates;
 class QAbstractItemView;
 
 namespace chartkey::ui {
-
-// One note an action may run on, with what is known about it.
-struct NoteTarget
-{
-    QString noteId;
-    QString appointmentId;      // empty for a note id typed by hand
-    QString appointmentStatus;  // "booked", "arrived", …; empty when unknown
-    QString patientName;        // empty when unknown
-    QDateTime start;            // the appointment's start; invalid when unknown
-    QString foreign;            // why it may not be the shown patient's note; empty if it is
-
-    // "Briddle, Ada — 6 Dec 2026, 09:15 UTC — note-25-1", as much as is known.
-    QString describe() const;
-    // "Briddle, Ada, 09:15" or the note id: the start of a result line.
-    QString shortName() const;
-};
 
 class NoteActionBar final : public QWidget
 {
@@ -91,7 +77,7 @@ Q_SIGNALS:
     void signInNeeded(const QString &message);
     // One note's action ended, done or not (owners read its appointment again: the EHR's
     // record is what is shown).
-    void noteFinished(const chartkey::NoteResult &result, const chartkey::ui::NoteTarget &target);
+    void noteFinished(const chartkey::NoteResult &result, const chartkey::NoteTarget &target);
     // A batch ended; `done` of `total` notes were changed.
     void batchFinished(chartkey::NoteAction action, int done, int total);
     // Something a screen reader should hear (the batch's summary).
@@ -124,5 +110,3 @@ private:
 void selectCurrentRowWhenNothingIs(QAbstractItemView *view);
 
 } // namespace chartkey::ui
-
-Q_DECLARE_METATYPE(chartkey::ui::NoteTarget)

@@ -22,29 +22,16 @@
 // The token is read from the keychain by the driver and handed to the references on their
 // standard input (QNAM) or in a file only this user reads (curl -H @FILE); it is never
 // printed, nor put on a command line.
-#include "actions/ehrconnection.h"
-#include "auth/session.h"
 #include "base/clock.h"
-#include "benchsupport.h"
-#include "browsersignin.h"
-#include "net/http.h"
-#include "sandbox.h"
+#include "benchsandbox.h"
 #include "storage/keychainstore.h"
-#include "storage/profilestore.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimer>
 
 #include <sys/resource.h>
-
-#include <functional>
-#include <memory>
 
 using namespace chartkey;
 using namespace chartkey::bench;
@@ -59,19 +46,6 @@ const QString kProfile = QStringLiteral("Sandbox");
 QString chartkeyBinary()
 {
     return qEnvironmentVariable("CHARTKEY_BIN", QStringLiteral(CHARTKEY_BIN_PATH));
-}
-
-QString tokenFor(EhrConnection *connection)
-{
-    QString token;
-    QEventLoop loop;
-    connection->session()->accessToken()->then(&loop, [&](const TokenOutcome &outcome) {
-        token = outcome.accessToken;
-        loop.quit();
-    });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return token;
 }
 
 // ---------------------------------------------------------------- children
@@ -130,42 +104,14 @@ int childQnam(int argc, char **argv, int wanted)
     if (!profile)
         return 1;
     QTextStream in(stdin);
-    const QByteArray bearer = "Bearer " + in.readLine().trimmed().toUtf8();
+    const QString token = in.readLine().trimmed();
     QFile out;
     out.open(1, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
-    QUrl base = profile->fhirBaseUrl;
-    QString path = base.path();
-    if (!path.endsWith(QLatin1Char('/')))
-        path += QLatin1Char('/');
-    base.setPath(path + QStringLiteral("Patient"));
     QNetworkAccessManager nam;
-    int offset = 0;
-    auto next = std::make_shared<std::function<void()>>();
-    *next = [&, next] {
-        if (offset >= wanted) {
-            app.quit();
-            return;
-        }
-        QUrl url = base;
-        url.setQuery(QStringLiteral("_count=%1&_offset=%2").arg(kPageSize).arg(offset));
-        QNetworkRequest request = http::makeRequest(url, "application/fhir+json");
-        request.setRawHeader("Authorization", bearer);
-        QNetworkReply *reply = nam.get(request);
-        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, next] {
-            const QByteArray body = reply->readAll();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->deleteLater();
-            if (status != 200) {
-                std::fprintf(stderr, "bench_api: HTTP %d\n", status);
-                app.exit(1);
-                return;
-            }
-            out.write(body);
-            offset += kPageSize;
-            (*next)();
-        });
-    };
-    (*next)();
+    downloadPatientPages(
+            &nam, profile->fhirBaseUrl, token, wanted, kPageSize,
+            [&out](const QByteArray &body) { out.write(body); },
+            [&app](bool ok) { app.exit(ok ? 0 : 1); });
     return app.exec();
 }
 
@@ -225,24 +171,17 @@ QString row(const QString &what, const QList<Run> &runs)
 int driver(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (!test::Sandbox::available()) {
-        say(QStringLiteral("run inside tests/harness/with-peers.sh --sandbox-arg --patients "
-                           "--sandbox-arg 100000 (packaging/dev.sh bench)"));
+    const std::optional<test::Sandbox> found = sandboxOrSayHow(QStringLiteral("--patients 100000"));
+    if (!found)
         return 2;
-    }
-    const test::Sandbox sandbox = test::Sandbox::fromEnvironment();
+    const test::Sandbox &sandbox = *found;
     const Profile profile = sandbox.publicProfile(kProfile);
-    ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInWithScriptedBrowser(
-            profile, &keychain, &nam, sandbox.consent.isEmpty() ? sandbox.browser : sandbox.consent);
-    if (signedIn.failure) {
-        say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
+    if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
-    }
     EhrConnection connection(profile, &keychain, &nam, Clock::system());
-    const QByteArray token = tokenFor(&connection).toUtf8(); // for the references; never printed
+    const QByteArray token = accessToken(&connection).toUtf8(); // for the references; never printed
     if (token.isEmpty()) {
         say(QStringLiteral("no access token"));
         return 1;

@@ -9,17 +9,11 @@
 // for every run is 0. The in-process runs share one QNetworkAccessManager and an
 // EhrConnection that already holds the token; the command-line run is a new process
 // (`chartkey note lock-sign ID...`, start to exit: it reads the keychain first).
-#include "auth/session.h"
-#include "benchsupport.h"
-#include "browsersignin.h"
-#include "actions/ehrconnection.h"
+#include "base/clock.h"
+#include "benchsandbox.h"
 #include "notes/notebatch.h"
 #include "notes/notesclient.h"
-#include "net/http.h"
-#include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "storage/profilestore.h"
-#include "base/clock.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -52,20 +46,6 @@ QStringList noteIds(int first)
     for (int n = first; n < first + kNotes; ++n)
         ids << QStringLiteral("note-%1-1").arg(n);
     return ids;
-}
-
-QString tokenFor(EhrConnection *connection)
-{
-    QString token;
-    QEventLoop loop;
-    connection->session()->accessToken()
-            ->then(&loop, [&](const TokenOutcome &outcome) {
-        token = outcome.accessToken;
-        loop.quit();
-    });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return token;
 }
 
 Run withNoteBatch(EhrConnection *connection, const QStringList &ids)
@@ -156,23 +136,17 @@ Run withCommandLine(const QStringList &ids)
 int driver(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (!test::Sandbox::available()) {
-        say(QStringLiteral("run inside tests/harness/with-peers.sh --sandbox-arg --patients "
-                           "--sandbox-arg 3000 (packaging/dev.sh bench)"));
+    const std::optional<test::Sandbox> found = sandboxOrSayHow(QStringLiteral("--patients 3000"));
+    if (!found)
         return 2;
-    }
-    const test::Sandbox sandbox = test::Sandbox::fromEnvironment();
+    const test::Sandbox &sandbox = *found;
     const Profile profile = sandbox.publicProfile(kProfile);
-    ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
-    if (signedIn.failure) {
-        say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
+    if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
-    }
     EhrConnection connection(profile, &keychain, &nam, Clock::system());
-    const QString token = tokenFor(&connection); // the reference's bearer token, never printed
+    const QString token = accessToken(&connection); // the reference's bearer token, never printed
     if (token.isEmpty()) {
         say(QStringLiteral("no access token"));
         return 1;

@@ -14,28 +14,15 @@
 // Each child gets its token (from the keychain) before the clock starts, notes its peak
 // resident set (getrusage) as the baseline, then reports: time to the first row, total time,
 // peak resident set at the end. Memory per patient = (end - baseline) / N.
-#include "auth/session.h"
-#include "benchsupport.h"
-#include "browsersignin.h"
-#include "actions/ehrconnection.h"
+#include "base/clock.h"
+#include "benchsandbox.h"
 #include "fhir/fhirclient.h"
 #include "fhir/patientmodel.h"
-#include "net/http.h"
-#include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "storage/profilestore.h"
-#include "base/clock.h"
 
-#include <QEventLoop>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QStandardItemModel>
-#include <QTimer>
 #include <QUrlQuery>
-
-#include <functional>
-#include <memory>
 
 using namespace chartkey;
 using namespace chartkey::bench;
@@ -44,23 +31,6 @@ namespace {
 
 constexpr int kPageSize = 100;
 const QString kProfile = QStringLiteral("Sandbox");
-
-QString tokenFor(EhrConnection *connection)
-{
-    QString token;
-    QEventLoop loop;
-    connection->session()->accessToken()
-            ->then(&loop, [&](const TokenOutcome &outcome) {
-        if (outcome.failure)
-            std::fprintf(stderr, "bench_scale: no token: %s\n",
-                         qPrintable(outcome.failure.message));
-        token = outcome.accessToken;
-        loop.quit();
-    });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return token;
-}
 
 void report(int rows, qint64 firstMs, qint64 totalMs, long baselineKb, qint64 bytes = 0)
 {
@@ -78,7 +48,7 @@ int childChartkey(int argc, char **argv, int wanted)
     KeychainStore keychain;
     QNetworkAccessManager nam;
     EhrConnection connection(*profile, &keychain, &nam, Clock::system());
-    if (tokenFor(&connection).isEmpty())
+    if (accessToken(&connection).isEmpty())
         return 1;
     PatientModel model(connection.fhir());
     model.setPageSize(kPageSize);
@@ -115,50 +85,28 @@ int childHttp(int argc, char **argv, int wanted)
     KeychainStore keychain;
     QNetworkAccessManager nam;
     EhrConnection connection(*profile, &keychain, &nam, Clock::system());
-    const QString token = tokenFor(&connection);
+    const QString token = accessToken(&connection);
     if (token.isEmpty())
         return 1;
-    QUrl base = profile->fhirBaseUrl;
-    QString path = base.path();
-    if (!path.endsWith(QLatin1Char('/')))
-        path += QLatin1Char('/');
-    base.setPath(path + QStringLiteral("Patient"));
-    const QByteArray bearer = "Bearer " + token.toUtf8();
 
     const long baselineKb = peakRssKb();
     QElapsedTimer clock;
     qint64 firstMs = -1, bytes = 0;
-    int offset = 0;
-    auto next = std::make_shared<std::function<void()>>();
-    *next = [&, next] {
-        if (offset >= wanted) {
-            report(offset, firstMs, clock.elapsed(), baselineKb, bytes);
-            app.quit();
-            return;
-        }
-        QUrl url = base;
-        url.setQuery(QStringLiteral("_count=%1&_offset=%2").arg(kPageSize).arg(offset));
-        QNetworkRequest request = http::makeRequest(url, "application/fhir+json");
-        request.setRawHeader("Authorization", bearer);
-        QNetworkReply *reply = nam.get(request);
-        QObject::connect(reply, &QNetworkReply::finished, &app, [&, reply, next] {
-            const QByteArray body = reply->readAll();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->deleteLater();
-            if (status != 200) {
-                std::fprintf(stderr, "bench_scale: HTTP %d\n", status);
-                app.exit(1);
-                return;
-            }
-            bytes += body.size();
-            offset += kPageSize;
-            if (firstMs < 0)
-                firstMs = clock.elapsed();
-            (*next)();
-        });
-    };
+    int rows = 0;
     clock.start();
-    (*next)();
+    downloadPatientPages(
+            &nam, profile->fhirBaseUrl, token, wanted, kPageSize,
+            [&](const QByteArray &body) {
+                bytes += body.size();
+                rows += kPageSize;
+                if (firstMs < 0)
+                    firstMs = clock.elapsed();
+            },
+            [&](bool ok) {
+                if (ok)
+                    report(rows, firstMs, clock.elapsed(), baselineKb, bytes);
+                app.exit(ok ? 0 : 1);
+            });
     return app.exec();
 }
 
@@ -234,21 +182,15 @@ QString line(const QString &what, const Run &r, bool first)
 int driver(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (!test::Sandbox::available()) {
-        say(QStringLiteral("run inside tests/harness/with-peers.sh --sandbox-arg --patients "
-                           "--sandbox-arg 100000 (packaging/dev.sh bench)"));
+    const std::optional<test::Sandbox> found = sandboxOrSayHow(QStringLiteral("--patients 100000"));
+    if (!found)
         return 2;
-    }
-    const test::Sandbox sandbox = test::Sandbox::fromEnvironment();
+    const test::Sandbox &sandbox = *found;
     const Profile profile = sandbox.publicProfile(kProfile);
-    ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
-    if (signedIn.failure) {
-        say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
+    if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
-    }
     sandbox.resetStats();
 
     say(QStringLiteral("scale: all patients paged in, page size %1, one process per run "

@@ -7,16 +7,10 @@
 //
 // The sandbox's schedule is relative to the current date and empty at weekends: the day
 // measured is the first from today on on which the signed-in practitioner has appointments.
-#include "actions/ehrconnection.h"
-#include "auth/session.h"
 #include "base/clock.h"
-#include "benchsupport.h"
-#include "browsersignin.h"
+#include "benchsandbox.h"
 #include "fhir/fhirclient.h"
-#include "net/http.h"
-#include "sandbox.h"
 #include "storage/keychainstore.h"
-#include "storage/profilestore.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -74,20 +68,15 @@ double msSince(const QElapsedTimer &clock)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (!test::Sandbox::available()) {
-        say(QStringLiteral("run inside tests/harness/with-peers.sh (packaging/dev.sh bench)"));
+    const std::optional<test::Sandbox> found = sandboxOrSayHow();
+    if (!found)
         return 2;
-    }
-    const test::Sandbox sandbox = test::Sandbox::fromEnvironment();
+    const test::Sandbox &sandbox = *found;
     const Profile profile = sandbox.publicProfile(kProfile);
-    ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
-    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
-    if (signedIn.failure) {
-        say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
+    if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
-    }
     EhrConnection connection(profile, &keychain, &nam, Clock::system());
     const TokenOutcome token = waitFor(connection.session()->accessToken());
     if (token.failure) {

@@ -17,14 +17,11 @@
 // last token expired (its full TTL, no renewal lead) or killed by expire-tokens. Bursts are
 // short and the waits longer than the TTL, so chartkey's renewal lead (a quarter of a short
 // lifetime) costs nothing extra: the minimum is reachable exactly.
-#include "benchsupport.h"
-#include "browsersignin.h"
 #include "actions/ehrconnection.h"
 #include "api/apiclient.h"
-#include "sandbox.h"
-#include "storage/keychainstore.h"
-#include "storage/profilestore.h"
 #include "base/clock.h"
+#include "benchsandbox.h"
+#include "storage/keychainstore.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -273,13 +270,11 @@ QString statusList(const QMap<int, int> &statuses)
 int driver(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (!test::Sandbox::available()) {
-        say(QStringLiteral("run inside tests/harness/with-peers.sh (packaging/dev.sh bench)"));
+    const std::optional<test::Sandbox> found = sandboxOrSayHow();
+    if (!found)
         return 2;
-    }
-    const test::Sandbox sandbox = test::Sandbox::fromEnvironment();
+    const test::Sandbox &sandbox = *found;
     const Profile profile = sandbox.publicProfile(kProfile);
-    ProfileStore().save(profile);
     KeychainStore keychain;
     QNetworkAccessManager nam;
 
@@ -287,11 +282,8 @@ int driver(int argc, char **argv)
     wall.start();
     sandbox.setAccessTtl(kTtlSeconds); // before the sign-in: its tokens expire during the run
     sandbox.resetStats();
-    const auto signedIn = test::signInThroughConsent(profile, &keychain, &nam, sandbox);
-    if (signedIn.failure) {
-        say(QStringLiteral("sign-in failed: ") + signedIn.failure.message);
+    if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
-    }
     const qint64 signedInAt = nowMs();
 
     std::vector<std::unique_ptr<Child>> workers;

@@ -45,6 +45,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -408,6 +409,55 @@ private Q_SLOTS:
         QVERIFY(w.detail()->action(NoteAction::Lock)->isEnabled());
         QVERIFY(!w.detail()->action(NoteAction::CheckIn)->isEnabled());
         QVERIFY(!w.detail()->action(NoteAction::NoShow)->isEnabled());
+    }
+
+    // A clinician's report: the row of a cancelled appointment kept Check in, No-show, Lock,
+    // Sign, Lock & sign and Unlock enabled. The visit did not take place: none is offered, and
+    // each says why in its tool tip and status tip; nothing reaches the EHR.
+    void aCancelledAppointmentOffersNoActionAndSaysWhy()
+    {
+        signInToTheSandbox();
+        // Briddle's first appointment is booked (Check in and No-show would be offered); the
+        // clinic cancels it. Set back afterwards, for the scenarios that follow.
+        const QStringList notes = m_sandbox.noteIdsOf(QStringLiteral("Briddle"));
+        QVERIFY(!notes.isEmpty());
+        const QString note = notes.first();
+        const QString was =
+                m_sandbox.noteState(note).value(QStringLiteral("appointment_status")).toString();
+        QCOMPARE(was, QStringLiteral("booked"));
+        const auto setBack = qScopeGuard([&] { m_sandbox.setAppointmentStatus(note, was); });
+        QCOMPARE(m_sandbox.setAppointmentStatus(note, QStringLiteral("cancelled"))
+                         .value(QStringLiteral("appointment_status"))
+                         .toString(),
+                 QStringLiteral("cancelled"));
+
+        MainWindow w(&m_keychain, m_browser.get());
+        w.show();
+        openFirstPatient(w, QStringLiteral("Briddle"));
+        QCOMPARE(selectAppointment(w, QStringLiteral("cancelled")), note);
+        const int row = w.detail()->appointmentModel()->rowOfNote(note);
+        QCOMPARE(w.detail()->appointmentModel()
+                         ->index(row, AppointmentModel::Status)
+                         .data()
+                         .toString(),
+                 QStringLiteral("cancelled"));
+        m_sandbox.resetStats();
+        for (NoteAction a : allNoteActions()) {
+            QAction *action = w.detail()->action(a);
+            QVERIFY2(!action->isEnabled(), qPrintable(displayName(a)));
+            QVERIFY2(action->toolTip().contains(QLatin1String("was cancelled")),
+                     qPrintable(action->toolTip()));
+            QVERIFY2(action->statusTip().startsWith(QLatin1String("The appointment of Briddle")),
+                     qPrintable(action->statusTip()));
+            const bool visit = a == NoteAction::CheckIn || a == NoteAction::NoShow;
+            QVERIFY2(action->statusTip().contains(visit ? QLatin1String("no visit")
+                                                        : QLatin1String("its note cannot")),
+                     qPrintable(action->statusTip()));
+            action->trigger(); // and the shortcut, which runs only what is enabled
+        }
+        QVERIFY(!w.findChild<QDialog *>(QStringLiteral("confirmNoteAction")));
+        QTest::qWait(200);
+        QVERIFY(!m_sandbox.stats().value(QStringLiteral("notes")).toObject().contains(note));
     }
 
     // #12: Tab walked the patients table cell by cell, and each step selected another patient.

@@ -1,5 +1,5 @@
-// The note action buttons as a person meets them: an action that cannot apply to the note's
-// known state is disabled and says why; while the EHR has not said the state (it does so only
+// The note action buttons as a person meets them: an action that cannot apply to the
+// appointment's status or the note's known state is disabled and says why; while the EHR has not said the state (it does so only
 // in its answer to an action, "—" in the tables), the actions stay enabled and say what will
 // happen. No network: nothing is run here.
 #include "ui/noteactions.h"
@@ -84,6 +84,68 @@ private Q_SLOTS:
         QVERIFY(!bar.action(NoteAction::Unlock)->isEnabled());
         QVERIFY(bar.action(NoteAction::Unlock)->toolTip().contains(
                 QLatin1String("not locked or signed")));
+    }
+
+    // What the appointment's status allows, the note's state not known yet: check in and
+    // no-show only for a booked appointment; nothing for a cancelled one or one entered in
+    // error (the visit did not take place), each saying so; the note actions for any other
+    // (a no-show's note is written up and signed too); everything for a note id typed by hand
+    // (no status known: the EHR says why not).
+    void whatEachAppointmentStatusAllows_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QStringList>("offered"); // command names
+        QTest::addColumn<QString>("why");         // in the tool tip of what is not offered
+        QStringList all;
+        for (NoteAction a : allNoteActions())
+            all << commandName(a);
+        const QStringList notes{commandName(NoteAction::Lock), commandName(NoteAction::Sign),
+                                commandName(NoteAction::LockSign),
+                                commandName(NoteAction::Unlock)};
+        QTest::newRow("booked") << QStringLiteral("booked") << all << QString();
+        QTest::newRow("arrived") << QStringLiteral("arrived") << notes
+                                 << QStringLiteral("Only booked appointments");
+        QTest::newRow("fulfilled") << QStringLiteral("fulfilled") << notes
+                                   << QStringLiteral("Only booked appointments");
+        QTest::newRow("noshow") << QStringLiteral("noshow") << notes
+                                << QStringLiteral("Only booked appointments");
+        QTest::newRow("cancelled") << QStringLiteral("cancelled") << QStringList()
+                                   << QStringLiteral("was cancelled");
+        QTest::newRow("entered-in-error") << QStringLiteral("entered-in-error") << QStringList()
+                                          << QStringLiteral("was entered in error");
+        QTest::newRow("typed by hand") << QString() << all << QString();
+    }
+
+    void whatEachAppointmentStatusAllows()
+    {
+        QFETCH(QString, status);
+        QFETCH(QStringList, offered);
+        QFETCH(QString, why);
+        NotesClient notes(nullptr, QUrl(QStringLiteral("https://example.invalid/notes/")));
+        NoteStates states;
+        NoteActionBar bar;
+        bar.setClients(&notes, &states);
+        NoteTarget t = fulfilledNote();
+        t.appointmentStatus = status;
+        if (status.isEmpty()) {
+            t.appointmentId.clear();
+            t.patientName.clear();
+        }
+        bar.setTargets({t});
+        for (NoteAction a : allNoteActions()) {
+            QAction *action = bar.action(a);
+            const bool isOffered = offered.contains(commandName(a));
+            QVERIFY2(action->isEnabled() == isOffered, qPrintable(commandName(a)));
+            if (!isOffered) {
+                QVERIFY2(action->toolTip().contains(why), qPrintable(action->toolTip()));
+                QCOMPARE(action->statusTip(), bar.whyNot(a));
+                QCOMPARE(button(bar, a)->accessibleDescription(), bar.whyNot(a));
+            }
+        }
+        // A state the EHR reports does not bring back what the status rules out.
+        states.report(t.noteId, QStringLiteral("new"));
+        for (NoteAction a : {NoteAction::Lock, NoteAction::LockSign})
+            QCOMPARE(bar.action(a)->isEnabled(), offered.contains(commandName(a)));
     }
 };
 

@@ -225,6 +225,17 @@ let usedCode;
   check('note without token 401', nr.status === 401 && /invalid_token/.test(nr.headers.get('www-authenticate') || ''));
   const ns = await admin(`/notes/${noteId}`);
   check('admin note state', ns.state === 'signed' && ns.actions.sign === 2 && ns.actions.lock === 1);
+  // An appointment cancelled by the admin API: the FHIR read says so, and it cannot be checked in.
+  const was = ns.appointment_status;
+  const cancelled = await admin(`/notes/${noteId}`, { appointment_status: 'cancelled' });
+  const reread = await (await fhir(`Appointment?patient=${briddle.id}`, tokens.access_token)).json();
+  const shown = reread.entry.find((e) => e.resource.extension?.[0]?.valueId === noteId)?.resource.status;
+  nr = await note(noteId, 'checkin', tokens.access_token);
+  check('admin cancels an appointment: read as cancelled, check-in 409',
+    cancelled.appointment_status === 'cancelled' && shown === 'cancelled' && nr.status === 409, `${shown} ${nr.status}`);
+  const refused = await admin(`/notes/${noteId}`, { appointment_status: 'gone' });
+  check('admin appointment status: an unknown status is refused', typeof refused.error === 'string');
+  check('admin appointment status: set back', (await admin(`/notes/${noteId}`, { appointment_status: was })).appointment_status === was);
 }
 
 // ------------------------------------------------------------- refresh rotation

@@ -284,6 +284,9 @@ function appointmentBase(p, k) {
   };
 }
 const noteStates = new Map(); // noteId -> { state, appointment_status|null, actions }
+// FHIR R4 Appointment.status values (POST /__admin/notes/{note_id} sets one).
+const APPOINTMENT_STATUSES = ['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled',
+  'noshow', 'entered-in-error', 'checked-in', 'waitlist'];
 function findNote(noteId) {
   if (noteStates.has(noteId)) return noteStates.get(noteId);
   let entry = null;
@@ -1458,6 +1461,17 @@ async function handleAdmin(req, res, url) {
   if (req.method === 'GET' && nm) {
     const note = findNote(decodeURIComponent(nm[1]));
     if (!note) { sendJson(res, 404, { error: 'Note not found.' }); return; }
+    sendJson(res, 200, { state: note.state, appointment_status: note.appointment_status, actions: note.actions });
+    return;
+  }
+  if (req.method === 'POST' && nm) {
+    // The status of the note's appointment, as the EHR's staff would set it (a cancellation).
+    const note = findNote(decodeURIComponent(nm[1]));
+    if (!note) { sendJson(res, 404, { error: 'Note not found.' }); return; }
+    const status = body.appointment_status;
+    if (!APPOINTMENT_STATUSES.includes(status)) { sendJson(res, 400, { error: `appointment_status must be one of ${APPOINTMENT_STATUSES.join(', ')}` }); return; }
+    if (note.appointment_status === null) { sendJson(res, 409, { error: 'not an appointment note' }); return; }
+    note.appointment_status = status;
     sendJson(res, 200, { state: note.state, appointment_status: note.appointment_status, actions: note.actions });
     return;
   }

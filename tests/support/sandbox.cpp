@@ -215,6 +215,12 @@ QJsonObject Sandbox::noteState(const QString &noteId) const
     return call("GET", QStringLiteral("/notes/") + noteId);
 }
 
+QJsonObject Sandbox::setAppointmentStatus(const QString &noteId, const QString &status) const
+{
+    return call("POST", QStringLiteral("/notes/") + noteId,
+                {{QStringLiteral("appointment_status"), status}});
+}
+
 QStringList Sandbox::noteIdsOf(const QString &family) const
 {
     const QJsonObject o = call("GET", QStringLiteral("/patients?family=") + family);

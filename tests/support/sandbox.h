@@ -127,6 +127,10 @@ public:
     // mode: "500", "503", "hang", "malformed", "html"; target: "token", "api", "revocation"
     void failNext(const QString &target, int count, const QString &mode) const;
     QJsonObject noteState(const QString &noteId) const;
+    // Sets the status of the appointment that carries `noteId` ("cancelled", "booked", …: a
+    // FHIR Appointment.status), as the EHR's staff would; the answer as noteState()'s, or
+    // {"error": ...}.
+    QJsonObject setAppointmentStatus(const QString &noteId, const QString &status) const;
     // Note ids of a patient's appointments with family name `family` (first match).
     QStringList noteIdsOf(const QString &family) const;
 

@@ -7,22 +7,13 @@
 #include "api/apiclient.h"
 #include "api/bundlepager.h"
 #include "api/jsontext.h"
-#include "auth/session.h"
-#include "auth/tokenclient.h"
 #include "base/logging.h"
 
-#include "fakeclock.h"
-#include "memorysecretstore.h"
-#include "scriptedserver.h"
-#include "resultspy.h"
+#include "sessionfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -88,12 +79,9 @@ class TestApiCall final : public QObject
 
 private:
     QTemporaryDir m_runtime;
-    std::unique_ptr<test::FakeClock> m_clock;
-    std::unique_ptr<test::MemorySecretStore> m_store;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ScriptedServer> m_server;
-    std::unique_ptr<TokenClient> m_tokens;
-    std::unique_ptr<Session> m_session;
+    // The session of a static-token profile whose instance (and FHIR server) is the
+    // fixture's scripted server, and an API client on it.
+    std::optional<test::SessionFixture> m_f;
     std::unique_ptr<ApiClient> m_api;
 
     struct Reading
@@ -109,7 +97,7 @@ private:
         Reading reading;
         ApiRequest request;
         request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/%2")
-                                   .arg(m_server->serverPort())
+                                   .arg(m_f->server.serverPort())
                                    .arg(path));
         auto *pager = new BundlePager(m_api.get(), request);
         pager->setFollowNext(follow);
@@ -137,44 +125,29 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_runtime.isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime.path()));
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QVERIFY(test::SessionFixture::isolate(m_runtime)); }
 
     void init()
     {
-        m_clock = std::make_unique<test::FakeClock>();
-        m_store = std::make_unique<test::MemorySecretStore>();
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_nam->setProxy(QNetworkProxy::NoProxy);
-        m_server = std::make_unique<ScriptedServer>();
-        QVERIFY(m_server->isListening());
-        m_tokens = std::make_unique<TokenClient>(m_nam.get(), m_clock.get());
+        m_f.emplace(QStringLiteral("Pager"));
+        QVERIFY(m_f->server.isListening());
         Profile p = Profile::canvas(QStringLiteral("Pager"),
                                     QUrl(QStringLiteral("http://127.0.0.1:%1")
-                                                 .arg(m_server->serverPort())));
+                                                 .arg(m_f->server.serverPort())));
         p.kind = Profile::Kind::CanvasSandboxToken;
         p.grant = Profile::Grant::StaticToken;
-        m_store->entries.insert(p.tokensKey(),
-                                staticTokenSet(QStringLiteral("static-token-0123456789"),
-                                               m_clock->now())
-                                        .toJson());
-        m_session = std::make_unique<Session>(p, m_store.get(), m_tokens.get(), m_clock.get());
-        m_api = std::make_unique<ApiClient>(m_session.get(), m_nam.get());
+        m_f->useProfile(p);
+        m_f->store.entries.insert(p.tokensKey(),
+                                  staticTokenSet(QStringLiteral("static-token-0123456789"),
+                                                 m_f->clock.now())
+                                          .toJson());
+        m_api = std::make_unique<ApiClient>(m_f->session.get(), &m_f->nam);
     }
 
     void cleanup()
     {
         m_api.reset();
-        m_session.reset();
-        m_tokens.reset();
-        m_server.reset();
-        m_nam.reset();
-        m_store.reset();
-        m_clock.reset();
+        m_f.reset();
     }
 
     // ------------------------------------------------------------ where the token goes
@@ -420,7 +393,7 @@ private Q_SLOTS:
 
     void everyPageIsReadOnceInOrder()
     {
-        m_server->script({fhir(page({QStringLiteral("a"), QStringLiteral("b")},
+        m_f->server.script({fhir(page({QStringLiteral("a"), QStringLiteral("b")},
                                     QStringLiteral("Patient?_offset=2"), 5)),
                           fhir(page({QStringLiteral("c"), QStringLiteral("d")},
                                     QStringLiteral("/Patient?_offset=4"))),
@@ -439,23 +412,23 @@ private Q_SLOTS:
         QCOMPARE(r.pages.at(0).entryTexts.size(), 2);
         QCOMPARE(r.pages.at(0).entryTexts.at(1),
                  QByteArray(R"({"resource":{"id":"b","resourceType":"Patient"}})"));
-        QCOMPARE(m_server->requests(), 3);
+        QCOMPARE(m_f->server.requests(), 3);
     }
 
     void withoutFollowingOnlyTheFirstPageIsRead()
     {
-        m_server->script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2")))});
+        m_f->server.script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2")))});
         const Reading r = read(QStringLiteral("Patient"), false);
         QVERIFY(r.done && r.result.failure.isOk());
         QCOMPARE(r.pages.size(), 1);
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(m_f->server.requests(), 1);
     }
 
     void aNextLinkToAnotherServerIsNotFollowed()
     {
         const QString elsewhere =
-                QStringLiteral("http://127.0.0.1:%1/Patient?p=2").arg(m_server->serverPort() + 1);
-        m_server->script({fhir(page({QStringLiteral("a")}, elsewhere)),
+                QStringLiteral("http://127.0.0.1:%1/Patient?p=2").arg(m_f->server.serverPort() + 1);
+        m_f->server.script({fhir(page({QStringLiteral("a")}, elsewhere)),
                           fhir(page({QStringLiteral("b")}))});
         const Reading r = read(QStringLiteral("Patient"));
         QVERIFY(r.done);
@@ -463,23 +436,23 @@ private Q_SLOTS:
         QCOMPARE(r.result.failure.kind, Failure::Kind::Configuration);
         QVERIFY2(r.result.failure.message.contains(QStringLiteral("another server")),
                  qPrintable(r.result.failure.message));
-        QCOMPARE(m_server->requests(), 1);
+        QCOMPARE(m_f->server.requests(), 1);
     }
 
     void aNextLinkBackToAReadPageEndsTheReading()
     {
-        m_server->script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2"))),
+        m_f->server.script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2"))),
                           fhir(page({QStringLiteral("b")}, QStringLiteral("Patient")))});
         const Reading r = read(QStringLiteral("Patient"));
         QVERIFY(r.done);
         QCOMPARE(r.pages.size(), 2);
         QCOMPARE(r.result.failure.kind, Failure::Kind::Malformed);
-        QCOMPARE(m_server->requests(), 2);
+        QCOMPARE(m_f->server.requests(), 2);
     }
 
     void aFailingPageEndsTheReadingWithItsStatus()
     {
-        m_server->script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2"))),
+        m_f->server.script({fhir(page({QStringLiteral("a")}, QStringLiteral("Patient?p=2"))),
                           fhir(R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"exception","diagnostics":"database down"}]})",
                                500)});
         const Reading r = read(QStringLiteral("Patient"));
@@ -496,7 +469,7 @@ private Q_SLOTS:
     void anAnswerThatIsNotABundleIsHandedBackWhole()
     {
         const QByteArray patient = R"({"resourceType":"Patient","id":"a"})";
-        m_server->script({fhir(patient)});
+        m_f->server.script({fhir(patient)});
         const Reading r = read(QStringLiteral("Patient/a"));
         QVERIFY(r.done);
         QVERIFY(r.result.notABundle);

@@ -147,6 +147,8 @@ QString statusText(const QString &status)
         return tr("no-show");
     if (status == QLatin1String("cancelled"))
         return tr("cancelled");
+    if (status == QLatin1String("entered-in-error"))
+        return tr("entered in error");
     if (status == QLatin1String("pending"))
         return tr("pending");
     return status;

@@ -137,34 +137,16 @@ void PatientModel::fetchMore(const QModelIndex &parent)
 }
 
 AppointmentModel::AppointmentModel(FhirClient *fhir, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_fhir(fhir)
+    // Date (when) is the table's own column.
+    : AppointmentTable(fhir, {Field::Own, Field::Type, Field::Status, Field::NoteState, Field::Note},
+                       parent)
 {
-}
-
-void AppointmentModel::setNoteStates(NoteStates *states)
-{
-    if (m_noteStates)
-        disconnect(m_noteStates, nullptr, this, nullptr);
-    m_noteStates = states;
-    if (states)
-        connect(states, &NoteStates::changed, this, &AppointmentModel::noteChanged);
-    if (!m_appointments.isEmpty())
-        Q_EMIT dataChanged(index(0, NoteState), index(rowCount() - 1, NoteState));
-}
-
-void AppointmentModel::noteChanged(const QString &noteId)
-{
-    const int row = rowOfNote(noteId);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, NoteState), index(row, NoteState));
 }
 
 void AppointmentModel::clear()
 {
-    ++m_generation;
     beginResetModel();
-    m_appointments.clear();
+    clearRows();
     m_patientId.clear();
     m_failure = {};
     m_loading = false;
@@ -176,10 +158,10 @@ void AppointmentModel::load(const QString &patientId)
     clear();
     m_patientId = patientId;
     m_loading = true;
-    const quint64 generation = m_generation;
-    m_fhir->appointments(patientId)
-            ->then(this, [this, generation](const fhir::Page<fhir::Appointment> &page) {
-                if (generation != m_generation)
+    const quint64 loading = generation();
+    fhir()->appointments(patientId)
+            ->then(this, [this, loading](const fhir::Page<fhir::Appointment> &page) {
+                if (loading != generation())
                     return;
                 m_loading = false;
                 m_failure = page.failure;
@@ -190,116 +172,30 @@ void AppointmentModel::load(const QString &patientId)
                                          return a.start < b.start;
                                      });
                     beginInsertRows({}, 0, int(sorted.size()) - 1);
-                    m_appointments = sorted;
+                    setRows(sorted);
                     endInsertRows();
                 }
                 Q_EMIT loaded();
             });
 }
 
-void AppointmentModel::reread(const QString &appointmentId)
+QVariant AppointmentModel::ownData(const fhir::Appointment &a, const QModelIndex &index,
+                                   int role) const
 {
-    const quint64 generation = m_generation;
-    m_fhir->appointment(appointmentId)
-            ->then(this, [this, generation, appointmentId](const Read<fhir::Appointment> &read) {
-                if (generation != m_generation)
-                    return;
-                if (!read.resource) {
-                    Q_EMIT appointmentReread(appointmentId, false);
-                    return;
-                }
-                for (int row = 0; row < m_appointments.size(); ++row) {
-                    if (m_appointments.at(row).id == appointmentId) {
-                        m_appointments[row] = *read.resource;
-                        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-                    }
-                }
-                Q_EMIT appointmentReread(appointmentId, true);
-            });
-}
-
-int AppointmentModel::rowOfNote(const QString &noteId) const
-{
-    for (int row = 0; row < m_appointments.size(); ++row) {
-        if (!noteId.isEmpty() && m_appointments.at(row).noteId == noteId)
-            return row;
-    }
-    return -1;
-}
-
-int AppointmentModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_appointments.size());
-}
-
-int AppointmentModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AppointmentModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_appointments.size())
+    if (index.column() != Date)
         return {};
-    const fhir::Appointment &a = m_appointments.at(index.row());
-    const QString noteState = m_noteStates ? m_noteStates->state(a.noteId) : QString();
-    switch (role) {
-    case NoteIdRole:
-        return a.noteId;
-    case AppointmentIdRole:
-        return a.id;
-    case StatusRole:
-        return a.status;
-    case NoteStateRole:
-        return noteState;
-    case Qt::ToolTipRole:
-        if (index.column() == NoteState)
-            return noteState.isEmpty()
-                    ? tr("Not reported yet: the EHR says a note's state when an action runs on "
-                         "it.")
-                    : tr("As the EHR reported it at %1.")
-                              .arg(fhir::timeText(m_noteStates->reportedAt(a.noteId)));
-        if (index.column() == Date)
-            return tr("%1, %2 %3")
-                    .arg(fhir::dayWithWeekdayText(a.start.toLocalTime().date()),
-                         fhir::timeText(a.start), fhir::zoneText(a.start));
-        return {};
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Date:
-            return fhir::dateTimeText(a.start);
-        case Type:
-            return a.type;
-        case Status:
-            return fhir::statusText(a.status);
-        case NoteState:
-            return a.noteId.isEmpty() ? QString() : noteStateText(noteState);
-        case Note:
-            return a.noteId.isEmpty() ? tr("(none)") : a.noteId;
-        }
-        return {};
-    default:
-        return {};
-    }
-}
-
-QVariant AppointmentModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Date:
-        return tr("When");
-    case Type:
-        return tr("Type");
-    case Status:
-        return tr("Status");
-    case NoteState:
-        return tr("Note state");
-    case Note:
-        return tr("Note");
-    }
+    if (role == Qt::ToolTipRole)
+        return tr("%1, %2 %3")
+                .arg(fhir::dayWithWeekdayText(a.start.toLocalTime().date()),
+                     fhir::timeText(a.start), fhir::zoneText(a.start));
+    if (role == Qt::DisplayRole)
+        return fhir::dateTimeText(a.start);
     return {};
+}
+
+QString AppointmentModel::ownHeader(int section) const
+{
+    return section == Date ? tr("When") : QString();
 }
 
 } // namespace chartkey

@@ -3,17 +3,16 @@
 // Loading, empty and error states are properties, for the view to show in place.
 #pragma once
 
-#include "fhir/resources.h"
 #include "base/failure.h"
+#include "fhir/appointmenttable.h"
+#include "fhir/resources.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 #include <QUrlQuery>
 
 namespace chartkey {
 
 class FhirClient;
-class NoteStates;
 
 class PatientModel final : public QAbstractTableModel
 {
@@ -67,49 +66,31 @@ private:
 
 // A patient's appointments, oldest first: when (local time and zone), type, status, the
 // note's state as the EHR last reported it (NoteStates), and the note id.
-class AppointmentModel final : public QAbstractTableModel
+class AppointmentModel final : public AppointmentTable
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppointmentModel)
 public:
     enum Column { Date, Type, Status, NoteState, Note, ColumnCount };
-    enum Role { NoteIdRole = Qt::UserRole + 1, AppointmentIdRole, StatusRole, NoteStateRole };
 
     explicit AppointmentModel(FhirClient *fhir, QObject *parent = nullptr);
 
-    // Where note states come from (may be null: none shown).
-    void setNoteStates(NoteStates *states);
     void load(const QString &patientId);
     void clear();
-    // Reads one appointment again (after a check-in or no-show) and updates its row.
-    void reread(const QString &appointmentId);
     QString patientId() const { return m_patientId; }
     bool isLoading() const { return m_loading; }
     Failure failure() const { return m_failure; }
-    fhir::Appointment appointment(int row) const { return m_appointments.value(row); }
-    // The row of the appointment that carries `noteId`; -1 when none does.
-    int rowOfNote(const QString &noteId) const;
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     void loaded();
-    // An appointment was read again (reread()); `ok` false when the read failed.
-    void appointmentReread(const QString &appointmentId, bool ok);
 
 private:
-    void noteChanged(const QString &noteId);
+    QVariant ownData(const fhir::Appointment &a, const QModelIndex &index,
+                     int role) const override;
+    QString ownHeader(int section) const override;
 
-    FhirClient *m_fhir = nullptr;
-    QPointer<NoteStates> m_noteStates;
-    QList<fhir::Appointment> m_appointments;
     QString m_patientId;
     Failure m_failure;
-    quint64 m_generation = 0;
     bool m_loading = false;
 };
 
