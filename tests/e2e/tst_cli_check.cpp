@@ -106,6 +106,10 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp();
+    void thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp();
+    void thoroughChangesNothingOnAServerThatKeepsTheCode();
+    void thoroughWithNoSecondSignInIsAUsageError();
     void httpsServerWithTls12OnlyPassesTheTlsStep();
     void httpsServerThatAcceptsTls11FailsTheTlsStep();
 
@@ -432,6 +436,10 @@ void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
     QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("Pragma: no-cache")));
     QVERIFY(r.text(QStringLiteral("no-token-read")).contains(QLatin1String("HTTP 401")));
     QVERIFY(r.text(QStringLiteral("introspection")).contains(QLatin1String("active: false")));
+    // On a server that keeps the code, all four PKCE negatives were on the one code, which the
+    // right verifier then redeemed.
+    QVERIFY(pkce.contains(QLatin1String("still redeemed")));
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), false);
     // Every new step carries its request as curl.
     for (const char *id : {"smart-configuration", "wrong-aud", "invalid-code", "no-token-read",
                            "introspection", "invalid-refresh-token"})
@@ -657,6 +665,100 @@ void CliCheck::unknownStepToSkipIsAUsageError()
                                QStringLiteral("pkce,nonsense")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("Unknown step \"nonsense\""));
+}
+
+void CliCheck::withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("burnCodeOnRefusedExchange"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    const QJsonArray probes = r.step(QStringLiteral("pkce")).value(QLatin1String("probes")).toArray();
+    QCOMPARE(probes.size(), 4);
+    QCOMPARE(probes.at(0).toObject().value(QLatin1String("id")).toString(), QStringLiteral("wrong-verifier"));
+    QCOMPARE(probes.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("PASS"));
+    for (int i = 1; i < 4; ++i) {
+        const QJsonObject probe = probes.at(i).toObject();
+        QCOMPARE(probe.value(QLatin1String("status")).toString(), QStringLiteral("SKIP"));
+        QVERIFY2(probe.value(QLatin1String("summary")).toString().contains(QLatin1String("used up")),
+                 r.describeSteps().constData());
+    }
+    QVERIFY2(r.text(QStringLiteral("pkce")).contains(
+                     QLatin1String("Run with --thorough to test each on its own code (3 more sign-ins).")),
+             r.describeSteps().constData());
+    // One more sign-in, for the token steps only.
+    QCOMPARE(r.run.err.count("Opening the browser"), 2);
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), false);
+}
+
+void CliCheck::thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("burnCodeOnRefusedExchange"), true}});
+    const CheckRun r = check(QStringLiteral("Public"), {QStringLiteral("--thorough")});
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), true);
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    const QJsonArray probes = r.step(QStringLiteral("pkce")).value(QLatin1String("probes")).toArray();
+    QCOMPARE(probes.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(probes.at(i).toObject().value(QLatin1String("status")).toString() == QLatin1String("PASS"),
+                 r.describeSteps().constData());
+    for (int i = 1; i < 4; ++i)
+        QVERIFY(probes.at(i).toObject().value(QLatin1String("summary")).toString().contains(
+                QLatin1String("On a code of its own")));
+    QVERIFY(r.step(QStringLiteral("pkce")).value(QLatin1String("hint")).toString().isEmpty());
+    // Each extra sign-in is explained before its browser opens: three for the negatives, one
+    // for the token steps.
+    const QByteArray err = r.run.err;
+    QCOMPARE(err.count("needs a code of its own"), 3);
+    QCOMPARE(err.count("Opening the browser"), 5);
+    qsizetype from = 0;
+    for (const char *negative : {"PKCE negative 2 of 4 (no code_verifier)",
+                                 "PKCE negative 3 of 4 (a blank code_verifier)",
+                                 "PKCE negative 4 of 4 (the code_challenge sent as code_verifier)"}) {
+        const qsizetype why = err.indexOf(negative, from);
+        QVERIFY2(why >= 0, redacted(err).constData());
+        const qsizetype opened = err.indexOf("Opening the browser", why);
+        QVERIFY(opened > why);
+        from = opened;
+    }
+    QVERIFY(err.indexOf("Sign in once more in the browser for a fresh code for the token steps", from) > from);
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("each PKCE negative had used up")));
+    // Round one's four negatives and the right verifier, one negative on each of three
+    // codes, the token steps' exchange, the made-up code and the made-up client ID.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 11);
+}
+
+void CliCheck::thoroughChangesNothingOnAServerThatKeepsTheCode()
+{
+    addPublicProfile();
+    const CheckRun r = check(QStringLiteral("Public"), {QStringLiteral("--thorough")});
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), true);
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("pkce")).contains(QLatin1String("All four exchanges used the same code")));
+    QCOMPARE(r.run.err.count("Opening the browser"), 1);
+    QVERIFY(!r.run.err.contains("code of its own"));
+    // The four negatives and the right verifier on the one code, the made-up code and client.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 7);
+}
+
+void CliCheck::thoroughWithNoSecondSignInIsAUsageError()
+{
+    addPublicProfile();
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
+                               QStringLiteral("Public"), QStringLiteral("--thorough"),
+                               QStringLiteral("--no-second-sign-in")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--thorough asks for more sign-ins and --no-second-sign-in for none"),
+             describe(run).constData());
+    QVERIFY(run.out.isEmpty());
+    // Nothing was done: no request reached the token endpoint.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 0);
 }
 
 QTEST_GUILESS_MAIN(CliCheck)
