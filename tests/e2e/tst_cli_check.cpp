@@ -106,6 +106,7 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void revokedTokenStillActiveAtIntrospectionFails();
     void withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp();
     void thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp();
     void thoroughChangesNothingOnAServerThatKeepsTheCode();
@@ -359,6 +360,10 @@ void CliCheck::clientCredentialsPassAndAWrongSecretIsRefused()
     QVERIFY(r.text(QStringLiteral("wrong-secret")).contains(QLatin1String("invalid_client")));
     QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    // The revoked access token, introspected: active: false.
+    QCOMPARE(r.status(QStringLiteral("revoked-introspection")), QStringLiteral("PASS"));
+    QVERIFY2(r.text(QStringLiteral("revoked-introspection")).contains(QLatin1String("active: false")),
+             r.describeSteps().constData());
     QVERIFY(r.step(QStringLiteral("authorization")).isEmpty());
     QVERIFY(!r.run.out.contains(m_sandbox.serviceSecret.toUtf8()));
 }
@@ -422,7 +427,8 @@ void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
     for (const char *id : {"discovery", "smart-configuration", "redirect-uri", "wrong-aud",
                            "authorization", "pkce", "token-response", "invalid-code",
                            "invalid-client-id", "api", "no-token-read", "introspection",
-                           "refresh", "invalid-refresh-token", "old-refresh-token"})
+                           "refresh", "invalid-refresh-token", "old-refresh-token",
+                           "revoked-introspection"})
         QVERIFY2(r.status(QLatin1String(id)) == QLatin1String("PASS"),
                  (QByteArray(id) + " — " + r.describeSteps()).constData());
     QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("SKIP"));
@@ -436,13 +442,19 @@ void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
     QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("Pragma: no-cache")));
     QVERIFY(r.text(QStringLiteral("no-token-read")).contains(QLatin1String("HTTP 401")));
     QVERIFY(r.text(QStringLiteral("introspection")).contains(QLatin1String("active: false")));
+    // The access token revoked in the revocation step and the refresh token revoked at the
+    // clean-up, introspected afterwards.
+    const QString revoked = r.text(QStringLiteral("revoked-introspection"));
+    QVERIFY2(revoked.contains(QLatin1String("access token revoked in the revocation step: active: false"))
+                     && revoked.contains(QLatin1String("refresh token revoked at the clean-up: active: false")),
+             redacted(revoked.toUtf8()).constData());
     // On a server that keeps the code, all four PKCE negatives were on the one code, which the
     // right verifier then redeemed.
     QVERIFY(pkce.contains(QLatin1String("still redeemed")));
     QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), false);
     // Every new step carries its request as curl.
     for (const char *id : {"smart-configuration", "wrong-aud", "invalid-code", "no-token-read",
-                           "introspection", "invalid-refresh-token"})
+                           "introspection", "invalid-refresh-token", "revoked-introspection"})
         QVERIFY2(!r.step(QLatin1String(id)).value(QLatin1String("curl")).toArray().isEmpty(), id);
 }
 
@@ -665,6 +677,23 @@ void CliCheck::unknownStepToSkipIsAUsageError()
                                QStringLiteral("pkce,nonsense")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("Unknown step \"nonsense\""));
+}
+
+void CliCheck::revokedTokenStillActiveAtIntrospectionFails()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("introspectRevokedActive"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    // Revocation itself worked (the API refuses the token); introspection does not know it.
+    QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("introspection")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("revoked-introspection")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("revoked-introspection"));
+    QVERIFY2(text.contains(QLatin1String("active: true, after the revocation endpoint accepted")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("keeps accepting it after sign-out"))
+            && text.contains(QLatin1String("Report it to the server's operator")));
 }
 
 void CliCheck::withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp()

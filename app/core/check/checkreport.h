@@ -15,7 +15,7 @@ enum class Status { Pass, Warn, Fail, Skip };
 
 // The version of the `--json` report's layout: raised when a field changes meaning or goes
 // away (new steps and new fields do not raise it). 2: the Inferno-aligned steps of issue 14
-// (still 2 with "thorough" and the pkce step's "probes").
+// (still 2 with "thorough", the pkce step's "probes" and the revoked-introspection step).
 inline constexpr int kSchemaVersion = 2;
 QString toString(Status status);   // "PASS", "WARN", "FAIL", "SKIP"
 

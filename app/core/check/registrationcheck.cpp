@@ -101,6 +101,19 @@ Pending<TlsAnswer> *probeTls(const QString &host, quint16 port, QSsl::SslProtoco
     return op;
 }
 
+// An RFC 7662 introspection request's form body (secrets encoded so '+' survives).
+QByteArray introspectionBody(const QString &token, const QString &hint, const QString &clientId,
+                             const QString &clientSecret)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("token"), token);
+    q.addQueryItem(QStringLiteral("token_type_hint"), hint);
+    q.addQueryItem(QStringLiteral("client_id"), clientId);
+    if (!clientSecret.isEmpty())
+        q.addQueryItem(QStringLiteral("client_secret"), clientSecret);
+    return q.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")).toUtf8();
+}
+
 class UrlCatcher final : public UrlOpener
 {
 public:
@@ -127,7 +140,7 @@ QStringList stepIds()
             QStringLiteral("refresh"),
             QStringLiteral("invalid-refresh-token"),
             QStringLiteral("old-access-token"), QStringLiteral("revocation"),
-            QStringLiteral("old-refresh-token")};
+            QStringLiteral("old-refresh-token"), QStringLiteral("revoked-introspection")};
 }
 
 Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile &profile)
@@ -256,7 +269,8 @@ void RegistrationCheck::start()
         if (m_profile.usesKey())
             m_queue << [this] { stepKeyAssertions(); };
         m_queue << [this] { stepApi(); } << [this] { stepNoTokenRead(); }
-                << [this] { stepIntrospection(); } << [this] { stepRevocation(); };
+                << [this] { stepIntrospection(); } << [this] { stepRevocation(); }
+                << [this] { stepRevokedIntrospection(); };
         break;
     case Profile::Grant::AuthorizationCode:
         m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
@@ -270,7 +284,8 @@ void RegistrationCheck::start()
                 << [this] { stepWrongSecret(); } << [this] { stepRefresh(); }
                 << [this] { stepInvalidRefreshToken(); }
                 << [this] { stepOldAccessToken(); } << [this] { stepRevocation(); }
-                << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); };
+                << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); }
+                << [this] { stepRevokedIntrospection(); };
         break;
     }
     QMetaObject::invokeMethod(this, &RegistrationCheck::runNext, Qt::QueuedConnection);
@@ -1514,6 +1529,7 @@ void RegistrationCheck::stepRevocation()
             return;
         }
         m_accessToken.clear();
+        m_revoked.append({token, QStringLiteral("access_token")});
         if (!m_apiWorked) {
             end(Status::Pass, tr("The revocation endpoint accepted the request (HTTP 200); "
                                  "whether the token is refused afterwards was not tested (no "
@@ -1916,13 +1932,8 @@ void RegistrationCheck::stepIntrospection()
     }
     begin(QStringLiteral("introspection"), title);
     const auto form = [this](const QString &token) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("token"), token);
-        q.addQueryItem(QStringLiteral("token_type_hint"), QStringLiteral("access_token"));
-        q.addQueryItem(QStringLiteral("client_id"), m_profile.clientId);
-        if (!m_secrets.clientSecret.isEmpty())
-            q.addQueryItem(QStringLiteral("client_secret"), m_secrets.clientSecret);
-        return q.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")).toUtf8();
+        return introspectionBody(token, QStringLiteral("access_token"), m_profile.clientId,
+                                 m_secrets.clientSecret);
     };
     QNetworkRequest request = http::makeRequest(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
@@ -2031,9 +2042,11 @@ void RegistrationCheck::stepCleanup()
     for (const QString &token : std::as_const(live)) {
         m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
                                              QStringLiteral("refresh_token"))
-                ->then(this, [this, pending, failed](const TokenResult &r) {
+                ->then(this, [this, pending, failed, token](const TokenResult &r) {
             if (r.failure)
                 *failed << r.failure.message;
+            else
+                m_revoked.append({token, QStringLiteral("refresh_token")});
             if (--*pending > 0)
                 return;
             if (failed->isEmpty())
@@ -2044,6 +2057,100 @@ void RegistrationCheck::stepCleanup()
                     tr("The check's refresh token may still be valid on the server."));
         });
     }
+}
+
+// RFC 7662 section 2.2: a revoked token is not active. The tokens this check revoked with
+// success (the access token in the revocation step, the refresh token(s) at the clean-up) are
+// introspected once more; each must be {"active": false}.
+void RegistrationCheck::stepRevokedIntrospection()
+{
+    const QString id = QStringLiteral("revoked-introspection");
+    const QString title = tr("Revoked token introspected");
+    const QUrl url(m_discoveryDocument.value(QLatin1String("introspection_endpoint")).toString());
+    const QList<std::pair<QString, QString>> revoked = m_revoked;
+    m_revoked.clear();
+    if (url.isEmpty()) {
+        runNext(); // not a question: the server advertises no introspection
+        return;
+    }
+    if (skipped(id) || skipped(QStringLiteral("introspection")) || revoked.isEmpty()) {
+        skip(id, title,
+             skipped(id) || skipped(QStringLiteral("introspection"))
+                     ? tr("Skipped as asked.")
+                     : tr("No token was revoked with success (see the revocation and clean-up "
+                          "steps), so there is none to introspect."));
+        return;
+    }
+    begin(id, title);
+    struct Outcome
+    {
+        QStringList lines;
+        bool active = false;   // a revoked token said active: true
+        bool unclear = false;  // no 200 with an active field
+        bool refused = false;  // 401/403: this client may not introspect
+    };
+    auto outcome = std::make_shared<Outcome>();
+    auto next = std::make_shared<std::function<void(int)>>();
+    std::weak_ptr<std::function<void(int)>> weakNext = next;
+    *next = [this, url, revoked, outcome, weakNext](int i) {
+        if (i >= revoked.size()) {
+            const QString text = outcome->lines.join(QLatin1Char('\n'));
+            if (outcome->active)
+                end(Status::Fail, text,
+                    tr("The EHR calls a token it revoked active: a resource server that "
+                       "introspects keeps accepting it after sign-out (RFC 7662 section 2.2, RFC "
+                       "7009 section 2). Report it to the server's operator."));
+            else if (outcome->refused)
+                end(Status::Warn, text,
+                    tr("SMART lets a server keep introspection to its resource servers; if this "
+                       "client should introspect, allow it on the server."));
+            else if (outcome->unclear)
+                end(Status::Warn, text,
+                    tr("RFC 7662 section 2.2: a revoked token is answered with "
+                       "{\"active\": false}, HTTP 200. Read the answer below (--details)."));
+            else
+                end(Status::Pass, text);
+            return;
+        }
+        const auto self = weakNext.lock();
+        const QString token = revoked.at(i).first;
+        const QString hint = revoked.at(i).second;
+        const QString what = hint == QLatin1String("refresh_token")
+                ? tr("The refresh token revoked at the clean-up")
+                : tr("The access token revoked in the revocation step");
+        QNetworkRequest request = http::makeRequest(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("application/x-www-form-urlencoded"));
+        http::send(m_nam, request, "POST",
+                   introspectionBody(token, hint, m_profile.clientId, m_secrets.clientSecret),
+                   m_timeoutMs, m_activity)
+                ->then(this, [outcome, what, i, self](const http::Response &r) {
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            if (r.failure) {
+                outcome->unclear = true;
+                outcome->lines << tr("%1: no answer: %2").arg(what, r.failure.message);
+            } else if (r.status == 401 || r.status == 403) {
+                outcome->refused = true;
+                outcome->lines << tr("%1: HTTP %2, introspection refused to this client.")
+                                          .arg(what, QString::number(r.status));
+            } else if (r.status == 200 && o.value(QLatin1String("active")) == QJsonValue(false)) {
+                outcome->lines << tr("%1: active: false, as RFC 7662 section 2.2 says.").arg(what);
+            } else if (r.status == 200 && o.value(QLatin1String("active")) == QJsonValue(true)) {
+                outcome->active = true;
+                outcome->lines << tr("%1: active: true, after the revocation endpoint accepted "
+                                     "its revocation.").arg(what);
+            } else {
+                outcome->unclear = true;
+                outcome->lines << tr("%1: HTTP %2, %3 (expected 200 with active: false).")
+                                          .arg(what, QString::number(r.status),
+                                               o.contains(QLatin1String("active"))
+                                                       ? tr("active: %1").arg(o.value(QLatin1String("active")).toVariant().toString())
+                                                       : tr("no active field"));
+            }
+            (*self)(i + 1);
+        });
+    };
+    (*next)(0);
 }
 
 } // namespace chartkey::check

@@ -4,9 +4,10 @@
 //   discovery ─ smart-configuration ─ tls ─ redirect-uri ─ wrong-aud ─ authorization ─ pkce
 //     ─ token-response ─ id-token ─ invalid-code ─ invalid-client-id ─ api ─ no-token-read
 //     ─ introspection ─ wrong-secret ─ refresh ─ invalid-refresh-token ─ old-access-token
-//     ─ revocation ─ old-refresh-token
+//     ─ revocation ─ old-refresh-token ─ (clean-up) ─ revoked-introspection
 //   (client credentials: discovery ─ smart-configuration ─ tls ─ token-response ─ wrong-secret
-//    ─ api ─ no-token-read ─ introspection ─ revocation; static tokens: api only)
+//    ─ api ─ no-token-read ─ introspection ─ revocation ─ revoked-introspection; static
+//    tokens: api only)
 // The steps named after Inferno's SMART App Launch and (g)(10) tests are those a client can
 // observe: the server's metadata, its refusals (negatives) and its token answers.
 //
@@ -136,6 +137,7 @@ private:
     // before the browser opens. `done` gets the failure, if any.
     void signInForFreshCode(const QString &why, std::function<void(const Failure &)> done);
     void reportExchangeFailure(const TokenResult &result);
+    void stepRevokedIntrospection();
     void stepRedirectUri();
     void reviewAuthorizationAnswer(const http::Response &response);
     void stepAuthorization();
@@ -219,6 +221,9 @@ private:
     std::optional<TokenResult> m_redeemed; // the right verifier's exchange after the negatives
     int m_redeemedRow = -1;          // its exchange in the activity log
     int m_extraSignIns = 0;          // sign-ins after the first (--thorough, token steps)
+    // Tokens the check revoked with success, and their token_type_hint, for
+    // revoked-introspection.
+    QList<std::pair<QString, QString>> m_revoked;
     bool m_refreshRotated = false;
     bool m_apiWorked = false;
 };
