@@ -106,6 +106,8 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void serverThatAcceptsAMadeUpCodeFails();
+    void serverThatAcceptsAnUnknownClientIdFails();
     void revokedTokenStillActiveAtIntrospectionFails();
     void withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp();
     void thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp();
@@ -677,6 +679,43 @@ void CliCheck::unknownStepToSkipIsAUsageError()
                                QStringLiteral("pkce,nonsense")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("Unknown step \"nonsense\""));
+}
+
+void CliCheck::serverThatAcceptsAMadeUpCodeFails()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("acceptInvalidCode"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("invalid-code")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("invalid-code"));
+    QVERIFY2(text.contains(QLatin1String("issued tokens for a made-up authorization code")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("does not look codes up"))
+            && text.contains(QLatin1String("Report it to the server's operator")));
+    // Only that step: the real code and the rest of the check are unharmed.
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("invalid-client-id")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("counts")).toObject().value(QLatin1String("fail")).toInt(), 1);
+}
+
+void CliCheck::serverThatAcceptsAnUnknownClientIdFails()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("acceptUnknownClient"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("invalid-client-id")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("invalid-client-id"));
+    QVERIFY2(text.contains(QLatin1String("issued tokens to a client ID it cannot know")),
+             r.describeSteps().constData());
+    QVERIFY2(text.contains(QLatin1String("does not check the client"))
+                     && text.contains(QLatin1String("report it to the server's operator")),
+             r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("invalid-code")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("counts")).toObject().value(QLatin1String("fail")).toInt(), 1);
 }
 
 void CliCheck::revokedTokenStillActiveAtIntrospectionFails()
