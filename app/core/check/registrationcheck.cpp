@@ -725,6 +725,7 @@ void RegistrationCheck::redeemProbedCode()
             ->then(this, [this](const TokenResult &result) {
         if (!m_inStep)
             return;
+        result.tokens.registerSecrets();
         m_redeemed = result;
         m_redeemedRow = m_activity->rowCount() - 1;
         if (result.failure.kind == Failure::Kind::OAuth
@@ -826,10 +827,15 @@ void RegistrationCheck::endPkce()
         lines << tr("The EHR used the code up at the first refused exchange (RFC 6749 allows "
                     "that): the exchange with the right code_verifier then failed too. PKCE is "
                     "enforced; only the first negative met a live code.");
-        hint = skippedCount == 1
-                ? tr("Run with --thorough to test it on its own code (1 more sign-in).")
-                : tr("Run with --thorough to test each on its own code (%1 more sign-ins).")
-                          .arg(skippedCount);
+        if (m_thorough)
+            // --thorough, but a sign-in for a negative's own code gave none (each says why).
+            hint = tr("Finish each sign-in in the browser (or open the address shown by hand) "
+                      "and run the check with --thorough again.");
+        else
+            hint = skippedCount == 1
+                    ? tr("Run with --thorough to test it on its own code (1 more sign-in).")
+                    : tr("Run with --thorough to test each on its own code (%1 more sign-ins).")
+                              .arg(skippedCount);
     } else if (m_codeUsedUp) {
         lines << tr("Each negative after the first was sent on a code of its own (--thorough): "
                     "the EHR uses a code up at a refused exchange (RFC 6749 allows that).");
@@ -2019,7 +2025,10 @@ void RegistrationCheck::stepCleanup()
 {
     // Leave nothing behind on the server: revoke the refresh tokens this check still holds.
     QStringList live;
-    for (const QString &t : {m_refreshToken, m_extraRefreshToken}) {
+    // Tokens the pkce step redeemed that no later step took over (the check was stopped).
+    const QString unadopted = m_redeemed ? m_redeemed->tokens.refreshToken : QString();
+    m_redeemed.reset();
+    for (const QString &t : {m_refreshToken, m_extraRefreshToken, unadopted}) {
         if (!t.isEmpty() && !live.contains(t))
             live << t;
     }
