@@ -26,6 +26,7 @@ struct CheckOptions
     int waitMs = 0;
     bool details = false;
     bool secondSignIn = true;
+    bool thorough = false;
 };
 
 void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets &secrets,
@@ -39,6 +40,7 @@ void startCheck(Context &ctx, const Profile &profile, const check::CheckSecrets 
     run->setBrowserTimeoutMs(options.waitMs);
     run->setSkipped(options.skip);
     run->setSecondSignInAllowed(options.secondSignIn);
+    run->setThorough(options.thorough);
     QObject::connect(run, &check::RegistrationCheck::noticeReady, &ctx,
                      [&ctx](const QString &text) { ctx.err << text << Qt::endl; });
     if (!ctx.json)
@@ -83,6 +85,7 @@ int runCheck(Context &ctx, const QCommandLineParser &p)
     options.waitMs = int(p.value(QStringLiteral("wait")).toDouble() * 1000);
     options.details = p.isSet(QStringLiteral("details"));
     options.secondSignIn = !p.isSet(QStringLiteral("no-second-sign-in"));
+    options.thorough = p.isSet(QStringLiteral("thorough"));
     const auto profile = ctx.selectProfile();
     if (!profile)
         return Failed;

@@ -693,8 +693,19 @@ QList<CommandSpec> makeCommandTable()
                   tr("When the PKCE probe uses the code up, skip the token steps instead of "
                      "asking for a second sign-in.")),
              {}},
+            {flag({QStringLiteral("thorough")},
+                  tr("When the EHR uses a code up after a refused exchange, give each PKCE "
+                     "negative a code of its own (three more sign-ins), so all four are "
+                     "tested. Changes nothing on a server that keeps the code.")),
+             {}},
     };
     check.globals = Global::Profile | Global::Browser | Global::Json;
+    check.check = [](const QCommandLineParser &p) -> QString {
+        if (p.isSet(QStringLiteral("thorough")) && p.isSet(QStringLiteral("no-second-sign-in")))
+            return tr("--thorough asks for more sign-ins and --no-second-sign-in for none: give "
+                      "one of them.");
+        return {};
+    };
     check.run = runCheck;
 
     CommandSpec api;

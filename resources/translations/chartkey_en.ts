@@ -815,7 +815,7 @@
 <context>
     <name>chartkey::ManagedPolicy</name>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp"/>
+        <location filename="../../app/core/profile/policy.cpp" line="271"/>
         <source>Your organisation sets the idle time to at least %n minute(s) and does not allow Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute and does not allow Never. %1</numerusform>
@@ -823,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp"/>
+        <location filename="../../app/core/profile/policy.cpp" line="276"/>
         <source>Your organisation sets the idle time to at least %n minute(s), or Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute, or Never. %1</numerusform>
@@ -831,72 +831,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="76"/>
+        <location filename="../../app/core/profile/policy.cpp" line="94"/>
         <source>%1: policy/%2 %3; this key is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="84"/>
+        <location filename="../../app/core/profile/policy.cpp" line="103"/>
         <source>is &quot;%1&quot;, not true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="99"/>
+        <location filename="../../app/core/profile/policy.cpp" line="116"/>
+        <source>is &quot;%1&quot;, not a whole number of minutes from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="135"/>
         <source>names no host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="100"/>
+        <location filename="../../app/core/profile/policy.cpp" line="136"/>
         <source>holds &quot;%1&quot;, which is not a host name or *.domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="127"/>
+        <location filename="../../app/core/profile/policy.cpp" line="163"/>
         <source>is empty (values: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="128"/>
+        <location filename="../../app/core/profile/policy.cpp" line="164"/>
         <source>holds &quot;%1&quot; (values: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="137"/>
+        <location filename="../../app/core/profile/policy.cpp" line="173"/>
         <source>%1: policy/%2 is not a chartkey policy key (keys: %3); it is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="159"/>
+        <location filename="../../app/core/profile/policy.cpp" line="195"/>
         <source>(policy/%1 in %2, set by your IT department: ask them if you need this.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="180"/>
+        <location filename="../../app/core/profile/policy.cpp" line="216"/>
         <source>Your organisation allows profiles only for %1, not for %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="189"/>
+        <location filename="../../app/core/profile/policy.cpp" line="225"/>
         <source>Your organisation allows only the %1 grant, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="195"/>
+        <location filename="../../app/core/profile/policy.cpp" line="231"/>
         <source>Your organisation does not allow static access tokens. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="203"/>
+        <location filename="../../app/core/profile/policy.cpp" line="239"/>
         <source>Your organisation allows only %1 clients, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="214"/>
+        <location filename="../../app/core/profile/policy.cpp" line="250"/>
         <source>Bodies are hidden by your organisation. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="221"/>
+        <location filename="../../app/core/profile/policy.cpp" line="280"/>
+        <source>Your organisation does not allow Never: patient data is always hidden after some idle time. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="290"/>
+        <source>Your organisation requires a confirmation before notes are signed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="298"/>
         <source>Your organisation does not allow adding profiles: use the profiles it provides (chartkey profile list). %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,53 +2107,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="149"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="162"/>
         <source>No token is stored in the keychain for profile “%1”. Store it first (chartkey profile set-token %1, or Sign in in the desktop app), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="162"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="175"/>
         <source>The token stored for profile “%1” cannot be read. Store it again (chartkey profile set-token %1), then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="188"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="201"/>
         <source>No client secret is stored in the keychain for profile “%1”, a confidential client. Store it (chartkey profile set-secret %1, or File → Edit profile in the desktop app), then run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="642"/>
+        <source>a wrong code_verifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
+        <source>no code_verifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="644"/>
+        <source>a blank code_verifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="645"/>
+        <source>the code_challenge sent as code_verifier</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>chartkey::check::CheckReport</name>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="95"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="104"/>
         <source>Checking the registration of client %1 on profile &quot;%2&quot; (%3)
 
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="110"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="119"/>
         <source>Hint: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="112"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="121"/>
         <source>Server answered:
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="124"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="133"/>
         <source>%1 passed, %2 warnings, %3 failed, %4 skipped in %5 ms. %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="130"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="139"/>
         <source>The registration works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="131"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="140"/>
         <source>The registration does not work as configured; see the hints above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,27 +2181,27 @@
 <context>
     <name>chartkey::check::CheckReportModel</name>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="178"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="187"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="209"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="218"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="211"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="220"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="213"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="222"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/checkreport.cpp" line="215"/>
+        <location filename="../../app/core/check/checkreport.cpp" line="224"/>
         <source>What was found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,1188 +2209,1292 @@
 <context>
     <name>chartkey::check::RegistrationCheck</name>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="539"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="555"/>
         <source>Stopped before this step finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="372"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="388"/>
         <source>Discovery document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="382"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="398"/>
         <source>The profile names no discovery document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="393"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="409"/>
         <source>%1 could not be fetched: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="394"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="410"/>
         <source>Check the discovery URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="398"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="414"/>
         <source>%1 answered HTTP %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="399"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="415"/>
         <source>Check the discovery URL in the profile; for SMART servers it is {FHIR base}/.well-known/smart-configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="401"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="417"/>
         <source>The server does not publish it; chartkey uses the profile&apos;s endpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="408"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="424"/>
         <source>The URL must serve the JSON document itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="434"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="450"/>
         <source>Redirect URI accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="465"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="481"/>
         <source>The authorization endpoint %1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="467"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="483"/>
         <source>Check the authorization URL in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="478"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="494"/>
         <source>The EHR accepted the redirect URI %1 and answered on it at once (HTTP %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="483"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="499"/>
         <source>The EHR accepted client %1 with the redirect URI %2 and showed its sign-in (HTTP %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="492"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="508"/>
         <source>The authorization endpoint answered HTTP %1 with neither a sign-in page nor an OAuth error, so whether it accepts client %2 and the redirect URI %3 cannot be told yet; the browser step will show it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="496"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="512"/>
         <source>The server&apos;s answer and the request are shown with --details (or below, in the window).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="508"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="524"/>
         <source>Authorization in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="510"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="526"/>
         <source>Nothing to authorize.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="542"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="558"/>
         <source>chartkey could not listen for the redirect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="547"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="563"/>
         <source>Stopped before the browser answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="554"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="570"/>
         <source>A redirect with an answer arrived but without this attempt&apos;s state (%1): the EHR must send state back unchanged (RFC 6749 section 4.1.2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="558"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="574"/>
         <source>The sign-in was declined. Sign in as a user allowed to use the application and approve the requested access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="561"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="577"/>
         <source>The application is not allowed the scope &quot;%1&quot;. Allow those scopes on the application, or ask for fewer in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="564"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="580"/>
         <source>The application may not use the authorization-code grant. Set its grant type to &quot;Authorization code&quot; on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="567"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="583"/>
         <source>Finish the sign-in in the browser, or open the authorization URL by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="575"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="591"/>
         <source>GET %1?code=[redacted]&amp;state=[matched]%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="580"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="596"/>
         <source>The redirect came back to %1 with a code and this attempt&apos;s state (compared in constant time) after %2 ms in the browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="584"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="600"/>
         <source>It carried no iss (RFC 9207 is optional; Canvas does not send it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="586"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="602"/>
         <source>iss was %1 (not compared: the profile names no issuer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="588"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="604"/>
         <source>iss was %1, as expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="596"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="612"/>
         <source>PKCE enforced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="598"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="614"/>
         <source>No authorization code to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="604"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="620"/>
         <source>A confidential client&apos;s secret authenticates the code exchange; PKCE enforcement is tested for public clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="606"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="776"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1410"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1445"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1511"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1582"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1616"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1650"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1696"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1764"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="622"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1005"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1645"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1680"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1748"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1819"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1853"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1887"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1933"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1996"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2088"/>
         <source>Skipped as asked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="663"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="742"/>
+        <source>Not tested: %1 was sent on a code the first refusal had used up, so its refusal proves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="764"/>
+        <source>PKCE negative %1 of %2 (%3) needs a code of its own: the EHR used the first code up when the wrong code_verifier was refused (RFC 6749 allows that), so a later negative on it proves nothing. Sign in once more in the browser (--thorough: sign-in %4 of %5 for the PKCE negatives).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="781"/>
+        <source>The sign-in for its own code did not give one: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="788"/>
+        <source>(On a code of its own.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="825"/>
         <source>Whether PKCE is enforced cannot be told from this answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="675"/>
-        <source>Token response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="686"/>
-        <source>No authorization code to exchange.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="702"/>
-        <source>The client secret is wrong: copy it again from the application and run chartkey profile set-secret %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="705"/>
-        <source>The application is registered as confidential: give chartkey its secret, or register a public client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="714"/>
-        <source>The code or redirect URI was refused. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="732"/>
-        <source>The token steps have no code left to run with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="733"/>
-        <source>Run the check without --no-second-sign-in: it then asks you to sign in once more for a fresh code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="738"/>
-        <source>Sign in once more in the browser for a fresh code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="752"/>
-        <source>The second sign-in did not give a code: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="769"/>
-        <source>ID token (OpenID Connect)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="776"/>
-        <source>No tokens to check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="784"/>
-        <source>The EHR granted openid but sent no id_token with the tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="785"/>
-        <source>The EHR did not grant the openid scope, and sent no ID token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="786"/>
-        <source>Allow OpenID Connect (the openid scope) on the application, or remove openid from the profile&apos;s scope.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="797"/>
-        <source>The server&apos;s ID token does not pass OpenID Connect Core section 3.1.3.7; a client must not trust who it names. Report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="803"/>
-        <source>Signature verified with the server&apos;s keys (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="805"/>
-        <source>iss %1; aud holds %2; issued %3, expires %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="808"/>
-        <source>The nonce matched this sign-in&apos;s (compared in constant time).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="810"/>
-        <source>at_hash matches the access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="811"/>
-        <source>sub %1%2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="827"/>
-        <source>fhirUser %1 is readable with the token.</source>
+        <source>The EHR used the code up at the first refused exchange (RFC 6749 allows that): the exchange with the right code_verifier then failed too. PKCE is enforced; only the first negative met a live code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="832"/>
-        <source>fhirUser %1 could not be read with the token (%2).</source>
+        <source>Finish each sign-in in the browser (or open the address shown by hand) and run the check with --thorough again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="834"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1012"/>
-        <source>HTTP %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="836"/>
+        <source>Run with --thorough to test it on its own code (1 more sign-in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="837"/>
-        <source>Grant the user scope that reads the fhirUser resource (SMART: fhirUser together with user/Practitioner.read, or the resource&apos;s type).</source>
+        <source>Run with --thorough to test each on its own code (%1 more sign-ins).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="883"/>
-        <source>Token response (client credentials)</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="840"/>
+        <source>Each negative after the first was sent on a code of its own (--thorough): the EHR uses a code up at a refused exchange (RFC 6749 allows that).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="889"/>
-        <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="843"/>
+        <source>All four exchanges used the same code, and it was still redeemed with the right code_verifier afterwards: each refusal was for its verifier alone. The token-response step&apos;s tokens come from that exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="848"/>
+        <source>The exchange with the right code_verifier failed as well (%1), so whether the refusals were for the verifier cannot be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="851"/>
+        <source>Fix what the token-response step reports, then run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="865"/>
+        <source>Token response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="893"/>
-        <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
+        <source>No authorization code to exchange.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="896"/>
-        <source>The application is not allowed &quot;%1&quot;.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="927"/>
+        <source>The client secret is wrong: copy it again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="906"/>
-        <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="930"/>
+        <source>The application is registered as confidential: give chartkey its secret, or register a public client.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="908"/>
-        <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="917"/>
-        <source>Wrong client secret refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="923"/>
-        <source>The profile has no client secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="929"/>
-        <source>No refresh token to test with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="941"/>
-        <source>The EHR issued tokens to a request with a wrong client secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="942"/>
-        <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="947"/>
-        <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="950"/>
-        <source>Refused, but with %1 rather than invalid_client: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="952"/>
-        <source>no OAuth error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1105"/>
-        <source>Stored token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1108"/>
-        <source>No token is stored for this profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1109"/>
-        <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1113"/>
-        <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1121"/>
-        <source>API read (users/self)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1122"/>
-        <source>API read (FHIR Patient)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1125"/>
-        <source>No access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1126"/>
-        <source>The profile names no FHIR base URL to read from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1132"/>
-        <source>Check the FHIR base URL in the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1140"/>
-        <source>a Bundle with total %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1142"/>
-        <source>the user %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1144"/>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1145"/>
-        <source>GET %1 with the token: HTTP 200, %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1158"/>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1160"/>
-        <source>No refresh token was issued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1170"/>
-        <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1177"/>
-        <source>A refresh gave a new access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1181"/>
-        <source>The refresh token rotated (a new one came with it).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1185"/>
-        <source>No new refresh token came: the old one stays in use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1186"/>
-        <source>The same refresh token came back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1195"/>
-        <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1197"/>
-        <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1204"/>
-        <source>Old access token after refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1207"/>
-        <source>Needs a working API read and a refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1213"/>
-        <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1217"/>
-        <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1220"/>
-        <source>The API answered HTTP %1 for the old access token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1227"/>
-        <source>Revocation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1238"/>
-        <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1242"/>
-        <source>The profile has no revocation URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1240"/>
-        <source>No token to revoke.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="619"/>
-        <source>a wrong code_verifier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="620"/>
-        <source>no code_verifier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="621"/>
-        <source>a blank code_verifier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="622"/>
-        <source>the code_challenge sent as code_verifier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="625"/>
-        <source>All four exchanges used the same code. A server that uses a code up after a refused exchange refuses the later ones for that reason alone; the token-response step says when that happened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="638"/>
-        <source>The EHR issued tokens for a code exchange with %1: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="643"/>
-        <source>Require PKCE (S256) for public clients on the server, and refuse a token request whose code_verifier is missing, blank or does not hash to the challenge. The tokens it issued are used for the rest of this check and revoked at the end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="656"/>
-        <source>The EHR refused %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="660"/>
-        <source>The exchange with %1 failed, but not with invalid_grant: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="726"/>
-        <source>The EHR used the code up when the PKCE probe&apos;s wrong code_verifier was refused (RFC 6749 allows that; PKCE is enforced). Only that first PKCE negative was conclusive; the later ones met a used code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="872"/>
-        <source>From a second sign-in: the PKCE probe&apos;s refused exchange had used the first code up (RFC 6749 allows that). Only that first PKCE negative (a wrong code_verifier) met a live code; the others were refused because the code was gone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="922"/>
-        <source>The client authenticates with a key, not a secret.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="933"/>
+        <source>The code or redirect URI was refused. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="966"/>
-        <source>Client assertions checked by the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="968"/>
-        <source>Skipped (--skip).</source>
+        <source>Each PKCE negative used up the code it was sent with (the EHR does that after a refused exchange; RFC 6749 allows it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="974"/>
-        <source>No signing key.</source>
+        <source>The token steps have no code left to run with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="987"/>
-        <source>a wrong aud</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="975"/>
+        <source>Run the check without --no-second-sign-in: it then asks you to sign in once more for a fresh code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="992"/>
-        <source>an expired assertion</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="986"/>
+        <source>The second sign-in did not give a code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="997"/>
-        <source>a key not in the registered JWKS</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="998"/>
+        <source>ID token (OpenID Connect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1005"/>
+        <source>No tokens to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1013"/>
-        <source>%1, HTTP %2</source>
+        <source>The EHR granted openid but sent no id_token with the tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1020"/>
-        <source>The server refused a valid assertion (%1), so the probes prove nothing.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1014"/>
+        <source>The EHR did not grant the openid scope, and sent no ID token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1022"/>
-        <source>Run the check again; if it repeats, check the server&apos;s clock.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1015"/>
+        <source>Allow OpenID Connect (the openid scope) on the application, or remove openid from the profile&apos;s scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1026"/>
+        <source>The server&apos;s ID token does not pass OpenID Connect Core section 3.1.3.7; a client must not trust who it names. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1032"/>
-        <source> Its tokens live %1 s; SMART Backend Services recommends no more than 300 s.</source>
+        <source>Signature verified with the server&apos;s keys (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1036"/>
-        <source> Its tokens live %1 s.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1034"/>
+        <source>iss %1; aud holds %2; issued %3, expires %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1037"/>
+        <source>The nonce matched this sign-in&apos;s (compared in constant time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1039"/>
-        <source>The server accepted %1; it refused %2.</source>
+        <source>at_hash matches the access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1040"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1041"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1052"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1057"/>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1041"/>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1043"/>
-        <source>The server does not check client assertions as RFC 7523 requires; report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1050"/>
-        <source>The server refused %1, but accepted a replayed assertion (the same jti twice); RFC 7523 makes replay protection optional.</source>
+        <source>sub %1%2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1056"/>
-        <source>a replayed jti (%1)</source>
+        <source>fhirUser %1 is readable with the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1057"/>
-        <source>The server refused %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1061"/>
+        <source>fhirUser %1 could not be read with the token (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1076"/>
-        <source>%1 (not made)</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1063"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1246"/>
+        <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1082"/>
-        <source>%1 (%2)</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1066"/>
+        <source>Grant the user scope that reads the fhirUser resource (SMART: fhirUser together with user/Practitioner.read, or the resource&apos;s type).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1243"/>
-        <source>The server offers no revocation endpoint (its discovery document names none): signing out removes the tokens from this computer, and they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1117"/>
+        <source>Token response (client credentials)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1257"/>
-        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1123"/>
+        <source>The client ID or secret is wrong: copy them again from the application and run chartkey profile set-secret %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1260"/>
-        <source>Keep client-credentials tokens short-lived on the server.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1127"/>
+        <source>The application may not use the client-credentials grant: set its grant type on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1261"/>
-        <source>Signing out revokes the refresh token, which ends the grant.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1130"/>
+        <source>The application is not allowed &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1269"/>
-        <source>This server does not let a public client revoke its tokens (%1). Signing out removes them from this computer; they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1140"/>
+        <source>Tokens issued without a requested scope: Canvas then grants full access to every resource the application may reach.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1272"/>
-        <source>Its discovery document says so too: revocation_endpoint_auth_methods_supported is %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1142"/>
+        <source>Ask for the scopes the integration needs (for example system/Patient.read).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1276"/>
-        <source>Keep access tokens short-lived on the server, or let public clients revoke (RFC 7009 section 2.1 allows it).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1151"/>
+        <source>Wrong client secret refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1282"/>
-        <source>There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the tokens from this computer, and they end when they expire.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1157"/>
+        <source>The profile has no client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1286"/>
-        <source>, and the discovery document names none</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1163"/>
+        <source>No refresh token to test with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1288"/>
-        <source>If the server has one elsewhere, set the profile&apos;s revocation URL to it.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1175"/>
+        <source>The EHR issued tokens to a request with a wrong client secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1294"/>
-        <source>Signing out cannot be sure the tokens ended on the server; check the revocation URL.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1176"/>
+        <source>The server does not authenticate this client; report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1300"/>
-        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1181"/>
+        <source>Refused with invalid_client (HTTP %1), as RFC 6749 section 5.2 says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1305"/>
-        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1184"/>
+        <source>Refused, but with %1 rather than invalid_client: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1312"/>
-        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1186"/>
+        <source>no OAuth error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1315"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1339"/>
+        <source>Stored token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1319"/>
-        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1322"/>
-        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1324"/>
-        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1327"/>
-        <source>After revocation the API answered %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1342"/>
+        <source>No token is stored for this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1343"/>
-        <source>Signing out cannot end the session on the LMS.</source>
+        <source>Store the token from the dashboard with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1350"/>
-        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1347"/>
+        <source>A static token is stored in the keychain (%1 characters); it is never renewed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1354"/>
-        <source>After DELETE /login/oauth2/token the API answered %1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1355"/>
+        <source>API read (users/self)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1357"/>
-        <source>Report it to the LMS&apos;s administrator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1356"/>
+        <source>API read (FHIR Patient)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1364"/>
-        <source>Old refresh token refused</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1359"/>
+        <source>No access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1360"/>
+        <source>The profile names no FHIR base URL to read from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1366"/>
-        <source>The refresh token did not rotate.</source>
+        <source>Check the FHIR base URL in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1374"/>
+        <source>a Bundle with total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1376"/>
+        <source>the user %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1378"/>
-        <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
+        <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1380"/>
-        <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1379"/>
+        <source>GET %1 with the token: HTTP 200, %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1385"/>
-        <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1392"/>
+        <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1387"/>
-        <source>Reusing the replaced refresh token failed, but with: %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1394"/>
+        <source>No refresh token was issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1396"/>
-        <source>SMART configuration fields</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1404"/>
+        <source>The refresh grant must work for a user to stay signed in; check that the application allows the refresh_token grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1411"/>
-        <source>No SMART configuration was read (see the discovery step).</source>
+        <source>A refresh gave a new access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1426"/>
-        <source>TLS versions</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1415"/>
+        <source>The refresh token rotated (a new one came with it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1446"/>
-        <source>No https endpoint: %1 (loopback http, where TLS does not apply).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1419"/>
+        <source>No new refresh token came: the old one stays in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1420"/>
+        <source>The same refresh token came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1429"/>
+        <source>Refresh tokens do not rotate: a stolen refresh token stays usable for as long as the grant lives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1431"/>
+        <source>Canvas documents single-use refresh tokens, rotated on every refresh. Ask the server&apos;s operator whether rotation is turned off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1438"/>
+        <source>Old access token after refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1441"/>
+        <source>Needs a working API read and a refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1447"/>
+        <source>The access token from before the refresh still works; it ends when it expires (allowed; the EHR does not revoke it on refresh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1451"/>
+        <source>The access token from before the refresh is refused (HTTP 401): the EHR revokes it on refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1454"/>
+        <source>The API answered HTTP %1 for the old access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1461"/>
-        <source>Serve TLS 1.2 or newer only (ONC (g)(10) and SMART App Launch require it); report it to the server&apos;s operator.</source>
+        <source>Revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1473"/>
-        <source>%1: no TLS 1.2 or newer handshake: %2</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1472"/>
+        <source>Canvas LMS revokes with DELETE /login/oauth2/token, not RFC 7009; not tested.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1475"/>
-        <source>%1 speaks %2.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1476"/>
+        <source>The profile has no revocation URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1483"/>
-        <source>%1 accepts a handshake limited to TLS 1.1.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1474"/>
+        <source>No token to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1490"/>
-        <source>%1 refuses a handshake limited to TLS 1.1 (%2).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="691"/>
+        <source>The EHR issued tokens for a code exchange with %1: it does not enforce PKCE. Anyone who intercepts the redirect (another program on this computer can listen for it) can redeem the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="820"/>
+        <source>Require PKCE (S256) for public clients on the server, and refuse a token request whose code_verifier is missing, blank or does not hash to the challenge. The tokens it issued are used for the rest of this check and revoked at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="707"/>
+        <source>The EHR refused %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="712"/>
+        <source>The exchange with %1 failed, but not with invalid_grant: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="968"/>
+        <source>The EHR used the code up when the PKCE probe&apos;s wrong code_verifier was refused (RFC 6749 allows that; PKCE is enforced). Only that first PKCE negative was conclusive; the later ones met a used code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="980"/>
+        <source>Sign in once more in the browser for a fresh code for the token steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1103"/>
+        <source>From one more sign-in: each PKCE negative had used up the code it was sent with (the EHR does that after a refused exchange; RFC 6749 allows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1106"/>
+        <source>From a second sign-in: the PKCE probe&apos;s refused exchange had used the first code up (RFC 6749 allows that). Only that first PKCE negative (a wrong code_verifier) met a live code; the pkce step says which ones that left untested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1156"/>
+        <source>The client authenticates with a key, not a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1200"/>
+        <source>Client assertions checked by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1202"/>
+        <source>Skipped (--skip).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1208"/>
+        <source>No signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1221"/>
+        <source>a wrong aud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1226"/>
+        <source>an expired assertion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1231"/>
+        <source>a key not in the registered JWKS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1247"/>
+        <source>%1, HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1254"/>
+        <source>The server refused a valid assertion (%1), so the probes prove nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1256"/>
+        <source>Run the check again; if it repeats, check the server&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1266"/>
+        <source> Its tokens live %1 s; SMART Backend Services recommends no more than 300 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1270"/>
+        <source> Its tokens live %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1273"/>
+        <source>The server accepted %1; it refused %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1274"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1275"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1286"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1291"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1275"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1277"/>
+        <source>The server does not check client assertions as RFC 7523 requires; report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1284"/>
+        <source>The server refused %1, but accepted a replayed assertion (the same jti twice); RFC 7523 makes replay protection optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1290"/>
+        <source>a replayed jti (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1291"/>
+        <source>The server refused %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1310"/>
+        <source>%1 (not made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1316"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1477"/>
+        <source>The server offers no revocation endpoint (its discovery document names none): signing out removes the tokens from this computer, and they end when they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1491"/>
+        <source>The server does not revoke access tokens (unsupported_token_type, RFC 7009 section 2.2.1): they stay valid until they expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1494"/>
+        <source>Keep client-credentials tokens short-lived on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1495"/>
-        <source>%1: whether TLS 1.0/1.1 are refused could not be told: this computer&apos;s TLS library did not complete such a handshake (%2). Test it with: openssl s_client -connect %1 -tls1_1</source>
+        <source>Signing out revokes the refresh token, which ends the grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1508"/>
-        <source>Wrong aud refused</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1503"/>
+        <source>This server does not let a public client revoke its tokens (%1). Signing out removes them from this computer; they end when they expire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1512"/>
-        <source>No authorization request to vary.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1506"/>
+        <source>Its discovery document says so too: revocation_endpoint_auth_methods_supported is %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1518"/>
-        <source>The profile&apos;s authorization request carries no aud (SMART profiles send the FHIR base as aud; this one does not), so there is nothing to vary.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1510"/>
+        <source>Keep access tokens short-lived on the server, or let public clients revoke (RFC 7009 section 2.1 allows it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1536"/>
-        <source>The authorization endpoint could not be reached: %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1516"/>
+        <source>There is no revocation endpoint at %1 (HTTP 404)%2: signing out removes the tokens from this computer, and they end when they expire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1544"/>
-        <source>The EHR must compare aud with its own FHIR base URLs before any sign-in (SMART App Launch: the EHR SHALL confirm aud); otherwise an app can be tricked into sending its token to an impostor&apos;s server. Report it to the server&apos;s operator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1520"/>
+        <source>, and the discovery document names none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1522"/>
+        <source>If the server has one elsewhere, set the profile&apos;s revocation URL to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1528"/>
+        <source>Signing out cannot be sure the tokens ended on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1534"/>
+        <source>Signing out cannot end the session on the server; check the revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1540"/>
+        <source>The revocation endpoint accepted the request (HTTP 200); whether the token is refused afterwards was not tested (no working API read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1547"/>
+        <source>Revoked the access token (HTTP 200); the API then refused it (HTTP 401).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1550"/>
-        <source>The EHR showed its sign-in (HTTP %1) for an authorization request whose aud is %2, which is not its FHIR server.</source>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token. It is a JWT, which an API checks by its signature: it stays usable until it expires.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1556"/>
-        <source>The EHR answered an authorization request whose aud is %1 with a code.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1554"/>
+        <source>Keep access tokens short-lived on the server; revoking the refresh token ends the grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1557"/>
+        <source>The revocation endpoint answered 200, but the API still accepts the revoked token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1559"/>
+        <source>Revocation does not reach the API: signing out leaves the token usable until it expires. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1562"/>
-        <source>The EHR refused an authorization request whose aud is %1 (HTTP %2: %3).</source>
+        <source>After revocation the API answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1570"/>
-        <source>The authorization endpoint answered HTTP %1 to a request whose aud is %2, with neither a sign-in page nor an OAuth error: whether it refuses it cannot be told.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1578"/>
+        <source>Signing out cannot end the session on the LMS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1573"/>
-        <source>Read the server&apos;s answer below (--details).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1585"/>
+        <source>DELETE /login/oauth2/token ended the token; the API then refused it (HTTP 401).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1579"/>
-        <source>Invalid code refused</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1589"/>
+        <source>After DELETE /login/oauth2/token the API answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1583"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1617"/>
-        <source>No sign-in to take the redirect URI from.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1592"/>
+        <source>Report it to the LMS&apos;s administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1595"/>
-        <source>The EHR issued tokens for a made-up authorization code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1596"/>
-        <source>The token endpoint does not look codes up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1599"/>
+        <source>Old refresh token refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1601"/>
-        <source>A made-up code is refused with invalid_grant (HTTP %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1604"/>
-        <source>A made-up code is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1606"/>
-        <source>A client cannot tell a used-up or expired code from other faults; report the error code to the server&apos;s operator.</source>
+        <source>The refresh token did not rotate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1613"/>
-        <source>Invalid client ID refused</source>
+        <source>The replaced refresh token still works: the EHR rotates refresh tokens but does not invalidate the old ones, so rotation protects nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1628"/>
-        <source>The EHR issued tokens to a client ID it cannot know (chartkey-check-unknown-client).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1615"/>
+        <source>Report it to the server&apos;s operator: a used refresh token must be refused (invalid_grant).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1630"/>
-        <source>The token endpoint does not check the client; report it to the server&apos;s operator at once.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1620"/>
+        <source>Reusing the replaced refresh token is refused with invalid_grant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1635"/>
-        <source>An unknown client ID is refused with invalid_client (HTTP %1).</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1622"/>
+        <source>Reusing the replaced refresh token failed, but with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1638"/>
-        <source>An unknown client ID is refused, but not with invalid_client (RFC 6749 section 5.2): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1640"/>
-        <source>Report the error code to the server&apos;s operator.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1631"/>
+        <source>SMART configuration fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1646"/>
-        <source>API read without a token refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1651"/>
-        <source>Needs a working API read: an API that refuses every token proves nothing by refusing none.</source>
+        <source>No SMART configuration was read (see the discovery step).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1661"/>
-        <source>GET %1 without a token got no answer: %2</source>
+        <source>TLS versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1668"/>
-        <source>GET %1 without a token: HTTP 401%2.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1681"/>
+        <source>No https endpoint: %1 (loopback http, where TLS does not apply).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1670"/>
-        <source> (no WWW-Authenticate header)</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1696"/>
+        <source>Serve TLS 1.2 or newer only (ONC (g)(10) and SMART App Launch require it); report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1671"/>
-        <source>, WWW-Authenticate: %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1710"/>
+        <source>%1: no TLS 1.2 or newer handshake: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1676"/>
-        <source>GET %1 without a token answered HTTP %2: the API serves its data to anyone who can reach it.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1712"/>
+        <source>%1 speaks %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1679"/>
-        <source>The API must require a bearer token and answer 401 without one (RFC 6750 section 3.1). Report it to the server&apos;s operator at once.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1720"/>
+        <source>%1 accepts a handshake limited to TLS 1.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1683"/>
-        <source>GET %1 without a token answered HTTP %2, not 401.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1727"/>
+        <source>%1 refuses a handshake limited to TLS 1.1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1685"/>
-        <source>RFC 6750 section 3.1 and Inferno expect 401 with WWW-Authenticate; a client then knows to sign in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1692"/>
-        <source>Token introspection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1697"/>
-        <source>The server advertises no introspection endpoint (introspection_endpoint in its discovery document).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1699"/>
-        <source>No access token to introspect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1721"/>
-        <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1722"/>
-        <source>The introspection endpoint answered HTTP %1 to this client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1724"/>
-        <source>SMART lets a server keep introspection to its resource servers; if this client should introspect, allow it on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1726"/>
-        <source>Check introspection_endpoint in the discovery document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1735"/>
-        <source>The check&apos;s live access token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1737"/>
-        <source>A made-up token: active: false, as RFC 7662 section 2.2 says.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1741"/>
-        <source>A made-up token: HTTP %1, %2 (expected 200 with active: false).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1744"/>
-        <source>active: %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1732"/>
+        <source>%1: whether TLS 1.0/1.1 are refused could not be told: this computer&apos;s TLS library did not complete such a handshake (%2). Test it with: openssl s_client -connect %1 -tls1_1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1745"/>
-        <source>no active field</source>
+        <source>Wrong aud refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1749"/>
-        <source>The endpoint calls any token active: a resource server that introspects accepts anything. Report it to the server&apos;s operator at once.</source>
+        <source>No authorization request to vary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1752"/>
-        <source>RFC 7662 section 2.2: an unknown token is answered with {&quot;active&quot;: false}, HTTP 200.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1755"/>
+        <source>The profile&apos;s authorization request carries no aud (SMART profiles send the FHIR base as aud; this one does not), so there is nothing to vary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1760"/>
-        <source>Invalid refresh token refused</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1773"/>
+        <source>The authorization endpoint could not be reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1765"/>
-        <source>No refresh token was issued: the refresh grant is not in use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1776"/>
-        <source>The EHR issued tokens for a made-up refresh token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1777"/>
-        <source>The token endpoint does not look refresh tokens up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1782"/>
-        <source>A made-up refresh token is refused with invalid_grant (HTTP %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1785"/>
-        <source>A made-up refresh token is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1781"/>
+        <source>The EHR must compare aud with its own FHIR base URLs before any sign-in (SMART App Launch: the EHR SHALL confirm aud); otherwise an app can be tricked into sending its token to an impostor&apos;s server. Report it to the server&apos;s operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1787"/>
-        <source>A client cannot tell an ended sign-in from other faults; report the error code to the server&apos;s operator.</source>
+        <source>The EHR showed its sign-in (HTTP %1) for an authorization request whose aud is %2, which is not its FHIR server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1804"/>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1813"/>
-        <source>Clean-up</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1793"/>
+        <source>The EHR answered an authorization request whose aud is %1 with a code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1805"/>
-        <source>The check&apos;s refresh token stays valid on the server: the profile has no revocation URL.</source>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1799"/>
+        <source>The EHR refused an authorization request whose aud is %1 (HTTP %2: %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/core/check/registrationcheck.cpp" line="1807"/>
+        <source>The authorization endpoint answered HTTP %1 to a request whose aud is %2, with neither a sign-in page nor an OAuth error: whether it refuses it cannot be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1810"/>
+        <source>Read the server&apos;s answer below (--details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1816"/>
+        <source>Invalid code refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1820"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1854"/>
+        <source>No sign-in to take the redirect URI from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1832"/>
+        <source>The EHR issued tokens for a made-up authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1833"/>
+        <source>The token endpoint does not look codes up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1838"/>
+        <source>A made-up code is refused with invalid_grant (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1841"/>
+        <source>A made-up code is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1843"/>
+        <source>A client cannot tell a used-up or expired code from other faults; report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1850"/>
+        <source>Invalid client ID refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1865"/>
+        <source>The EHR issued tokens to a client ID it cannot know (chartkey-check-unknown-client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1867"/>
+        <source>The token endpoint does not check the client; report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1872"/>
+        <source>An unknown client ID is refused with invalid_client (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1875"/>
+        <source>An unknown client ID is refused, but not with invalid_client (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1877"/>
+        <source>Report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1883"/>
+        <source>API read without a token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1888"/>
+        <source>Needs a working API read: an API that refuses every token proves nothing by refusing none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1898"/>
+        <source>GET %1 without a token got no answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1905"/>
+        <source>GET %1 without a token: HTTP 401%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1907"/>
+        <source> (no WWW-Authenticate header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1908"/>
+        <source>, WWW-Authenticate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1913"/>
+        <source>GET %1 without a token answered HTTP %2: the API serves its data to anyone who can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1916"/>
+        <source>The API must require a bearer token and answer 401 without one (RFC 6750 section 3.1). Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1920"/>
+        <source>GET %1 without a token answered HTTP %2, not 401.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1922"/>
+        <source>RFC 6750 section 3.1 and Inferno expect 401 with WWW-Authenticate; a client then knows to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1929"/>
+        <source>Token introspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1934"/>
+        <source>The server advertises no introspection endpoint (introspection_endpoint in its discovery document).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1936"/>
+        <source>No access token to introspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1953"/>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1954"/>
+        <source>The introspection endpoint answered HTTP %1 to this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1956"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2114"/>
+        <source>SMART lets a server keep introspection to its resource servers; if this client should introspect, allow it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1958"/>
+        <source>Check introspection_endpoint in the discovery document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1967"/>
+        <source>The check&apos;s live access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1969"/>
+        <source>A made-up token: active: false, as RFC 7662 section 2.2 says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1973"/>
+        <source>A made-up token: HTTP %1, %2 (expected 200 with active: false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1976"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2156"/>
+        <source>active: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1977"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2157"/>
+        <source>no active field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1981"/>
+        <source>The endpoint calls any token active: a resource server that introspects accepts anything. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1984"/>
+        <source>RFC 7662 section 2.2: an unknown token is answered with {&quot;active&quot;: false}, HTTP 200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1992"/>
+        <source>Invalid refresh token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="1997"/>
+        <source>No refresh token was issued: the refresh grant is not in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2008"/>
+        <source>The EHR issued tokens for a made-up refresh token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2009"/>
+        <source>The token endpoint does not look refresh tokens up: anyone can get tokens. Report it to the server&apos;s operator at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2014"/>
+        <source>A made-up refresh token is refused with invalid_grant (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2017"/>
+        <source>A made-up refresh token is refused, but not with invalid_grant (RFC 6749 section 5.2): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2019"/>
+        <source>A client cannot tell an ended sign-in from other faults; report the error code to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2039"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2048"/>
+        <source>Clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2040"/>
+        <source>The check&apos;s refresh token stays valid on the server: the profile has no revocation URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2042"/>
         <source>Remove the grant on the EHR if it matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1825"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2062"/>
         <source>Revoked the refresh token(s) this check obtained; the profile&apos;s own sign-in was not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/check/registrationcheck.cpp" line="1829"/>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2066"/>
         <source>The check&apos;s refresh token may still be valid on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2077"/>
+        <source>Revoked token introspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2089"/>
+        <source>No token was revoked with success (see the revocation and clean-up steps), so there is none to introspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2109"/>
+        <source>The EHR calls a token it revoked active: a resource server that introspects keeps accepting it after sign-out (RFC 7662 section 2.2, RFC 7009 section 2). Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2118"/>
+        <source>RFC 7662 section 2.2: a revoked token is answered with {&quot;active&quot;: false}, HTTP 200. Read the answer below (--details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2128"/>
+        <source>The refresh token revoked at the clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2129"/>
+        <source>The access token revoked in the revocation step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2140"/>
+        <source>%1: no answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2143"/>
+        <source>%1: HTTP %2, introspection refused to this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2146"/>
+        <source>%1: active: false, as RFC 7662 section 2.2 says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2149"/>
+        <source>%1: active: true, after the revocation endpoint accepted its revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/check/registrationcheck.cpp" line="2153"/>
+        <source>%1: HTTP %2, %3 (expected 200 with active: false).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3966,12 +4105,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="693"/>
+        <location filename="../../app/cli/commandtable.cpp" line="688"/>
+        <source>When the EHR uses a code up after a refused exchange, give each PKCE negative a code of its own (three more sign-ins), so all four are tested. Changes nothing on a server that keeps the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="696"/>
+        <source>--thorough asks for more sign-ins and --no-second-sign-in for none: give one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="704"/>
         <source>Send one request to the EHR&apos;s API with the profile&apos;s token and print the answer (like gh api).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="695"/>
+        <location filename="../../app/cli/commandtable.cpp" line="706"/>
         <source>PATH is relative to the profile&apos;s FHIR base (Patient?name=Briddle,
 Appointment/123) or, with --base notes, to its notes API (notes/ID/lock); or it
 is a full URL on the profile&apos;s own servers (its FHIR base, instance and notes
@@ -3988,67 +4137,67 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="709"/>
+        <location filename="../../app/cli/commandtable.cpp" line="720"/>
         <source>A path under the profile&apos;s API, or a full URL on its servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="713"/>
+        <location filename="../../app/cli/commandtable.cpp" line="724"/>
         <source>GET (default, or POST with --input), HEAD, POST, PUT, PATCH or DELETE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="718"/>
+        <location filename="../../app/cli/commandtable.cpp" line="729"/>
         <source>A string field: a query parameter for GET, HEAD and DELETE (and with --input), a member of the JSON body for POST, PUT and PATCH. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="724"/>
+        <location filename="../../app/cli/commandtable.cpp" line="735"/>
         <source>A typed field: true, false, null and integers are sent as JSON values, the rest as strings. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="729"/>
+        <location filename="../../app/cli/commandtable.cpp" line="740"/>
         <source>A request header; repeatable. Accept and Content-Type replace chartkey&apos;s; Authorization is chartkey&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="734"/>
+        <location filename="../../app/cli/commandtable.cpp" line="745"/>
         <source>Send the body from FILE (- for standard input) as it is; content type application/fhir+json (notes API: application/json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="738"/>
+        <location filename="../../app/cli/commandtable.cpp" line="749"/>
         <source>What PATH is relative to: the FHIR base (default) or the notes API.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="743"/>
+        <location filename="../../app/cli/commandtable.cpp" line="754"/>
         <source>--base is fhir or notes, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="746"/>
+        <location filename="../../app/cli/commandtable.cpp" line="757"/>
         <source>Follow the Bundle&apos;s next links; print one Bundle of every entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="749"/>
+        <location filename="../../app/cli/commandtable.cpp" line="760"/>
         <source>Print each resource of the Bundle on a line of its own (NDJSON), as the pages arrive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="753"/>
+        <location filename="../../app/cli/commandtable.cpp" line="764"/>
         <source>Print the answer&apos;s status line and headers before its body, and the request&apos;s on standard error (credentials redacted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="763"/>
+        <location filename="../../app/cli/commandtable.cpp" line="774"/>
         <source>This help, or a command&apos;s: chartkey help COMMAND is chartkey COMMAND --help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="765"/>
+        <location filename="../../app/cli/commandtable.cpp" line="776"/>
         <source>A command, e.g. logout or profile add.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4367,13 +4516,13 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="45"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="47"/>
         <source>Checking the registration of client %1 on profile &quot;%2&quot; (%3). The profile&apos;s stored sign-in is not used or changed.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="51"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="53"/>
         <source>Opening the browser: sign in and approve. If it does not open, visit:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4393,7 +4542,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/checkcommand.cpp" line="92"/>
+        <location filename="../../app/cli/checkcommand.cpp" line="95"/>
         <source>Fix the profile first: chartkey profile add %1 ... --replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7057,7 +7206,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/settingsdialog.cpp"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="85"/>
         <source>Your setting of %1 is raised to %n minute(s).</source>
         <translation>
             <numerusform>Your setting of %1 is raised to %n minute.</numerusform>
@@ -7065,7 +7214,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/settingsdialog.cpp"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="86"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -7073,37 +7222,43 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="31"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="50"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="37"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="57"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="38"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="60"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="86"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="40"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="65"/>
         <source>Hide patient data after this many idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="41"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="67"/>
         <source>&amp;Hide patient data after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="44"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="71"/>
         <source>On a shared workstation: after this long without a key press or click, patients, the schedule and the activity bodies leave the screen until you are back. 0 never hides them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settingsdialog.cpp" line="51"/>
+        <location filename="../../app/ui/settingsdialog.cpp" line="75"/>
+        <source>On a shared workstation: after this long without a key press or click, patients, the schedule and the activity bodies leave the screen until you are back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settingsdialog.cpp" line="95"/>
         <source>&amp;Ask before signing notes (Sign, Lock &amp;&amp; sign)</source>
         <translation type="unfinished"></translation>
     </message>

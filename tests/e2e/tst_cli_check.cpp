@@ -106,6 +106,13 @@ private Q_SLOTS:
     void sandboxDashboardTokenPassesAndARevokedOneNamesSetToken();
     void unreachableAuthorizationEndpointFailsWithoutABrowser();
     void unknownStepToSkipIsAUsageError();
+    void serverThatAcceptsAMadeUpCodeFails();
+    void serverThatAcceptsAnUnknownClientIdFails();
+    void revokedTokenStillActiveAtIntrospectionFails();
+    void withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp();
+    void thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp();
+    void thoroughChangesNothingOnAServerThatKeepsTheCode();
+    void thoroughWithNoSecondSignInIsAUsageError();
     void httpsServerWithTls12OnlyPassesTheTlsStep();
     void httpsServerThatAcceptsTls11FailsTheTlsStep();
 
@@ -355,6 +362,10 @@ void CliCheck::clientCredentialsPassAndAWrongSecretIsRefused()
     QVERIFY(r.text(QStringLiteral("wrong-secret")).contains(QLatin1String("invalid_client")));
     QCOMPARE(r.status(QStringLiteral("api")), QStringLiteral("PASS"));
     QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    // The revoked access token, introspected: active: false.
+    QCOMPARE(r.status(QStringLiteral("revoked-introspection")), QStringLiteral("PASS"));
+    QVERIFY2(r.text(QStringLiteral("revoked-introspection")).contains(QLatin1String("active: false")),
+             r.describeSteps().constData());
     QVERIFY(r.step(QStringLiteral("authorization")).isEmpty());
     QVERIFY(!r.run.out.contains(m_sandbox.serviceSecret.toUtf8()));
 }
@@ -418,7 +429,8 @@ void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
     for (const char *id : {"discovery", "smart-configuration", "redirect-uri", "wrong-aud",
                            "authorization", "pkce", "token-response", "invalid-code",
                            "invalid-client-id", "api", "no-token-read", "introspection",
-                           "refresh", "invalid-refresh-token", "old-refresh-token"})
+                           "refresh", "invalid-refresh-token", "old-refresh-token",
+                           "revoked-introspection"})
         QVERIFY2(r.status(QLatin1String(id)) == QLatin1String("PASS"),
                  (QByteArray(id) + " — " + r.describeSteps()).constData());
     QCOMPARE(r.status(QStringLiteral("tls")), QStringLiteral("SKIP"));
@@ -432,9 +444,19 @@ void CliCheck::smartPresetConfiguredFromDiscoveryPassesEveryInfernoStep()
     QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("Pragma: no-cache")));
     QVERIFY(r.text(QStringLiteral("no-token-read")).contains(QLatin1String("HTTP 401")));
     QVERIFY(r.text(QStringLiteral("introspection")).contains(QLatin1String("active: false")));
+    // The access token revoked in the revocation step and the refresh token revoked at the
+    // clean-up, introspected afterwards.
+    const QString revoked = r.text(QStringLiteral("revoked-introspection"));
+    QVERIFY2(revoked.contains(QLatin1String("access token revoked in the revocation step: active: false"))
+                     && revoked.contains(QLatin1String("refresh token revoked at the clean-up: active: false")),
+             redacted(revoked.toUtf8()).constData());
+    // On a server that keeps the code, all four PKCE negatives were on the one code, which the
+    // right verifier then redeemed.
+    QVERIFY(pkce.contains(QLatin1String("still redeemed")));
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), false);
     // Every new step carries its request as curl.
     for (const char *id : {"smart-configuration", "wrong-aud", "invalid-code", "no-token-read",
-                           "introspection", "invalid-refresh-token"})
+                           "introspection", "invalid-refresh-token", "revoked-introspection"})
         QVERIFY2(!r.step(QLatin1String(id)).value(QLatin1String("curl")).toArray().isEmpty(), id);
 }
 
@@ -657,6 +679,154 @@ void CliCheck::unknownStepToSkipIsAUsageError()
                                QStringLiteral("pkce,nonsense")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("Unknown step \"nonsense\""));
+}
+
+void CliCheck::serverThatAcceptsAMadeUpCodeFails()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("acceptInvalidCode"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("invalid-code")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("invalid-code"));
+    QVERIFY2(text.contains(QLatin1String("issued tokens for a made-up authorization code")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("does not look codes up"))
+            && text.contains(QLatin1String("Report it to the server's operator")));
+    // Only that step: the real code and the rest of the check are unharmed.
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("invalid-client-id")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("counts")).toObject().value(QLatin1String("fail")).toInt(), 1);
+}
+
+void CliCheck::serverThatAcceptsAnUnknownClientIdFails()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("acceptUnknownClient"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QCOMPARE(r.run.exitCode, 1);
+    QCOMPARE(r.status(QStringLiteral("invalid-client-id")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("invalid-client-id"));
+    QVERIFY2(text.contains(QLatin1String("issued tokens to a client ID it cannot know")),
+             r.describeSteps().constData());
+    QVERIFY2(text.contains(QLatin1String("does not check the client"))
+                     && text.contains(QLatin1String("report it to the server's operator")),
+             r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("invalid-code")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("counts")).toObject().value(QLatin1String("fail")).toInt(), 1);
+}
+
+void CliCheck::revokedTokenStillActiveAtIntrospectionFails()
+{
+    addServiceProfile(QStringLiteral("Service"), QStringLiteral("system/Patient.read"));
+    m_sandbox.setMode({{QStringLiteral("introspectRevokedActive"), true}});
+    const CheckRun r = check(QStringLiteral("Service"));
+    QCOMPARE(r.run.exitCode, 1);
+    // Revocation itself worked (the API refuses the token); introspection does not know it.
+    QCOMPARE(r.status(QStringLiteral("revocation")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("introspection")), QStringLiteral("PASS"));
+    QCOMPARE(r.status(QStringLiteral("revoked-introspection")), QStringLiteral("FAIL"));
+    const QString text = r.text(QStringLiteral("revoked-introspection"));
+    QVERIFY2(text.contains(QLatin1String("active: true, after the revocation endpoint accepted")),
+             r.describeSteps().constData());
+    QVERIFY(text.contains(QLatin1String("keeps accepting it after sign-out"))
+            && text.contains(QLatin1String("Report it to the server's operator")));
+}
+
+void CliCheck::withoutThoroughOnlyTheFirstPkceNegativeCountsOnAServerThatUsesCodesUp()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("burnCodeOnRefusedExchange"), true}});
+    const CheckRun r = check(QStringLiteral("Public"));
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    const QJsonArray probes = r.step(QStringLiteral("pkce")).value(QLatin1String("probes")).toArray();
+    QCOMPARE(probes.size(), 4);
+    QCOMPARE(probes.at(0).toObject().value(QLatin1String("id")).toString(), QStringLiteral("wrong-verifier"));
+    QCOMPARE(probes.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("PASS"));
+    for (int i = 1; i < 4; ++i) {
+        const QJsonObject probe = probes.at(i).toObject();
+        QCOMPARE(probe.value(QLatin1String("status")).toString(), QStringLiteral("SKIP"));
+        QVERIFY2(probe.value(QLatin1String("summary")).toString().contains(QLatin1String("used up")),
+                 r.describeSteps().constData());
+    }
+    QVERIFY2(r.text(QStringLiteral("pkce")).contains(
+                     QLatin1String("Run with --thorough to test each on its own code (3 more sign-ins).")),
+             r.describeSteps().constData());
+    // One more sign-in, for the token steps only.
+    QCOMPARE(r.run.err.count("Opening the browser"), 2);
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), false);
+}
+
+void CliCheck::thoroughGivesEachPkceNegativeACodeOfItsOwnOnAServerThatUsesCodesUp()
+{
+    addPublicProfile();
+    m_sandbox.setMode({{QStringLiteral("burnCodeOnRefusedExchange"), true}});
+    const CheckRun r = check(QStringLiteral("Public"), {QStringLiteral("--thorough")});
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), true);
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    const QJsonArray probes = r.step(QStringLiteral("pkce")).value(QLatin1String("probes")).toArray();
+    QCOMPARE(probes.size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(probes.at(i).toObject().value(QLatin1String("status")).toString() == QLatin1String("PASS"),
+                 r.describeSteps().constData());
+    for (int i = 1; i < 4; ++i)
+        QVERIFY(probes.at(i).toObject().value(QLatin1String("summary")).toString().contains(
+                QLatin1String("On a code of its own")));
+    QVERIFY(r.step(QStringLiteral("pkce")).value(QLatin1String("hint")).toString().isEmpty());
+    // Each extra sign-in is explained before its browser opens: three for the negatives, one
+    // for the token steps.
+    const QByteArray err = r.run.err;
+    QCOMPARE(err.count("needs a code of its own"), 3);
+    QCOMPARE(err.count("Opening the browser"), 5);
+    qsizetype from = 0;
+    for (const char *negative : {"PKCE negative 2 of 4 (no code_verifier)",
+                                 "PKCE negative 3 of 4 (a blank code_verifier)",
+                                 "PKCE negative 4 of 4 (the code_challenge sent as code_verifier)"}) {
+        const qsizetype why = err.indexOf(negative, from);
+        QVERIFY2(why >= 0, redacted(err).constData());
+        const qsizetype opened = err.indexOf("Opening the browser", why);
+        QVERIFY(opened > why);
+        from = opened;
+    }
+    QVERIFY(err.indexOf("Sign in once more in the browser for a fresh code for the token steps", from) > from);
+    QCOMPARE(r.status(QStringLiteral("token-response")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("token-response")).contains(QLatin1String("each PKCE negative had used up")));
+    // Round one's four negatives and the right verifier, one negative on each of three
+    // codes, the token steps' exchange, the made-up code and the made-up client ID.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 11);
+}
+
+void CliCheck::thoroughChangesNothingOnAServerThatKeepsTheCode()
+{
+    addPublicProfile();
+    const CheckRun r = check(QStringLiteral("Public"), {QStringLiteral("--thorough")});
+    QVERIFY2(r.run.exitCode == 0, r.describeSteps().constData());
+    QCOMPARE(r.report.value(QLatin1String("thorough")).toBool(), true);
+    QCOMPARE(r.status(QStringLiteral("pkce")), QStringLiteral("PASS"));
+    QVERIFY(r.text(QStringLiteral("pkce")).contains(QLatin1String("All four exchanges used the same code")));
+    QCOMPARE(r.run.err.count("Opening the browser"), 1);
+    QVERIFY(!r.run.err.contains("code of its own"));
+    // The four negatives and the right verifier on the one code, the made-up code and client.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 7);
+}
+
+void CliCheck::thoroughWithNoSecondSignInIsAUsageError()
+{
+    addPublicProfile();
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--profile"),
+                               QStringLiteral("Public"), QStringLiteral("--thorough"),
+                               QStringLiteral("--no-second-sign-in")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--thorough asks for more sign-ins and --no-second-sign-in for none"),
+             describe(run).constData());
+    QVERIFY(run.out.isEmpty());
+    // Nothing was done: no request reached the token endpoint.
+    QCOMPARE(m_sandbox.tokenRequests(QStringLiteral("authorization_code")), 0);
 }
 
 QTEST_GUILESS_MAIN(CliCheck)

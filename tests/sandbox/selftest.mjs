@@ -529,7 +529,8 @@ async function publicCode({ challenge, method = 'S256', scope = S.scope, clientI
     nonceRequired: false, emptyErrorBodies: false, revocationNeedsClientAuth: false, noRevocationEndpoint: false,
     refusedVerifier: 'invalid_grant-400', burnCodeOnRefusedExchange: false, refreshErrorCode: 'invalid_grant', tokenTypeCase: 'default',
     idTokenAlg: 'RS256', brokenIdToken: 'off', fhirUser: 'absolute', noCapabilities: false, audIgnored: false, openReads: false,
-    acceptInvalidRefreshToken: false, introspectionMissingFields: false, noCacheHeaders: false, rotateJwks: false }), JSON.stringify(defaults));
+    acceptInvalidRefreshToken: false, acceptInvalidCode: false, acceptUnknownClient: false, introspectionMissingFields: false,
+    introspectRevokedActive: false, noCacheHeaders: false, rotateJwks: false }), JSON.stringify(defaults));
   const typo = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exactRedirectUri: true }) });
   check('config: an unknown field 400 (a typo is not silently ignored)', typo.status === 400 && /exactRedirectUri/.test((await typo.json()).error));
   const badMode = await fetch(`${S.admin}/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pkce: 'maybe', accessTtl: 5 }) });
@@ -852,6 +853,59 @@ const getJson = async (u) => (await fetch(u)).json();
   await config({ refusedVerifier: 'invalid_grant-400' });
   const burn2 = await verifierCase();
   check('burnCodeOnRefusedExchange with the default refusal: 400 then 400 invalid_grant', burn2.wrong.status === 400 && burn2.right.status === 400);
+  await config({ reset: true });
+
+  // ---- acceptInvalidCode, acceptUnknownClient (what `chartkey check`'s invalid-code and
+  // invalid-client-id steps send: a made-up code, and a made-up client ID with a made-up code)
+  const madeUpCode = () => `made-up-${crypto.randomBytes(8).toString('hex')}`;
+  const unknownClient = () => tokenRequest({ grant_type: 'authorization_code', code: madeUpCode(), redirect_uri: redirectUri,
+    client_id: 'chartkey-check-unknown-client', code_verifier: pkce().verifier });
+  const dInvalid = await exchange(madeUpCode(), { code_verifier: pkce().verifier });
+  const dUnknown = await unknownClient();
+  check('default: a made-up code → 400 invalid_grant, an unknown client → 401 invalid_client', dInvalid.status === 400
+    && dInvalid.json?.error === 'invalid_grant' && dUnknown.status === 401 && dUnknown.json?.error === 'invalid_client', `${dInvalid.status} ${dUnknown.status}`);
+  await config({ acceptInvalidCode: true });
+  const aInvalid = await exchange(madeUpCode(), { code_verifier: pkce().verifier });
+  check('acceptInvalidCode: a made-up code → 200 with a Bearer access token', aInvalid.status === 200 && !!aInvalid.json?.access_token
+    && aInvalid.json.token_type === 'Bearer', `${aInvalid.status} ${aInvalid.text}`);
+  const aReal = await verifierCase();
+  check('acceptInvalidCode: a real code is still checked (wrong verifier 400, then the right one 200)', aReal.wrong.status === 400
+    && aReal.right.status === 200, `${aReal.wrong.status} ${aReal.right.status}`);
+  check('acceptInvalidCode: an unknown client is still refused', (await unknownClient()).status === 401);
+  await config({ acceptInvalidCode: false, acceptUnknownClient: true });
+  const aUnknown = await unknownClient();
+  check('acceptUnknownClient: an unknown client_id → 200 with a Bearer access token', aUnknown.status === 200 && !!aUnknown.json?.access_token
+    && !aUnknown.headers.get('www-authenticate'), `${aUnknown.status} ${aUnknown.text}`);
+  const wrongSecretStill = await tokenRequest({ grant_type: 'authorization_code', code: madeUpCode(), redirect_uri: redirectUri,
+    client_id: Cf.client_id, client_secret: 'wrong' });
+  check('acceptUnknownClient: a known client with a wrong secret is still 401 invalid_client', wrongSecretStill.status === 401
+    && wrongSecretStill.json?.error === 'invalid_client', `${wrongSecretStill.status}`);
+  check('acceptUnknownClient: a made-up code of a known client is still 400 invalid_grant',
+    (await exchange(madeUpCode(), { code_verifier: pkce().verifier })).status === 400);
+  await config({ reset: true });
+
+  // ---- introspectRevokedActive (a public client introspects its own tokens, as `chartkey check` does)
+  const introspectAs = async (token, hint) => (await postForm(`${S.issuer}/auth/introspect_token/`, { token, token_type_hint: hint, client_id: pub })).json || {};
+  const revokeAs = (token, hint) => postForm(S.revocationEndpoint, { token, token_type_hint: hint, client_id: pub });
+  const rv1 = await signIn();
+  const live = await introspectAs(rv1.json?.access_token, 'access_token');
+  await revokeAs(rv1.json?.access_token, 'access_token');
+  await revokeAs(rv1.json?.refresh_token, 'refresh_token');
+  const deadAt = await introspectAs(rv1.json?.access_token, 'access_token');
+  const deadRt = await introspectAs(rv1.json?.refresh_token, 'refresh_token');
+  check('default: a revoked access or refresh token introspects as active: false', live.active === true && deadAt.active === false
+    && deadRt.active === false, JSON.stringify([live.active, deadAt, deadRt]));
+  await config({ introspectRevokedActive: true });
+  const rv2 = await signIn();
+  await revokeAs(rv2.json?.access_token, 'access_token');
+  await revokeAs(rv2.json?.refresh_token, 'refresh_token');
+  const zombieAt = await introspectAs(rv2.json?.access_token, 'access_token');
+  const zombieRt = await introspectAs(rv2.json?.refresh_token, 'refresh_token');
+  check('introspectRevokedActive: revoked tokens introspect as active: true with client_id, scope and exp', zombieAt.active === true
+    && zombieRt.active === true && zombieAt.client_id === pub && typeof zombieAt.scope === 'string' && Number.isInteger(zombieAt.exp),
+  JSON.stringify([zombieAt, zombieRt]));
+  check('introspectRevokedActive: ... though the revoked access token is refused by the API', (await fhir('Patient?_count=1', rv2.json?.access_token)).status === 401);
+  check('introspectRevokedActive: a made-up token is still active: false', (await introspectAs('no-such-token', 'access_token')).active === false);
   await config({ reset: true });
 
   // ---- refresh chain: rotation + reuse revokes the grant; refreshErrorCode

@@ -111,8 +111,9 @@ const OIDC_SCOPES = ['openid', 'offline_access', 'profile'];
 //   emptyErrorBodies, revocationNeedsClientAuth, noRevocationEndpoint, refusedVerifier,
 //   burnCodeOnRefusedExchange, refreshErrorCode, tokenTypeCase   token and revocation endpoints;
 //   idTokenAlg, brokenIdToken, rotateJwks (not kept here: see idTokenKeys), fhirUser   ID tokens;
-//   noCapabilities, audIgnored, openReads, acceptInvalidRefreshToken,
-//   introspectionMissingFields, noCacheHeaders   what `chartkey check` tests the way Inferno does.
+//   noCapabilities, audIgnored, openReads, acceptInvalidRefreshToken, acceptInvalidCode,
+//   acceptUnknownClient, introspectionMissingFields, introspectRevokedActive, noCacheHeaders
+//                                what `chartkey check` tests the way Inferno does.
 const REGISTERED_REDIRECT_URIS = Object.freeze(['http://127.0.0.1/callback']);
 const DEFAULT_MODES = Object.freeze({
   pkce: 'enforce',
@@ -138,7 +139,10 @@ const DEFAULT_MODES = Object.freeze({
   audIgnored: false,
   openReads: false,
   acceptInvalidRefreshToken: false,
+  acceptInvalidCode: false,
+  acceptUnknownClient: false,
   introspectionMissingFields: false,
+  introspectRevokedActive: false,
   noCacheHeaders: false,
 });
 // Modes with a fixed set of values (the first is the default) and boolean ones.
@@ -154,13 +158,15 @@ const MODE_CHOICES = {
 };
 const MODE_FLAGS = ['rotateRefreshTokens', 'advertisePlain', 'exactRedirectUris', 'loginPage401', 'nonceRequired',
   'emptyErrorBodies', 'revocationNeedsClientAuth', 'noRevocationEndpoint', 'burnCodeOnRefusedExchange',
-  'noCapabilities', 'audIgnored', 'openReads', 'acceptInvalidRefreshToken', 'introspectionMissingFields', 'noCacheHeaders'];
+  'noCapabilities', 'audIgnored', 'openReads', 'acceptInvalidRefreshToken', 'acceptInvalidCode', 'acceptUnknownClient',
+  'introspectionMissingFields', 'introspectRevokedActive', 'noCacheHeaders'];
 const freshModes = () => ({ ...DEFAULT_MODES, dropScopes: [], redirectUris: [...REGISTERED_REDIRECT_URIS] });
 const state = {
   accessTtl: opts.accessTtl,
   modes: freshModes(),
   staticTokens: new Map(), // static bearer token -> "canvas" | "lms" (POST /__admin/static-token)
   expiredTokenIds: new Set(), // jti of access tokens killed by /__admin/expire-tokens
+  revokedTokens: new Set(), // tokens the instance's revocation endpoint accepted (introspectRevokedActive)
   fail: {}, // target -> { count, mode }
   hanging: new Set(), // responses we deliberately never answer
   lastSecrets: null, // what the last authorization_code request carried (GET /__admin/last-secrets)
@@ -1021,6 +1027,23 @@ async function shapeTokenAnswer(ctx) {
       scope: typeof params.scope === 'string' ? params.scope : 'user/Patient.read' };
     return;
   }
+  if (gt === 'authorization_code' && m.acceptInvalidCode && ctx.status === 400 && isObject(body)
+      && body.error === 'invalid_grant' && typeof params.code === 'string' && !store.has(`AuthorizationCode:${params.code}`)) {
+    // A server that does not look the code up: one it never issued gets tokens.
+    ctx.status = 200;
+    ctx.body = { access_token: crypto.randomBytes(32).toString('base64url'), token_type: 'Bearer', expires_in: state.accessTtl,
+      scope: 'user/Patient.read' };
+    return;
+  }
+  if (gt === 'authorization_code' && m.acceptUnknownClient && ctx.status === 401 && isObject(body)
+      && body.error === 'invalid_client' && typeof params.client_id === 'string' && !(await provider.Client.find(params.client_id))) {
+    // A server that does not look the client up: a client_id it never registered gets tokens.
+    ctx.status = 200;
+    ctx.remove('WWW-Authenticate');
+    ctx.body = { access_token: crypto.randomBytes(32).toString('base64url'), token_type: 'Bearer', expires_in: state.accessTtl,
+      scope: 'user/Patient.read' };
+    return;
+  }
   if (ctx.status === 200 && isObject(body) && body.access_token) {
     const scopes = (body.scope || '').split(' ').filter(Boolean);
     if (body.id_token && !scopes.includes('openid')) scopes.unshift('openid');
@@ -1067,12 +1090,19 @@ provider.use(async (ctx, next) => {
   if (route === 'token') {
     await shapeTokenAnswer(ctx);
   } else if (route === 'revocation') {
+    if (ctx.status === 200 && typeof ctx.oidc.params?.token === 'string') state.revokedTokens.add(ctx.oidc.params.token);
     // A wrong secret (invalid_client) → 403, other refusals keep their status (emptyErrorBodies).
     if (state.modes.emptyErrorBodies && ctx.status >= 400) {
       const badClient = ctx.body?.error === 'invalid_client';
       if (badClient) ctx.remove('WWW-Authenticate');
       emptyBody(ctx, badClient ? 403 : ctx.status);
     }
+  } else if (route === 'introspection' && state.modes.introspectRevokedActive && ctx.status === 200
+      && state.revokedTokens.has(ctx.oidc.params?.token)) {
+    // A server whose introspection does not know what its revocation did: a revoked token is
+    // still "active" (an answer that looks like a live token's).
+    ctx.body = { active: true, client_id: ctx.oidc.client?.clientId, scope: 'user/Patient.read', token_type: 'Bearer',
+      exp: Math.floor(Date.now() / 1000) + state.accessTtl, iat: Math.floor(Date.now() / 1000) };
   } else if (route === 'introspection' && isObject(ctx.body) && ctx.body.active) {
     // SMART: fhirUser with the user's tokens when it was granted; introspectionMissingFields:
     // an answer that says only "active".

@@ -123,9 +123,9 @@ private Q_SLOTS:
         report.kind = QStringLiteral("canvas");
         report.clientId = QStringLiteral("abc");
         report.steps = {{QStringLiteral("discovery"), QStringLiteral("Discovery"), Status::Pass,
-                         QStringLiteral("fine"), {}, {}, {}, 3},
+                         QStringLiteral("fine"), {}, {}, {}, 3, {}},
                         {QStringLiteral("refresh"), QStringLiteral("Refresh"), Status::Warn,
-                         QStringLiteral("no rotation"), QStringLiteral("ask"), {}, {QStringLiteral("curl x")}, 4}};
+                         QStringLiteral("no rotation"), QStringLiteral("ask"), {}, {QStringLiteral("curl x")}, 4, {}}};
         QVERIFY(report.passed());
         QJsonObject json = report.toJson();
         QCOMPARE(json.value(QLatin1String("passed")).toBool(), true);
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("steps")).toArray().at(1).toObject().value(QLatin1String("hint")).toString(),
                  QStringLiteral("ask"));
         report.steps.append({QStringLiteral("api"), QStringLiteral("API read"), Status::Fail,
-                             QStringLiteral("401"), QStringLiteral("scope"), {}, {}, 5});
+                             QStringLiteral("401"), QStringLiteral("scope"), {}, {}, 5, {}});
         QVERIFY(!report.passed());
         const QString text = report.toText(true);
         QVERIFY(text.contains(QLatin1String("FAIL  API read  (5 ms)")));
@@ -147,7 +147,7 @@ private Q_SLOTS:
         CheckReportModel model;
         model.append({QStringLiteral("pkce"), QStringLiteral("PKCE enforced"), Status::Fail,
                       QStringLiteral("accepted a wrong verifier\nmore"), QStringLiteral("require PKCE"),
-                      QStringLiteral("HTTP 200"), {QStringLiteral("curl a"), QStringLiteral("curl b")}, 7});
+                      QStringLiteral("HTTP 200"), {QStringLiteral("curl a"), QStringLiteral("curl b")}, 7, {}});
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.data(model.index(0, CheckReportModel::StatusColumn)).toString(), QStringLiteral("FAIL"));
         QCOMPARE(model.data(model.index(0, CheckReportModel::SummaryColumn)).toString(),

@@ -74,6 +74,14 @@ QJsonObject CheckReport::toJson() const
             o.insert(QStringLiteral("answer"), s.answer);
         if (!s.curl.isEmpty())
             o.insert(QStringLiteral("curl"), QJsonArray::fromStringList(s.curl));
+        if (!s.probes.isEmpty()) {
+            QJsonArray probes;
+            for (const ProbeResult &p : s.probes)
+                probes.append(QJsonObject{{QStringLiteral("id"), p.id},
+                                          {QStringLiteral("status"), toString(p.status)},
+                                          {QStringLiteral("summary"), p.summary}});
+            o.insert(QStringLiteral("probes"), probes);
+        }
         array.append(o);
     }
     QJsonObject counts;
@@ -85,6 +93,7 @@ QJsonObject CheckReport::toJson() const
             {QStringLiteral("clientId"), clientId},
             {QStringLiteral("started"), started.toUTC().toString(Qt::ISODate)},
             {QStringLiteral("durationMs"), durationMs},
+            {QStringLiteral("thorough"), thorough},
             {QStringLiteral("passed"), passed()},
             {QStringLiteral("counts"), counts},
             {QStringLiteral("steps"), array}};

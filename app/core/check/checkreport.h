@@ -14,9 +14,18 @@ namespace chartkey::check {
 enum class Status { Pass, Warn, Fail, Skip };
 
 // The version of the `--json` report's layout: raised when a field changes meaning or goes
-// away (new steps and new fields do not raise it). 2: the Inferno-aligned steps of issue 14.
+// away (new steps and new fields do not raise it). 2: the Inferno-aligned steps of issue 14
+// (still 2 with "thorough", the pkce step's "probes" and the revoked-introspection step).
 inline constexpr int kSchemaVersion = 2;
 QString toString(Status status);   // "PASS", "WARN", "FAIL", "SKIP"
+
+// One of several probes a step makes (the PKCE negatives), each with its own verdict.
+struct ProbeResult
+{
+    QString id;             // "wrong-verifier", "no-verifier", "blank-verifier", "challenge-as-verifier"
+    Status status = Status::Skip;
+    QString summary;
+};
 
 struct StepResult
 {
@@ -28,6 +37,7 @@ struct StepResult
     QString answer;         // the server's answer: status line, headers that matter, body
     QStringList curl;       // the request(s) as curl commands, secrets as placeholders
     qint64 durationMs = 0;
+    QList<ProbeResult> probes;    // a step's probes, when it makes several (JSON: "probes")
 };
 
 struct CheckReport
@@ -37,6 +47,7 @@ struct CheckReport
     QString clientId;
     QDateTime started;
     qint64 durationMs = 0;
+    bool thorough = false;  // run with --thorough
     QList<StepResult> steps;
 
     bool passed() const;    // nothing failed

@@ -101,6 +101,19 @@ Pending<TlsAnswer> *probeTls(const QString &host, quint16 port, QSsl::SslProtoco
     return op;
 }
 
+// An RFC 7662 introspection request's form body (secrets encoded so '+' survives).
+QByteArray introspectionBody(const QString &token, const QString &hint, const QString &clientId,
+                             const QString &clientSecret)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("token"), token);
+    q.addQueryItem(QStringLiteral("token_type_hint"), hint);
+    q.addQueryItem(QStringLiteral("client_id"), clientId);
+    if (!clientSecret.isEmpty())
+        q.addQueryItem(QStringLiteral("client_secret"), clientSecret);
+    return q.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")).toUtf8();
+}
+
 class UrlCatcher final : public UrlOpener
 {
 public:
@@ -127,7 +140,7 @@ QStringList stepIds()
             QStringLiteral("refresh"),
             QStringLiteral("invalid-refresh-token"),
             QStringLiteral("old-access-token"), QStringLiteral("revocation"),
-            QStringLiteral("old-refresh-token")};
+            QStringLiteral("old-refresh-token"), QStringLiteral("revoked-introspection")};
 }
 
 Pending<CheckSecretsRead> *readCheckSecrets(SecretStore *secrets, const Profile &profile)
@@ -239,6 +252,7 @@ void RegistrationCheck::start()
     m_report.profile = m_profile.name;
     m_report.kind = toString(m_profile.kind);
     m_report.clientId = m_profile.clientId;
+    m_report.thorough = m_thorough;
     m_report.started = QDateTime::currentDateTimeUtc();
     m_totalClock.start();
 
@@ -255,7 +269,8 @@ void RegistrationCheck::start()
         if (m_profile.usesKey())
             m_queue << [this] { stepKeyAssertions(); };
         m_queue << [this] { stepApi(); } << [this] { stepNoTokenRead(); }
-                << [this] { stepIntrospection(); } << [this] { stepRevocation(); };
+                << [this] { stepIntrospection(); } << [this] { stepRevocation(); }
+                << [this] { stepRevokedIntrospection(); };
         break;
     case Profile::Grant::AuthorizationCode:
         m_queue << [this] { stepDiscovery(); } << [this] { stepSmartConfiguration(); }
@@ -269,7 +284,8 @@ void RegistrationCheck::start()
                 << [this] { stepWrongSecret(); } << [this] { stepRefresh(); }
                 << [this] { stepInvalidRefreshToken(); }
                 << [this] { stepOldAccessToken(); } << [this] { stepRevocation(); }
-                << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); };
+                << [this] { stepOldRefreshToken(); } << [this] { stepCleanup(); }
+                << [this] { stepRevokedIntrospection(); };
         break;
     }
     QMetaObject::invokeMethod(this, &RegistrationCheck::runNext, Qt::QueuedConnection);
@@ -607,43 +623,77 @@ void RegistrationCheck::stepPkce()
         return;
     }
     begin(QStringLiteral("pkce"), title);
-    probePkce(0, {});
+    m_pkceProbes.clear();
+    probePkce(0);
 }
 
-void RegistrationCheck::probePkce(int index, QStringList refused)
+namespace {
+
+// Inferno's PKCE negatives: a wrong verifier (well-formed, not the one the challenge was made
+// from), none, a blank one, and the challenge itself.
+struct PkceNegative
 {
-    // Inferno's PKCE negatives, on the same code: a wrong verifier (well-formed, not the one
-    // the challenge was made from), none, a blank one, and the challenge itself.
-    const QString challenge = QString::fromLatin1(pkce::challengeS256(m_verifier.toLatin1()));
-    const QList<std::pair<QString, std::optional<QString>>> probes = {
-            {tr("a wrong code_verifier"), QString::fromLatin1(pkce::makeVerifier())},
-            {tr("no code_verifier"), std::nullopt},
-            {tr("a blank code_verifier"), QString()},
-            {tr("the code_challenge sent as code_verifier"), challenge},
-    };
-    if (index >= probes.size()) {
-        refused << tr("All four exchanges used the same code. A server that uses a code up "
-                      "after a refused exchange refuses the later ones for that reason alone; "
-                      "the token-response step says when that happened.");
-        end(Status::Pass, refused.join(QLatin1Char('\n')));
+    QString id;
+    QString what;
+};
+
+QList<PkceNegative> pkceNegatives()
+{
+    return {{QStringLiteral("wrong-verifier"), tr("a wrong code_verifier")},
+            {QStringLiteral("no-verifier"), tr("no code_verifier")},
+            {QStringLiteral("blank-verifier"), tr("a blank code_verifier")},
+            {QStringLiteral("challenge-as-verifier"), tr("the code_challenge sent as code_verifier")}};
+}
+
+// The code_verifier field negative `index` sends, for a code whose right verifier is `verifier`.
+std::optional<QString> pkceNegativeVerifier(int index, const QString &verifier)
+{
+    switch (index) {
+    case 0:
+        return QString::fromLatin1(pkce::makeVerifier());
+    case 1:
+        return std::nullopt;
+    case 2:
+        return QString();
+    default:
+        return QString::fromLatin1(pkce::challengeS256(verifier.toLatin1()));
+    }
+}
+
+} // namespace
+
+void RegistrationCheck::probePkce(int index)
+{
+    if (index >= pkceNegatives().size()) {
+        redeemProbedCode();
         return;
     }
-    const QString what = probes.at(index).first;
+    sendPkceNegative(index, [this, index] { probePkce(index + 1); });
+}
+
+// Sends negative `index` on m_code and records its outcome; `next` runs after a refusal. Tokens
+// (PKCE not enforced) or an answer that is no refusal end the step.
+void RegistrationCheck::sendPkceNegative(int index, std::function<void()> next)
+{
+    const PkceNegative negative = pkceNegatives().at(index);
     m_tokens->exchangeCodeWithVerifierField(endpoint(m_secrets.clientSecret), m_code,
-                                            m_redirectUri, probes.at(index).second)
-            ->then(this, [this, index, refused, what](const TokenResult &result) mutable {
+                                            m_redirectUri,
+                                            pkceNegativeVerifier(index, m_verifier))
+            ->then(this, [this, index, negative, next](const TokenResult &result) {
+        if (!m_inStep)
+            return;
         if (!result.tokens.isEmpty()) {
             result.tokens.registerSecrets();
             m_probeTokens = result.tokens;
-            refused.prepend(tr("The EHR issued tokens for a code exchange with %1: it does not "
-                               "enforce PKCE. Anyone who intercepts the redirect (another "
-                               "program on this computer can listen for it) can redeem the code.")
-                                    .arg(what));
-            end(Status::Fail, refused.join(QLatin1Char('\n')),
-                tr("Require PKCE (S256) for public clients on the server, and refuse a token "
-                   "request whose code_verifier is missing, blank or does not hash to the "
-                   "challenge. The tokens it issued are used for the rest of this check and "
-                   "revoked at the end."));
+            // The code is redeemed: the token steps use these tokens.
+            m_code.clear();
+            recordPkceProbe(index, {negative.id, Status::Fail,
+                                  tr("The EHR issued tokens for a code exchange with %1: it does "
+                                     "not enforce PKCE. Anyone who intercepts the redirect "
+                                     "(another program on this computer can listen for it) can "
+                                     "redeem the code.")
+                                          .arg(negative.what)});
+            endPkce();
             return;
         }
         const QString error = result.failure.oauthError;
@@ -653,15 +703,155 @@ void RegistrationCheck::probePkce(int index, QStringList refused)
             || (result.failure.kind == Failure::Kind::OAuth && status >= 400 && status < 500
                 && error != QLatin1String("invalid_client"))) {
             // A refusal, in the standard words or not (invalid_code with 403 is seen).
-            refused << tr("The EHR refused %1 (%2).").arg(what, result.failure.detail);
-            probePkce(index + 1, refused);
+            recordPkceProbe(index, {negative.id, Status::Pass,
+                                    tr("The EHR refused %1 (%2).").arg(negative.what, result.failure.detail)});
+            next();
             return;
         }
-        refused.prepend(tr("The exchange with %1 failed, but not with invalid_grant: %2")
-                                .arg(what, result.failure.message));
-        end(Status::Warn, refused.join(QLatin1Char('\n')),
-            tr("Whether PKCE is enforced cannot be told from this answer."));
+        recordPkceProbe(index, {negative.id, Status::Warn,
+                                tr("The exchange with %1 failed, but not with invalid_grant: %2")
+                                        .arg(negative.what, result.failure.message)});
+        endPkce();
     });
+}
+
+// After the four negatives, the exchange with the right verifier on the same code: if it works,
+// the code outlived every refusal and each refusal was for its verifier alone; its tokens are
+// the token-response step's. If the code is gone, the EHR used it up at the first refusal
+// (RFC 6749 allows that), and only that first negative met a live code.
+void RegistrationCheck::redeemProbedCode()
+{
+    m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code, m_redirectUri, m_verifier)
+            ->then(this, [this](const TokenResult &result) {
+        if (!m_inStep)
+            return;
+        result.tokens.registerSecrets();
+        m_redeemed = result;
+        m_redeemedRow = m_activity->rowCount() - 1;
+        if (result.failure.kind == Failure::Kind::OAuth
+            && result.failure.oauthError != QLatin1String("invalid_client")) {
+            m_codeUsedUp = true;
+            m_redeemed.reset();
+            m_code.clear();
+            // The later negatives met a code already gone: their refusals prove nothing.
+            for (int i = 1; i < m_pkceProbes.size(); ++i) {
+                if (m_pkceProbes[i].status != Status::Pass)
+                    continue;
+                m_pkceProbes[i].status = Status::Skip;
+                m_pkceProbes[i].summary =
+                        tr("Not tested: %1 was sent on a code the first refusal had used up, so "
+                           "its refusal proves nothing.")
+                                .arg(pkceNegatives().at(i).what);
+            }
+            if (m_thorough && m_opener) {
+                probePkceOnFreshCode(1);
+                return;
+            }
+        }
+        endPkce();
+    });
+}
+
+void RegistrationCheck::probePkceOnFreshCode(int index)
+{
+    const QList<PkceNegative> negatives = pkceNegatives();
+    if (index >= negatives.size()) {
+        endPkce();
+        return;
+    }
+    const int count = int(negatives.size()) - 1;
+    const QString why =
+            tr("PKCE negative %1 of %2 (%3) needs a code of its own: the EHR used the first code "
+               "up when the wrong code_verifier was refused (RFC 6749 allows that), so a later "
+               "negative on it proves nothing. Sign in once more in the browser (--thorough: "
+               "sign-in %4 of %5 for the PKCE negatives).")
+                    .arg(index + 1)
+                    .arg(negatives.size())
+                    .arg(negatives.at(index).what)
+                    .arg(index)
+                    .arg(count);
+    signInForFreshCode(why, [this, index](const Failure &failure) {
+        if (!m_inStep)
+            return;
+        if (failure) {
+            // The rest stay untested, with the reason.
+            for (int i = index; i < m_pkceProbes.size(); ++i) {
+                if (m_pkceProbes[i].status == Status::Skip)
+                    m_pkceProbes[i].summary += QLatin1Char(' ')
+                            + tr("The sign-in for its own code did not give one: %1")
+                                      .arg(failure.message);
+            }
+            endPkce();
+            return;
+        }
+        sendPkceNegative(index, [this, index] {
+            m_pkceProbes[index].summary += QLatin1Char(' ') + tr("(On a code of its own.)");
+            // Refused: this code is used up too (the server's way).
+            m_code.clear();
+            probePkceOnFreshCode(index + 1);
+        });
+    });
+}
+
+void RegistrationCheck::recordPkceProbe(int index, const ProbeResult &probe)
+{
+    if (index < m_pkceProbes.size())
+        m_pkceProbes[index] = probe;
+    else
+        m_pkceProbes << probe;
+}
+
+void RegistrationCheck::endPkce()
+{
+    Status status = Status::Pass;
+    QStringList lines;
+    QString hint;
+    int skippedCount = 0;
+    for (const ProbeResult &p : std::as_const(m_pkceProbes)) {
+        lines << p.summary;
+        if (p.status == Status::Fail)
+            status = Status::Fail;
+        else if (p.status == Status::Warn && status != Status::Fail)
+            status = Status::Warn;
+        else if (p.status == Status::Skip)
+            ++skippedCount;
+    }
+    if (status == Status::Fail) {
+        hint = tr("Require PKCE (S256) for public clients on the server, and refuse a token "
+                  "request whose code_verifier is missing, blank or does not hash to the "
+                  "challenge. The tokens it issued are used for the rest of this check and "
+                  "revoked at the end.");
+    } else if (status == Status::Warn) {
+        hint = tr("Whether PKCE is enforced cannot be told from this answer.");
+    } else if (m_codeUsedUp && skippedCount > 0) {
+        lines << tr("The EHR used the code up at the first refused exchange (RFC 6749 allows "
+                    "that): the exchange with the right code_verifier then failed too. PKCE is "
+                    "enforced; only the first negative met a live code.");
+        if (m_thorough)
+            // --thorough, but a sign-in for a negative's own code gave none (each says why).
+            hint = tr("Finish each sign-in in the browser (or open the address shown by hand) "
+                      "and run the check with --thorough again.");
+        else
+            hint = skippedCount == 1
+                    ? tr("Run with --thorough to test it on its own code (1 more sign-in).")
+                    : tr("Run with --thorough to test each on its own code (%1 more sign-ins).")
+                              .arg(skippedCount);
+    } else if (m_codeUsedUp) {
+        lines << tr("Each negative after the first was sent on a code of its own (--thorough): "
+                    "the EHR uses a code up at a refused exchange (RFC 6749 allows that).");
+    } else if (m_redeemed && !m_redeemed->failure) {
+        lines << tr("All four exchanges used the same code, and it was still redeemed with the "
+                    "right code_verifier afterwards: each refusal was for its verifier alone. "
+                    "The token-response step's tokens come from that exchange.");
+    } else if (m_redeemed) {
+        status = Status::Warn;
+        lines << tr("The exchange with the right code_verifier failed as well (%1), so whether "
+                    "the refusals were for the verifier cannot be told.")
+                         .arg(m_redeemed->failure.message);
+        hint = tr("Fix what the token-response step reports, then run the check again.");
+    }
+    m_current.probes = m_pkceProbes;
+    end(status, lines.join(QLatin1Char('\n')), hint);
 }
 
 bool RegistrationCheck::pkceProbed() const
@@ -682,6 +872,23 @@ void RegistrationCheck::stepCodeExchange()
         adoptTokens(r, m_profile.scope, true);
         return;
     }
+    if (m_redeemed) {
+        // The PKCE step's exchange with the right verifier.
+        begin(QStringLiteral("token-response"), title);
+        const TokenResult result = *m_redeemed;
+        m_redeemed.reset();
+        m_firstExchange = qMax(0, m_redeemedRow);
+        if (result.failure)
+            reportExchangeFailure(result);
+        else
+            adoptTokens(result, m_profile.scope, true);
+        return;
+    }
+    if (m_codeUsedUp) {
+        begin(QStringLiteral("token-response"), title);
+        secondSignIn();
+        return;
+    }
     if (m_code.isEmpty()) {
         skip(QStringLiteral("token-response"), title, tr("No authorization code to exchange."));
         return;
@@ -695,37 +902,72 @@ void RegistrationCheck::exchangeCode()
     m_tokens->exchangeCode(endpoint(m_secrets.clientSecret), m_code, m_redirectUri, m_verifier)
             ->then(this, [this](const TokenResult &result) {
                 if (result.failure) {
-                    QString hint;
-                    const QString error = result.failure.oauthError;
-                    if (error == QLatin1String("invalid_client"))
-                        hint = m_profile.isConfidential()
-                                ? tr("The client secret is wrong: copy it again from the "
-                                     "application and run chartkey profile set-secret %1.")
-                                          .arg(m_profile.name)
-                                : tr("The application is registered as confidential: give "
-                                     "chartkey its secret, or register a public client.");
-                    else if (pkceProbed() && !m_secondRound
-                             && result.failure.kind == Failure::Kind::OAuth) {
+                    if (pkceProbed() && !m_secondRound
+                        && result.failure.kind == Failure::Kind::OAuth
+                        && result.failure.oauthError != QLatin1String("invalid_client")) {
                         // The probe's refused exchange used the code up (RFC 6749 allows it):
                         // PKCE is enforced, and the registration is not at fault.
+                        m_codeUsedUp = true;
                         secondSignIn();
                         return;
-                    } else if (error == QLatin1String("invalid_grant"))
-                        hint = tr("The code or redirect URI was refused. %1")
-                                       .arg(redirectHint(m_profile));
-                    stopAfter(Status::Fail, result.failure.message, hint);
+                    }
+                    reportExchangeFailure(result);
                     return;
                 }
                 adoptTokens(result, m_profile.scope, true);
             });
 }
 
+void RegistrationCheck::reportExchangeFailure(const TokenResult &result)
+{
+    QString hint;
+    const QString error = result.failure.oauthError;
+    if (error == QLatin1String("invalid_client"))
+        hint = m_profile.isConfidential()
+                ? tr("The client secret is wrong: copy it again from the "
+                     "application and run chartkey profile set-secret %1.")
+                          .arg(m_profile.name)
+                : tr("The application is registered as confidential: give "
+                     "chartkey its secret, or register a public client.");
+    else if (error == QLatin1String("invalid_grant"))
+        hint = tr("The code or redirect URI was refused. %1").arg(redirectHint(m_profile));
+    stopAfter(Status::Fail, result.failure.message, hint);
+}
+
+void RegistrationCheck::signInForFreshCode(const QString &why,
+                                           std::function<void(const Failure &)> done)
+{
+    Q_EMIT noticeReady(why);
+    ++m_extraSignIns;
+    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, m_opener, this);
+    m_signIn->setExchangeCode(false);
+    m_signIn->setTimeoutMs(m_browserTimeoutMs);
+    connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this,
+            &RegistrationCheck::authorizationUrlReady);
+    m_signIn->then(this, [this, done](const SignInResult &result) {
+        if (m_signIn)
+            m_signIn->deleteLater();
+        m_signIn.clear();
+        if (!result.failure) {
+            m_code = result.code;
+            m_verifier = result.codeVerifier;
+            m_redirectUri = result.redirectUri;
+            m_nonce = result.nonce;
+        }
+        done(result.failure);
+    });
+    m_signIn->start();
+}
+
 void RegistrationCheck::secondSignIn()
 {
     m_secondRound = true;
-    const QString why = tr("The EHR used the code up when the PKCE probe's wrong code_verifier "
-                           "was refused (RFC 6749 allows that; PKCE is enforced). Only that first "
-                           "PKCE negative was conclusive; the later ones met a used code.");
+    const QString why = m_thorough && m_extraSignIns > 0
+            ? tr("Each PKCE negative used up the code it was sent with (the EHR does that after a "
+                 "refused exchange; RFC 6749 allows it).")
+            : tr("The EHR used the code up when the PKCE probe's wrong code_verifier "
+                 "was refused (RFC 6749 allows that; PKCE is enforced). Only that first "
+                 "PKCE negative was conclusive; the later ones met a used code.");
     if (!m_secondSignInAllowed || !m_opener) {
         stopAfter(Status::Skip,
                   why + QLatin1Char(' ')
@@ -734,32 +976,19 @@ void RegistrationCheck::secondSignIn()
                      "once more for a fresh code."));
         return;
     }
-    Q_EMIT noticeReady(why + QLatin1Char(' ')
-                       + tr("Sign in once more in the browser for a fresh code."));
-    m_signIn = new BrowserSignIn(m_profile, {m_secrets.clientSecret, m_secrets.signingKey}, nullptr, m_opener, this);
-    m_signIn->setExchangeCode(false);
-    m_signIn->setTimeoutMs(m_browserTimeoutMs);
-    connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this,
-            &RegistrationCheck::authorizationUrlReady);
-    m_signIn->then(this, [this, why](const SignInResult &result) {
-        if (m_signIn)
-            m_signIn->deleteLater();
-        m_signIn.clear();
-        if (result.failure) {
-            stopAfter(result.failure.kind == Failure::Kind::Cancelled ? Status::Skip
-                                                                       : Status::Fail,
+    signInForFreshCode(why + QLatin1Char(' ')
+                               + tr("Sign in once more in the browser for a fresh code for the "
+                                    "token steps."),
+                       [this, why](const Failure &failure) {
+        if (failure) {
+            stopAfter(failure.kind == Failure::Kind::Cancelled ? Status::Skip : Status::Fail,
                       why + QLatin1Char(' ')
                               + tr("The second sign-in did not give a code: %1")
-                                        .arg(result.failure.message));
+                                        .arg(failure.message));
             return;
         }
-        m_code = result.code;
-        m_verifier = result.codeVerifier;
-        m_redirectUri = result.redirectUri;
-        m_nonce = result.nonce;
         exchangeCode();
     });
-    m_signIn->start();
 }
 
 // ------------------------------------------------------------------ OpenID Connect
@@ -869,12 +1098,17 @@ void RegistrationCheck::adoptTokens(const TokenResult &result, const QString &re
     }
     const Verdict v = reviewTokenResponse(t, requestedScope, expectRefresh, shape);
     end(v.status,
-        m_secondRound ? tr("From a second sign-in: the PKCE probe's refused exchange had used the "
-                           "first code up (RFC 6749 allows that). Only that first PKCE negative "
-                           "(a wrong code_verifier) met a live code; the others were refused "
-                           "because the code was gone.")
-                                + QLatin1Char('\n') + v.summary
-                      : v.summary,
+        m_secondRound
+                ? (m_thorough && m_extraSignIns > 1
+                           ? tr("From one more sign-in: each PKCE negative had used up the code "
+                                "it was sent with (the EHR does that after a refused exchange; "
+                                "RFC 6749 allows it).")
+                           : tr("From a second sign-in: the PKCE probe's refused exchange had "
+                                "used the first code up (RFC 6749 allows that). Only that first "
+                                "PKCE negative (a wrong code_verifier) met a live code; the pkce "
+                                "step says which ones that left untested."))
+                        + QLatin1Char('\n') + v.summary
+                : v.summary,
         v.hint);
 }
 
@@ -1301,6 +1535,7 @@ void RegistrationCheck::stepRevocation()
             return;
         }
         m_accessToken.clear();
+        m_revoked.append({token, QStringLiteral("access_token")});
         if (!m_apiWorked) {
             end(Status::Pass, tr("The revocation endpoint accepted the request (HTTP 200); "
                                  "whether the token is refused afterwards was not tested (no "
@@ -1703,13 +1938,8 @@ void RegistrationCheck::stepIntrospection()
     }
     begin(QStringLiteral("introspection"), title);
     const auto form = [this](const QString &token) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("token"), token);
-        q.addQueryItem(QStringLiteral("token_type_hint"), QStringLiteral("access_token"));
-        q.addQueryItem(QStringLiteral("client_id"), m_profile.clientId);
-        if (!m_secrets.clientSecret.isEmpty())
-            q.addQueryItem(QStringLiteral("client_secret"), m_secrets.clientSecret);
-        return q.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")).toUtf8();
+        return introspectionBody(token, QStringLiteral("access_token"), m_profile.clientId,
+                                 m_secrets.clientSecret);
     };
     QNetworkRequest request = http::makeRequest(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
@@ -1795,7 +2025,10 @@ void RegistrationCheck::stepCleanup()
 {
     // Leave nothing behind on the server: revoke the refresh tokens this check still holds.
     QStringList live;
-    for (const QString &t : {m_refreshToken, m_extraRefreshToken}) {
+    // Tokens the pkce step redeemed that no later step took over (the check was stopped).
+    const QString unadopted = m_redeemed ? m_redeemed->tokens.refreshToken : QString();
+    m_redeemed.reset();
+    for (const QString &t : {m_refreshToken, m_extraRefreshToken, unadopted}) {
         if (!t.isEmpty() && !live.contains(t))
             live << t;
     }
@@ -1818,9 +2051,11 @@ void RegistrationCheck::stepCleanup()
     for (const QString &token : std::as_const(live)) {
         m_tokens->revoke(endpoint(m_secrets.clientSecret), token,
                                              QStringLiteral("refresh_token"))
-                ->then(this, [this, pending, failed](const TokenResult &r) {
+                ->then(this, [this, pending, failed, token](const TokenResult &r) {
             if (r.failure)
                 *failed << r.failure.message;
+            else
+                m_revoked.append({token, QStringLiteral("refresh_token")});
             if (--*pending > 0)
                 return;
             if (failed->isEmpty())
@@ -1831,6 +2066,100 @@ void RegistrationCheck::stepCleanup()
                     tr("The check's refresh token may still be valid on the server."));
         });
     }
+}
+
+// RFC 7662 section 2.2: a revoked token is not active. The tokens this check revoked with
+// success (the access token in the revocation step, the refresh token(s) at the clean-up) are
+// introspected once more; each must be {"active": false}.
+void RegistrationCheck::stepRevokedIntrospection()
+{
+    const QString id = QStringLiteral("revoked-introspection");
+    const QString title = tr("Revoked token introspected");
+    const QUrl url(m_discoveryDocument.value(QLatin1String("introspection_endpoint")).toString());
+    const QList<std::pair<QString, QString>> revoked = m_revoked;
+    m_revoked.clear();
+    if (url.isEmpty()) {
+        runNext(); // not a question: the server advertises no introspection
+        return;
+    }
+    if (skipped(id) || skipped(QStringLiteral("introspection")) || revoked.isEmpty()) {
+        skip(id, title,
+             skipped(id) || skipped(QStringLiteral("introspection"))
+                     ? tr("Skipped as asked.")
+                     : tr("No token was revoked with success (see the revocation and clean-up "
+                          "steps), so there is none to introspect."));
+        return;
+    }
+    begin(id, title);
+    struct Outcome
+    {
+        QStringList lines;
+        bool active = false;   // a revoked token said active: true
+        bool unclear = false;  // no 200 with an active field
+        bool refused = false;  // 401/403: this client may not introspect
+    };
+    auto outcome = std::make_shared<Outcome>();
+    auto next = std::make_shared<std::function<void(int)>>();
+    std::weak_ptr<std::function<void(int)>> weakNext = next;
+    *next = [this, url, revoked, outcome, weakNext](int i) {
+        if (i >= revoked.size()) {
+            const QString text = outcome->lines.join(QLatin1Char('\n'));
+            if (outcome->active)
+                end(Status::Fail, text,
+                    tr("The EHR calls a token it revoked active: a resource server that "
+                       "introspects keeps accepting it after sign-out (RFC 7662 section 2.2, RFC "
+                       "7009 section 2). Report it to the server's operator."));
+            else if (outcome->refused)
+                end(Status::Warn, text,
+                    tr("SMART lets a server keep introspection to its resource servers; if this "
+                       "client should introspect, allow it on the server."));
+            else if (outcome->unclear)
+                end(Status::Warn, text,
+                    tr("RFC 7662 section 2.2: a revoked token is answered with "
+                       "{\"active\": false}, HTTP 200. Read the answer below (--details)."));
+            else
+                end(Status::Pass, text);
+            return;
+        }
+        const auto self = weakNext.lock();
+        const QString token = revoked.at(i).first;
+        const QString hint = revoked.at(i).second;
+        const QString what = hint == QLatin1String("refresh_token")
+                ? tr("The refresh token revoked at the clean-up")
+                : tr("The access token revoked in the revocation step");
+        QNetworkRequest request = http::makeRequest(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("application/x-www-form-urlencoded"));
+        http::send(m_nam, request, "POST",
+                   introspectionBody(token, hint, m_profile.clientId, m_secrets.clientSecret),
+                   m_timeoutMs, m_activity)
+                ->then(this, [outcome, what, i, self](const http::Response &r) {
+            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+            if (r.failure) {
+                outcome->unclear = true;
+                outcome->lines << tr("%1: no answer: %2").arg(what, r.failure.message);
+            } else if (r.status == 401 || r.status == 403) {
+                outcome->refused = true;
+                outcome->lines << tr("%1: HTTP %2, introspection refused to this client.")
+                                          .arg(what, QString::number(r.status));
+            } else if (r.status == 200 && o.value(QLatin1String("active")) == QJsonValue(false)) {
+                outcome->lines << tr("%1: active: false, as RFC 7662 section 2.2 says.").arg(what);
+            } else if (r.status == 200 && o.value(QLatin1String("active")) == QJsonValue(true)) {
+                outcome->active = true;
+                outcome->lines << tr("%1: active: true, after the revocation endpoint accepted "
+                                     "its revocation.").arg(what);
+            } else {
+                outcome->unclear = true;
+                outcome->lines << tr("%1: HTTP %2, %3 (expected 200 with active: false).")
+                                          .arg(what, QString::number(r.status),
+                                               o.contains(QLatin1String("active"))
+                                                       ? tr("active: %1").arg(o.value(QLatin1String("active")).toVariant().toString())
+                                                       : tr("no active field"));
+            }
+            (*self)(i + 1);
+        });
+    };
+    (*next)(0);
 }
 
 } // namespace chartkey::check

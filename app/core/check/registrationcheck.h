@@ -4,9 +4,10 @@
 //   discovery ─ smart-configuration ─ tls ─ redirect-uri ─ wrong-aud ─ authorization ─ pkce
 //     ─ token-response ─ id-token ─ invalid-code ─ invalid-client-id ─ api ─ no-token-read
 //     ─ introspection ─ wrong-secret ─ refresh ─ invalid-refresh-token ─ old-access-token
-//     ─ revocation ─ old-refresh-token
+//     ─ revocation ─ old-refresh-token ─ (clean-up) ─ revoked-introspection
 //   (client credentials: discovery ─ smart-configuration ─ tls ─ token-response ─ wrong-secret
-//    ─ api ─ no-token-read ─ introspection ─ revocation; static tokens: api only)
+//    ─ api ─ no-token-read ─ introspection ─ revocation ─ revoked-introspection; static
+//    tokens: api only)
 // The steps named after Inferno's SMART App Launch and (g)(10) tests are those a client can
 // observe: the server's metadata, its refusals (negatives) and its token answers.
 //
@@ -35,6 +36,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -84,6 +86,10 @@ public:
     // When the PKCE probe's refused exchange uses the code up, sign in once more for a fresh
     // code (the default), or skip the token steps (`--no-second-sign-in`).
     void setSecondSignInAllowed(bool allowed) { m_secondSignInAllowed = allowed; }
+    // `--thorough`: when the EHR uses a code up after a refused exchange, each PKCE negative
+    // after the first gets a code of its own from one more sign-in (three more), so all four
+    // are tested. On a server that keeps the code alive it changes nothing.
+    void setThorough(bool thorough) { m_thorough = thorough; }
     // Every exchange, redacted, for the window's wire view.
     ActivityLog *activity() const { return m_activity; }
 
@@ -118,8 +124,20 @@ private:
     void stepNoTokenRead();
     void stepIntrospection();
     void stepInvalidRefreshToken();
-    // The PKCE negatives, one after the other on the same code; `index` into pkceProbes().
-    void probePkce(int index, QStringList refused);
+    // The PKCE negatives, one after the other on the same code (index into pkceNegatives()),
+    // then the exchange with the right verifier that tells whether the code outlived them.
+    void probePkce(int index);
+    void sendPkceNegative(int index, std::function<void()> next);
+    void redeemProbedCode();
+    // --thorough on a server that used the code up: negative `index` on a fresh code.
+    void probePkceOnFreshCode(int index);
+    void recordPkceProbe(int index, const ProbeResult &probe);
+    void endPkce();
+    // One more browser sign-in for a fresh code (m_code, m_verifier, ...); `why` is shown
+    // before the browser opens. `done` gets the failure, if any.
+    void signInForFreshCode(const QString &why, std::function<void(const Failure &)> done);
+    void reportExchangeFailure(const TokenResult &result);
+    void stepRevokedIntrospection();
     void stepRedirectUri();
     void reviewAuthorizationAnswer(const http::Response &response);
     void stepAuthorization();
@@ -196,6 +214,16 @@ private:
     IdTokenVerifier *m_idTokens = nullptr;
     bool m_secondRound = false;
     bool m_secondSignInAllowed = true;
+    bool m_thorough = false;
+    // The PKCE negatives' outcomes, in pkceNegatives() order (the step's probes).
+    QList<ProbeResult> m_pkceProbes;
+    bool m_codeUsedUp = false;       // a refused exchange used the code up (RFC 6749 allows it)
+    std::optional<TokenResult> m_redeemed; // the right verifier's exchange after the negatives
+    int m_redeemedRow = -1;          // its exchange in the activity log
+    int m_extraSignIns = 0;          // sign-ins after the first (--thorough, token steps)
+    // Tokens the check revoked with success, and their token_type_hint, for
+    // revoked-introspection.
+    QList<std::pair<QString, QString>> m_revoked;
     bool m_refreshRotated = false;
     bool m_apiWorked = false;
 };
