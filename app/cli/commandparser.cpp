@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace chartkey::cli {
 
 namespace {
@@ -399,8 +401,20 @@ ParsedCommandLine parseFor(const CommandSpec *command, const QStringList &path,
             Q_UNUSED(added)
         }
     }
-    if (!parser->parse(QStringList{QStringLiteral("chartkey")} + args))
-        return usageError(path, parser->errorText());
+    if (!parser->parse(QStringList{QStringLiteral("chartkey")} + args)) {
+        QString error = parser->errorText();
+        // An argument may begin with "-" (a key's kid is base64url): it goes after "--".
+        const QStringList unknown = parser->unknownOptionNames();
+        const auto dashed = std::find_if(args.begin(), args.end(), [&unknown](const QString &a) {
+            return !unknown.isEmpty() && a.size() > 1 && a.startsWith(QLatin1Char('-'))
+                    && !a.startsWith(QLatin1String("--")) && a.mid(1).startsWith(unknown.first());
+        });
+        if (command && !command->arguments.isEmpty() && dashed != args.end())
+            error += QLatin1Char(' ')
+                    + tr("An argument that begins with - goes after --: chartkey %1 -- %2")
+                              .arg(path.join(QLatin1Char(' ')), *dashed);
+        return usageError(path, error);
+    }
 
     ParsedCommandLine result;
     result.command = command;

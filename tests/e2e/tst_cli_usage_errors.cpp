@@ -641,6 +641,8 @@ void CliUsageErrors::malformedValueIsAUsageErrorThatChangesNothing_data()
             {"key import", "an unknown --alg", {QStringLiteral("key"), QStringLiteral("import"), QStringLiteral("--alg"), QStringLiteral("EdDSA")}, QStringLiteral("Unknown algorithm \"EdDSA\"")},
             {"key show", "an unknown --format", {QStringLiteral("key"), QStringLiteral("show"), QStringLiteral("--format"), QStringLiteral("der")}, QStringLiteral("Unknown format \"der\"; --format is one of: jwks, pem, x509")},
             {"key retire", "an empty KID", {QStringLiteral("key"), QStringLiteral("retire"), QString()}, QStringLiteral("KID needs a value")},
+            // A kid is base64url and may begin with "-": taken for options, it is told where it goes.
+            {"key retire", "a KID that begins with -", {QStringLiteral("key"), QStringLiteral("retire"), QStringLiteral("-gs5Q1wT")}, QStringLiteral("An argument that begins with - goes after --: chartkey key retire -- -gs5Q1wT")},
             // token
             {"token", "an unknown --format", {QStringLiteral("token"), QStringLiteral("--format"), QStringLiteral("yaml")}, QStringLiteral("Unknown format \"yaml\"; --format is one of: bare, header, json")},
             {"token", "--json with --format header", {QStringLiteral("token"), QStringLiteral("--json"), QStringLiteral("--format=header")}, QStringLiteral("--json is --format json")},
