@@ -279,32 +279,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="50"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="51"/>
         <source>The server does not advertise %1 (token_endpoint_auth_methods_supported: %2); it may refuse this client&apos;s authentication.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="55"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="56"/>
         <source>The server does not advertise the client_credentials grant (grant_types_supported: %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="69"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="70"/>
         <source>Could not read the discovery document at %1: %2 Check the URL, or give the endpoints explicitly (authorization, token and revocation URLs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="77"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="78"/>
         <source>it is not an https:// URL (http:// only for this computer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="89"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="90"/>
         <source>the server answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/discoveryfetch.cpp" line="97"/>
+        <location filename="../../app/core/auth/discoveryfetch.cpp" line="98"/>
         <source>it names no token endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -426,107 +426,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="208"/>
+        <location filename="../../app/core/profile/profile.cpp" line="209"/>
         <source>the profile name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="210"/>
+        <location filename="../../app/core/profile/profile.cpp" line="211"/>
         <source>the server preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="212"/>
+        <location filename="../../app/core/profile/profile.cpp" line="213"/>
         <source>the instance URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="214"/>
+        <location filename="../../app/core/profile/profile.cpp" line="215"/>
         <source>the FHIR base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="216"/>
+        <location filename="../../app/core/profile/profile.cpp" line="217"/>
         <source>the discovery URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="218"/>
+        <location filename="../../app/core/profile/profile.cpp" line="219"/>
         <source>the client ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="220"/>
+        <location filename="../../app/core/profile/profile.cpp" line="221"/>
         <source>the client type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="222"/>
+        <location filename="../../app/core/profile/profile.cpp" line="223"/>
         <source>the client authentication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="224"/>
+        <location filename="../../app/core/profile/profile.cpp" line="225"/>
         <source>the client secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="226"/>
+        <location filename="../../app/core/profile/profile.cpp" line="227"/>
         <source>the grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="228"/>
+        <location filename="../../app/core/profile/profile.cpp" line="229"/>
         <source>the access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="230"/>
+        <location filename="../../app/core/profile/profile.cpp" line="231"/>
         <source>the scopes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="232"/>
+        <location filename="../../app/core/profile/profile.cpp" line="233"/>
         <source>the redirect URI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="234"/>
+        <location filename="../../app/core/profile/profile.cpp" line="235"/>
         <source>the launch parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="236"/>
+        <location filename="../../app/core/profile/profile.cpp" line="237"/>
         <source>the aud parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="238"/>
+        <location filename="../../app/core/profile/profile.cpp" line="239"/>
         <source>the authorization URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="240"/>
+        <location filename="../../app/core/profile/profile.cpp" line="241"/>
         <source>the token URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="242"/>
+        <location filename="../../app/core/profile/profile.cpp" line="243"/>
         <source>the revocation URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="244"/>
+        <location filename="../../app/core/profile/profile.cpp" line="245"/>
+        <source>the browser sign-out URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profile.cpp" line="247"/>
         <source>the issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="246"/>
+        <location filename="../../app/core/profile/profile.cpp" line="249"/>
         <source>the notes API URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="121"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="123"/>
         <source>%1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,47 +590,50 @@
 <context>
     <name>chartkey::AppointmentModel</name>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="278"/>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="258"/>
-        <source>Not reported yet: the EHR says a note&apos;s state when an action runs on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="260"/>
-        <source>As the EHR reported it at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="263"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="188"/>
         <source>%1, %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="292"/>
+        <location filename="../../app/core/fhir/patientmodel.cpp" line="198"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>chartkey::AppointmentTable</name>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="294"/>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="107"/>
+        <source>Not reported yet: the EHR says a note&apos;s state when an action runs on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="109"/>
+        <source>As the EHR reported it at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="123"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="140"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="296"/>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="142"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="298"/>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="144"/>
         <source>Note state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/patientmodel.cpp" line="300"/>
+        <location filename="../../app/core/fhir/appointmenttable.cpp" line="146"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,7 +823,7 @@
 <context>
     <name>chartkey::ManagedPolicy</name>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp" line="271"/>
+        <location filename="../../app/core/profile/policy.cpp" line="272"/>
         <source>Your organisation sets the idle time to at least %n minute(s) and does not allow Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute and does not allow Never. %1</numerusform>
@@ -823,7 +831,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp" line="276"/>
+        <location filename="../../app/core/profile/policy.cpp" line="277"/>
         <source>Your organisation sets the idle time to at least %n minute(s), or Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute, or Never. %1</numerusform>
@@ -876,43 +884,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="216"/>
+        <location filename="../../app/core/profile/policy.cpp" line="217"/>
         <source>Your organisation allows profiles only for %1, not for %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="225"/>
+        <location filename="../../app/core/profile/policy.cpp" line="226"/>
         <source>Your organisation allows only the %1 grant, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="231"/>
+        <location filename="../../app/core/profile/policy.cpp" line="232"/>
         <source>Your organisation does not allow static access tokens. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="239"/>
+        <location filename="../../app/core/profile/policy.cpp" line="240"/>
         <source>Your organisation allows only %1 clients, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="250"/>
+        <location filename="../../app/core/profile/policy.cpp" line="251"/>
         <source>Bodies are hidden by your organisation. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="280"/>
+        <location filename="../../app/core/profile/policy.cpp" line="281"/>
         <source>Your organisation does not allow Never: patient data is always hidden after some idle time. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="290"/>
+        <location filename="../../app/core/profile/policy.cpp" line="291"/>
         <source>Your organisation requires a confirmation before notes are signed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="298"/>
+        <location filename="../../app/core/profile/policy.cpp" line="299"/>
         <source>Your organisation does not allow adding profiles: use the profiles it provides (chartkey profile list). %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chartkey::NoteAvailability</name>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="38"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="52"/>
+        <source>%1 has no note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="56"/>
+        <source>was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="57"/>
+        <source>was entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="60"/>
+        <source>The appointment of %1 %2: there is no visit to check in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="63"/>
+        <source>The appointment of %1 %2: there is no visit to mark as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="66"/>
+        <source>The appointment of %1 %2: its note cannot be locked, signed or unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="75"/>
+        <source>Only booked appointments can be checked in; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="80"/>
+        <source>Only booked appointments can be marked as a no-show; %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="85"/>
+        <source>Only a new note can be locked; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="90"/>
+        <source>Lock &amp; sign is for new notes; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="96"/>
+        <source>Only a locked note can be signed; the note of %1 is new (Lock &amp; sign does both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="99"/>
+        <source>Only a locked note can be signed; the note of %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="104"/>
+        <source>The note of %1 is not locked or signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="123"/>
+        <source>The note&apos;s state is not known yet: the EHR locks it if it is new, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="126"/>
+        <source>The note&apos;s state is not known yet: the EHR unlocks it if it is locked or signed, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="129"/>
+        <source>The note&apos;s state is not known yet: the EHR signs it if it is locked, and otherwise says why not; nothing else changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/actions/noteavailability.cpp" line="132"/>
+        <source>The note&apos;s state is not known yet: the EHR locks and signs it if it is new, and otherwise says why not.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1033,27 +1134,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="156"/>
+        <location filename="../../app/core/profile/profile.cpp" line="157"/>
         <source>The authorization URL is missing: fetch the endpoints from the discovery document, or give them explicitly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="162"/>
+        <location filename="../../app/core/profile/profile.cpp" line="163"/>
         <source>The redirect URI %1 must be a loopback URI with a path, such as http://127.0.0.1/callback (any port) or http://127.0.0.1:8765/callback (that port).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="168"/>
+        <location filename="../../app/core/profile/profile.cpp" line="169"/>
         <source>The client-credentials grant needs a confidential client with a secret or a key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="175"/>
+        <location filename="../../app/core/profile/profile.cpp" line="176"/>
         <source>A confidential client authenticates: choose client_secret_basic, client_secret_post or private_key_jwt as the client authentication.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profile.cpp" line="179"/>
+        <location filename="../../app/core/profile/profile.cpp" line="180"/>
         <source>A public client does not authenticate (client authentication none); make the client confidential to use %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1061,93 +1162,98 @@
 <context>
     <name>chartkey::ProfileForm</name>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="643"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="650"/>
         <source>unchanged (kept in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="646"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="653"/>
         <source>a name for this profile, such as Clinic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="648"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="655"/>
         <source>from the application registered on the EHR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="650"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="657"/>
         <source>the application&apos;s secret; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="652"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="659"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="654"/>
-        <location filename="../../app/core/profile/profileform.cpp" line="659"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="661"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="666"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="661"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="668"/>
         <source>none: sign-out only forgets the tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="663"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="670"/>
+        <source>none: the browser&apos;s sign-in at the server is left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/profileform.cpp" line="672"/>
         <source>none: the iss of the redirect is not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="665"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="674"/>
         <source>none: no note actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="686"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="695"/>
         <source>A profile named %1 already exists; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="692"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="701"/>
         <source>Give at least one scope, such as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="703"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="712"/>
         <source>Enter the client secret of this confidential client, as shown by the application registered on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="708"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="717"/>
         <source>Paste the access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="709"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="718"/>
         <source>Paste the access token made %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="774"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="783"/>
         <source>give %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="776"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="785"/>
         <source>fetch the endpoints from the discovery document (or give them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="778"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="787"/>
         <source>correct %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/profileform.cpp" line="779"/>
+        <location filename="../../app/core/profile/profileform.cpp" line="788"/>
         <source>To save: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1203,68 +1309,33 @@
 <context>
     <name>chartkey::ScheduleModel</name>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="153"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="84"/>
         <source>%1, %2–%3 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="158"/>
-        <source>Not reported yet: the EHR says a note&apos;s state when an action runs on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="160"/>
-        <source>As the EHR reported it at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="170"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="95"/>
         <source>(patient %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="182"/>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="196"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="112"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="198"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="114"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="200"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="116"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="202"/>
+        <location filename="../../app/core/fhir/schedulemodel.cpp" line="118"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="204"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="206"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="208"/>
-        <source>Note state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/core/fhir/schedulemodel.cpp" line="210"/>
-        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1458,118 +1529,123 @@
 <context>
     <name>chartkey::Session</name>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="130"/>
-        <location filename="../../app/core/auth/session.cpp" line="235"/>
+        <location filename="../../app/core/auth/session.cpp" line="131"/>
+        <location filename="../../app/core/auth/session.cpp" line="236"/>
         <source>You are not signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="195"/>
+        <location filename="../../app/core/auth/session.cpp" line="196"/>
         <source>Another chartkey window or command has been renewing the sign-in of %1 for too long. Try again; if it repeats, close other chartkey programs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="269"/>
+        <location filename="../../app/core/auth/session.cpp" line="270"/>
         <source>The sign-in to %1 has expired and the EHR gave no refresh token (ask for the offline_access scope to stay signed in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="273"/>
+        <location filename="../../app/core/auth/session.cpp" line="274"/>
         <source>The stored sign-in of %1 is unreadable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="602"/>
+        <location filename="../../app/core/auth/session.cpp" line="541"/>
+        <source>The web browser may still be signed in at the EHR, so the next sign-in on this computer could skip the password: end that session on the EHR&apos;s sign-out page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/auth/session.cpp" line="623"/>
         <source>Removed the unreadable stored sign-in of %1 from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="605"/>
+        <location filename="../../app/core/auth/session.cpp" line="626"/>
         <source>%1 had no stored access token; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="606"/>
+        <location filename="../../app/core/auth/session.cpp" line="627"/>
         <source>%1 had no stored sign-in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="608"/>
+        <location filename="../../app/core/auth/session.cpp" line="629"/>
         <source>Removed the static access token of %1 from this computer. It was not revoked: a static token is revoked where it was made (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="612"/>
+        <location filename="../../app/core/auth/session.cpp" line="633"/>
         <source>The access token ends by itself at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="615"/>
+        <location filename="../../app/core/auth/session.cpp" line="636"/>
         <source>The EHR said nothing of when the access token ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="618"/>
+        <location filename="../../app/core/auth/session.cpp" line="639"/>
         <source>Signed out of %1: the EHR revoked the tokens, and they were removed from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="622"/>
+        <location filename="../../app/core/auth/session.cpp" line="643"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it. The EHR offers no revocation, so they were not revoked. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="626"/>
+        <location filename="../../app/core/auth/session.cpp" line="647"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it. This server does not let a public client revoke its tokens, so they were not revoked. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="634"/>
+        <location filename="../../app/core/auth/session.cpp" line="655"/>
         <source>Signed out of %1 on this computer: the tokens were removed from it, but they were not revoked (%2). %3 To end them now, revoke the application&apos;s access on the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="217"/>
+        <location filename="../../app/core/auth/session.cpp" line="218"/>
         <source>Shutting down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="140"/>
+        <location filename="../../app/core/auth/session.cpp" line="141"/>
         <source>No access token is stored for %1. Store one with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="149"/>
+        <location filename="../../app/core/auth/session.cpp" line="150"/>
         <source>where you made this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="152"/>
+        <location filename="../../app/core/auth/session.cpp" line="153"/>
         <source>The EHR refused the static access token of %1 (HTTP 401): it has expired, was revoked, or belongs to another server. Create a new one %2 and store it with: chartkey profile set-token %1 (the refused token stays in the keychain until then).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="344"/>
+        <location filename="../../app/core/auth/session.cpp" line="345"/>
         <source>Your session with %1 ended: the EHR will not renew it. Sign in again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="451"/>
+        <location filename="../../app/core/auth/session.cpp" line="452"/>
         <source>The stored access token of %1 is unreadable. Store it again with: chartkey profile set-token %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="385"/>
+        <location filename="../../app/core/auth/session.cpp" line="386"/>
         <source>The renewed sign-in could not be saved in the keychain (%1). It works until chartkey exits; then you will have to sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="455"/>
+        <location filename="../../app/core/auth/session.cpp" line="456"/>
         <source>The stored sign-in is unreadable. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/auth/session.cpp" line="501"/>
+        <location filename="../../app/core/auth/session.cpp" line="502"/>
         <source>The client secret of %1 is not in the keychain. Store it again with: chartkey profile set-secret %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3546,7 +3622,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="521"/>
+        <location filename="../../app/cli/authcommands.cpp" line="256"/>
+        <source>%1 names no sign-out page for the browser (no end-session URL: the EHR&apos;s discovery document has no end_session_endpoint). Nothing was signed out; run chartkey logout without --end-session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="260"/>
+        <source>%1 does not sign in through a browser, so there is no browser sign-in to end. Nothing was signed out; run chartkey logout without --end-session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="280"/>
+        <source>It is %1 (chartkey logout --end-session opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="289"/>
+        <source>Could not open the browser (%1). Open the EHR&apos;s sign-out page by hand to end the browser&apos;s sign-in there: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/authcommands.cpp" line="296"/>
+        <source>Opened the EHR&apos;s sign-out page in the browser (%1): confirm there to end the browser&apos;s sign-in at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="524"/>
         <source>How long to wait for the browser, in seconds (default 300).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3596,95 +3697,100 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="265"/>
-        <location filename="../../app/cli/commandparser.cpp" line="296"/>
-        <location filename="../../app/cli/commandparser.cpp" line="486"/>
+        <location filename="../../app/cli/commandparser.cpp" line="267"/>
+        <location filename="../../app/cli/commandparser.cpp" line="298"/>
+        <location filename="../../app/cli/commandparser.cpp" line="500"/>
         <source>Usage: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="267"/>
+        <location filename="../../app/cli/commandparser.cpp" line="269"/>
         <source>Without a command, chartkey opens the desktop app (on the profile NAME with chartkey --profile NAME).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="270"/>
+        <location filename="../../app/cli/commandparser.cpp" line="272"/>
         <source>Commands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="279"/>
+        <location filename="../../app/cli/commandparser.cpp" line="281"/>
         <source>Options for every command, before or after it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="286"/>
+        <location filename="../../app/cli/commandparser.cpp" line="288"/>
         <source>Exit status: 0 success, 1 failure, 2 usage error, 3 sign-in needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="303"/>
+        <location filename="../../app/cli/commandparser.cpp" line="305"/>
         <source>Subcommands:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="307"/>
+        <location filename="../../app/cli/commandparser.cpp" line="309"/>
         <source>Each one&apos;s options: chartkey %1 SUBCOMMAND --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="313"/>
+        <location filename="../../app/cli/commandparser.cpp" line="315"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="322"/>
+        <location filename="../../app/cli/commandparser.cpp" line="324"/>
         <source>Options:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="324"/>
+        <location filename="../../app/cli/commandparser.cpp" line="326"/>
         <source>Every command also takes --timeout SECONDS and --verbose (see chartkey --help).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="369"/>
+        <location filename="../../app/cli/commandparser.cpp" line="371"/>
         <source>at least one %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="371"/>
+        <location filename="../../app/cli/commandparser.cpp" line="373"/>
         <source>%1 needs %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="382"/>
+        <location filename="../../app/cli/commandparser.cpp" line="384"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="417"/>
+        <location filename="../../app/cli/commandparser.cpp" line="414"/>
+        <source>An argument that begins with - goes after --: chartkey %1 -- %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="431"/>
         <source>No command given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="422"/>
+        <location filename="../../app/cli/commandparser.cpp" line="436"/>
         <source>%1 needs a subcommand: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="452"/>
+        <location filename="../../app/cli/commandparser.cpp" line="466"/>
         <location filename="../../app/cli/commandtable.cpp" line="263"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="464"/>
+        <location filename="../../app/cli/commandparser.cpp" line="478"/>
         <source>Unknown %1 subcommand &quot;%2&quot;; the subcommands are: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="487"/>
+        <location filename="../../app/cli/commandparser.cpp" line="501"/>
         <source>See: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3699,22 +3805,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="599"/>
+        <location filename="../../app/cli/commandtable.cpp" line="608"/>
         <source>Part of a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="600"/>
+        <location filename="../../app/cli/commandtable.cpp" line="609"/>
         <source>Family name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="601"/>
+        <location filename="../../app/cli/commandtable.cpp" line="610"/>
         <source>Given name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="611"/>
+        <location filename="../../app/cli/commandtable.cpp" line="620"/>
         <source>At most N patients (default 50).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,233 +4000,243 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="388"/>
+        <location filename="../../app/cli/commandtable.cpp" line="368"/>
+        <source>Where the browser&apos;s sign-in at the server ends (OpenID RP-initiated logout&apos;s end_session_endpoint), instead of the discovery document&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="391"/>
         <source>The profiles: name, instance, client ID, grant and preset, one per line (and &quot;managed&quot; for a managed profile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="395"/>
+        <location filename="../../app/cli/commandtable.cpp" line="398"/>
         <source>A profile&apos;s settings (never a secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="402"/>
+        <location filename="../../app/cli/commandtable.cpp" line="405"/>
         <source>Remove a profile and its keychain entries (run logout first to revoke its tokens at the EHR).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="409"/>
+        <location filename="../../app/cli/commandtable.cpp" line="412"/>
         <source>Store a confidential client&apos;s secret, read from standard input, in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="416"/>
+        <location filename="../../app/cli/commandtable.cpp" line="419"/>
         <source>Store a static access token (canvas-sandbox-token, canvas-lms), read from standard input, in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="423"/>
+        <location filename="../../app/cli/commandtable.cpp" line="426"/>
         <source>The profile as JSON, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="433"/>
+        <location filename="../../app/cli/commandtable.cpp" line="436"/>
         <source>Add a profile from an exported JSON file (never with a secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="453"/>
+        <location filename="../../app/cli/commandtable.cpp" line="456"/>
         <source>The signature algorithm: %1 (default ES384; a rotation keeps the current key&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="459"/>
+        <location filename="../../app/cli/commandtable.cpp" line="462"/>
         <source>Unknown algorithm &quot;%1&quot;; --alg is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="465"/>
+        <location filename="../../app/cli/commandtable.cpp" line="468"/>
         <source>Make the profile&apos;s key pair for private_key_jwt; the private key goes to the keychain only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="473"/>
+        <location filename="../../app/cli/commandtable.cpp" line="476"/>
         <source>Print the public key to register with the server: a JWKS (every key not retired), a PEM public key or a self-signed X.509 certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="476"/>
+        <location filename="../../app/cli/commandtable.cpp" line="479"/>
         <source>jwks (default), pem or x509 (pem and x509: the key that signs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="482"/>
+        <location filename="../../app/cli/commandtable.cpp" line="485"/>
         <source>Unknown format &quot;%1&quot;; --format is one of: jwks, pem, x509.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="490"/>
+        <location filename="../../app/cli/commandtable.cpp" line="493"/>
         <source>Add an existing private key, PEM on standard input (unencrypted); it signs from then on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="493"/>
+        <location filename="../../app/cli/commandtable.cpp" line="496"/>
         <source>For an RSA key: RS256, RS384 (default), RS512, PS256 or PS384 (an EC key&apos;s follows its curve).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="501"/>
+        <location filename="../../app/cli/commandtable.cpp" line="504"/>
         <source>Add a new key that signs from now on; the old one stays in the JWKS until retired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="509"/>
+        <location filename="../../app/cli/commandtable.cpp" line="512"/>
         <source>Remove an older key (by its kid) from the keychain and the JWKS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="510"/>
+        <location filename="../../app/cli/commandtable.cpp" line="513"/>
         <source>The key&apos;s kid, as key show prints it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="528"/>
+        <location filename="../../app/cli/commandtable.cpp" line="531"/>
         <source>Add, list, show, remove, export and import EHR profiles, and store their secrets in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="534"/>
+        <location filename="../../app/cli/commandtable.cpp" line="537"/>
         <source>Make, show, import, rotate and retire the profile&apos;s keys for private_key_jwt (kept in the keychain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="540"/>
+        <location filename="../../app/cli/commandtable.cpp" line="543"/>
         <source>Sign in through the browser and keep the tokens in the system keychain; prints the address too, to open by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="548"/>
+        <location filename="../../app/cli/commandtable.cpp" line="551"/>
         <source>Print a valid access token (renewed when due) and nothing else; never opens a browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="550"/>
+        <location filename="../../app/cli/commandtable.cpp" line="553"/>
         <source>For curl: curl -H &quot;$(chartkey token --format header)&quot; URL
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="553"/>
+        <location filename="../../app/cli/commandtable.cpp" line="556"/>
         <source>bare (default): the token alone; header: &quot;Authorization: Bearer TOKEN&quot;; json: access_token, token_type, expires_at and scope (never the refresh token nor the ID token). --json is --format json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="560"/>
+        <location filename="../../app/cli/commandtable.cpp" line="563"/>
         <source>Unknown format &quot;%1&quot;; --format is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="564"/>
+        <location filename="../../app/cli/commandtable.cpp" line="567"/>
         <source>Renew the token first when it would expire within SECONDS (for a long script).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="573"/>
+        <location filename="../../app/cli/commandtable.cpp" line="576"/>
         <source>--json is --format json: it does not go with --format %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="580"/>
+        <location filename="../../app/cli/commandtable.cpp" line="583"/>
         <source>The profile&apos;s sign-in state, without secrets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="586"/>
+        <location filename="../../app/cli/commandtable.cpp" line="589"/>
         <source>Revoke the tokens at the EHR and remove them from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="597"/>
+        <location filename="../../app/cli/commandtable.cpp" line="592"/>
+        <source>Also end the browser&apos;s sign-in at the EHR: open its sign-out page (OpenID RP-initiated logout), where the EHR names one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/commandtable.cpp" line="606"/>
         <source>Search patients: id, name, birth date, gender and MRN, one per line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="602"/>
+        <location filename="../../app/cli/commandtable.cpp" line="611"/>
         <source>Birth date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="608"/>
+        <location filename="../../app/cli/commandtable.cpp" line="617"/>
         <source>--birthdate takes a date as YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="616"/>
+        <location filename="../../app/cli/commandtable.cpp" line="625"/>
         <source>--limit takes a positive number, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="624"/>
+        <location filename="../../app/cli/commandtable.cpp" line="633"/>
         <source>A patient&apos;s appointments and the note each carries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="626"/>
+        <location filename="../../app/cli/commandtable.cpp" line="635"/>
         <source>The patient&apos;s FHIR id (see chartkey patients).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="632"/>
+        <location filename="../../app/cli/commandtable.cpp" line="641"/>
         <source>PATIENT_ID is a FHIR id (letters, digits, dot and dash; at most 64), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="641"/>
+        <location filename="../../app/cli/commandtable.cpp" line="650"/>
         <source>Run a note action on one or more notes, one result line each. ACTION: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="648"/>
+        <location filename="../../app/cli/commandtable.cpp" line="657"/>
         <source>Unknown note action &quot;%1&quot;; ACTION is one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="651"/>
+        <location filename="../../app/cli/commandtable.cpp" line="660"/>
         <source>One or more note ids (see chartkey appointments).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="656"/>
+        <location filename="../../app/cli/commandtable.cpp" line="665"/>
         <source>&quot;%1&quot; is not a note id: NOTE_ID is not empty and has no spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="664"/>
+        <location filename="../../app/cli/commandtable.cpp" line="673"/>
         <source>Test the profile&apos;s app registration end to end (discovery, redirect URI, PKCE, tokens, refresh, API, revocation).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="684"/>
+        <location filename="../../app/cli/commandtable.cpp" line="693"/>
         <source>When the PKCE probe uses the code up, skip the token steps instead of asking for a second sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="688"/>
+        <location filename="../../app/cli/commandtable.cpp" line="697"/>
         <source>When the EHR uses a code up after a refused exchange, give each PKCE negative a code of its own (three more sign-ins), so all four are tested. Changes nothing on a server that keeps the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="696"/>
+        <location filename="../../app/cli/commandtable.cpp" line="705"/>
         <source>--thorough asks for more sign-ins and --no-second-sign-in for none: give one of them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="704"/>
+        <location filename="../../app/cli/commandtable.cpp" line="713"/>
         <source>Send one request to the EHR&apos;s API with the profile&apos;s token and print the answer (like gh api).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="706"/>
+        <location filename="../../app/cli/commandtable.cpp" line="715"/>
         <source>PATH is relative to the profile&apos;s FHIR base (Patient?name=Briddle,
 Appointment/123) or, with --base notes, to its notes API (notes/ID/lock); or it
 is a full URL on the profile&apos;s own servers (its FHIR base, instance and notes
@@ -4137,91 +4253,91 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="720"/>
+        <location filename="../../app/cli/commandtable.cpp" line="729"/>
         <source>A path under the profile&apos;s API, or a full URL on its servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="724"/>
+        <location filename="../../app/cli/commandtable.cpp" line="733"/>
         <source>GET (default, or POST with --input), HEAD, POST, PUT, PATCH or DELETE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="729"/>
+        <location filename="../../app/cli/commandtable.cpp" line="738"/>
         <source>A string field: a query parameter for GET, HEAD and DELETE (and with --input), a member of the JSON body for POST, PUT and PATCH. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="735"/>
+        <location filename="../../app/cli/commandtable.cpp" line="744"/>
         <source>A typed field: true, false, null and integers are sent as JSON values, the rest as strings. Repeatable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="740"/>
+        <location filename="../../app/cli/commandtable.cpp" line="749"/>
         <source>A request header; repeatable. Accept and Content-Type replace chartkey&apos;s; Authorization is chartkey&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="745"/>
+        <location filename="../../app/cli/commandtable.cpp" line="754"/>
         <source>Send the body from FILE (- for standard input) as it is; content type application/fhir+json (notes API: application/json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="749"/>
+        <location filename="../../app/cli/commandtable.cpp" line="758"/>
         <source>What PATH is relative to: the FHIR base (default) or the notes API.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="754"/>
+        <location filename="../../app/cli/commandtable.cpp" line="763"/>
         <source>--base is fhir or notes, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="757"/>
+        <location filename="../../app/cli/commandtable.cpp" line="766"/>
         <source>Follow the Bundle&apos;s next links; print one Bundle of every entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="760"/>
+        <location filename="../../app/cli/commandtable.cpp" line="769"/>
         <source>Print each resource of the Bundle on a line of its own (NDJSON), as the pages arrive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="764"/>
+        <location filename="../../app/cli/commandtable.cpp" line="773"/>
         <source>Print the answer&apos;s status line and headers before its body, and the request&apos;s on standard error (credentials redacted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="774"/>
+        <location filename="../../app/cli/commandtable.cpp" line="783"/>
         <source>This help, or a command&apos;s: chartkey help COMMAND is chartkey COMMAND --help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="776"/>
+        <location filename="../../app/cli/commandtable.cpp" line="785"/>
         <source>A command, e.g. logout or profile add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="380"/>
-        <location filename="../../app/cli/commandtable.cpp" line="441"/>
+        <location filename="../../app/cli/commandtable.cpp" line="383"/>
+        <location filename="../../app/cli/commandtable.cpp" line="444"/>
         <source>Replace an existing profile of that name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="155"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="156"/>
         <source>A profile named &quot;%1&quot; exists already. Remove it first, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="210"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="211"/>
         <source>--client-secret-stdin was given, but standard input held no secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="77"/>
         <location filename="../../app/cli/profilecommands.cpp" line="115"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="152"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="203"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="153"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="204"/>
         <source>The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4247,7 +4363,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="61"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="382"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="384"/>
         <source>Sign in with: chartkey login --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4292,17 +4408,17 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="368"/>
+        <location filename="../../app/cli/commandtable.cpp" line="371"/>
         <source>An extra authorization parameter (launch, aud, prompt); repeatable. Canvas&apos;s launch=e30= is the default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="373"/>
+        <location filename="../../app/cli/commandtable.cpp" line="376"/>
         <source>--auth-param takes NAME=VALUE, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="377"/>
+        <location filename="../../app/cli/commandtable.cpp" line="380"/>
         <source>The issuer expected in the redirect (RFC 9207); default the instance URL (canvas) or the discovery document&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4312,7 +4428,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="371"/>
+        <location filename="../../app/cli/commandparser.cpp" line="373"/>
         <location filename="../../app/cli/commandtable.cpp" line="235"/>
         <source> and </source>
         <translation type="unfinished"></translation>
@@ -4323,195 +4439,200 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="224"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="225"/>
         <source>The discovery URL is not valid: give --discovery-url URL, or the endpoints with --authorize-url, --token-url and --revoke-url.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="228"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="229"/>
         <source>Reading the endpoints from %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="236"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="237"/>
         <source>Pass them with --authorize-url URL, --token-url URL and --revoke-url URL. The profile was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="243"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="244"/>
         <source>Endpoints from %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="252"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="253"/>
         <source> (as given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="255"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="256"/>
         <source>authorization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="257"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="258"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="258"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="259"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="259"/>
-        <source>issuer</source>
+        <location filename="../../app/cli/profilecommands.cpp" line="260"/>
+        <source>end session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/cli/profilecommands.cpp" line="261"/>
+        <source>issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/profilecommands.cpp" line="263"/>
         <source>Warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="277"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="320"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="391"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="436"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="546"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="279"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="322"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="393"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="438"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="548"/>
         <source>There is no profile named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="281"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="283"/>
         <source>&quot;%1&quot; uses the %2 grant: its tokens come from signing in (chartkey login --profile &quot;%1&quot;). set-token is for static-token profiles, such as chartkey profile add NAME --preset canvas-sandbox-token --instance URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="290"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="292"/>
         <source>Give the access token on standard input, e.g. chartkey profile set-token &quot;%1&quot; &lt; token.txt (never as an argument: it would show in the process list and the shell history).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="301"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="303"/>
         <source>The access token was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="305"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="307"/>
         <source>The access token of &quot;%1&quot; is in the keychain. Try it with: chartkey check --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="441"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="443"/>
         <source>Nothing was removed. To forget its tokens, sign out: chartkey logout --profile &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="454"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="456"/>
         <source>Removed profile &quot;%1&quot;. If a keychain that is not running now holds its tokens, secret or key, remove them there (service chartkey, keys tokens:%1, client-secret:%1 and client-key:%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="536"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="538"/>
         <source>	managed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="424"/>
+        <location filename="../../app/cli/commandtable.cpp" line="427"/>
         <source>The profile to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="427"/>
+        <location filename="../../app/cli/commandtable.cpp" line="430"/>
         <source>Write to FILE instead of standard output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="330"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="332"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="334"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="336"/>
         <source>Exported &quot;%1&quot; to %2 (without secrets).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="435"/>
+        <location filename="../../app/cli/commandtable.cpp" line="438"/>
         <source>The exported profile (JSON); - for standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="439"/>
+        <location filename="../../app/cli/commandtable.cpp" line="442"/>
         <source>Save it under NAME instead of the name in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="348"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="350"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="355"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="358"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="359"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="357"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="360"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="361"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="362"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="364"/>
         <source>A profile named &quot;%1&quot; exists already. Import it under another name with --name NAME, or add --replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="369"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="371"/>
         <source>Imported profile &quot;%1&quot; (%2, %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="374"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="376"/>
         <source>Store its access token (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="378"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="380"/>
         <source>Store its client secret (from standard input) with: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="395"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="397"/>
         <source>&quot;%1&quot; uses a static access token and has no client secret. Store the token with: chartkey profile set-token &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="405"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="407"/>
         <source>Its client is public and takes no client secret. Nothing was stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="411"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="413"/>
         <source>Give the client secret on standard input.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="424"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="426"/>
         <source>The client secret of &quot;%1&quot; is in the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="463"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="470"/>
-        <location filename="../../app/cli/profilecommands.cpp" line="477"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="465"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="472"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="479"/>
         <source>The profile was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="482"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="484"/>
         <source>Removed profile &quot;%1&quot; and its keychain entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/profilecommands.cpp" line="526"/>
+        <location filename="../../app/cli/profilecommands.cpp" line="528"/>
         <source>No profiles. Add one: chartkey profile add NAME --instance URL --client-id ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4527,17 +4648,17 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="669"/>
+        <location filename="../../app/cli/commandtable.cpp" line="678"/>
         <source>Steps not to run, comma-separated: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="680"/>
+        <location filename="../../app/cli/commandtable.cpp" line="689"/>
         <source>Show every server answer and the requests as curl commands (secrets as placeholders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/cli/commandtable.cpp" line="674"/>
+        <location filename="../../app/cli/commandtable.cpp" line="683"/>
         <source>Unknown step &quot;%1&quot;; the steps are: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4785,11 +4906,16 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/core/fhir/display.cpp" line="151"/>
+        <source>entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/fhir/display.cpp" line="153"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/fhir/display.cpp" line="163"/>
+        <location filename="../../app/core/fhir/display.cpp" line="165"/>
         <source>born %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5953,31 +6079,41 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
     </message>
     <message>
         <location filename="../../app/ui/profilesections.cpp" line="290"/>
+        <source>&amp;Browser sign-out URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="291"/>
+        <source>Browser sign-out URL (end_session_endpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profilesections.cpp" line="293"/>
         <source>Iss&amp;uer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="290"/>
+        <location filename="../../app/ui/profilesections.cpp" line="293"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="291"/>
+        <location filename="../../app/ui/profilesections.cpp" line="294"/>
         <source>Notes AP&amp;I URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="291"/>
+        <location filename="../../app/ui/profilesections.cpp" line="294"/>
         <source>Notes API URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="303"/>
+        <location filename="../../app/ui/profilesections.cpp" line="306"/>
         <source>Endpoints (from the discovery document, or typed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/profilesections.cpp" line="304"/>
+        <location filename="../../app/ui/profilesections.cpp" line="307"/>
         <source>Endpoints (derived from the instance URL until edited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5985,7 +6121,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
 <context>
     <name>chartkey::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="102"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="103"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -5993,7 +6129,7 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="610"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="611"/>
         <source>Patient data is hidden: chartkey was not used for %n minute(s). You are still signed in to %1.</source>
         <translation>
             <numerusform>Patient data is hidden: chartkey was not used for %n minute. You are still signed in to %1.</numerusform>
@@ -6001,454 +6137,474 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="66"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="67"/>
         <source>where the server issues access tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="87"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="88"/>
         <source>%1 has no FHIR base URL, so there are no patients to list (add one with File → Edit profile…). File → Test registration… tests its registration, and “%2” prints an access token for scripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="125"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="126"/>
         <source>chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="128"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="129"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="135"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="136"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="143"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="144"/>
         <source>Sign-in state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="148"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="149"/>
         <source>&amp;Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="151"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="152"/>
         <source>&amp;Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="153"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="154"/>
         <source>Copy sign-in &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="155"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="156"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="157"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="158"/>
         <source>&amp;Token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="325"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="326"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="326"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="327"/>
         <source>&amp;New profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="336"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="337"/>
         <source>&amp;Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="344"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="345"/>
         <source>&amp;Test registration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="347"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="348"/>
         <source>Check the profile&apos;s OAuth registration end to end and show what to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="356"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="357"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="359"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="360"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="375"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
         <source>&amp;Patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="372"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="391"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="392"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="392"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="393"/>
         <source>&amp;About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="393"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="394"/>
         <source>About chartkey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="394"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="395"/>
         <source>&lt;h3&gt;chartkey %1&lt;/h3&gt;&lt;p&gt;A desktop OAuth client for EHR APIs.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="699"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="700"/>
         <source>Renewing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="714"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="715"/>
         <source>Keychain unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="744"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="745"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="739"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="740"/>
         <source>Signed in to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="82"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="83"/>
         <source>%1, so %2 has no patients to list. File → Test registration… tests its registration, and “%3” prints an access token for scripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="99"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="100"/>
         <source>less than a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="103"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="104"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="131"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="132"/>
         <source>&amp;Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="191"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="192"/>
         <source>Sign-in address copied: paste it into a browser to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="246"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="247"/>
         <source>Sc&amp;hedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="257"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="258"/>
         <source>P&amp;atients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="334"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="335"/>
         <source>&amp;Import profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="339"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="340"/>
         <source>&amp;Remove profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="349"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="350"/>
         <source>Se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="352"/>
         <source>Copy public &amp;key (JWKS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="353"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="354"/>
         <source>Copy the JWKS to register with the EHR (the private key stays in the keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="368"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="369"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="373"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="374"/>
         <source>&amp;Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="377"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="378"/>
         <source>&amp;Find patient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="383"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="384"/>
         <source>&amp;Hide patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="486"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="487"/>
         <source>&quot;%1&quot; is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="614"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="615"/>
         <source>&amp;Show patient data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="619"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="620"/>
         <source>Patient data is hidden until you sign in to %1 again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="621"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="622"/>
         <source>Sign &amp;in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="681"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="682"/>
         <source>No profile — add one to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="687"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="688"/>
         <source>Waiting for the browser — finish signing in there (%1 left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="689"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="690"/>
         <source>Waiting for the browser: finish signing in there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="692"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="693"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="724"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="725"/>
         <source>No access token stored for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="725"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="726"/>
         <source>Signed out of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="735"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="736"/>
         <source>Signed in as %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="736"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="737"/>
         <source>Signed in as %1 (Practitioner/%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="746"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="747"/>
         <source>%1 refused the stored access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="748"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="749"/>
         <source>%1 with a stored access token (not renewed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="752"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="753"/>
         <source>%1 — access valid %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="754"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="755"/>
         <source>%1 — access expired%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="789"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="790"/>
         <source>Paste a new token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="790"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="791"/>
         <source>Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="793"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="794"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="841"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="842"/>
         <source>%1 Copy the sign-in address into a browser to sign in; chartkey waits %2 for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="844"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="845"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="845"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="846"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="864"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="865"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="889"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="890"/>
         <source>Access token for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="892"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="893"/>
         <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="901"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="902"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="904"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="905"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="906"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="907"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="912"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="913"/>
         <source>&amp;Store token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1105"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="977"/>
+        <source>Opened the EHR&apos;s sign-out page in the browser: confirm there to end the browser&apos;s sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="982"/>
+        <source>Could not open the browser (%1). Open the EHR&apos;s sign-out page by hand: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1004"/>
+        <source>Open sign-out page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1005"/>
+        <source>The EHR&apos;s sign-out page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="1130"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1106"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1131"/>
         <source>Remove the profile “%1”?
 
 chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then removes the profile, its sign-in and its client secret from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1114"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
         <source>&amp;Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1127"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1152"/>
         <source>%1 The profile “%2” was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1134"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1159"/>
         <source>There was no sign-in to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1164"/>
         <source>Removed the profile “%1”. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1167"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1192"/>
         <source>Made key %1; the private key is in the keychain only. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1170"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1195"/>
         <source>The public key (JWKS) is on the clipboard: register it with the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1185"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1210"/>
         <source>No key could be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="952"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="953"/>
         <source>Signed in. %1 was not done before; do it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="954"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="955"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="960"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="961"/>
         <source>The access token of %1 is stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="961"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="962"/>
         <source>Signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="861"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="862"/>
         <source>Paste the token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1018"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1043"/>
         <source>Import a profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1019"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1044"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1079"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1104"/>
         <source>The profile was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6494,8 +6650,8 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::NoteActionBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="290"/>
-        <location filename="../../app/ui/noteactions.cpp" line="305"/>
+        <location filename="../../app/ui/noteactions.cpp" line="207"/>
+        <location filename="../../app/ui/noteactions.cpp" line="222"/>
         <source>%1 %n note(s)?</source>
         <translation>
             <numerusform>%1 %n note?</numerusform>
@@ -6503,102 +6659,37 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="77"/>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="116"/>
+        <location filename="../../app/ui/noteactions.cpp" line="96"/>
         <source>Note action summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="119"/>
+        <location filename="../../app/ui/noteactions.cpp" line="99"/>
         <source>Note action progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="131"/>
+        <location filename="../../app/ui/noteactions.cpp" line="111"/>
         <source>Note action results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="169"/>
+        <location filename="../../app/ui/noteactions.cpp" line="149"/>
         <source>Wait for the running note action to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="171"/>
+        <location filename="../../app/ui/noteactions.cpp" line="151"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="173"/>
+        <location filename="../../app/ui/noteactions.cpp" line="153"/>
         <source>Select an appointment, or type note IDs, first.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="176"/>
-        <source>%1 has no note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="182"/>
-        <source>Only booked appointments can be checked in; %1 is %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="187"/>
-        <source>Only booked appointments can be marked as a no-show; %1 is %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="192"/>
-        <source>Only a new note can be locked; the note of %1 is %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="197"/>
-        <source>Lock &amp; sign is for new notes; the note of %1 is %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="203"/>
-        <source>Only a locked note can be signed; the note of %1 is new (Lock &amp; sign does both).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="206"/>
-        <source>Only a locked note can be signed; the note of %1 is %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="211"/>
-        <source>The note of %1 is not locked or signed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="229"/>
-        <source>The note&apos;s state is not known yet: the EHR locks it if it is new, and otherwise says why not; nothing else changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="232"/>
-        <source>The note&apos;s state is not known yet: the EHR unlocks it if it is locked or signed, and otherwise says why not; nothing else changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="235"/>
-        <source>The note&apos;s state is not known yet: the EHR signs it if it is locked, and otherwise says why not; nothing else changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/noteactions.cpp" line="238"/>
-        <source>The note&apos;s state is not known yet: the EHR locks and signs it if it is new, and otherwise says why not.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="301"/>
+        <location filename="../../app/ui/noteactions.cpp" line="218"/>
         <source>%1 %n note(s)? A signed note can be changed only after unlocking it.</source>
         <translation>
             <numerusform>%1 %n note? A signed note can be changed only after unlocking it.</numerusform>
@@ -6606,7 +6697,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="317"/>
+        <location filename="../../app/ui/noteactions.cpp" line="234"/>
         <source>%1 %n note(s)</source>
         <translation>
             <numerusform>%1 %n note</numerusform>
@@ -6614,12 +6705,12 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="318"/>
+        <location filename="../../app/ui/noteactions.cpp" line="235"/>
         <source>%1 anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="366"/>
+        <location filename="../../app/ui/noteactions.cpp" line="283"/>
         <source>%1 on %n note(s)</source>
         <translation>
             <numerusform>%1 on %n note</numerusform>
@@ -6627,22 +6718,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="381"/>
+        <location filename="../../app/ui/noteactions.cpp" line="298"/>
         <source>Checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="383"/>
+        <location filename="../../app/ui/noteactions.cpp" line="300"/>
         <source>Marked as a no-show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="384"/>
+        <location filename="../../app/ui/noteactions.cpp" line="301"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="410"/>
+        <location filename="../../app/ui/noteactions.cpp" line="327"/>
         <source>%1: %n note(s)…</source>
         <translation>
             <numerusform>%1: %n note…</numerusform>
@@ -6650,7 +6741,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="439"/>
+        <location filename="../../app/ui/noteactions.cpp" line="356"/>
         <source>%1: done for %n note(s).</source>
         <translation>
             <numerusform>%1: done for %n note.</numerusform>
@@ -6658,7 +6749,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="440"/>
+        <location filename="../../app/ui/noteactions.cpp" line="357"/>
         <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
         <translation>
             <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
