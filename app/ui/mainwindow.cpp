@@ -732,10 +732,14 @@ void MainWindow::refreshState()
                 fhir::referenceId(identity.fhirUser, QStringLiteral("Practitioner"));
         QString who;
         if (!identity.isEmpty()) {
-            who = practitioner.isEmpty()
+            // A name says who; the practitioner's id only when there is no name (the id, for
+            // whoever needs it, is in the tooltip: the line stays short enough for Sign out).
+            who = practitioner.isEmpty() || !identity.name.isEmpty()
                     ? tr("Signed in as %1 at %2").arg(identity.displayName(), where)
                     : tr("Signed in as %1 (Practitioner/%2) at %3")
                               .arg(identity.displayName(), practitioner, where);
+            if (!practitioner.isEmpty())
+                m_state->setToolTip(tr("Practitioner/%1").arg(practitioner));
         } else {
             who = tr("Signed in to %1").arg(where);
         }

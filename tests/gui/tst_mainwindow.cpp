@@ -753,12 +753,21 @@ private Q_SLOTS:
         QVERIFY2(signedIn.failure.isOk(), qPrintable(signedIn.failure.message));
         RecordingUrlOpener browser;
         MainWindow w(&m_keychain, &browser);
+        w.resize(1100, 700);
         w.show();
         waitForPatients(w, 1);
-        // Who signed in, by name: the ID token has none, the practitioner read from fhirUser has.
-        QVERIFY2(w.connectionText().startsWith(QStringLiteral("Signed in as %1 (Practitioner/")
+        // Who signed in, by name: the ID token has none, the practitioner read from fhirUser
+        // has; the practitioner's id is in the tooltip, and Sign out stays on the toolbar.
+        QVERIFY2(w.connectionText().startsWith(QStringLiteral("Signed in as %1 at ")
                                                        .arg(m_sandbox.userName)),
                  qPrintable(w.connectionText()));
+        auto *signOutAction = w.findChild<QAction *>(QStringLiteral("signOutAction"));
+        QWidget *signOutButton = nullptr;
+        for (QToolBar *bar : w.findChildren<QToolBar *>()) {
+            if ((signOutButton = bar->widgetForAction(signOutAction)))
+                break;
+        }
+        QVERIFY(signOutButton && signOutButton->isVisible());
         w.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionText().startsWith(QLatin1String("Signed out")),
                                  20000);
