@@ -102,6 +102,14 @@ NoteActionBar::NoteActionBar(QWidget *parent)
     keep.setRetainSizeWhenHidden(true);
     m_progress->setSizePolicy(keep);
     m_progress->setVisible(false);
+    // When nothing can run on what is selected (a cancelled visit), why, in view in place of
+    // the summary (a tooltip alone is found only by hovering); one line, so nothing moves.
+    m_blocked = new QLabel(this);
+    m_blocked->setObjectName(QStringLiteral("noteActionsBlocked"));
+    m_blocked->setTextFormat(Qt::PlainText);
+    m_blocked->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_blocked->setVisible(false);
+    status->addWidget(m_blocked, 1);
     status->addWidget(m_summary, 1);
     status->addWidget(m_progress);
     layout->addLayout(status);
@@ -175,6 +183,15 @@ void NoteActionBar::updateActions()
         if (QToolButton *button = m_buttons.value(it.key()))
             button->setAccessibleDescription(said);
     }
+    const bool noneRuns = std::none_of(m_actions.cbegin(), m_actions.cend(),
+                                       [](const QAction *a) { return a->isEnabled(); });
+    const QString why = noneRuns && m_notes && !m_batch && !m_targets.isEmpty()
+            ? whyNot(NoteAction::Lock)
+            : QString();
+    m_blocked->setText(why);
+    m_blocked->setToolTip(why); // whole, when the line is cut
+    m_blocked->setVisible(!why.isEmpty());
+    m_summary->setVisible(why.isEmpty());
 }
 
 bool NoteActionBar::needsConfirmation(NoteAction action) const

@@ -97,6 +97,7 @@ private:
     QHash<NoteAction, QAction *> m_actions;
     QHash<NoteAction, QToolButton *> m_buttons;
     QLabel *m_summary = nullptr;
+    QLabel *m_blocked = nullptr; // beside the buttons: why none can run on the selection
     QProgressBar *m_progress = nullptr;
     QListWidget *m_results = nullptr;
     QPointer<NoteBatch> m_batch;

@@ -458,6 +458,13 @@ private Q_SLOTS:
         QVERIFY(!w.findChild<QDialog *>(QStringLiteral("confirmNoteAction")));
         QTest::qWait(200);
         QVERIFY(!m_sandbox.stats().value(QStringLiteral("notes")).toObject().contains(note));
+        // Why, in view under the buttons: no hovering needed.
+        auto *blocked = w.detail()->findChild<QLabel *>(QStringLiteral("noteActionsBlocked"));
+        QVERIFY(blocked && blocked->isVisible());
+        QVERIFY2(blocked->text().contains(QLatin1String("was cancelled")), qPrintable(blocked->text()));
+        // A visit that took place offers its note actions, and the line is empty again.
+        selectAppointment(w, QStringLiteral("fulfilled"));
+        QTRY_VERIFY(blocked->text().isEmpty() && !blocked->isVisible());
     }
 
     // #12: Tab walked the patients table cell by cell, and each step selected another patient.
