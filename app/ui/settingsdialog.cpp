@@ -52,11 +52,11 @@ SettingsDialog::SettingsDialog(const ManagedPolicy &policy, QWidget *parent)
     auto *form = new QFormLayout;
     m_idle = new QSpinBox(this);
     m_idle->setObjectName(QStringLiteral("idleMinutes"));
-    m_idle->setRange(m_policy.idleOffAllowed ? 0 : m_policy.lowestIdleMinutes(),
-                     ManagedPolicy::kMaxIdleMinutes);
+    m_idle->setRange(m_policy.idleOffPermitted() ? 0 : m_policy.lowestIdleMinutes(),
+                     m_policy.highestIdleMinutes());
     m_idle->setSuffix(tr(" min"));
     m_idle->setKeyboardTracking(false); // "3" on the way to "30" is not skipped to a minimum
-    if (m_policy.idleOffAllowed)
+    if (m_policy.idleOffPermitted())
         m_idle->setSpecialValueText(tr("never"));
     const std::optional<int> own = ownIdleMinutes();
     m_shownIdle = m_policy.idleMinutes(own);
@@ -67,7 +67,7 @@ SettingsDialog::SettingsDialog(const ManagedPolicy &policy, QWidget *parent)
     auto *idleLabel = new QLabel(tr("&Hide patient data after:"), this);
     idleLabel->setBuddy(m_idle);
     form->addRow(idleLabel, m_idle);
-    auto *idleHelp = new QLabel(m_policy.idleOffAllowed
+    auto *idleHelp = new QLabel(m_policy.idleOffPermitted()
                                         ? tr("On a shared workstation: after this long without "
                                              "a key press or click, patients, the schedule and "
                                              "the activity bodies leave the screen until you "
@@ -82,7 +82,7 @@ SettingsDialog::SettingsDialog(const ManagedPolicy &policy, QWidget *parent)
     if (const QString limit = m_policy.idleLimit(); !limit.isEmpty()) {
         QString text = limit;
         if (own && *own != m_shownIdle)
-            text = tr("Your setting of %1 is raised to %n minute(s).", nullptr, m_shownIdle)
+            text = tr("Your setting of %1 becomes %n minute(s).", nullptr, m_shownIdle)
                            .arg(*own == 0 ? tr("never") : tr("%n minute(s)", nullptr, *own))
                    + QLatin1Char(' ') + limit;
         auto *idlePolicy = new QLabel(text, this);

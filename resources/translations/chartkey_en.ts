@@ -823,7 +823,7 @@
 <context>
     <name>chartkey::ManagedPolicy</name>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp" line="272"/>
+        <location filename="../../app/core/profile/policy.cpp" line="298"/>
         <source>Your organisation sets the idle time to at least %n minute(s) and does not allow Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute and does not allow Never. %1</numerusform>
@@ -831,7 +831,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/profile/policy.cpp" line="277"/>
+        <location filename="../../app/core/profile/policy.cpp" line="303"/>
         <source>Your organisation sets the idle time to at least %n minute(s), or Never. %1</source>
         <translation>
             <numerusform>Your organisation sets the idle time to at least %n minute, or Never. %1</numerusform>
@@ -839,87 +839,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="94"/>
+        <location filename="../../app/core/profile/policy.cpp" line="95"/>
         <source>%1: policy/%2 %3; this key is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="103"/>
+        <location filename="../../app/core/profile/policy.cpp" line="104"/>
         <source>is &quot;%1&quot;, not true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="116"/>
+        <location filename="../../app/core/profile/policy.cpp" line="118"/>
         <source>is &quot;%1&quot;, not a whole number of minutes from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="135"/>
+        <location filename="../../app/core/profile/policy.cpp" line="139"/>
         <source>names no host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="136"/>
+        <location filename="../../app/core/profile/policy.cpp" line="140"/>
         <source>holds &quot;%1&quot;, which is not a host name or *.domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="163"/>
+        <location filename="../../app/core/profile/policy.cpp" line="167"/>
         <source>is empty (values: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="164"/>
+        <location filename="../../app/core/profile/policy.cpp" line="168"/>
         <source>holds &quot;%1&quot; (values: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="173"/>
+        <location filename="../../app/core/profile/policy.cpp" line="177"/>
         <source>%1: policy/%2 is not a chartkey policy key (keys: %3); it is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="195"/>
+        <location filename="../../app/core/profile/policy.cpp" line="184"/>
+        <source>is %1, below policy/%2 (%3): no idle time is left between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/core/profile/policy.cpp" line="207"/>
         <source>(policy/%1 in %2, set by your IT department: ask them if you need this.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="217"/>
+        <location filename="../../app/core/profile/policy.cpp" line="229"/>
         <source>Your organisation allows profiles only for %1, not for %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="226"/>
+        <location filename="../../app/core/profile/policy.cpp" line="238"/>
         <source>Your organisation allows only the %1 grant, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="232"/>
+        <location filename="../../app/core/profile/policy.cpp" line="244"/>
         <source>Your organisation does not allow static access tokens. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="240"/>
+        <location filename="../../app/core/profile/policy.cpp" line="252"/>
         <source>Your organisation allows only %1 clients, not %2. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="251"/>
+        <location filename="../../app/core/profile/policy.cpp" line="263"/>
         <source>Bodies are hidden by your organisation. %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/core/profile/policy.cpp" line="288"/>
+        <source>Your organisation sets the idle time to between %1 and %n minute(s): patient data is always hidden by then.</source>
+        <translation>
+            <numerusform>Your organisation sets the idle time to between %1 and %n minute: patient data is always hidden by then.</numerusform>
+            <numerusform>Your organisation sets the idle time to between %1 and %n minutes: patient data is always hidden by then.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/profile/policy.cpp" line="292"/>
+        <source>Your organisation sets the idle time to at most %n minute(s): patient data is always hidden by then.</source>
+        <translation>
+            <numerusform>Your organisation sets the idle time to at most %n minute: patient data is always hidden by then.</numerusform>
+            <numerusform>Your organisation sets the idle time to at most %n minutes: patient data is always hidden by then.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="281"/>
+        <location filename="../../app/core/profile/policy.cpp" line="307"/>
         <source>Your organisation does not allow Never: patient data is always hidden after some idle time. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="291"/>
+        <location filename="../../app/core/profile/policy.cpp" line="317"/>
         <source>Your organisation requires a confirmation before notes are signed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/core/profile/policy.cpp" line="299"/>
+        <location filename="../../app/core/profile/policy.cpp" line="325"/>
         <source>Your organisation does not allow adding profiles: use the profiles it provides (chartkey profile list). %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6267,12 +6288,12 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="745"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="749"/>
         <source>, renews automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="740"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="744"/>
         <source>Signed in to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6407,204 +6428,209 @@ what it says on standard error); 2 usage error; 3 sign-in needed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="736"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="738"/>
         <source>Signed in as %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="737"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="739"/>
         <source>Signed in as %1 (Practitioner/%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="747"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="742"/>
+        <source>Practitioner/%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindow.cpp" line="751"/>
         <source>%1 refused the stored access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="749"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="753"/>
         <source>%1 with a stored access token (not renewed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="753"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="757"/>
         <source>%1 — access valid %2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="755"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="759"/>
         <source>%1 — access expired%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="790"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="794"/>
         <source>Paste a new token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="791"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="795"/>
         <source>Edit profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="794"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="798"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="842"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="846"/>
         <source>%1 Copy the sign-in address into a browser to sign in; chartkey waits %2 for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="845"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="849"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="846"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="850"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="865"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="869"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="890"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="894"/>
         <source>Access token for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="893"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="897"/>
         <source>%1 uses an access token made by hand instead of a sign-in through the browser. Make one %2 and paste it here. chartkey keeps it in the keychain and uses it until the server refuses it; then make a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="902"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="906"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="905"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="909"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="907"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="911"/>
         <source>paste the token; it goes to the keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="913"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="917"/>
         <source>&amp;Store token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="977"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="981"/>
         <source>Opened the EHR&apos;s sign-out page in the browser: confirm there to end the browser&apos;s sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="982"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="986"/>
         <source>Could not open the browser (%1). Open the EHR&apos;s sign-out page by hand: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1004"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1008"/>
         <source>Open sign-out page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1005"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1009"/>
         <source>The EHR&apos;s sign-out page: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1130"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1134"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1131"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1135"/>
         <source>Remove the profile “%1”?
 
 chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then removes the profile, its sign-in and its client secret from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1139"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1143"/>
         <source>&amp;Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1152"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1156"/>
         <source>%1 The profile “%2” was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1159"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1163"/>
         <source>There was no sign-in to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1164"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1168"/>
         <source>Removed the profile “%1”. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1192"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1196"/>
         <source>Made key %1; the private key is in the keychain only. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1195"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1199"/>
         <source>The public key (JWKS) is on the clipboard: register it with the EHR.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1210"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1214"/>
         <source>No key could be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="953"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="957"/>
         <source>Signed in. %1 was not done before; do it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="955"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="959"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="961"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="965"/>
         <source>The access token of %1 is stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="962"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="966"/>
         <source>Signed in to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="862"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="866"/>
         <source>Paste the token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1043"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1047"/>
         <source>Import a profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1044"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1048"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1104"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="1108"/>
         <source>The profile was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6650,8 +6676,8 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::NoteActionBar</name>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="207"/>
-        <location filename="../../app/ui/noteactions.cpp" line="222"/>
+        <location filename="../../app/ui/noteactions.cpp" line="224"/>
+        <location filename="../../app/ui/noteactions.cpp" line="239"/>
         <source>%1 %n note(s)?</source>
         <translation>
             <numerusform>%1 %n note?</numerusform>
@@ -6669,27 +6695,27 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="111"/>
+        <location filename="../../app/ui/noteactions.cpp" line="119"/>
         <source>Note action results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="149"/>
+        <location filename="../../app/ui/noteactions.cpp" line="157"/>
         <source>Wait for the running note action to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="151"/>
+        <location filename="../../app/ui/noteactions.cpp" line="159"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="153"/>
+        <location filename="../../app/ui/noteactions.cpp" line="161"/>
         <source>Select an appointment, or type note IDs, first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="218"/>
+        <location filename="../../app/ui/noteactions.cpp" line="235"/>
         <source>%1 %n note(s)? A signed note can be changed only after unlocking it.</source>
         <translation>
             <numerusform>%1 %n note? A signed note can be changed only after unlocking it.</numerusform>
@@ -6697,7 +6723,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="234"/>
+        <location filename="../../app/ui/noteactions.cpp" line="251"/>
         <source>%1 %n note(s)</source>
         <translation>
             <numerusform>%1 %n note</numerusform>
@@ -6705,12 +6731,12 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="235"/>
+        <location filename="../../app/ui/noteactions.cpp" line="252"/>
         <source>%1 anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="283"/>
+        <location filename="../../app/ui/noteactions.cpp" line="300"/>
         <source>%1 on %n note(s)</source>
         <translation>
             <numerusform>%1 on %n note</numerusform>
@@ -6718,22 +6744,22 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="298"/>
+        <location filename="../../app/ui/noteactions.cpp" line="315"/>
         <source>Checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="300"/>
+        <location filename="../../app/ui/noteactions.cpp" line="317"/>
         <source>Marked as a no-show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/noteactions.cpp" line="301"/>
+        <location filename="../../app/ui/noteactions.cpp" line="318"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="327"/>
+        <location filename="../../app/ui/noteactions.cpp" line="344"/>
         <source>%1: %n note(s)…</source>
         <translation>
             <numerusform>%1: %n note…</numerusform>
@@ -6741,7 +6767,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="356"/>
+        <location filename="../../app/ui/noteactions.cpp" line="373"/>
         <source>%1: done for %n note(s).</source>
         <translation>
             <numerusform>%1: done for %n note.</numerusform>
@@ -6749,7 +6775,7 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/noteactions.cpp" line="357"/>
+        <location filename="../../app/ui/noteactions.cpp" line="374"/>
         <source>%1: %2 of %n note(s) done; the lines below say why not for the others.</source>
         <translation>
             <numerusform>%1: %2 of %n note done; the lines below say why not for the others.</numerusform>
@@ -7297,14 +7323,6 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
 <context>
     <name>chartkey::ui::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/settingsdialog.cpp" line="85"/>
-        <source>Your setting of %1 is raised to %n minute(s).</source>
-        <translation>
-            <numerusform>Your setting of %1 is raised to %n minute.</numerusform>
-            <numerusform>Your setting of %1 is raised to %n minutes.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../app/ui/settingsdialog.cpp" line="86"/>
         <source>%n minute(s)</source>
         <translation>
@@ -7347,6 +7365,14 @@ chartkey signs out of %2 first (asking the EHR to revoke the sign-in), then remo
         <location filename="../../app/ui/settingsdialog.cpp" line="75"/>
         <source>On a shared workstation: after this long without a key press or click, patients, the schedule and the activity bodies leave the screen until you are back.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/settingsdialog.cpp" line="85"/>
+        <source>Your setting of %1 becomes %n minute(s).</source>
+        <translation>
+            <numerusform>Your setting of %1 becomes %n minute.</numerusform>
+            <numerusform>Your setting of %1 becomes %n minutes.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/settingsdialog.cpp" line="95"/>

@@ -234,7 +234,7 @@ private Q_SLOTS:
         QCOMPARE(idle->minimum(), 10); // neither fewer minutes nor never
         QVERIFY(idle->toolTip().contains(QLatin1String("policy/minimumIdleMinutes")));
         const QString said = dialog->findChild<QLabel *>(QStringLiteral("idlePolicy"))->text();
-        QVERIFY2(said.contains(QLatin1String("raised")) && said.contains(managedFile())
+        QVERIFY2(said.contains(QLatin1String("becomes 10 minute")) && said.contains(managedFile())
                          && said.contains(QLatin1String("IT department")),
                  qPrintable(said));
         idle->setFocus();
@@ -273,6 +273,29 @@ private Q_SLOTS:
         QTest::keyClick(idle, Qt::Key_Up);
         QCOMPARE(idle->value(), 5);
         QVERIFY(idle->toolTip().contains(QLatin1String("policy/minimumIdleMinutes")));
+    }
+
+    // An IT department's ceiling: Settings stops at it and offers no "never"; the person's
+    // longer time is lowered to it and the dialog says so, naming the policy.
+    void settingsStopAtThePolicysMaximumAndOfferNoNever()
+    {
+        writeManaged("[policy]\nmaximumIdleMinutes=10\n");
+        QSettings().setValue(QLatin1String(SettingsDialog::kIdleMinutesKey), 60);
+        SettingsDialog dialog(ProfileStore().policy());
+        dialog.show();
+        auto *idle = dialog.findChild<QSpinBox *>(QStringLiteral("idleMinutes"));
+        QCOMPARE(idle->value(), 10);
+        QCOMPARE(idle->maximum(), 10);
+        QCOMPARE(idle->minimum(), 1); // no never
+        idle->setFocus();
+        QTest::keyClick(idle, Qt::Key_Up);
+        QCOMPARE(idle->value(), 10);
+        const QString said = dialog.findChild<QLabel *>(QStringLiteral("idlePolicy"))->text();
+        QVERIFY2(said.contains(QLatin1String("Your setting of 60 minute"))
+                         && said.contains(QLatin1String("becomes 10 minute"))
+                         && said.contains(QLatin1String("at most 10 minute"))
+                         && said.contains(QLatin1String("policy/maximumIdleMinutes")),
+                 qPrintable(said));
     }
 
     void idleCoverComesAtThePolicysMinimumNotTheUsersShorterSetting()

@@ -75,6 +75,9 @@ private Q_SLOTS:
     void idleAndSigningKeysAreRead();
     void idleMinutesFollowThePolicy_data();
     void idleMinutesFollowThePolicy();
+    void aMaximumHidesPatientDataWithinItWhateverThePersonChose_data();
+    void aMaximumHidesPatientDataWithinItWhateverThePersonChose();
+    void aMaximumBelowTheMinimumIsIgnoredAndSaidSo();
     void hostPatternsMatchTheHostOrASubdomainOnly_data();
     void hostPatternsMatchTheHostOrASubdomainOnly();
     void profileForAnotherServerIsRefusedNamingThePolicy();
@@ -260,6 +263,60 @@ void TestManagedConfig::idleMinutesFollowThePolicy()
     const ManagedPolicy policy = policyOf(values, &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QCOMPARE(policy.idleMinutes(own < 0 ? std::nullopt : std::optional<int>(own)), expected);
+}
+
+// A ceiling (an IT department's "hidden within N minutes", as an automatic log-off rule asks):
+// no longer time, and no "never", whatever the person or the default says.
+void TestManagedConfig::aMaximumHidesPatientDataWithinItWhateverThePersonChose_data()
+{
+    QTest::addColumn<QString>("defaultMinutes"); // the policy's; empty: not set
+    QTest::addColumn<int>("minimum");             // 0: not set
+    QTest::addColumn<int>("own");                 // the person's; -1: never set
+    QTest::addColumn<int>("expected");
+    QTest::newRow("never set: fifteen lowered to the maximum") << "" << 0 << -1 << 10;
+    QTest::newRow("a longer time is lowered") << "" << 0 << 60 << 10;
+    QTest::newRow("a shorter time is kept") << "" << 0 << 5 << 5;
+    QTest::newRow("never is not allowed: the maximum") << "" << 0 << 0 << 10;
+    QTest::newRow("a default of never is not kept") << "0" << 0 << -1 << 10;
+    QTest::newRow("the policy's default within it") << "7" << 0 << -1 << 7;
+    QTest::newRow("with a minimum: raised to it") << "" << 5 << 2 << 5;
+    QTest::newRow("with a minimum: a longer one lowered") << "" << 5 << 30 << 10;
+}
+
+void TestManagedConfig::aMaximumHidesPatientDataWithinItWhateverThePersonChose()
+{
+    QFETCH(QString, defaultMinutes);
+    QFETCH(int, minimum);
+    QFETCH(int, own);
+    QFETCH(int, expected);
+    QMap<QString, QVariant> values{{QStringLiteral("maximumIdleMinutes"), QStringLiteral("10")}};
+    if (!defaultMinutes.isEmpty())
+        values.insert(QStringLiteral("defaultIdleMinutes"), defaultMinutes);
+    if (minimum > 0)
+        values.insert(QStringLiteral("minimumIdleMinutes"), QString::number(minimum));
+    QStringList problems;
+    const ManagedPolicy policy = policyOf(values, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QCOMPARE(policy.highestIdleMinutes(), 10);
+    QVERIFY(!policy.idleOffPermitted());
+    QCOMPARE(policy.idleMinutes(own < 0 ? std::nullopt : std::optional<int>(own)), expected);
+    QVERIFY2(policy.idleLimit().contains(QLatin1String("policy/maximumIdleMinutes"))
+                     && policy.idleLimit().contains(QLatin1String("10 minute")),
+             qPrintable(policy.idleLimit()));
+}
+
+void TestManagedConfig::aMaximumBelowTheMinimumIsIgnoredAndSaidSo()
+{
+    QStringList problems;
+    const ManagedPolicy policy = policyOf({{QStringLiteral("minimumIdleMinutes"), QStringLiteral("20")},
+                                           {QStringLiteral("maximumIdleMinutes"), QStringLiteral("10")}},
+                                          &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("policy/maximumIdleMinutes"))
+                     && problems.first().contains(QLatin1String("ignored")),
+             qPrintable(problems.first()));
+    QCOMPARE(policy.maximumIdleMinutes, 0);
+    QCOMPARE(policy.idleMinutes(60), 60);
 }
 
 void TestManagedConfig::hostPatternsMatchTheHostOrASubdomainOnly_data()

@@ -22,6 +22,7 @@ const QString kAllowStaticTokens = QStringLiteral("allowStaticTokens");
 const QString kActivityShowsBodies = QStringLiteral("activityShowsBodies");
 const QString kDefaultIdleMinutesKey = QStringLiteral("defaultIdleMinutes");
 const QString kMinimumIdleMinutesKey = QStringLiteral("minimumIdleMinutes");
+const QString kMaximumIdleMinutesKey = QStringLiteral("maximumIdleMinutes");
 const QString kAllowIdleOff = QStringLiteral("allowIdleOff");
 const QString kSigningNeedsConfirmation = QStringLiteral("signingNeedsConfirmation");
 
@@ -81,8 +82,8 @@ QStringList ManagedPolicy::keys()
 {
     return {kAllowUserProfiles, kAllowedHosts,         kAllowedGrants,
             kAllowedClientTypes, kAllowStaticTokens,   kActivityShowsBodies,
-            kDefaultIdleMinutesKey, kMinimumIdleMinutesKey, kAllowIdleOff,
-            kSigningNeedsConfirmation};
+            kDefaultIdleMinutesKey, kMinimumIdleMinutesKey, kMaximumIdleMinutesKey,
+            kAllowIdleOff,       kSigningNeedsConfirmation};
 }
 
 ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
@@ -109,7 +110,8 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
              : key == kActivityShowsBodies
                      ? policy.activityShowsBodies
                      : policy.signingNeedsConfirmation) = *b;
-        } else if (key == kDefaultIdleMinutesKey || key == kMinimumIdleMinutesKey) {
+        } else if (key == kDefaultIdleMinutesKey || key == kMinimumIdleMinutesKey
+                   || key == kMaximumIdleMinutesKey) {
             const int lowest = key == kDefaultIdleMinutesKey ? 0 : 1;
             const std::optional<int> minutes = minutesOf(it.value(), lowest);
             if (!minutes) {
@@ -121,8 +123,10 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
             }
             if (key == kDefaultIdleMinutesKey)
                 policy.defaultIdleMinutes = *minutes;
-            else
+            else if (key == kMinimumIdleMinutesKey)
                 policy.minimumIdleMinutes = *minutes;
+            else
+                policy.maximumIdleMinutes = *minutes;
         } else if (key == kAllowedHosts) {
             QStringList hosts;
             QStringList wrong;
@@ -174,6 +178,14 @@ ManagedPolicy ManagedPolicy::fromValues(const QMap<QString, QVariant> &values,
                                 "ignored.")
                                      .arg(source, key, keys().join(QStringLiteral(", "))));
         }
+    }
+    if (policy.maximumIdleMinutes > 0 && policy.minimumIdleMinutes > policy.maximumIdleMinutes) {
+        bad(kMaximumIdleMinutesKey,
+            tr("is %1, below policy/%2 (%3): no idle time is left between them")
+                    .arg(policy.maximumIdleMinutes)
+                    .arg(kMinimumIdleMinutesKey)
+                    .arg(policy.minimumIdleMinutes));
+        policy.maximumIdleMinutes = 0;
     }
     return policy;
 }
@@ -255,19 +267,33 @@ int ManagedPolicy::idleMinutes(std::optional<int> own) const
 {
     const auto limited = [this](int minutes) {
         minutes = std::clamp(minutes, 0, kMaxIdleMinutes);
-        return minutes == 0 ? 0 : std::max(minutes, lowestIdleMinutes());
+        return minutes == 0 ? 0 : std::clamp(minutes, lowestIdleMinutes(), highestIdleMinutes());
     };
     int fallback = limited(defaultIdleMinutes.value_or(kDefaultIdleMinutes));
-    if (fallback == 0 && !idleOffAllowed)
+    if (fallback == 0 && !idleOffPermitted())
         fallback = limited(kDefaultIdleMinutes);
     if (!own)
         return fallback;
     const int minutes = limited(*own);
-    return minutes == 0 && !idleOffAllowed ? fallback : minutes;
+    return minutes == 0 && !idleOffPermitted() ? fallback : minutes;
 }
 
 QString ManagedPolicy::idleLimit() const
 {
+    if (maximumIdleMinutes > 0) {
+        const QString keys = minimumIdleMinutes > 0
+                ? kMinimumIdleMinutesKey + QStringLiteral(", policy/") + kMaximumIdleMinutesKey
+                : kMaximumIdleMinutesKey;
+        return (minimumIdleMinutes > 0
+                        ? tr("Your organisation sets the idle time to between %1 and %n "
+                             "minute(s): patient data is always hidden by then.",
+                             nullptr, maximumIdleMinutes)
+                                  .arg(minimumIdleMinutes)
+                        : tr("Your organisation sets the idle time to at most %n minute(s): "
+                             "patient data is always hidden by then.",
+                             nullptr, maximumIdleMinutes))
+                + QLatin1Char(' ') + whoToAsk(keys);
+    }
     if (minimumIdleMinutes > 0 && !idleOffAllowed)
         return tr("Your organisation sets the idle time to at least %n minute(s) and does not "
                   "allow Never. %1",

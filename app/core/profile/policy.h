@@ -38,6 +38,9 @@ struct ManagedPolicy
     static constexpr int kMaxIdleMinutes = 480;
     std::optional<int> defaultIdleMinutes; // defaultIdleMinutes: 0..480, for who set none
     int minimumIdleMinutes = 0;            // minimumIdleMinutes: 1..480; 0 when not set
+    // maximumIdleMinutes: 1..480; 0 when not set. A ceiling: patient data is hidden within
+    // that time whatever the person chose (so "never" is not theirs to choose either).
+    int maximumIdleMinutes = 0;
     bool idleOffAllowed = true;            // allowIdleOff: a person may choose "never"
     bool signingNeedsConfirmation = false; // signingNeedsConfirmation: Sign always asks first
 
@@ -58,11 +61,19 @@ struct ManagedPolicy
     QString bodiesHidden() const;
     // The idle minutes that apply when the person's own setting is `own` (nullopt: never
     // set): their value, else the policy's default, else kDefaultIdleMinutes; raised to
-    // minimumIdleMinutes, and "never" (0) replaced by the default (itself raised) when
-    // allowIdleOff is false. A value above the minimum is kept as it is.
+    // minimumIdleMinutes, lowered to maximumIdleMinutes, and "never" (0) replaced by the
+    // default (itself kept within those) when "never" is not allowed. A value within the
+    // limits is kept as it is.
     int idleMinutes(std::optional<int> own) const;
     // The lowest idle minutes a person may choose other than 0 (1 when no minimum is set).
     int lowestIdleMinutes() const { return std::max(minimumIdleMinutes, 1); }
+    // The highest idle minutes a person may choose (kMaxIdleMinutes when no maximum is set).
+    int highestIdleMinutes() const
+    {
+        return maximumIdleMinutes > 0 ? maximumIdleMinutes : kMaxIdleMinutes;
+    }
+    // Whether a person may choose "never": allowIdleOff, and no maximum set.
+    bool idleOffPermitted() const { return idleOffAllowed && maximumIdleMinutes == 0; }
     // Why a person may not choose fewer idle minutes, or never; empty when the policy sets
     // neither limit.
     QString idleLimit() const;
