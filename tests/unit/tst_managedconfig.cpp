@@ -28,6 +28,22 @@ ManagedPolicy policyOf(const QMap<QString, QVariant> &values, QStringList *probl
     return ManagedPolicy::fromValues(values, kSource, problems);
 }
 
+// The idle keys as a file gives them: `defaultMinutes` empty and `minimum`, `maximum` 0 when
+// not set.
+QMap<QString, QVariant> idleValues(const QString &defaultMinutes, int minimum, int maximum,
+                                   bool offAllowed)
+{
+    QMap<QString, QVariant> values{
+            {QStringLiteral("allowIdleOff"), QString::fromLatin1(offAllowed ? "true" : "false")}};
+    if (!defaultMinutes.isEmpty())
+        values.insert(QStringLiteral("defaultIdleMinutes"), defaultMinutes);
+    if (minimum > 0)
+        values.insert(QStringLiteral("minimumIdleMinutes"), QString::number(minimum));
+    if (maximum > 0)
+        values.insert(QStringLiteral("maximumIdleMinutes"), QString::number(maximum));
+    return values;
+}
+
 Profile clinic(const char *instance = "https://ehr.example.org")
 {
     Profile p = Profile::canvas(QStringLiteral("Clinic"), QUrl(QString::fromLatin1(instance)));
@@ -253,14 +269,8 @@ void TestManagedConfig::idleMinutesFollowThePolicy()
     QFETCH(bool, offAllowed);
     QFETCH(int, own);
     QFETCH(int, expected);
-    QMap<QString, QVariant> values{
-            {QStringLiteral("allowIdleOff"), QString::fromLatin1(offAllowed ? "true" : "false")}};
-    if (!defaultMinutes.isEmpty())
-        values.insert(QStringLiteral("defaultIdleMinutes"), defaultMinutes);
-    if (minimum > 0)
-        values.insert(QStringLiteral("minimumIdleMinutes"), QString::number(minimum));
     QStringList problems;
-    const ManagedPolicy policy = policyOf(values, &problems);
+    const ManagedPolicy policy = policyOf(idleValues(defaultMinutes, minimum, 0, offAllowed), &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QCOMPARE(policy.idleMinutes(own < 0 ? std::nullopt : std::optional<int>(own)), expected);
 }
@@ -289,13 +299,8 @@ void TestManagedConfig::aMaximumHidesPatientDataWithinItWhateverThePersonChose()
     QFETCH(int, minimum);
     QFETCH(int, own);
     QFETCH(int, expected);
-    QMap<QString, QVariant> values{{QStringLiteral("maximumIdleMinutes"), QStringLiteral("10")}};
-    if (!defaultMinutes.isEmpty())
-        values.insert(QStringLiteral("defaultIdleMinutes"), defaultMinutes);
-    if (minimum > 0)
-        values.insert(QStringLiteral("minimumIdleMinutes"), QString::number(minimum));
     QStringList problems;
-    const ManagedPolicy policy = policyOf(values, &problems);
+    const ManagedPolicy policy = policyOf(idleValues(defaultMinutes, minimum, 10, true), &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QCOMPARE(policy.highestIdleMinutes(), 10);
     QVERIFY(!policy.idleOffPermitted());
