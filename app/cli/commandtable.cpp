@@ -273,8 +273,8 @@ QList<OptionSpec> makeGlobalOptions()
                     tr("The profile to use (not needed when there is only one).")),
              profileName(QStringLiteral("--profile"))},
             {valued(QStringLiteral("browser"), QStringLiteral("CMD"),
-                    tr("The browser command for sign-ins (else $CHARTKEY_BROWSER, else the "
-                       "desktop's default browser).")),
+                    tr("The browser command, for sign-ins and sign-out pages (else "
+                       "$CHARTKEY_BROWSER, else the desktop's default browser).")),
              nonEmpty(QStringLiteral("--browser"))},
             {valued(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
                     tr("How long to wait for the network or the keychain (default 30).")),

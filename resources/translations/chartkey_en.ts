@@ -3932,7 +3932,7 @@
     </message>
     <message>
         <location filename="../../app/cli/commandtable.cpp" line="276"/>
-        <source>The browser command for sign-ins (else $CHARTKEY_BROWSER, else the desktop&apos;s default browser).</source>
+        <source>The browser command, for sign-ins and sign-out pages (else $CHARTKEY_BROWSER, else the desktop&apos;s default browser).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
