@@ -78,12 +78,10 @@ int main(int argc, char **argv)
     if (!signIn(profile, sandbox, &keychain, &nam))
         return 1;
     EhrConnection connection(profile, &keychain, &nam, Clock::system());
-    const TokenOutcome token = waitFor(connection.session()->accessToken());
-    if (token.failure) {
-        say(QStringLiteral("no token: ") + token.failure.message);
+    const QString token = accessToken(&connection); // for the reference; never printed
+    if (token.isEmpty())
         return 1;
-    }
-    const QByteArray bearer = "Bearer " + token.accessToken.toUtf8();
+    const QByteArray bearer = "Bearer " + token.toUtf8();
     FhirClient *fhir = connection.fhir();
 
     fhir::ScheduleOwner owner;
